@@ -1,0 +1,32 @@
+package answer
+
+import (
+	"context"
+	"time"
+)
+
+// Service answers chat requests. It holds no per-request state and is safe
+// for concurrent use.
+type Service struct {
+	Retriever Retriever
+	// LLM writes the answer when set; nil answers offline.
+	LLM Completer
+	// Timeout bounds one LLM call (default 20s).
+	Timeout time.Duration
+}
+
+// Chat answers one question. Errors are *errs.Error for bad requests.
+func (s *Service) Chat(ctx context.Context, req Request) (Reply, error) {
+	if err := req.Validate(); err != nil {
+		return Reply{}, err
+	}
+	res, err := s.Retriever.Retrieve(ctx, req.Message, req.History)
+	if err != nil {
+		return Reply{}, err
+	}
+	offline := Offline(res)
+	if s.LLM == nil || res.OutOfScope || len(res.Hits) == 0 {
+		return offline, nil
+	}
+	return s.withLLM(ctx, req, res, offline), nil
+}

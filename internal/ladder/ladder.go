@@ -1,0 +1,390 @@
+// Package ladder holds the model of the product management career ladder as
+// data: the rungs in order, their titles and aliases, the IC track, the
+// adjacent roles and the facets each level is described by.
+//
+// It knows nothing about the article's text, the index or any transport; the
+// other packages ask it what a title or a word means on the ladder.
+package ladder
+
+import (
+	"sort"
+	"strings"
+)
+
+// Level ids. They double as the ids the assessment reports.
+const (
+	Associate = "associate"
+	Mid       = "mid"
+	Senior    = "senior"
+	Director  = "director"
+	VP        = "vp"
+	IC        = "ic"
+)
+
+// Level is one rung of the management ladder, or the IC track (Rung 0).
+type Level struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	// Title is the level's heading as the article writes it.
+	Title string `json:"title"`
+	// Rung is 1..5 on the management ladder; 0 for the IC track.
+	Rung    int      `json:"rung"`
+	Aliases []string `json:"aliases"`
+	// Summary is one line, in the article's words, on what the level is.
+	Summary string `json:"summary"`
+}
+
+// levels is the ladder, bottom rung first, the IC track last.
+var levels = []Level{
+	{
+		ID: Associate, Name: "Associate PM", Title: "Associate Product Manager/Product Manager", Rung: 1,
+		Aliases: []string{"associate pm", "associate product manager", "apm", "junior pm", "junior product manager",
+			"new pm", "new product manager", "entry-level pm", "entry level pm", "entry-level product manager",
+			"first pm job", "aspiring pm", "beginner pm", "product manager i", "pm i", "associate", "junior", "entry-level", "entry level"},
+		Summary: "This is usually where the PM journey begins",
+	},
+	{
+		ID: Mid, Name: "Mid-level PM", Title: "Mid-Level Product Manager", Rung: 2,
+		Aliases: []string{"mid-level pm", "mid level pm", "midlevel pm", "mid-level product manager", "mid level product manager",
+			"intermediate pm", "product manager ii", "pm ii", "mid-level", "mid level", "midlevel", "mid-career pm",
+			"pm", "product manager"},
+		Summary: "you’re now expected to own problems, make independent decisions, and bring clarity to ambiguity",
+	},
+	{
+		ID: Senior, Name: "Senior PM", Title: "Senior Product Manager", Rung: 3,
+		Aliases: []string{"senior pm", "senior product manager", "lead pm", "lead product manager", "sr pm", "sr. pm",
+			"sr product manager", "sr. product manager", "senior"},
+		Summary: "you’re expected to shape its long-term direction, influence decisions across functions, and drive strategic outcomes with minimal guidance",
+	},
+	{
+		ID: Director, Name: "Director of Product", Title: "Group Product Manager/Director of Product", Rung: 4,
+		Aliases: []string{"director of product", "group pm", "group product manager", "gpm", "head of product",
+			"product director", "director of product management", "senior director of product", "director"},
+		Summary: "your job shifts from solving product problems to building the team and structure that solves product problems",
+	},
+	{
+		ID: VP, Name: "VP of Product/CPO", Title: "VP of Product / Chief Product Officer (CPO)", Rung: 5,
+		Aliases: []string{"vp of product", "vp product", "vice president of product", "vp of product management", "svp of product",
+			"cpo", "chief product officer", "head of product reporting to the ceo", "product executive", "vp"},
+		Summary: "you’re no longer just leading product teams, you’re helping lead the company",
+	},
+	{
+		ID: IC, Name: "IC track (Principal/Staff PM)", Title: "Individual Contributor (IC)", Rung: 0,
+		Aliases: []string{"principal pm", "principal product manager", "staff pm", "staff product manager", "product architect",
+			"individual contributor", "ic track", "ic pm", "ic product manager", "distinguished pm", "senior staff pm",
+			"group principal pm", "ic"},
+		Summary: "a high-impact, high-respect career route that allows you to go deep rather than broad",
+	},
+}
+
+// Levels returns the five rungs in order and then the IC track.
+func Levels() []Level {
+	out := make([]Level, len(levels))
+	copy(out, levels)
+	return out
+}
+
+// ByID returns the level with that id.
+func ByID(id string) (Level, bool) {
+	for _, l := range levels {
+		if l.ID == id {
+			return l, true
+		}
+	}
+	return Level{}, false
+}
+
+// ByRung returns the management level at rung r (1..5).
+func ByRung(r int) (Level, bool) {
+	for _, l := range levels {
+		if l.Rung == r && r > 0 {
+			return l, true
+		}
+	}
+	return Level{}, false
+}
+
+// Next is the rung above id on the management ladder. The IC track has no
+// next rung of its own.
+func Next(id string) (Level, bool) {
+	l, ok := ByID(id)
+	if !ok || l.Rung == 0 {
+		return Level{}, false
+	}
+	return ByRung(l.Rung + 1)
+}
+
+// Below is the rung below id. For the IC track it is the Senior PM rung, the
+// usual step before Principal or Staff PM.
+func Below(id string) (Level, bool) {
+	l, ok := ByID(id)
+	if !ok {
+		return Level{}, false
+	}
+	if l.Rung == 0 {
+		return ByID(Senior)
+	}
+	return ByRung(l.Rung - 1)
+}
+
+// Names lists every level's name, for messages that say what is known.
+func Names() []string {
+	out := make([]string, len(levels))
+	for i, l := range levels {
+		out[i] = l.Name
+	}
+	return out
+}
+
+// Lookup resolves a title or alias typed by a person ("APM", "Group PM",
+// "Chief Product Officer", "senior", "Mid-level PM") to its level. Case, dots,
+// plural s and extra words such as "the" or "role" are ignored.
+func Lookup(title string) (Level, bool) {
+	t := normalize(title)
+	if t == "" {
+		return Level{}, false
+	}
+	for _, l := range levels {
+		if l.ID == t || normalize(l.Name) == t || normalize(l.Title) == t {
+			return l, true
+		}
+		for _, a := range l.Aliases {
+			if normalize(a) == t {
+				return l, true
+			}
+		}
+	}
+	// A longer phrase such as "a senior product manager role": take the one
+	// level it mentions, if exactly one.
+	ms := FindLevels(title)
+	if len(ms) > 0 {
+		id := ms[0].ID
+		for _, m := range ms[1:] {
+			if m.ID != id {
+				return Level{}, false
+			}
+		}
+		return ByID(id)
+	}
+	return Level{}, false
+}
+
+func normalize(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	s = strings.NewReplacer(".", "", "’", "'", "_", " ", "/", " / ").Replace(s)
+	f := strings.Fields(s)
+	out := f[:0]
+	for _, w := range f {
+		switch w {
+		case "a", "an", "the", "role", "level", "position", "title":
+			continue
+		}
+		out = append(out, w)
+	}
+	s = strings.Join(out, " ")
+	s = strings.TrimSuffix(s, "s")
+	return s
+}
+
+// Facet ids: the aspects the article describes each level by.
+const (
+	Overview         = "overview"
+	Changes          = "changes"
+	Responsibilities = "responsibilities"
+	Success          = "success"
+	Skills           = "skills"
+)
+
+// Facets lists the level facets in the article's order.
+func Facets() []string {
+	return []string{Overview, Changes, Responsibilities, Success, Skills}
+}
+
+// FacetName is the human name of a facet.
+func FacetName(f string) string {
+	switch f {
+	case Overview:
+		return "Overview"
+	case Changes:
+		return "What changes"
+	case Responsibilities:
+		return "Core responsibilities"
+	case Success:
+		return "What success looks like"
+	case Skills:
+		return "Skills to develop"
+	}
+	return f
+}
+
+// Role is an adjacent role a PM can move into.
+type Role struct {
+	ID   string
+	Name string
+	// Words are phrases that name the role in a question.
+	Words []string
+}
+
+var roles = []Role{
+	{ID: "operations", Name: "Operations & Program Management",
+		Words: []string{"operations", "ops role", "ops roles", "program management", "program manager", "programme manager", "chief of staff", "process optimisation", "process optimization"}},
+	{ID: "business-development", Name: "Business Development & Partnerships",
+		Words: []string{"business development", "bizdev", "biz dev", "partnerships", "partnership", "deal making", "dealmaking", "negotiating deals", "sales role", "bd role"}},
+	{ID: "founder", Name: "Startup Founders or CEOs",
+		Words: []string{"founder", "founders", "co-founder", "cofounder", "found a startup", "start a company", "start my own", "own company", "own startup", "own business", "own venture", "start a startup", "start a business", "entrepreneur", "general manager", "gm role", "become a ceo", "become ceo", "be a ceo", "ceo role", "ceo of a startup"}},
+	{ID: "product-marketing", Name: "Product Marketing or Strategy",
+		Words: []string{"product marketing", "marketing role", "pmm", "corporate strategy", "strategy role", "user research role", "ux research", "become a researcher", "messaging and positioning", "positioning"}},
+	{ID: "innovation", Name: "Innovation, R&D, or Incubation Roles",
+		Words: []string{"innovation", "r&d", "r & d", "research and development", "incubation", "incubator", "incubators", "venture arm", "venture arms", "zero-to-one", "zero to one", "0 to 1", "0-to-1", "new ventures"}},
+}
+
+// Roles lists the adjacent roles in the article's order.
+func Roles() []Role {
+	out := make([]Role, len(roles))
+	copy(out, roles)
+	return out
+}
+
+// Mention is a level named in free text.
+type Mention struct {
+	ID  string
+	Pos int // byte offset in the lowered text
+	// Strong is false for a bare "PM" or "product manager", which usually
+	// means the job in general rather than the mid-level rung.
+	Strong bool
+}
+
+// single-word aliases that are also ordinary English: they name a level only
+// when not followed by one of these words ("senior leadership", "director of
+// engineering").
+var notAfter = map[string][]string{
+	"senior":    {"leader", "leadership", "leaders", "stakeholder", "stakeholders", "executive", "executives", "engineer", "engineers", "management", "people", "designer", "designers"},
+	"director":  {"of engineering", "of design", "of marketing", "of sales", "of operations", "of data"},
+	"associate": {"with", "degree"},
+	"junior":    {"and", "engineer", "engineers", "developer", "designer"},
+	"vp":        {"of engineering", "of sales", "of marketing"},
+}
+
+// FindLevels lists the levels named in text, in order of appearance.
+func FindLevels(text string) []Mention {
+	t := " " + lowerText(text) + " "
+	type cand struct {
+		id, alias string
+	}
+	var cands []cand
+	for _, l := range levels {
+		for _, a := range l.Aliases {
+			cands = append(cands, cand{l.ID, a})
+		}
+	}
+	// Longest aliases first so "senior product manager" wins over "product manager".
+	sort.SliceStable(cands, func(i, j int) bool { return len(cands[i].alias) > len(cands[j].alias) })
+	taken := make([]bool, len(t))
+	var out []Mention
+	for _, c := range cands {
+		for _, pos := range findWord(t, c.alias) {
+			if overlaps(taken, pos, len(c.alias)) {
+				continue
+			}
+			rest := t[pos+len(c.alias):]
+			if blocked(c.alias, rest) {
+				continue
+			}
+			// "senior" alone names the rung only in a PM context.
+			if c.alias == "senior" && !seniorContext(t, pos, rest) {
+				continue
+			}
+			for i := pos; i < pos+len(c.alias); i++ {
+				taken[i] = true
+			}
+			strong := c.alias != "pm" && c.alias != "product manager"
+			out = append(out, Mention{ID: c.id, Pos: pos - 1, Strong: strong})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Pos < out[j].Pos })
+	return out
+}
+
+func seniorContext(t string, pos int, rest string) bool {
+	r := strings.TrimSpace(rest)
+	if r == "" || strings.HasPrefix(r, "?") || strings.HasPrefix(r, ",") || strings.HasPrefix(r, ".") {
+		return true
+	}
+	before := strings.TrimSpace(t[:pos])
+	for _, w := range []string{"become", "becoming", "to", "as", "a", "at", "for", "be", "promoted", "get", "reach", "make", "from"} {
+		if strings.HasSuffix(before, " "+w) {
+			return true
+		}
+	}
+	return false
+}
+
+func blocked(alias, rest string) bool {
+	r := strings.TrimSpace(rest)
+	for _, w := range notAfter[alias] {
+		if r == w || strings.HasPrefix(r, w+" ") || strings.HasPrefix(r, w+"?") || strings.HasPrefix(r, w+",") || strings.HasPrefix(r, w+".") {
+			return true
+		}
+	}
+	return false
+}
+
+func overlaps(taken []bool, pos, n int) bool {
+	for i := pos; i < pos+n && i < len(taken); i++ {
+		if taken[i] {
+			return true
+		}
+	}
+	return false
+}
+
+// FindRoles lists the adjacent roles named in text.
+func FindRoles(text string) []Role {
+	t := " " + lowerText(text) + " "
+	var out []Role
+	for _, r := range roles {
+		for _, w := range r.Words {
+			if len(findWord(t, w)) > 0 {
+				out = append(out, r)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// lowerText lowers text and straightens quotes and dashes so aliases match.
+func lowerText(s string) string {
+	s = strings.ToLower(s)
+	return strings.NewReplacer("’", "'", "‘", "'", "–", "-", "—", "-", "\n", " ", "\t", " ").Replace(s)
+}
+
+// findWord returns the offsets of phrase in t where it stands as whole words
+// (a plural s is allowed after it).
+func findWord(t, phrase string) []int {
+	var out []int
+	for start := 0; ; {
+		i := strings.Index(t[start:], phrase)
+		if i < 0 {
+			return out
+		}
+		pos := start + i
+		end := pos + len(phrase)
+		if pos > 0 && isWordByte(t[pos-1]) {
+			start = pos + 1
+			continue
+		}
+		if end < len(t) && isWordByte(t[end]) {
+			if !(t[end] == 's' && (end+1 >= len(t) || !isWordByte(t[end+1]))) {
+				start = pos + 1
+				continue
+			}
+		}
+		out = append(out, pos)
+		start = end
+	}
+}
+
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b == '&' || b >= 0x80
+}
