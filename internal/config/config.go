@@ -1,0 +1,171 @@
+// Package config holds the coach's settings: their defaults, the environment
+// variables that set them, and the rules that reject bad combinations.
+//
+// It reads from a getenv function handed to it, so it knows nothing about
+// .env files, flags or the process environment; cmd/coach decides where the
+// values come from.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"net"
+	"net/url"
+	"strings"
+	"time"
+)
+
+// Environment variable names.
+const (
+	EnvAddr       = "COACH_ADDR"
+	EnvAPIKey     = "OPENAI_API_KEY"
+	EnvBaseURL    = "OPENAI_BASE_URL"
+	EnvModel      = "COACH_MODEL"
+	EnvLLMTimeout = "COACH_LLM_TIMEOUT"
+	EnvEmbedModel = "COACH_EMBED_MODEL"
+	EnvLogFormat  = "COACH_LOG_FORMAT"
+)
+
+// Defaults.
+const (
+	DefaultAddr       = "127.0.0.1:8080"
+	DefaultModel      = "gpt-4o-mini"
+	DefaultLLMTimeout = 20 * time.Second
+	DefaultLogFormat  = LogText
+)
+
+// Log formats.
+const (
+	LogText = "text"
+	LogJSON = "json"
+)
+
+// Config is every setting of the coach. The zero value is not usable: start
+// from Default or Load.
+type Config struct {
+	// Addr is the HTTP listen address, HOST:PORT.
+	Addr string
+	// APIKey is the OpenAI-compatible API key; a secret, never printed.
+	APIKey string
+	// BaseURL is the OpenAI-compatible endpoint; empty means OpenAI's.
+	BaseURL string
+	// Model is the chat model the LLM path asks.
+	Model string
+	// LLMTimeout bounds one LLM call; past it the offline answer is used.
+	LLMTimeout time.Duration
+	// EmbedModel names a remote embedding model; empty uses the local,
+	// offline embedder.
+	EmbedModel string
+	// LogFormat is text or json.
+	LogFormat string
+}
+
+// Default returns the settings used when no variable is set.
+func Default() Config {
+	return Config{
+		Addr:       DefaultAddr,
+		Model:      DefaultModel,
+		LLMTimeout: DefaultLLMTimeout,
+		LogFormat:  DefaultLogFormat,
+	}
+}
+
+// Load reads the settings through getenv (os.Getenv in production), on top
+// of the defaults, and validates them. Empty or blank values keep the default.
+func Load(getenv func(string) string) (Config, error) {
+	c := Default()
+	get := func(name string) string { return strings.TrimSpace(getenv(name)) }
+	if v := get(EnvAddr); v != "" {
+		c.Addr = v
+	}
+	c.APIKey = get(EnvAPIKey)
+	c.BaseURL = get(EnvBaseURL)
+	if v := get(EnvModel); v != "" {
+		c.Model = v
+	}
+	if v := get(EnvLLMTimeout); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil {
+			return Config{}, fmt.Errorf("config: %s=%q is not a duration such as 20s or 1m: %w", EnvLLMTimeout, v, err)
+		}
+		c.LLMTimeout = d
+	}
+	c.EmbedModel = get(EnvEmbedModel)
+	if v := get(EnvLogFormat); v != "" {
+		c.LogFormat = strings.ToLower(v)
+	}
+	if err := c.Validate(); err != nil {
+		return Config{}, err
+	}
+	return c, nil
+}
+
+// LLMEnabled reports whether answers are written by an LLM: an API key or a
+// base URL (a local server such as Ollama needs no key) is set.
+func (c Config) LLMEnabled() bool {
+	return c.APIKey != "" || c.BaseURL != ""
+}
+
+// RemoteEmbeddings reports whether a remote embedding model replaces the
+// local embedder.
+func (c Config) RemoteEmbeddings() bool {
+	return c.EmbedModel != ""
+}
+
+// Validate rejects settings the coach cannot run with. All problems are
+// reported together.
+func (c Config) Validate() error {
+	var problems []error
+	if _, port, err := net.SplitHostPort(c.Addr); err != nil || port == "" {
+		problems = append(problems, fmt.Errorf("%s=%q must be HOST:PORT, such as 127.0.0.1:8080", EnvAddr, c.Addr))
+	}
+	if c.BaseURL != "" {
+		u, err := url.Parse(c.BaseURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			problems = append(problems, fmt.Errorf("%s=%q must be an http or https URL, such as http://localhost:11434/v1", EnvBaseURL, c.BaseURL))
+		}
+	}
+	if c.LLMEnabled() && c.Model == "" {
+		problems = append(problems, fmt.Errorf("%s must name a model when the LLM is configured", EnvModel))
+	}
+	if c.LLMTimeout <= 0 {
+		problems = append(problems, fmt.Errorf("%s=%s must be positive", EnvLLMTimeout, c.LLMTimeout))
+	}
+	if c.RemoteEmbeddings() && !c.LLMEnabled() {
+		problems = append(problems, fmt.Errorf("%s needs %s or %s for the embedding endpoint", EnvEmbedModel, EnvAPIKey, EnvBaseURL))
+	}
+	if c.LogFormat != LogText && c.LogFormat != LogJSON {
+		problems = append(problems, fmt.Errorf("%s=%q must be %q or %q", EnvLogFormat, c.LogFormat, LogText, LogJSON))
+	}
+	if len(problems) > 0 {
+		return fmt.Errorf("config: %w", errors.Join(problems...))
+	}
+	return nil
+}
+
+// String describes the settings with the API key redacted, safe to log.
+func (c Config) String() string {
+	key := ""
+	if c.APIKey != "" {
+		key = "[redacted]"
+	}
+	base := c.BaseURL
+	if u, err := url.Parse(c.BaseURL); err == nil && u.User != nil {
+		// Credentials in the URL are secrets too.
+		u.User = url.User("redacted")
+		base = u.String()
+	}
+	llm := "off"
+	if c.LLMEnabled() {
+		llm = "on"
+	}
+	embed := "local"
+	if c.RemoteEmbeddings() {
+		embed = c.EmbedModel
+	}
+	return fmt.Sprintf("addr=%s llm=%s model=%s base_url=%q api_key=%q llm_timeout=%s embeddings=%s log_format=%s",
+		c.Addr, llm, c.Model, base, key, c.LLMTimeout, embed, c.LogFormat)
+}
+
+// GoString keeps %#v from printing the key.
+func (c Config) GoString() string { return "config.Config{" + c.String() + "}" }

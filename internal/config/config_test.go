@@ -1,0 +1,132 @@
+package config
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+)
+
+func env(m map[string]string) func(string) string {
+	return func(k string) string { return m[k] }
+}
+
+func TestLoad(t *testing.T) {
+	tests := []struct {
+		name    string
+		env     map[string]string
+		want    Config
+		wantLLM bool
+		wantErr string
+	}{
+		{name: "defaults", env: nil, want: Default()},
+		{name: "blank values keep defaults", env: map[string]string{EnvAddr: "  ", EnvModel: "", EnvLLMTimeout: " "}, want: Default()},
+		{
+			name: "everything set",
+			env: map[string]string{
+				EnvAddr: "0.0.0.0:9000", EnvAPIKey: "sk-test", EnvBaseURL: "http://localhost:11434/v1",
+				EnvModel: "llama3", EnvLLMTimeout: "1m30s", EnvEmbedModel: "nomic-embed-text", EnvLogFormat: "JSON",
+			},
+			want: Config{Addr: "0.0.0.0:9000", APIKey: "sk-test", BaseURL: "http://localhost:11434/v1", Model: "llama3",
+				LLMTimeout: 90 * time.Second, EmbedModel: "nomic-embed-text", LogFormat: LogJSON},
+			wantLLM: true,
+		},
+		{
+			name:    "key alone enables the LLM",
+			env:     map[string]string{EnvAPIKey: "sk-test"},
+			want:    Config{Addr: DefaultAddr, APIKey: "sk-test", Model: DefaultModel, LLMTimeout: DefaultLLMTimeout, LogFormat: LogText},
+			wantLLM: true,
+		},
+		{
+			name:    "base URL alone enables the LLM",
+			env:     map[string]string{EnvBaseURL: "http://127.0.0.1:8000/v1"},
+			want:    Config{Addr: DefaultAddr, BaseURL: "http://127.0.0.1:8000/v1", Model: DefaultModel, LLMTimeout: DefaultLLMTimeout, LogFormat: LogText},
+			wantLLM: true,
+		},
+		{name: "port only address", env: map[string]string{EnvAddr: ":8080"}, want: Config{Addr: ":8080", Model: DefaultModel, LLMTimeout: DefaultLLMTimeout, LogFormat: LogText}},
+		{name: "bad duration", env: map[string]string{EnvLLMTimeout: "20"}, wantErr: EnvLLMTimeout},
+		{name: "negative duration", env: map[string]string{EnvLLMTimeout: "-1s"}, wantErr: "must be positive"},
+		{name: "zero duration", env: map[string]string{EnvLLMTimeout: "0s"}, wantErr: "must be positive"},
+		{name: "address without port", env: map[string]string{EnvAddr: "localhost"}, wantErr: EnvAddr},
+		{name: "base URL without scheme", env: map[string]string{EnvBaseURL: "localhost:11434"}, wantErr: EnvBaseURL},
+		{name: "base URL with ftp scheme", env: map[string]string{EnvBaseURL: "ftp://example.test"}, wantErr: EnvBaseURL},
+		{name: "log format", env: map[string]string{EnvLogFormat: "xml"}, wantErr: EnvLogFormat},
+		{name: "embedding model without endpoint", env: map[string]string{EnvEmbedModel: "text-embedding-3-small"}, wantErr: EnvEmbedModel},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := Load(env(tt.env))
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("Load() error = %v, want one mentioning %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("Load() error = %v", err)
+			}
+			if got != tt.want {
+				t.Errorf("Load() = %+v\nwant %+v", got, tt.want)
+			}
+			if got.LLMEnabled() != tt.wantLLM {
+				t.Errorf("LLMEnabled() = %v, want %v", got.LLMEnabled(), tt.wantLLM)
+			}
+		})
+	}
+}
+
+func TestValidateReportsAllProblems(t *testing.T) {
+	c := Config{Addr: "nope", LLMTimeout: 0, LogFormat: "xml"}
+	err := c.Validate()
+	if err == nil {
+		t.Fatal("Validate() = nil, want errors")
+	}
+	for _, want := range []string{EnvAddr, EnvLLMTimeout, EnvLogFormat} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("Validate() = %v, missing %s", err, want)
+		}
+	}
+}
+
+func TestStringRedactsSecrets(t *testing.T) {
+	tests := []struct {
+		name    string
+		cfg     Config
+		secrets []string
+		want    []string
+	}{
+		{
+			name:    "api key",
+			cfg:     Config{Addr: DefaultAddr, APIKey: "sk-very-secret", Model: "m", LLMTimeout: time.Second, LogFormat: LogText},
+			secrets: []string{"sk-very-secret"},
+			want:    []string{"[redacted]", "llm=on", "addr=127.0.0.1:8080"},
+		},
+		{
+			name:    "password in base URL",
+			cfg:     Config{Addr: DefaultAddr, BaseURL: "https://user:hunter2@llm.example.test/v1", Model: "m", LLMTimeout: time.Second, LogFormat: LogText},
+			secrets: []string{"hunter2", "user:"},
+			want:    []string{"llm.example.test/v1"},
+		},
+		{
+			name: "offline",
+			cfg:  Default(),
+			want: []string{"llm=off", `api_key=""`, "embeddings=local"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, s := range []string{tt.cfg.String(), fmt.Sprintf("%v", tt.cfg), fmt.Sprintf("%+v", tt.cfg), fmt.Sprintf("%#v", tt.cfg)} {
+				for _, secret := range tt.secrets {
+					if strings.Contains(s, secret) {
+						t.Errorf("printed config %q leaks %q", s, secret)
+					}
+				}
+				for _, w := range tt.want {
+					if !strings.Contains(s, w) {
+						t.Errorf("printed config %q lacks %q", s, w)
+					}
+				}
+			}
+		})
+	}
+}
