@@ -1,9 +1,144 @@
 // Package llm talks to an OpenAI-compatible chat completion endpoint
-// (OpenAI, Ollama, vLLM...) through go-openai.
+// (OpenAI, Ollama, vLLM...) through go-openai, and offers a remote embedding
+// function built on the same settings.
+//
+// It knows nothing about the article, retrieval or prompts: callers hand it
+// messages and get text back.
 package llm
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"strings"
+	"time"
+
+	openai "github.com/sashabaranov/go-openai"
+)
+
+// DefaultTimeout bounds one call when Config.Timeout is zero.
+const DefaultTimeout = 20 * time.Second
+
+// emptyMessagesLimit is how many consecutive non-data lines a stream may
+// carry; some servers send many keep-alive comments while the model thinks,
+// and go-openai's default of 300 would fail those streams.
+const emptyMessagesLimit = 100_000
 
 // Message is one chat message sent to the model.
 type Message struct {
 	Role    string // system, user or assistant
 	Content string
+}
+
+// Config holds the settings of an OpenAI-compatible endpoint.
+type Config struct {
+	// BaseURL is the API root, e.g. http://localhost:11434/v1 for Ollama;
+	// empty means OpenAI's.
+	BaseURL string
+	// APIKey is sent as a bearer token; empty sends no Authorization header.
+	APIKey string
+	// Model is the chat model name.
+	Model string
+	// Timeout bounds one call (default DefaultTimeout).
+	Timeout time.Duration
+}
+
+func (c Config) timeout() time.Duration {
+	if c.Timeout <= 0 {
+		return DefaultTimeout
+	}
+	return c.Timeout
+}
+
+// openaiClient builds a go-openai client for cfg.
+func openaiClient(cfg Config) *openai.Client {
+	oc := openai.DefaultConfig(cfg.APIKey)
+	if u := strings.TrimSpace(cfg.BaseURL); u != "" {
+		oc.BaseURL = strings.TrimRight(u, "/")
+	}
+	oc.HTTPClient = newHTTPClient()
+	oc.EmptyMessagesLimit = emptyMessagesLimit
+	return openai.NewClientWithConfig(oc)
+}
+
+// newHTTPClient returns a client with bounded connection setup. It has no
+// overall Timeout because that would cut long streams; every call carries a
+// context deadline instead.
+func newHTTPClient() *http.Client {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.DialContext = (&net.Dialer{Timeout: 5 * time.Second, KeepAlive: 30 * time.Second}).DialContext
+	t.TLSHandshakeTimeout = 5 * time.Second
+	t.IdleConnTimeout = 90 * time.Second
+	t.MaxIdleConnsPerHost = 16
+	t.ExpectContinueTimeout = time.Second
+	return &http.Client{Transport: t}
+}
+
+// Client is a chat completion client. It implements answer.Completer and is
+// safe for concurrent use.
+type Client struct {
+	c       *openai.Client
+	model   string
+	timeout time.Duration
+}
+
+// New returns a client for the endpoint cfg describes.
+func New(cfg Config) *Client {
+	return &Client{c: openaiClient(cfg), model: cfg.Model, timeout: cfg.timeout()}
+}
+
+func (c *Client) request(msgs []Message) openai.ChatCompletionRequest {
+	req := openai.ChatCompletionRequest{Model: c.model, Messages: make([]openai.ChatCompletionMessage, len(msgs))}
+	for i, m := range msgs {
+		req.Messages[i] = openai.ChatCompletionMessage{Role: m.Role, Content: m.Content}
+	}
+	return req
+}
+
+// Complete returns the model's whole reply. The call ends by the client's
+// timeout or ctx's deadline, whichever comes first.
+func (c *Client) Complete(ctx context.Context, msgs []Message) (string, error) {
+	ctx, cancel := context.WithTimeout(ctx, c.timeout)
+	defer cancel()
+	resp, err := c.c.CreateChatCompletion(ctx, c.request(msgs))
+	if err != nil {
+		return "", fmt.Errorf("llm: chat completion: %w", err)
+	}
+	if len(resp.Choices) == 0 {
+		return "", errors.New("llm: chat completion: reply has no choices")
+	}
+	return resp.Choices[0].Message.Content, nil
+}
+
+// Stream calls onDelta with each piece of the reply as it arrives, and stops
+// with onDelta's error if it returns one. The call ends by the client's
+// timeout or ctx's deadline, whichever comes first; pieces already delivered
+// stay delivered.
+func (c *Client) Stream(ctx context.Context, msgs []Message, onDelta func(string) error) error {
+	ctx, cancel := context.WithTimeout(ctx, c.timeout)
+	defer cancel()
+	stream, err := c.c.CreateChatCompletionStream(ctx, c.request(msgs))
+	if err != nil {
+		return fmt.Errorf("llm: chat stream: %w", err)
+	}
+	defer stream.Close()
+	for {
+		chunk, err := stream.Recv()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("llm: chat stream: %w", err)
+		}
+		// The usage chunk, and some servers' first chunk, carry no choices.
+		if len(chunk.Choices) == 0 || chunk.Choices[0].Delta.Content == "" {
+			continue
+		}
+		if err := onDelta(chunk.Choices[0].Delta.Content); err != nil {
+			return err
+		}
+	}
 }
