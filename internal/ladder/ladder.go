@@ -46,7 +46,7 @@ var levels = []Level{
 	{
 		ID: Mid, Name: "Mid-level PM", Title: "Mid-Level Product Manager", Rung: 2,
 		Aliases: []string{"mid-level pm", "mid level pm", "midlevel pm", "mid-level product manager", "mid level product manager",
-			"intermediate pm", "product manager ii", "pm ii", "mid-level", "mid level", "midlevel", "mid-career pm",
+			"intermediate pm", "regular pm", "full pm", "standard pm", "experienced pm", "product manager ii", "pm ii", "mid-level", "mid level", "midlevel", "mid-career pm",
 			"pm", "product manager"},
 		Summary: "you’re now expected to own problems, make independent decisions, and bring clarity to ambiguity",
 	},
@@ -235,7 +235,7 @@ var roles = []Role{
 	{ID: "product-marketing", Name: "Product Marketing or Strategy",
 		Words: []string{"product marketing", "marketing role", "pmm", "corporate strategy", "strategy role", "user research role", "ux research", "become a researcher", "messaging and positioning", "positioning"}},
 	{ID: "innovation", Name: "Innovation, R&D, or Incubation Roles",
-		Words: []string{"innovation", "r&d", "r & d", "research and development", "incubation", "incubator", "incubators", "venture arm", "venture arms", "zero-to-one", "zero to one", "0 to 1", "0-to-1", "new ventures"}},
+		Words: []string{"innovation", "r&d", "r & d", "research and development", "incubation", "incubator", "incubators", "venture arm", "venture arms", "zero-to-one", "zero to one", "0 to 1", "0-to-1", "new ventures", "from scratch", "brand new", "build new things", "new products from"}},
 }
 
 // Roles lists the adjacent roles in the article's order.

@@ -1,25 +1,313 @@
 // Package retrieve understands a question about the ladder (levels, titles,
 // facets, transitions, the conversation so far) and ranks the article's
 // sections for it, combining that understanding with vector similarity.
+//
+// It knows the ladder model and the sections; it knows nothing about HTTP or
+// how the answer is written.
 package retrieve
 
 import (
 	"context"
+	"sort"
+	"strings"
 
+	"github.com/ladder/coach/internal/embed"
 	"github.com/ladder/coach/internal/index"
+	"github.com/ladder/coach/internal/ladder"
 	"github.com/ladder/coach/internal/sections"
 )
 
-// Intent is what the question asks. (Placeholder: to be written.)
-type Intent struct{}
+// MaxHits is how many sections a result holds at most.
+const MaxHits = 5
+
+// simWeight scales vector similarity against the intent boosts.
+var simWeight = 2.5
 
 // Retriever ranks sections for questions. Safe for concurrent use.
-type Retriever struct{}
+type Retriever struct {
+	set    *sections.Set
+	idx    *index.Index
+	vocab  map[string]bool
+	skills []namedSkill
+}
 
-// New returns a retriever over the sections and their index. (Placeholder.)
-func New(set *sections.Set, idx *index.Index) *Retriever { return &Retriever{} }
+type namedSkill struct {
+	section string
+	terms   []string
+}
+
+// New returns a retriever over the sections and their index.
+func New(set *sections.Set, idx *index.Index) *Retriever {
+	r := &Retriever{set: set, idx: idx, vocab: map[string]bool{}}
+	for _, s := range set.All() {
+		for _, t := range embed.Terms(s.Text) {
+			r.vocab[t] = true
+		}
+		for _, sk := range s.Skills() {
+			r.skills = append(r.skills, namedSkill{section: s.ID, terms: embed.Terms(sk.Name)})
+		}
+	}
+	return r
+}
+
+// Understand returns the intent of a question without ranking sections.
+func (r *Retriever) Understand(question string, history []Turn) Intent {
+	return understand(question, history, inScope, r.termCounts)
+}
+
+// strong are words that place a question in the coach's domain on their own.
+var strong = map[string]bool{}
+
+func init() {
+	for _, w := range []string{"pm", "pms", "product", "career", "ladder", "promotion", "promoted", "skill", "skills", "mentor",
+		"roadmap", "stakeholder", "stakeholders", "manager", "managers", "management", "managing", "leadership", "leader", "job", "role",
+		"level", "title", "team", "teams", "strategy", "prioritisation", "prioritization", "discovery", "influence", "executive",
+		"growth", "grow", "ceo", "founder", "startup", "ic", "contributor", "vision", "metrics", "outcomes", "org", "organisation", "organization"} {
+		strong[embed.Stem(w)] = true
+	}
+}
+
+// termCounts counts the question's terms, those the article uses, and
+// whether one of them is a strong domain word.
+func (r *Retriever) termCounts(q string) (n, known int, isStrong bool) {
+	for _, t := range embed.Terms(q) {
+		n++
+		if r.vocab[t] {
+			known++
+		}
+		if strong[t] {
+			isStrong = true
+		}
+	}
+	return n, known, isStrong
+}
+
+func inScope(n, known int, isStrong bool) bool {
+	if isStrong {
+		return true
+	}
+	return n > 0 && float64(known)/float64(n) > 0.5 && known >= 2
+}
 
 // Retrieve ranks the sections for question in the light of history.
 func (r *Retriever) Retrieve(ctx context.Context, question string, history []Turn) (Result, error) {
-	return Result{}, nil
+	in := r.Understand(question, history)
+	if in.Refusal != "" {
+		return Result{Intent: in, OutOfScope: true}, nil
+	}
+	vec, err := r.idx.Embed(ctx, r.queryText(question, history, in))
+	if err != nil {
+		return Result{}, err
+	}
+	sims, err := r.idx.Similarities(ctx, vec)
+	if err != nil {
+		return Result{}, err
+	}
+	boost := r.boosts(question, in)
+	all := r.set.All()
+	hits := make([]Hit, 0, len(all))
+	for _, s := range all {
+		hits = append(hits, Hit{Section: s, Score: simWeight*sims[s.ID] + boost[s.ID]})
+	}
+	sort.SliceStable(hits, func(i, j int) bool { return hits[i].Score > hits[j].Score })
+	return Result{Intent: in, Hits: cut(hits)}, nil
+}
+
+// cut keeps the hits that stand close enough to the best one.
+func cut(hits []Hit) []Hit {
+	if len(hits) == 0 {
+		return hits
+	}
+	top := hits[0].Score
+	n := 0
+	for n < len(hits) && n < MaxHits && (n < 3 || hits[n].Score >= 0.6*top) {
+		n++
+	}
+	return hits[:n]
+}
+
+// queryText is what gets embedded: the question, plus the words of a
+// follow-up's level so "there" finds the right sections.
+func (r *Retriever) queryText(q string, history []Turn, in Intent) string {
+	if !in.FromHistory {
+		return q
+	}
+	var b strings.Builder
+	b.WriteString(q)
+	for _, id := range in.Levels {
+		if l, ok := ladder.ByID(id); ok {
+			b.WriteString(" ")
+			b.WriteString(l.Title)
+		}
+	}
+	return b.String()
+}
+
+// Boost sizes: what the question asks outweighs raw word overlap.
+const (
+	bPrimary   = 1.0  // the section that answers the question
+	bSecondary = 0.5  // a section that helps
+	bLevel     = 0.25 // any other section of a level asked about
+	bSkillName = 0.8  // the question names a skill the section holds
+)
+
+// defaultFacets ranks a level's sections when the question names no facet.
+var defaultFacets = map[string]float64{
+	ladder.Overview: 0.5, ladder.Changes: 0.45, ladder.Responsibilities: 0.45, ladder.Success: 0.35, ladder.Skills: 0.35,
+}
+
+func (r *Retriever) boosts(question string, in Intent) map[string]float64 {
+	b := map[string]float64{}
+	put := func(id string, v float64) {
+		if _, ok := r.set.ByID(id); ok && v > b[id] {
+			b[id] = v
+		}
+	}
+	levelFacets := func(level string, scale float64) {
+		for _, f := range ladder.Facets() {
+			put(level+"/"+f, bLevel*scale)
+		}
+		if len(in.Facets) == 0 {
+			for f, v := range defaultFacets {
+				put(level+"/"+f, v*scale)
+			}
+			return
+		}
+		for i, fw := range in.Facets {
+			v := bPrimary * fw.Weight * scale
+			if i > 0 {
+				v *= 0.7
+			}
+			put(level+"/"+fw.Facet, v)
+			if _, ok := r.set.Of(level, fw.Facet); !ok && fw.Facet == ladder.Changes {
+				// The first rung has no "what changes": its responsibilities say it.
+				put(level+"/"+ladder.Responsibilities, v)
+			}
+			// Responsibilities and what changes describe the same job.
+			switch fw.Facet {
+			case ladder.Responsibilities:
+				put(level+"/"+ladder.Changes, 0.8*v)
+				put(level+"/"+ladder.Overview, 0.5*v)
+			case ladder.Changes:
+				put(level+"/"+ladder.Overview, 0.9*v)
+				put(level+"/"+ladder.Responsibilities, 0.5*v)
+			case ladder.Overview:
+				put(level+"/"+ladder.Changes, 0.8*v)
+				put(level+"/"+ladder.Responsibilities, 0.7*v)
+			case ladder.Success:
+				put(level+"/"+ladder.Overview, 0.4*v)
+			}
+		}
+	}
+
+	facet := in.Facet()
+	switch {
+	case in.Transition && in.Target != "" && (facet == "" || facet == ladder.Skills):
+		// The article lists the skills for reaching X at the level below X.
+		if below, ok := ladder.Below(in.Target); ok {
+			put(below.ID+"/"+ladder.Skills, bPrimary+0.3)
+		}
+		put(in.Target+"/"+ladder.Changes, bSecondary+0.1)
+		put(in.Target+"/"+ladder.Responsibilities, bSecondary)
+		put(in.Target+"/"+ladder.Overview, bSecondary)
+		for _, f := range ladder.Facets() {
+			put(in.Target+"/"+f, bLevel)
+		}
+	case len(in.Levels) > 0:
+		scale := 1.0
+		if in.FromHistory && len(in.Topics) > 0 {
+			scale = 0.5
+		}
+		for i, l := range in.Levels {
+			s := scale
+			if i > 0 && !in.HasTopic(TopicCompare) {
+				s *= 0.6
+			}
+			if l == ladder.IC && facet == ladder.Skills {
+				// The IC track has no skills section: what it asks is its responsibilities.
+				put(ladder.IC+"/"+ladder.Responsibilities, bPrimary*s)
+				put(ladder.IC+"/"+ladder.Changes, 0.8*s)
+			}
+			levelFacets(l, s)
+		}
+	default:
+		// No level: lean the named facet a little everywhere.
+		for _, fw := range in.Facets {
+			for _, l := range ladder.Levels() {
+				put(l.ID+"/"+fw.Facet, 0.15*fw.Weight)
+			}
+		}
+	}
+
+	// Topics.
+	for _, t := range in.Topics {
+		switch t {
+		case TopicIC:
+			if len(in.Levels) == 0 || !contains(in.Levels, ladder.IC) {
+				levelFacets(ladder.IC, 1)
+				put(ladder.IC+"/"+ladder.Overview, bPrimary+0.2)
+			}
+		case TopicTimeline:
+			put(sections.Closing+"/timeline", bPrimary+0.4)
+			put(sections.Introduction+"/paths", bSecondary)
+		case TopicPaths:
+			put(sections.Introduction+"/paths", bPrimary+0.4)
+			put(ladder.Associate+"/"+ladder.Overview, bSecondary)
+		case TopicLadder:
+			put(sections.Introduction+"/ladder", bPrimary+0.4)
+			put(sections.Introduction+"/paths", bSecondary)
+			put(sections.Closing+"/timeline", bLevel)
+		case TopicAdvice:
+			if len(in.Levels) == 0 && len(in.Roles) == 0 {
+				put(sections.Closing+"/advice", bPrimary+0.4)
+				put(sections.Closing+"/timeline", bSecondary)
+			}
+		case TopicAdjacent:
+			put(sections.Adjacent+"/"+ladder.Overview, bSecondary+0.2)
+			put(ladder.IC+"/"+ladder.Overview, bLevel)
+			for _, id := range in.Roles {
+				put(sections.Adjacent+"/"+id, bPrimary+0.5)
+			}
+			if len(in.Roles) == 0 {
+				put(sections.Adjacent+"/"+ladder.Overview, bPrimary+0.3)
+			}
+		}
+	}
+
+	// A skill named in the question: its section.
+	qt := embed.Terms(question)
+	for _, sk := range r.skills {
+		if f := coverage(qt, sk.terms); f >= 0.99 {
+			b[sk.section] += bSkillName
+		} else if f >= 0.5 {
+			b[sk.section] += 0.3 * f
+		}
+	}
+	return b
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// coverage is the share of name's terms found in q.
+func coverage(q, name []string) float64 {
+	if len(name) == 0 {
+		return 0
+	}
+	n := 0
+	for _, t := range name {
+		for _, u := range q {
+			if t == u {
+				n++
+				break
+			}
+		}
+	}
+	return float64(n) / float64(len(name))
 }

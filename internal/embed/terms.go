@@ -1,0 +1,93 @@
+package embed
+
+import (
+	"strings"
+
+	"github.com/kljensen/snowball/english"
+)
+
+// phrases folded before tokenizing, so a question's wording meets the
+// article's ("day to day" duties are its core responsibilities).
+var phrases = strings.NewReplacer(
+	"day-to-day", "responsibilities",
+	"day to day", "responsibilities",
+	"apm", "associate pm",
+	"gpm", "group pm",
+	"sr.", "senior",
+	"1:1", "one-on-one",
+	"p&l", "p&l statements",
+	"start-up", "startup",
+)
+
+// synonyms maps a word to the article's word for the same thing.
+var synonyms = map[string]string{
+	"duties": "responsibilities", "duty": "responsibilities", "responsible": "responsibilities",
+	"succeed": "success", "succeeding": "success", "successful": "success", "succeeds": "success",
+	"evaluated": "success", "evaluate": "success", "criteria": "success", "signals": "success", "kpi": "metrics", "kpis": "metrics",
+	"competencies": "skills", "competency": "skills", "capabilities": "skills", "abilities": "skills", "skillset": "skills",
+	"promotion": "grow", "promoted": "grow", "promote": "grow", "advance": "grow", "advancement": "grow",
+	"mentee": "mentor", "mentees": "mentor", "mentoring": "mentor", "coaching": "coach",
+	"boss": "manager", "mgr": "manager", "okrs": "goals", "okr": "goals", "objectives": "goals",
+	"sr": "senior", "jr": "junior", "startups": "startup",
+	"ceos": "ceo", "founding": "founder", "cofounder": "founder",
+	"bizdev": "business development",
+	"centre": "center", "behaviours": "behaviors", "behaviour": "behavior",
+	"judge": "judged",
+}
+
+// stopwords beyond Snowball's English list: words that carry no meaning in
+// a question to the coach.
+var stopwords = map[string]bool{
+	"would": true, "could": true, "should": true, "can": true, "may": true, "might": true, "must": true,
+	"get": true, "getting": true, "got": true, "like": true, "really": true, "also": true, "just": true,
+	"tell": true, "please": true, "thanks": true, "thank": true, "hi": true, "hello": true, "hey": true,
+	"want": true, "wants": true, "need": true, "needs": true, "one": true, "s": true, "re": true, "ll": true, "ve": true, "d": true, "m": true, "t": true,
+	"etc": true, "e": true, "g": true, "ie": true, "eg": true, "let": true, "lets": true, "us": true, "go": true,
+	"much": true, "many": true, "well": true, "good": true, "best": true, "kind": true, "thing": true, "things": true,
+	"dont": true, "doesnt": true, "im": true, "youre": true, "ive": true, "whats": true, "isnt": true, "youll": true, "id": true,
+}
+
+// IsStop reports whether a lower-case token is a stop word.
+func IsStop(tok string) bool {
+	return stopwords[tok] || english.IsStopWord(tok)
+}
+
+// Terms turns text into the stemmed, synonym-folded terms the embedder and
+// the retriever count: stop words dropped, British spellings made American.
+func Terms(text string) []string {
+	text = phrases.Replace(strings.ToLower(text))
+	var out []string
+	for _, tok := range Tokens(text) {
+		if IsStop(tok) {
+			continue
+		}
+		if s, ok := synonyms[tok]; ok {
+			for _, w := range strings.Fields(s) {
+				out = append(out, Stem(w))
+			}
+			continue
+		}
+		out = append(out, Stem(tok))
+	}
+	return out
+}
+
+// Stem folds spelling and returns the Porter2 stem of a lower-case word.
+func Stem(w string) string {
+	w = americanize(w)
+	return english.Stem(w, false)
+}
+
+func americanize(w string) string {
+	for _, p := range [][2]string{
+		{"isations", "izations"}, {"isation", "ization"}, {"isational", "izational"},
+		{"ising", "izing"}, {"ised", "ized"}, {"ises", "izes"}, {"ise", "ize"},
+		{"isational", "izational"},
+		{"yse", "yze"}, {"ysing", "yzing"}, {"our", "or"},
+	} {
+		if strings.HasSuffix(w, p[0]) && len(w) > len(p[0])+2 {
+			return strings.TrimSuffix(w, p[0]) + p[1]
+		}
+	}
+	return w
+}

@@ -1,0 +1,433 @@
+package retrieve
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/ladder/coach/internal/ladder"
+)
+
+// Topics a question can be about besides a level's facets.
+const (
+	TopicIC       = "ic"       // the individual-contributor track
+	TopicAdjacent = "adjacent" // moving into an adjacent role
+	TopicTimeline = "timeline" // how long growth takes
+	TopicPaths    = "paths"    // skipping steps, non-linear careers, where to start
+	TopicLadder   = "ladder"   // the ladder as a whole
+	TopicCompare  = "compare"  // two levels side by side
+	TopicAdvice   = "advice"   // the article's closing advice
+)
+
+// Refusal reasons.
+const (
+	RefuseOffTopic  = "off-topic"
+	RefuseInjection = "injection"
+)
+
+// Intent is what a question asks, understood in the light of the
+// conversation.
+type Intent struct {
+	// Levels the question is about, the main one first.
+	Levels []string `json:"levels,omitempty"`
+	// Current is the asker's own level, when stated or known from history.
+	Current string `json:"current,omitempty"`
+	// Target is the level the asker wants to reach.
+	Target string `json:"target,omitempty"`
+	// Transition is true for "to become X", "promoted", "next level"...
+	Transition bool `json:"transition,omitempty"`
+	// Facets asked, strongest first, with their strength (1 explicit, 0.5 implied).
+	Facets []FacetWeight `json:"facets,omitempty"`
+	// Roles are adjacent role ids asked about.
+	Roles []string `json:"roles,omitempty"`
+	// Topics besides levels: ic, adjacent, timeline, paths, ladder, compare.
+	Topics []string `json:"topics,omitempty"`
+	// FromHistory is true when the level came from the conversation.
+	FromHistory bool `json:"from_history,omitempty"`
+	// Refusal is set when the question is out of scope: off-topic or injection.
+	Refusal string `json:"refusal,omitempty"`
+}
+
+// FacetWeight is a facet and how clearly the question asks for it.
+type FacetWeight struct {
+	Facet  string  `json:"facet"`
+	Weight float64 `json:"weight"`
+}
+
+// HasTopic reports whether the intent has topic t.
+func (in Intent) HasTopic(t string) bool {
+	for _, x := range in.Topics {
+		if x == t {
+			return true
+		}
+	}
+	return false
+}
+
+// Facet is the strongest facet asked, or "".
+func (in Intent) Facet() string {
+	if len(in.Facets) == 0 {
+		return ""
+	}
+	return in.Facets[0].Facet
+}
+
+type cue struct {
+	re     *regexp.Regexp
+	weight float64
+}
+
+func cues(weight float64, patterns ...string) []cue {
+	out := make([]cue, len(patterns))
+	for i, p := range patterns {
+		out[i] = cue{regexp.MustCompile(`\b(?:` + p + `)`), weight}
+	}
+	return out
+}
+
+// facetCues are the words people use for each facet.
+var facetCues = map[string][]cue{
+	ladder.Responsibilities: append(cues(1,
+		`responsibilit`, `duties`, `duty`, `day[- ]to[- ]day`, `daily`, `expected of`, `expectations? (?:of|for)`, `what (?:is|are) expected`,
+		`spend (?:their|my|your|his|her|the)? ?time`, `in charge of`, `accountable for`, `job (?:description|involve|entail)`, `role (?:involve|entail)`,
+		`what (?:does|do|would|will|did) (?:a|an|the)? ?[\w\- /]{0,40} do\b`, `typical (?:day|week)`, `what do they own`, `scope of`, `own\?`, `main tasks`, `core tasks`, `expectations`, `expected to`),
+		cues(0.5, `role of`, `what is expected`, `focus(?:ed)? on\b.*\bday`)...),
+	ladder.Success: cues(1,
+		`success`, `succeed`, `judged`, `judge`, `evaluat`, `measured`, `measure`, `assessed`, `performance review`, `doing (?:well|a good job|great)`,
+		`good job`, `signals?`, `criteria`, `know (?:i'?m|im|i am|if|that|when|they'?re|they are|you'?re|whether)`, `look like when`, `great look like`,
+		`(?:good|great|excellent) looks? like`, `doing well look`, `excel\b`, `excelling`, `stand out`, `high[- ]performing`, `good at (?:the|their|my) job`, `kpis?`, `what good looks like`, `recogni[sz]ed`),
+	ladder.Skills: append(cues(1,
+		`skills?`, `build`, `develop`, `prepare`, `preparing`, `habits?`, `competenc`, `capabilit`, `learn`, `improve`, `get better`, `focus on`,
+		`work on`, `level up`, `strengthen`, `practi[cs]e`, `master`, `ready for`, `qualif`, `gaps?`, `weakness`, `train`, `study`, `grow`, `growth`,
+		`hone`, `upskill`, `get promoted`, `what do i need`, `what does it take`, `need to know`),
+		cues(0.5, `how (?:should|do|can|could|would) (?:i|a|an|you|we|one|pms?)\b`, `how to\b`, `tips`, `advice`, `handle`, `deal with`, `keep succeeding`)...),
+	ladder.Changes: cues(1,
+		`changes?`, `changing`, `different`, `difference`, `differ`, `shift`, `what'?s new`, `new at`, `compared`, `\bvs\b`, `versus`,
+		`jump from`, `adjust`, `expect when`, `expect after`, `step up`, `once (?:you'?re|i'?m|you are|i am)`),
+	ladder.Overview: cues(1,
+		`what (?:is|are) (?:a|an|the)\b`, `what'?s (?:a|an|the)\b`, `tell me about`, `describe`, `overview`, `who (?:is|are)`, `explain (?:the|a|an)`, `what about`),
+}
+
+var (
+	reTransition = regexp.MustCompile(`\b(?:becom\w*|became|promot\w*|move (?:up )?(?:in)?to|moving (?:up )?(?:in)?to|step (?:up )?(?:in)?to|get(?:ting)? to|reach(?:ing)?|grow(?:ing)? into|transition(?:ing)? (?:in)?to|switch(?:ing)? (?:in)?to|prepar\w* (?:for|to)|ready (?:for|to)|make the (?:jump|leap|move|step) (?:in)?to|jump to|land (?:a|an|the)|level up|advance to|climb to|to be (?:a|an)|go from|get from|move from|moving from|next (?:level|step|rung|role)|to the next|pivot (?:in)?to|transition (?:out )?(?:in)?to|go into|get into|break into|get promoted|make it to|work towards?|aim(?:ing)? for|path to|route to|road to|move up|moving up|step up|stepping up|level above|rung above|above that|once (?:you'?re|i'?m|you are|i am))\b`)
+	reNext     = regexp.MustCompile(`\b(?:next (?:level|step|rung|role|stage)|promot\w*|level up|move up|moving up|step up|stepping up|climb|grow into the next|what'?s next|(?:level|rung|step|role|one) (?:above|up from|higher)|above (?:that|this|mine|my level)|higher level|next one up)\b`)
+	reFromTo   = regexp.MustCompile(`\bfrom\b(.{1,60}?)\bto\b(.{1,60})`)
+	reCurrent  = regexp.MustCompile(`\b(?:i'?m|i am|im|i work as|i'?ve been|i have been|as|currently|being|i'?m currently|i am currently|my title is|my role is)\s+(?:a|an|the)?\s*`)
+	reMyLevel  = regexp.MustCompile(`\b(?:my (?:level|rung|role|stage|current level)|where i am)\b`)
+	reAnaphora = regexp.MustCompile(`\b(?:there|that level|this level|that role|this role|that stage|this stage|that rung|same level|at that|for that|in that|it|they|them|those|these|that)\b`)
+
+	reIC = regexp.MustCompile(`\b(?:individual contributor|ic track|ic path|ic role|ic pm|stay(?:ing)? (?:an )?ic|(?:don'?t|do not|never|not) (?:want|like|wish|plan|intend|enjoy)\w* (?:to )?(?:manag|lead(?:ing)? people|be a manager|have reports)|without (?:managing|direct reports|reports|people management)|no (?:direct )?reports|not manag\w+ people|instead of manag|prefer\w* not to manag|avoid (?:people )?manag|hands[- ]on|go deep|stay (?:in|deep in) the craft|principal|staff pm|staff product|product architect|without becoming a manager|manage people\?|without (?:\w+ ){0,2}(?:management|managing|manager|reports|direct reports)|(?:dread|hate|dislike|avoid|not interested in|don'?t enjoy|don'?t like|rather not|prefer not)\w*\b.{0,30}\bmanag\w*|stay out of management|not (?:go|move) into management)`)
+	reTimeline = regexp.MustCompile(`\b(?:how long|how many years|how much time|timeline|time ?frame|how fast|how quickly|years? (?:to|does|will|before)|too late|too old|late (?:to|for)|am i late|am i behind|behind (?:my )?peers|when (?:will|can|should) i (?:be|become|get|reach)|speed|pace|fast[- ]track|in \d+ years)`)
+	rePaths    = regexp.MustCompile(`\b(?:skip\w*|have to start|need to start|must i start|start(?:ing)? (?:as|out as|at|with)|starting point|entry point|non-?linear|not linear|switch(?:ing)? ladders|other ladders|career change|change careers|from another (?:field|career|industry)|jump straight|straight (?:in)?to|directly (?:as|into|to)|enter(?:ing)? product|break(?:ing)? into|get(?:ting)? into product|into product management|without being an? |without starting|come from|coming from|background|bootcamp|out of school|graduate|straight in|go straight|right in as|as (?:my|an|the) entry)`)
+	reLadder   = regexp.MustCompile(`\b(?:career ladder|career path|ladder|(?:the|what|which|all) levels|levels of|levels in|progression|standard path|typical path|career track|hierarchy|titles|rungs|career stages|structure of pm)`)
+	reAdjacent = regexp.MustCompile(`\b(?:adjacent|lateral|other roles|other careers|other jobs|leave product|leaving product|outside (?:of )?product|alternatives?|other paths|other options|pivot|career switch|switch careers|what else can|exit (?:options|paths))`)
+	reAdvice   = regexp.MustCompile(`\b(?:final (?:words|thoughts|advice|tips)|any advice|general advice|words of advice|key takeaways?|what matters most|(?:big|main|key) lessons?|mindset|bottom line|in a nutshell|sum (?:it )?up|summary|overall advice|one piece of advice)`)
+	reCompare  = regexp.MustCompile(`\b(?:difference between|differences between|differ from|different from|compare|comparison|versus|vs\.?|compared (?:to|with)|and how is|or a)\b`)
+
+	reInjection = regexp.MustCompile(`\b(?:ignore|disregard|forget|override|bypass)\b.{0,40}\b(?:instructions?|rules|prompt|guidelines|directions|system|above|previous|context)\b|\b(?:system prompt|your prompt|your instructions|developer mode|jailbreak|dan mode|you are now|from now on you|pretend (?:to be|you are)|you'?re now (?:a|an|my)\b|forget (?:the|about the|all the|your) (?:career|coaching|coach|rules|above|previous)|act as (?:a|an)\b|roleplay as|reveal (?:your|the) (?:prompt|instructions|system)|print (?:your|the) (?:prompt|instructions))`)
+	reCode      = regexp.MustCompile(`\b(?:python|javascript|typescript|golang|java\b|c\+\+|c#|rust\b|ruby|php|sql\b|bash\b|regex|html|css|kotlin|swift code)\b|\b(?:write|give|show|generate|fix|debug)\b.{0,30}\b(?:code|function|script|program|class|query|snippet|algorithm)\b|\bstack ?trace\b|\bcompile\b`)
+	reOffTopic  = regexp.MustCompile(`\b(?:salary|salaries|compensation|pay raise|payrise|pay rise|get paid|paid more|equity|stock options|bonus|negotiat\w* (?:my |a |an |the )?(?:offer|raise|pay|package|salary)|recipe|weather|horoscope|lottery|sports? score|capital of|translate|poem|joke|song lyrics|homework|medical|diagnos|symptom|lawsuit|visa)\b`)
+)
+
+// understand reads a question and its conversation.
+func understand(question string, history []Turn, inScope func(terms int, known int, strong bool) bool, termCounts func(string) (int, int, bool)) Intent {
+	q := normalize(question)
+	var in Intent
+
+	if reInjection.MatchString(q) {
+		in.Refusal = RefuseInjection
+		return in
+	}
+	for _, h := range history {
+		if h.Role == "user" && reInjection.MatchString(normalize(h.Content)) {
+			in.Refusal = RefuseInjection
+			return in
+		}
+	}
+	if reCode.MatchString(q) || reOffTopic.MatchString(q) {
+		in.Refusal = RefuseOffTopic
+		return in
+	}
+
+	mentions := strongMentions(q)
+	in.Roles = roleIDs(q)
+	in.Facets = facets(q)
+
+	// Topics.
+	if reIC.MatchString(q) {
+		in.Topics = append(in.Topics, TopicIC)
+	}
+	if reTimeline.MatchString(q) {
+		in.Topics = append(in.Topics, TopicTimeline)
+	}
+	if rePaths.MatchString(q) {
+		in.Topics = append(in.Topics, TopicPaths)
+	}
+	if reLadder.MatchString(q) {
+		in.Topics = append(in.Topics, TopicLadder)
+	}
+	if len(in.Roles) > 0 || reAdjacent.MatchString(q) {
+		in.Topics = append(in.Topics, TopicAdjacent)
+	}
+	if reAdvice.MatchString(q) {
+		in.Topics = append(in.Topics, TopicAdvice)
+	}
+
+	// The asker's own level: "I'm a senior PM", "as a new PM".
+	in.Current = statedLevel(q)
+
+	// Transitions: "from A to B", "to become X", "promoted", "next level".
+	if loc := reTransition.FindStringIndex(q); loc != nil {
+		in.Transition = true
+		if m := reFromTo.FindStringSubmatch(q); m != nil {
+			a, b := strongMentions(m[1]), strongMentions(m[2])
+			if len(a) > 0 {
+				in.Current = a[0].ID
+			}
+			if len(b) > 0 {
+				in.Target = b[len(b)-1].ID
+			}
+		}
+		if in.Target == "" {
+			for _, m := range mentions {
+				if m.Pos >= loc[0] && m.ID != in.Current {
+					in.Target = m.ID
+					break
+				}
+			}
+		}
+	}
+
+	// The conversation: levels said before, when this question names none.
+	hist := fromHistory(history)
+	if in.Current == "" && reMyLevel.MatchString(q) && hist.current != "" {
+		in.Current = hist.current
+	}
+	if in.Current == "" && len(mentions) == 0 {
+		in.Current = hist.current
+	}
+	if in.Transition && in.Target == "" && len(in.Roles) == 0 && reNext.MatchString(q) {
+		cur := in.Current
+		if cur == "" && len(mentions) > 0 {
+			cur = mentions[0].ID
+		}
+		if cur == "" {
+			cur = hist.topic
+		}
+		if n, ok := ladder.Next(cur); ok {
+			in.Target = n.ID
+			in.Current = cur
+		}
+	}
+	if in.Transition && in.Target == "" && len(mentions) == 0 && len(in.Roles) == 0 && hist.topic != "" && reAnaphora.MatchString(q) {
+		// "What skills would get someone ready for that level?"
+		in.Target = hist.topic
+		in.FromHistory = true
+	}
+	if in.Target == "" && in.Transition && len(mentions) == 1 && mentions[0].ID != in.Current && len(in.Roles) == 0 {
+		// "What does it take to be a director?"
+		in.Target = mentions[0].ID
+	}
+	if in.Target == "" {
+		in.Transition = in.Transition && len(in.Roles) > 0
+	}
+
+	// Levels the question is about.
+	add := func(id string) {
+		if id == "" {
+			return
+		}
+		for _, l := range in.Levels {
+			if l == id {
+				return
+			}
+		}
+		in.Levels = append(in.Levels, id)
+	}
+	add(in.Target)
+	for _, m := range mentions {
+		add(m.ID)
+	}
+	if len(in.Levels) == 0 && in.Current != "" && !in.HasTopic(TopicTimeline) && !in.HasTopic(TopicAdjacent) {
+		add(in.Current)
+	}
+	if len(in.Levels) == 0 && len(in.Roles) == 0 && hist.topic != "" {
+		// "And what does success look like there?"
+		if len(in.Topics) == 0 || reAnaphora.MatchString(q) {
+			add(hist.topic)
+			in.FromHistory = true
+		}
+	}
+	if len(in.Levels) == 0 && len(in.Roles) == 0 && len(in.Topics) == 0 && (hist.role != "" || hist.adjacent) {
+		// "Which one would suit someone who...?" after a talk about adjacent roles.
+		if hist.role != "" {
+			in.Roles = []string{hist.role}
+		}
+		in.Topics = append(in.Topics, TopicAdjacent)
+		in.FromHistory = true
+	}
+	if len(distinct(mentions)) >= 2 && !in.Transition && reCompare.MatchString(q) {
+		in.Topics = append(in.Topics, TopicCompare)
+	}
+	for _, l := range in.Levels {
+		if l == ladder.IC && !in.HasTopic(TopicIC) {
+			in.Topics = append(in.Topics, TopicIC)
+		}
+	}
+
+	// Scope: a question that names a level or role is in; otherwise most of
+	// its words must be the article's, or one a word of the domain.
+	if len(in.Levels) == 0 && len(in.Roles) == 0 {
+		n, known, strong := termCounts(question)
+		if n == 0 && len(history) > 0 && hist.topic != "" {
+			// A bare follow-up such as "why?" or "and then?".
+			in.Levels = []string{hist.topic}
+			in.FromHistory = true
+		} else if !inScope(n, known, strong) {
+			in.Refusal = RefuseOffTopic
+		}
+	}
+	return in
+}
+
+func distinct(ms []ladder.Mention) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, m := range ms {
+		if !seen[m.ID] {
+			seen[m.ID] = true
+			out = append(out, m.ID)
+		}
+	}
+	return out
+}
+
+// normalize lowers a question and straightens its quotes and dashes.
+func normalize(s string) string {
+	s = strings.ToLower(s)
+	return strings.NewReplacer("’", "'", "‘", "'", "“", "\"", "”", "\"", "–", "-", "—", "-", "\n", " ", "\t", " ").Replace(s)
+}
+
+// strongMentions are the levels named in text; a bare "PM" or "product
+// manager" counts only as the asker's own title ("I'm a PM").
+func strongMentions(text string) []ladder.Mention {
+	var out []ladder.Mention
+	for _, m := range ladder.FindLevels(text) {
+		if m.Strong {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// statedLevel is the level a person says they hold: "I'm a senior PM",
+// "as a new PM", "I am a product manager".
+func statedLevel(q string) string {
+	for _, loc := range reCurrent.FindAllStringIndex(q, -1) {
+		rest := q[loc[1]:]
+		if len(rest) > 50 {
+			rest = rest[:50]
+		}
+		ms := ladder.FindLevels(rest)
+		if len(ms) > 0 && ms[0].Pos <= 12 {
+			return ms[0].ID
+		}
+	}
+	return ""
+}
+
+func roleIDs(q string) []string {
+	var out []string
+	for _, r := range ladder.FindRoles(q) {
+		out = append(out, r.ID)
+	}
+	return out
+}
+
+func facets(q string) []FacetWeight {
+	var out []FacetWeight
+	for _, f := range []string{ladder.Skills, ladder.Success, ladder.Responsibilities, ladder.Changes, ladder.Overview} {
+		best, pos := 0.0, len(q)
+		for _, c := range facetCues[f] {
+			if loc := c.re.FindStringIndex(q); loc != nil {
+				if c.weight > best || c.weight == best && loc[0] < pos {
+					best, pos = c.weight, loc[0]
+				}
+			}
+		}
+		if best > 0 {
+			out = append(out, FacetWeight{Facet: f, Weight: best + 0.001*float64(len(q)-pos)/float64(len(q)+1)})
+		}
+	}
+	// Strongest first; among equals, the one named first.
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && out[j].Weight > out[j-1].Weight; j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	for i := range out {
+		if out[i].Weight >= 1 {
+			out[i].Weight = 1
+		} else {
+			out[i].Weight = 0.5
+		}
+	}
+	return out
+}
+
+// historyContext is what the conversation so far says.
+type historyContext struct {
+	current string // the asker's stated level
+	topic   string // the level last talked about
+	role    string // the adjacent role last talked about
+	// adjacent is true when the conversation was about adjacent roles.
+	adjacent bool
+}
+
+func fromHistory(history []Turn) historyContext {
+	var h historyContext
+	for i := len(history) - 1; i >= 0; i-- {
+		t := history[i]
+		if t.Role != "user" {
+			continue
+		}
+		q := normalize(t.Content)
+		if h.current == "" {
+			h.current = statedLevel(q)
+		}
+		if h.topic == "" {
+			ms := strongMentions(q)
+			if len(ms) > 0 {
+				h.topic = ms[0].ID
+				if loc := reTransition.FindStringIndex(q); loc != nil {
+					for _, m := range ms {
+						if m.Pos >= loc[0] {
+							h.topic = m.ID
+							break
+						}
+					}
+				}
+			} else if h.role == "" {
+				if rs := roleIDs(q); len(rs) > 0 {
+					h.role = rs[0]
+				}
+				if reAdjacent.MatchString(q) {
+					h.adjacent = true
+				}
+			}
+		}
+	}
+	if h.topic == "" {
+		// What the coach itself last talked about.
+		for i := len(history) - 1; i >= 0 && h.topic == ""; i-- {
+			if history[i].Role == "assistant" {
+				if ms := strongMentions(normalize(history[i].Content)); len(ms) > 0 {
+					h.topic = ms[0].ID
+				}
+			}
+		}
+	}
+	if h.topic == "" {
+		h.topic = h.current
+	}
+	return h
+}
