@@ -1,0 +1,97 @@
+// Package server is the coach's HTTP transport: the gin engine, its
+// middleware, the JSON API and the page's routes.
+//
+// It only carries requests in and replies out. It knows the answer, section
+// and ladder types it serializes, and the small interfaces below; it knows
+// nothing about how sections are split, indexed, retrieved or answered.
+package server
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/ladder/coach/internal/answer"
+	"github.com/ladder/coach/internal/ladder"
+	"github.com/ladder/coach/internal/sections"
+)
+
+// MaxBodyBytes is the largest request body the server reads.
+const MaxBodyBytes = 64 << 10
+
+// Chatter answers a chat request.
+type Chatter interface {
+	Chat(ctx context.Context, req answer.Request) (answer.Reply, error)
+}
+
+// SectionSource lists the article's sections.
+type SectionSource interface {
+	// All returns every section in article order.
+	All() []sections.Section
+	// ByID returns one section.
+	ByID(id string) (sections.Section, bool)
+}
+
+// Deps is what the server is built from.
+type Deps struct {
+	// Chatter answers POST /api/chat.
+	Chatter Chatter
+	// Sections serves /api/sections.
+	Sections SectionSource
+	// Levels serves /api/levels; nil means ladder.Levels().
+	Levels []ladder.Level
+	// Ready reports whether the coach can answer (the index is built); nil
+	// means always ready. /readyz and /api/chat answer 503 until it is true.
+	Ready func() bool
+	// Logger receives request logs and panics; nil discards them.
+	Logger *slog.Logger
+}
+
+// New builds the gin engine with its middleware and routes.
+func New(d Deps) *gin.Engine {
+	if d.Logger == nil {
+		d.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	if d.Ready == nil {
+		d.Ready = func() bool { return true }
+	}
+	if d.Levels == nil {
+		d.Levels = ladder.Levels()
+	}
+
+	r := gin.New()
+	r.HandleMethodNotAllowed = true
+	// Trailing-slash redirects would turn API typos into 301s; a JSON 404 is clearer.
+	r.RedirectTrailingSlash = false
+	r.RedirectFixedPath = false
+	r.ContextWithFallback = true
+
+	r.Use(recovery(d.Logger), requestLog(d.Logger), securityHeaders(), limitBody(MaxBodyBytes))
+	r.NoRoute(func(c *gin.Context) {
+		abortWithMessage(c, http.StatusNotFound, "no route for "+c.Request.Method+" "+c.Request.URL.Path)
+	})
+	r.NoMethod(func(c *gin.Context) {
+		abortWithMessage(c, http.StatusMethodNotAllowed, "method "+c.Request.Method+" is not allowed on "+c.Request.URL.Path)
+	})
+
+	health := &healthHandler{ready: d.Ready}
+	r.GET("/healthz", health.live)
+	r.GET("/readyz", health.readiness)
+
+	api := r.Group("/api")
+	chat := &chatHandler{chatter: d.Chatter, ready: d.Ready, logger: d.Logger}
+	api.POST("/chat", chat.chat)
+	secs := &sectionsHandler{source: d.Sections}
+	api.GET("/sections", secs.list)
+	api.GET("/sections/*id", secs.get)
+	levels := &levelsHandler{levels: d.Levels}
+	api.GET("/levels", levels.list)
+
+	pages := &pagesHandler{}
+	r.GET("/", pages.index)
+	r.GET("/static/:name", pages.static)
+	return r
+}
