@@ -15,7 +15,7 @@ import (
 )
 
 // Dims is the size of the local embedding vectors.
-const Dims = 1024
+const Dims = 4096
 
 // Feature weights: whole words carry the meaning, word pairs the phrasing,
 // character trigrams catch typos and word forms the stemmer misses.

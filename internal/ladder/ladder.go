@@ -40,7 +40,7 @@ var levels = []Level{
 		ID: Associate, Name: "Associate PM", Title: "Associate Product Manager/Product Manager", Rung: 1,
 		Aliases: []string{"associate pm", "associate product manager", "apm", "junior pm", "junior product manager",
 			"new pm", "new product manager", "entry-level pm", "entry level pm", "entry-level product manager",
-			"first pm job", "aspiring pm", "beginner pm", "product manager i", "pm i", "associate", "junior", "entry-level", "entry level"},
+			"first pm job", "first pm role", "first product job", "first product role", "out of uni", "out of university", "out of college", "new grad", "graduate pm", "aspiring pm", "beginner pm", "first year in product", "first year as a pm", "first year", "early years", "just starting out", "starting out", "new to product", "new to product management", "fresh out of school", "product manager i", "pm i", "associate", "junior", "entry-level", "entry level"},
 		Summary: "This is usually where the PM journey begins",
 	},
 	{
@@ -287,7 +287,7 @@ func FindLevels(text string) []Mention {
 				continue
 			}
 			rest := t[pos+len(c.alias):]
-			if blocked(c.alias, rest) {
+			if blocked(c.alias, rest) || negated(t[:pos]) {
 				continue
 			}
 			// "senior" alone names the rung only in a PM context.
@@ -317,6 +317,11 @@ func seniorContext(t string, pos int, rest string) bool {
 		}
 	}
 	return false
+}
+
+// negated is true for "non-junior" or "not a senior".
+func negated(before string) bool {
+	return strings.HasSuffix(before, "non-") || strings.HasSuffix(before, "non ") || strings.HasSuffix(before, "not a ") || strings.HasSuffix(before, "not an ")
 }
 
 func blocked(alias, rest string) bool {

@@ -89,34 +89,35 @@ var facetCues = map[string][]cue{
 	ladder.Responsibilities: append(cues(1,
 		`responsibilit`, `duties`, `duty`, `day[- ]to[- ]day`, `daily`, `expected of`, `expectations? (?:of|for)`, `what (?:is|are) expected`,
 		`spend (?:their|my|your|his|her|the)? ?time`, `in charge of`, `accountable for`, `job (?:description|involve|entail)`, `role (?:involve|entail)`,
-		`what (?:does|do|would|will|did) (?:a|an|the)? ?[\w\- /]{0,40} do\b`, `typical (?:day|week)`, `what do they own`, `scope of`, `own\?`, `main tasks`, `core tasks`, `expectations`, `expected to`),
+		`what (?:does|do|would|will|did) (?:a|an|the)? ?[\w\- /]{0,40} do\b`, `typical (?:day|week)`, `(?:be )?doing all (?:week|day)`, `what (?:will|would|do|does) (?:i|you|they|a pm) (?:actually )?(?:be )?do(?:ing)?\b`, `all week`, `what do they own`, `scope of`, `own\?`, `main tasks`, `core tasks`, `expectations`, `expected to`),
 		cues(0.5, `role of`, `what is expected`, `focus(?:ed)? on\b.*\bday`)...),
 	ladder.Success: cues(1,
 		`success`, `succeed`, `judged`, `judge`, `evaluat`, `measured`, `measure`, `assessed`, `performance review`, `doing (?:well|a good job|great)`,
 		`good job`, `signals?`, `criteria`, `know (?:i'?m|im|i am|if|that|when|they'?re|they are|you'?re|whether)`, `look like when`, `great look like`,
-		`(?:good|great|excellent) looks? like`, `doing well look`, `excel\b`, `excelling`, `stand out`, `high[- ]performing`, `good at (?:the|their|my) job`, `kpis?`, `what good looks like`, `recogni[sz]ed`),
+		`(?:good|great|excellent) looks? like`, `doing well look`, `excel\b`, `excelling`, `stand out`, `high[- ]performing`, `good at (?:the|their|my) job`, `kpis?`, `what good looks like`, `the bar\b`, `bar (?:for|at)\b`, `recogni[sz]ed`),
 	ladder.Skills: append(cues(1,
 		`skills?`, `build`, `develop`, `prepare`, `preparing`, `habits?`, `competenc`, `capabilit`, `learn`, `improve`, `get better`, `focus on`,
-		`work on`, `level up`, `strengthen`, `practi[cs]e`, `master`, `ready for`, `qualif`, `gaps?`, `weakness`, `train`, `study`, `grow`, `growth`,
-		`hone`, `upskill`, `get promoted`, `what do i need`, `what does it take`, `need to know`),
+		`work on`, `working on`, `level up`, `strengthen`, `practi[cs]e\b`, `master\b`, `ready for`, `qualif`, `gaps?\b`, `weakness`, `train(?:ing)?\b`, `study\b`, `grow`, `growth`,
+		`hone\b`, `honing`, `sharpen`, `upskill`, `get promoted`, `what do i need`, `what does it take`, `need to know`),
 		cues(0.5, `how (?:should|do|can|could|would) (?:i|a|an|you|we|one|pms?)\b`, `how to\b`, `tips`, `advice`, `handle`, `deal with`, `keep succeeding`)...),
 	ladder.Changes: cues(1,
 		`changes?`, `changing`, `different`, `difference`, `differ`, `shift`, `what'?s new`, `new at`, `compared`, `\bvs\b`, `versus`,
-		`jump from`, `adjust`, `expect when`, `expect after`, `step up`, `once (?:you'?re|i'?m|you are|i am)`),
+		`jump from`, `adjust`, `expect when`, `expect after`, `once (?:you'?re|i'?m|you are|i am)`),
 	ladder.Overview: cues(1,
 		`what (?:is|are) (?:a|an|the)\b`, `what'?s (?:a|an|the)\b`, `tell me about`, `describe`, `overview`, `who (?:is|are)`, `explain (?:the|a|an)`, `what about`),
 }
 
 var (
-	reTransition = regexp.MustCompile(`\b(?:becom\w*|became|promot\w*|move (?:up )?(?:in)?to|moving (?:up )?(?:in)?to|step (?:up )?(?:in)?to|get(?:ting)? to|reach(?:ing)?|grow(?:ing)? into|transition(?:ing)? (?:in)?to|switch(?:ing)? (?:in)?to|prepar\w* (?:for|to)|ready (?:for|to)|make the (?:jump|leap|move|step) (?:in)?to|jump to|land (?:a|an|the)|level up|advance to|climb to|to be (?:a|an)|go from|get from|move from|moving from|next (?:level|step|rung|role)|to the next|pivot (?:in)?to|transition (?:out )?(?:in)?to|go into|get into|break into|get promoted|make it to|work towards?|aim(?:ing)? for|path to|route to|road to|move up|moving up|step up|stepping up|level above|rung above|above that|once (?:you'?re|i'?m|you are|i am))\b`)
-	reNext     = regexp.MustCompile(`\b(?:next (?:level|step|rung|role|stage)|promot\w*|level up|move up|moving up|step up|stepping up|climb|grow into the next|what'?s next|(?:level|rung|step|role|one) (?:above|up from|higher)|above (?:that|this|mine|my level)|higher level|next one up)\b`)
-	reFromTo   = regexp.MustCompile(`\bfrom\b(.{1,60}?)\bto\b(.{1,60})`)
-	reCurrent  = regexp.MustCompile(`\b(?:i'?m|i am|im|i work as|i'?ve been|i have been|as|currently|being|i'?m currently|i am currently|my title is|my role is)\s+(?:a|an|the)?\s*`)
-	reMyLevel  = regexp.MustCompile(`\b(?:my (?:level|rung|role|stage|current level)|where i am)\b`)
-	reAnaphora = regexp.MustCompile(`\b(?:there|that level|this level|that role|this role|that stage|this stage|that rung|same level|at that|for that|in that|it|they|them|those|these|that)\b`)
+	reTransition = regexp.MustCompile(`\b(?:becom\w*|became|promot\w*|move (?:up )?(?:in)?to|moving (?:up )?(?:in)?to|step (?:up )?(?:in)?to|get(?:ting)? to|reach(?:ing)?|grow(?:ing)? into|transition(?:ing)? (?:in)?to|switch(?:ing)? (?:in)?to|prepar\w* (?:for|to)|ready (?:for|to)|make the (?:jump|leap|move|step) (?:in)?to|jump to|land (?:a|an|the)|level up|advance to|climb to|to be (?:a|an)|go from|going from|get from|move from|moving from|after mine|role after|level after|the next one|(?:want|wants|hope|hoping|plan|planning|aim|aiming|trying|try|like|going) to (?:make|reach|become|be|get to|hit|land)\b|next (?:level|step|rung|role)|to the next|pivot (?:in)?to|transition (?:out )?(?:in)?to|go into|get into|break into|get promoted|make it to|work towards?|aim(?:ing)? for|path to|route to|road to|move up|moving up|step up|stepping up|level above|rung above|above that|once (?:you'?re|i'?m|you are|i am))\b`)
+	reNext       = regexp.MustCompile(`\b(?:next (?:level|step|rung|role|stage)|promot\w*|level up|move up|moving up|step up|stepping up|climb|grow into the next|what'?s next|(?:level|rung|step|role|one) (?:above|up from|higher)|above (?:that|this|mine|my level)|higher level|next one up|(?:role|level|step|rung|one) after (?:mine|this|that|my)|after mine|the next one)\b`)
+	reFromTo     = regexp.MustCompile(`\bfrom\b(.{1,60}?)\bto\b(.{1,60})`)
+	reCurrent    = regexp.MustCompile(`\b(?:i'?m|i am|im|i work as|i'?ve been|i have been|as|currently|being|i'?m currently|i am currently|my title is|my role is)\s+(?:a|an|the)?\s*`)
+	reNotStated  = regexp.MustCompile(`\b(?:ready|for|to|becom\w*|want\w*|aim\w*|hop\w*|promot\w*|not|never|no longer|applying|interview\w*)\b`)
+	reMyLevel    = regexp.MustCompile(`\b(?:my (?:level|rung|role|stage|current level)|where i am)\b`)
+	reAnaphora   = regexp.MustCompile(`\b(?:there|that level|this level|that role|this role|that stage|this stage|that rung|same level|at that|for that|in that|it|they|them|those|these|that)\b`)
 
-	reIC = regexp.MustCompile(`\b(?:individual contributor|ic track|ic path|ic role|ic pm|stay(?:ing)? (?:an )?ic|(?:don'?t|do not|never|not) (?:want|like|wish|plan|intend|enjoy)\w* (?:to )?(?:manag|lead(?:ing)? people|be a manager|have reports)|without (?:managing|direct reports|reports|people management)|no (?:direct )?reports|not manag\w+ people|instead of manag|prefer\w* not to manag|avoid (?:people )?manag|hands[- ]on|go deep|stay (?:in|deep in) the craft|principal|staff pm|staff product|product architect|without becoming a manager|manage people\?|without (?:\w+ ){0,2}(?:management|managing|manager|reports|direct reports)|(?:dread|hate|dislike|avoid|not interested in|don'?t enjoy|don'?t like|rather not|prefer not)\w*\b.{0,30}\bmanag\w*|stay out of management|not (?:go|move) into management)`)
-	reTimeline = regexp.MustCompile(`\b(?:how long|how many years|how much time|timeline|time ?frame|how fast|how quickly|years? (?:to|does|will|before)|too late|too old|late (?:to|for)|am i late|am i behind|behind (?:my )?peers|when (?:will|can|should) i (?:be|become|get|reach)|speed|pace|fast[- ]track|in \d+ years)`)
+	reIC       = regexp.MustCompile(`\b(?:individual contributor|ic track|ic path|ic role|ic pm|stay(?:ing)? (?:an )?ic|(?:don'?t|do not|never|not) (?:want|like|wish|plan|intend|enjoy)\w* (?:to )?(?:manag|lead(?:ing)? people|be a manager|have reports)|without (?:managing|direct reports|reports|people management)|no (?:direct )?reports|not manag\w+ people|instead of manag|prefer\w* not to manag|avoid (?:people )?manag|hands[- ]on|go deep|stay (?:in|deep in) the craft|principal|staff pm|staff product|product architect|without becoming a manager|manage people\?|without (?:\w+ ){0,2}(?:management|managing|manager|reports|direct reports)|(?:dread|hate|dislike|avoid|not interested in|don'?t enjoy|don'?t like|rather not|prefer not)\w*\b.{0,30}\bmanag\w*|stay out of management|not (?:go|move) into management)`)
+	reTimeline = regexp.MustCompile(`\b(?:how long|how many years|how much time|timeline|time ?frame|how fast|how quickly|years? (?:to|does|will|before)|too late|too old|late (?:to|for)|am i late|am i behind|behind (?:my )?peers|when (?:will|can|should) i (?:be|become|get|reach)|speed|pace|fast[- ]track|in \d+ years|(?:am i|i'?m|feel|falling|fall(?:en)?|so) (?:\w+ )?behind|by (?:age )?\d\d\b|i'?m \d\d\b|at my age|too slow|slow progress|late bloomer|\d+ years (?:in|of|as)|how soon)`)
 	rePaths    = regexp.MustCompile(`\b(?:skip\w*|have to start|need to start|must i start|start(?:ing)? (?:as|out as|at|with)|starting point|entry point|non-?linear|not linear|switch(?:ing)? ladders|other ladders|career change|change careers|from another (?:field|career|industry)|jump straight|straight (?:in)?to|directly (?:as|into|to)|enter(?:ing)? product|break(?:ing)? into|get(?:ting)? into product|into product management|without being an? |without starting|come from|coming from|background|bootcamp|out of school|graduate|straight in|go straight|right in as|as (?:my|an|the) entry)`)
 	reLadder   = regexp.MustCompile(`\b(?:career ladder|career path|ladder|(?:the|what|which|all) levels|levels of|levels in|progression|standard path|typical path|career track|hierarchy|titles|rungs|career stages|structure of pm)`)
 	reAdjacent = regexp.MustCompile(`\b(?:adjacent|lateral|other roles|other careers|other jobs|leave product|leaving product|outside (?:of )?product|alternatives?|other paths|other options|pivot|career switch|switch careers|what else can|exit (?:options|paths))`)
@@ -185,6 +186,11 @@ func understand(question string, history []Turn, inScope func(terms int, known i
 			}
 			if len(b) > 0 {
 				in.Target = b[len(b)-1].ID
+			} else if len(a) > 0 && len(ladder.FindRoles(m[2])) == 0 {
+				// "from associate to a regular PM": the next rung.
+				if n, ok := ladder.Next(a[0].ID); ok {
+					in.Target = n.ID
+				}
 			}
 		}
 		if in.Target == "" {
@@ -267,6 +273,17 @@ func understand(question string, history []Turn, inScope func(terms int, known i
 	}
 	if len(distinct(mentions)) >= 2 && !in.Transition && reCompare.MatchString(q) {
 		in.Topics = append(in.Topics, TopicCompare)
+		// "The difference between A and B in what they own": the facet is
+		// what they own, not "what changes".
+		if len(in.Facets) > 1 {
+			kept := in.Facets[:0]
+			for _, f := range in.Facets {
+				if f.Facet != ladder.Changes {
+					kept = append(kept, f)
+				}
+			}
+			in.Facets = kept
+		}
 	}
 	for _, l := range in.Levels {
 		if l == ladder.IC && !in.HasTopic(TopicIC) {
@@ -328,7 +345,7 @@ func statedLevel(q string) string {
 			rest = rest[:50]
 		}
 		ms := ladder.FindLevels(rest)
-		if len(ms) > 0 && ms[0].Pos <= 12 {
+		if len(ms) > 0 && ms[0].Pos <= 12 && !reNotStated.MatchString(rest[:ms[0].Pos]) {
 			return ms[0].ID
 		}
 	}
@@ -357,6 +374,16 @@ func facets(q string) []FacetWeight {
 		if best > 0 {
 			out = append(out, FacetWeight{Facet: f, Weight: best + 0.001*float64(len(q)-pos)/float64(len(q)+1)})
 		}
+	}
+	// "What's the..." names a facet only when nothing else does.
+	if len(out) > 1 {
+		kept := out[:0]
+		for _, f := range out {
+			if f.Facet != ladder.Overview {
+				kept = append(kept, f)
+			}
+		}
+		out = kept
 	}
 	// Strongest first; among equals, the one named first.
 	for i := 1; i < len(out); i++ {

@@ -202,7 +202,7 @@ func (r *Retriever) boosts(question string, in Intent) map[string]float64 {
 
 	facet := in.Facet()
 	switch {
-	case in.Transition && in.Target != "" && (facet == "" || facet == ladder.Skills):
+	case in.Transition && in.Target != "" && (facet == "" || in.asksSkills()):
 		// The article lists the skills for reaching X at the level below X.
 		if below, ok := ladder.Below(in.Target); ok {
 			put(below.ID+"/"+ladder.Skills, bPrimary+0.3)
@@ -284,6 +284,16 @@ func (r *Retriever) boosts(question string, in Intent) map[string]float64 {
 		}
 	}
 	return b
+}
+
+// asksSkills is true when skills are among the strongest facets asked.
+func (in Intent) asksSkills() bool {
+	for _, f := range in.Facets {
+		if f.Facet == ladder.Skills && f.Weight >= in.Facets[0].Weight {
+			return true
+		}
+	}
+	return false
 }
 
 func contains(xs []string, x string) bool {

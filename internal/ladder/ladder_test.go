@@ -1,0 +1,129 @@
+package ladder
+
+import "testing"
+
+func TestLookup(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string
+		ok   bool
+	}{
+		{"Associate PM", Associate, true},
+		{"APM", Associate, true},
+		{"junior product manager", Associate, true},
+		{"Mid-level PM", Mid, true},
+		{"PM", Mid, true},
+		{"Product Manager", Mid, true},
+		{"Senior PM", Senior, true},
+		{"senior product managers", Senior, true},
+		{"Lead PM", Senior, true},
+		{"GPM", Director, true},
+		{"Group Product Manager", Director, true},
+		{"Director of Product", Director, true},
+		{"Head of Product", Director, true},
+		{"VP of Product", VP, true},
+		{"CPO", VP, true},
+		{"chief product officer", VP, true},
+		{"Principal PM", IC, true},
+		{"Staff PM", IC, true},
+		{"Product Architect", IC, true},
+		{"  the senior role ", Senior, true},
+		{"astronaut", "", false},
+		{"", "", false},
+		{"senior pm or director", "", false},
+	}
+	for _, tt := range tests {
+		l, ok := Lookup(tt.in)
+		if ok != tt.ok || l.ID != tt.want {
+			t.Errorf("Lookup(%q) = %q, %v; want %q, %v", tt.in, l.ID, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestFindLevels(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"What should I build to become a Senior PM?", []string{Senior}},
+		{"How do I move from Senior PM to Director?", []string{Senior, Director}},
+		{"How long does it take to reach senior leadership?", nil},
+		{"Align early with senior stakeholders", nil},
+		{"What does a VP of Product spend time on?", []string{VP}},
+		{"What is a Principal PM?", []string{IC}},
+		{"directors of product", []string{Director}},
+		{"an APM and a GPM", []string{Associate, Director}},
+		{"director of engineering", nil},
+		{"How do I become senior?", []string{Senior}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, m := range FindLevels(tt.in) {
+			if m.Strong {
+				got = append(got, m.ID)
+			}
+		}
+		if len(got) != len(tt.want) {
+			t.Errorf("FindLevels(%q) = %v; want %v", tt.in, got, tt.want)
+			continue
+		}
+		for i := range got {
+			if got[i] != tt.want[i] {
+				t.Errorf("FindLevels(%q) = %v; want %v", tt.in, got, tt.want)
+			}
+		}
+	}
+}
+
+func TestNextBelow(t *testing.T) {
+	tests := []struct {
+		id, next, below string
+	}{
+		{Associate, Mid, ""},
+		{Mid, Senior, Associate},
+		{Senior, Director, Mid},
+		{Director, VP, Senior},
+		{VP, "", Director},
+		{IC, "", Senior},
+	}
+	for _, tt := range tests {
+		n, _ := Next(tt.id)
+		b, _ := Below(tt.id)
+		if n.ID != tt.next || b.ID != tt.below {
+			t.Errorf("%s: next %q below %q; want %q %q", tt.id, n.ID, b.ID, tt.next, tt.below)
+		}
+	}
+}
+
+func TestFindRoles(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Can PMs move into business development?", "business-development"},
+		{"Could I become a startup founder?", "founder"},
+		{"Can I move into product marketing?", "product-marketing"},
+		{"What about R&D or incubation teams?", "innovation"},
+		{"I like running cross-functional programs: program management?", "operations"},
+		{"What does a senior PM do?", ""},
+	}
+	for _, tt := range tests {
+		rs := FindRoles(tt.in)
+		got := ""
+		if len(rs) > 0 {
+			got = rs[0].ID
+		}
+		if got != tt.want {
+			t.Errorf("FindRoles(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestLevelsOrder(t *testing.T) {
+	ls := Levels()
+	if len(ls) != 6 || ls[5].ID != IC {
+		t.Fatalf("want 5 rungs then the IC track, got %v", ls)
+	}
+	for i := 0; i < 5; i++ {
+		if ls[i].Rung != i+1 {
+			t.Errorf("level %s has rung %d; want %d", ls[i].ID, ls[i].Rung, i+1)
+		}
+	}
+}
