@@ -1,0 +1,104 @@
+// Package app builds the coach from its configuration: the article's
+// sections, the embedding function, the index, the retriever and the answer
+// service, wired in the order the flow runs.
+//
+// It is the one place that knows every part; the parts do not know it, and
+// it knows nothing about flags, HTTP routes or output formats, which belong
+// to the transports in cmd/coach and internal/server.
+package app
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+
+	chromem "github.com/philippgille/chromem-go"
+
+	"github.com/ladder/coach/corpus"
+	"github.com/ladder/coach/internal/answer"
+	"github.com/ladder/coach/internal/config"
+	"github.com/ladder/coach/internal/embed"
+	"github.com/ladder/coach/internal/index"
+	"github.com/ladder/coach/internal/llm"
+	"github.com/ladder/coach/internal/retrieve"
+	"github.com/ladder/coach/internal/sections"
+)
+
+// App is the built coach.
+type App struct {
+	// Config is the configuration it was built from.
+	Config config.Config
+	// Sections are the article's sections.
+	Sections *sections.Set
+	// Index holds the sections' vectors.
+	Index *index.Index
+	// Service answers chat requests.
+	Service *answer.Service
+}
+
+// Sections splits the embedded article into its sections. It is cheap, so a
+// server can list sections before the index is built.
+func Sections() (*sections.Set, error) {
+	secs, err := sections.Split(corpus.Article)
+	if err != nil {
+		return nil, fmt.Errorf("app: split the article: %w", err)
+	}
+	return sections.NewSet(secs), nil
+}
+
+// Build builds the coach: sections, embedding function, index, retriever and
+// answer service, with the LLM when cfg configures one. Logs go to
+// slog.Default().
+func Build(ctx context.Context, cfg config.Config) (*App, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	set, err := Sections()
+	if err != nil {
+		return nil, err
+	}
+	idx, err := buildIndex(ctx, cfg, set.All(), embedFunc(cfg, set.All()))
+	if err != nil {
+		return nil, err
+	}
+	svc := &answer.Service{
+		Retriever: retrieve.New(set, idx),
+		Timeout:   cfg.LLMTimeout,
+	}
+	if cfg.LLMEnabled() {
+		svc.LLM = llm.New(llmConfig(cfg))
+	}
+	slog.Default().DebugContext(ctx, "coach built", "sections", len(set.All()), "indexed", idx.Count(), "mode", Mode(cfg))
+	return &App{Config: cfg, Sections: set, Index: idx, Service: svc}, nil
+}
+
+// Chat answers one chat request.
+func (a *App) Chat(ctx context.Context, req answer.Request) (answer.Reply, error) {
+	return a.Service.Chat(ctx, req)
+}
+
+// Mode is the answer mode cfg gives replies: answer.ModeLLM or
+// answer.ModeOffline.
+func Mode(cfg config.Config) string {
+	if cfg.LLMEnabled() {
+		return answer.ModeLLM
+	}
+	return answer.ModeOffline
+}
+
+func llmConfig(cfg config.Config) llm.Config {
+	return llm.Config{BaseURL: cfg.BaseURL, APIKey: cfg.APIKey, Model: cfg.Model, Timeout: cfg.LLMTimeout}
+}
+
+// embedFunc is the local embedder fitted on the sections' texts, or the
+// remote model cfg names.
+func embedFunc(cfg config.Config, secs []sections.Section) chromem.EmbeddingFunc {
+	if cfg.RemoteEmbeddings() {
+		return llm.NewEmbedFunc(llmConfig(cfg), cfg.EmbedModel)
+	}
+	texts := make([]string, len(secs))
+	for i, s := range secs {
+		texts[i] = s.Text
+	}
+	return embed.NewLocal(texts)
+}
