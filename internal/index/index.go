@@ -42,8 +42,10 @@ func Build(ctx context.Context, secs []sections.Section, embed chromem.Embedding
 			Metadata: map[string]string{"level": s.Level, "facet": s.Facet},
 		}
 	}
-	if err := col.AddDocuments(ctx, docs, runtime.NumCPU()); err != nil {
-		return nil, fmt.Errorf("index: add sections: %w", err)
+	if len(docs) > 0 {
+		if err := col.AddDocuments(ctx, docs, runtime.NumCPU()); err != nil {
+			return nil, fmt.Errorf("index: add sections: %w", err)
+		}
 	}
 	return &Index{db: db, col: col, embed: embed, count: col.Count()}, nil
 }
