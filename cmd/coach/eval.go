@@ -1,0 +1,75 @@
+package main
+
+import (
+	"fmt"
+	"log/slog"
+	"strings"
+
+	"github.com/ladder/coach/internal/app"
+	"github.com/ladder/coach/internal/evalset"
+)
+
+// eval scores a question set: each failing case, then a last line
+// "N passed, M failed". It fails when the pass rate is under --min.
+func (p *program) eval(args []string) int {
+	fs := p.newFlags("eval")
+	minRate := fs.Float64("min", 0, "the lowest pass rate, 0 to 1, that exits 0")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return flagError(err)
+	}
+	if len(pos) != 1 {
+		return p.usageError("eval needs one question set file, such as: coach eval eval/public.jsonl --min 0.9")
+	}
+	if *minRate < 0 || *minRate > 1 {
+		return p.usageError("--min is %v; it must be between 0 and 1", *minRate)
+	}
+	cases, err := evalset.LoadFile(pos[0])
+	if err != nil {
+		return p.fail(err)
+	}
+	cfg, err := p.config()
+	if err != nil {
+		return p.fail(err)
+	}
+	slog.SetDefault(p.logger(cfg, slog.LevelWarn))
+	a, err := app.Build(p.ctx, cfg)
+	if err != nil {
+		return p.fail(err)
+	}
+	rep := evalset.Run(p.ctx, a, cases)
+	for _, res := range rep.Failures() {
+		printFailure(p, res)
+	}
+	fmt.Fprintf(p.stdout, "%d passed, %d failed\n", rep.Passed, rep.Failed)
+	if rep.PassRate() < *minRate {
+		return exitFail
+	}
+	return exitOK
+}
+
+func printFailure(p *program, res evalset.Result) {
+	w := p.stdout
+	fmt.Fprintf(w, "FAIL %s: %s\n", res.Case.ID, res.Case.Question)
+	if len(res.Case.History) > 0 {
+		fmt.Fprintf(w, "  after %d turns of history\n", len(res.Case.History))
+	}
+	fmt.Fprintf(w, "  expected: %s\n", res.Case.Expect)
+	for _, r := range res.Reasons {
+		fmt.Fprintf(w, "  why: %s\n", r)
+	}
+	top := res.Reply.Citations
+	if len(top) > evalset.TopCitations {
+		top = top[:evalset.TopCitations]
+	}
+	if len(top) == 0 {
+		fmt.Fprintln(w, "  top citations: none")
+	} else {
+		parts := make([]string, len(top))
+		for i, c := range top {
+			parts[i] = fmt.Sprintf("%d. %s (%s)", i+1, c.ID, c.Title)
+		}
+		fmt.Fprintf(w, "  top citations: %s\n", strings.Join(parts, "; "))
+	}
+	fmt.Fprintln(w)
+}

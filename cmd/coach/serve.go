@@ -1,0 +1,95 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"net"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/ladder/coach/internal/app"
+	"github.com/ladder/coach/internal/server"
+)
+
+// shutdownTimeout is how long requests in flight get to finish on SIGTERM.
+const shutdownTimeout = 15 * time.Second
+
+// serve runs the HTTP server until SIGINT or SIGTERM. It listens at once and
+// builds the index in the background; /readyz turns 200 when it is built.
+func (p *program) serve(args []string) int {
+	fs := p.newFlags("serve")
+	addr := fs.String("addr", "", "listen address HOST:PORT (default $COACH_ADDR or 127.0.0.1:8080)")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return flagError(err)
+	}
+	if len(pos) > 0 {
+		return p.usageError("serve takes no arguments, got %q", pos)
+	}
+	cfg, err := p.config()
+	if err != nil {
+		return p.fail(err)
+	}
+	if *addr != "" {
+		cfg.Addr = *addr
+		if err := cfg.Validate(); err != nil {
+			return p.fail(err)
+		}
+	}
+	log := p.logger(cfg, slog.LevelInfo)
+	slog.SetDefault(log)
+	if os.Getenv(gin.EnvGinMode) == "" {
+		gin.SetMode(gin.ReleaseMode)
+	}
+
+	set, err := app.Sections()
+	if err != nil {
+		return p.fail(err)
+	}
+	ctx, stop := signal.NotifyContext(p.ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return p.fail(err)
+	}
+	log.Info("coach listening", "url", "http://"+ln.Addr().String(), "config", cfg.String())
+	if p.onListen != nil {
+		p.onListen(ln.Addr().String())
+	}
+
+	start := time.Now()
+	loader := app.Start(ctx, cfg)
+	built := make(chan error, 1)
+	go func() {
+		_, err := loader.Wait(ctx)
+		switch {
+		case err == nil:
+			log.Info("coach ready", "sections", len(set.All()), "mode", app.Mode(cfg), "took", time.Since(start).Round(time.Millisecond))
+		case ctx.Err() == nil:
+			log.Error("building the coach failed", "err", err)
+			cancel() // a coach that will never be ready should not keep listening
+		default:
+			err = nil // stopped before the build finished: not a failure
+		}
+		built <- err
+	}()
+
+	engine := server.New(server.Deps{Chatter: loader, Sections: set, Ready: loader.Ready, Logger: log})
+	srv := server.HTTPServer(ln.Addr().String(), engine, cfg.LLMTimeout)
+	if err := server.Run(ctx, srv, ln, shutdownTimeout); err != nil && !errors.Is(err, context.Canceled) {
+		return p.fail(err)
+	}
+	if err := <-built; err != nil {
+		return p.fail(err)
+	}
+	log.Info("coach stopped")
+	return exitOK
+}
