@@ -126,7 +126,7 @@ func TestRemoteEmbeddingsAreCached(t *testing.T) {
 	if got := calls.Load(); got < int64(n) {
 		t.Fatalf("first build made %d embedding calls, want at least %d", got, n)
 	}
-	files, _ := filepath.Glob(filepath.Join(cache, "coach", "index-*.gob"))
+	files, _ := filepath.Glob(filepath.Join(cache, "coach", "embeddings-*.gob"))
 	if len(files) != 1 {
 		t.Fatalf("cache files = %v, want one", files)
 	}
