@@ -13,6 +13,7 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // Environment variable names.
@@ -24,6 +25,7 @@ const (
 	EnvLLMTimeout = "COACH_LLM_TIMEOUT"
 	EnvEmbedModel = "COACH_EMBED_MODEL"
 	EnvLogFormat  = "COACH_LOG_FORMAT"
+	EnvModelID    = "COACH_MODEL_ID"
 )
 
 // Defaults.
@@ -32,6 +34,7 @@ const (
 	DefaultModel      = "gpt-4o-mini"
 	DefaultLLMTimeout = 20 * time.Second
 	DefaultLogFormat  = LogText
+	DefaultModelID    = "coach"
 )
 
 // Log formats.
@@ -58,6 +61,9 @@ type Config struct {
 	EmbedModel string
 	// LogFormat is text or json.
 	LogFormat string
+	// ModelID is the model name the OpenAI-compatible API (/v1) lists and
+	// accepts; it is the coach's own name, unrelated to Model.
+	ModelID string
 }
 
 // Default returns the settings used when no variable is set.
@@ -67,6 +73,7 @@ func Default() Config {
 		Model:      DefaultModel,
 		LLMTimeout: DefaultLLMTimeout,
 		LogFormat:  DefaultLogFormat,
+		ModelID:    DefaultModelID,
 	}
 }
 
@@ -93,6 +100,9 @@ func Load(getenv func(string) string) (Config, error) {
 	c.EmbedModel = get(EnvEmbedModel)
 	if v := get(EnvLogFormat); v != "" {
 		c.LogFormat = strings.ToLower(v)
+	}
+	if v := get(EnvModelID); v != "" {
+		c.ModelID = v
 	}
 	if err := c.Validate(); err != nil {
 		return Config{}, err
@@ -137,6 +147,10 @@ func (c Config) Validate() error {
 	if c.LogFormat != LogText && c.LogFormat != LogJSON {
 		problems = append(problems, fmt.Errorf("%s=%q must be %q or %q", EnvLogFormat, c.LogFormat, LogText, LogJSON))
 	}
+	if strings.ContainsFunc(c.ModelID, unicode.IsSpace) {
+		// Clients put the id in URLs (/v1/models/ID) and match it exactly.
+		problems = append(problems, fmt.Errorf("%s=%q must not contain spaces", EnvModelID, c.ModelID))
+	}
 	if len(problems) > 0 {
 		return fmt.Errorf("config: %w", errors.Join(problems...))
 	}
@@ -163,8 +177,8 @@ func (c Config) String() string {
 	if c.RemoteEmbeddings() {
 		embed = c.EmbedModel
 	}
-	return fmt.Sprintf("addr=%s llm=%s model=%s base_url=%q api_key=%q llm_timeout=%s embeddings=%s log_format=%s",
-		c.Addr, llm, c.Model, base, key, c.LLMTimeout, embed, c.LogFormat)
+	return fmt.Sprintf("addr=%s llm=%s model=%s base_url=%q api_key=%q llm_timeout=%s embeddings=%s log_format=%s model_id=%s",
+		c.Addr, llm, c.Model, base, key, c.LLMTimeout, embed, c.LogFormat, c.ModelID)
 }
 
 // GoString keeps %#v from printing the key.

@@ -26,24 +26,25 @@ func TestLoad(t *testing.T) {
 			env: map[string]string{
 				EnvAddr: "0.0.0.0:9000", EnvAPIKey: "sk-test", EnvBaseURL: "http://localhost:11434/v1",
 				EnvModel: "llama3", EnvLLMTimeout: "1m30s", EnvEmbedModel: "nomic-embed-text", EnvLogFormat: "JSON",
+				EnvModelID: "career-coach",
 			},
 			want: Config{Addr: "0.0.0.0:9000", APIKey: "sk-test", BaseURL: "http://localhost:11434/v1", Model: "llama3",
-				LLMTimeout: 90 * time.Second, EmbedModel: "nomic-embed-text", LogFormat: LogJSON},
+				LLMTimeout: 90 * time.Second, EmbedModel: "nomic-embed-text", LogFormat: LogJSON, ModelID: "career-coach"},
 			wantLLM: true,
 		},
 		{
 			name:    "key alone enables the LLM",
 			env:     map[string]string{EnvAPIKey: "sk-test"},
-			want:    Config{Addr: DefaultAddr, APIKey: "sk-test", Model: DefaultModel, LLMTimeout: DefaultLLMTimeout, LogFormat: LogText},
+			want:    Config{Addr: DefaultAddr, APIKey: "sk-test", Model: DefaultModel, LLMTimeout: DefaultLLMTimeout, LogFormat: LogText, ModelID: DefaultModelID},
 			wantLLM: true,
 		},
 		{
 			name:    "base URL alone enables the LLM",
 			env:     map[string]string{EnvBaseURL: "http://127.0.0.1:8000/v1"},
-			want:    Config{Addr: DefaultAddr, BaseURL: "http://127.0.0.1:8000/v1", Model: DefaultModel, LLMTimeout: DefaultLLMTimeout, LogFormat: LogText},
+			want:    Config{Addr: DefaultAddr, BaseURL: "http://127.0.0.1:8000/v1", Model: DefaultModel, LLMTimeout: DefaultLLMTimeout, LogFormat: LogText, ModelID: DefaultModelID},
 			wantLLM: true,
 		},
-		{name: "port only address", env: map[string]string{EnvAddr: ":8080"}, want: Config{Addr: ":8080", Model: DefaultModel, LLMTimeout: DefaultLLMTimeout, LogFormat: LogText}},
+		{name: "port only address", env: map[string]string{EnvAddr: ":8080"}, want: Config{Addr: ":8080", Model: DefaultModel, LLMTimeout: DefaultLLMTimeout, LogFormat: LogText, ModelID: DefaultModelID}},
 		{name: "bad duration", env: map[string]string{EnvLLMTimeout: "20"}, wantErr: EnvLLMTimeout},
 		{name: "negative duration", env: map[string]string{EnvLLMTimeout: "-1s"}, wantErr: "must be positive"},
 		{name: "zero duration", env: map[string]string{EnvLLMTimeout: "0s"}, wantErr: "must be positive"},
@@ -52,6 +53,7 @@ func TestLoad(t *testing.T) {
 		{name: "base URL with ftp scheme", env: map[string]string{EnvBaseURL: "ftp://example.test"}, wantErr: EnvBaseURL},
 		{name: "log format", env: map[string]string{EnvLogFormat: "xml"}, wantErr: EnvLogFormat},
 		{name: "embedding model without endpoint", env: map[string]string{EnvEmbedModel: "text-embedding-3-small"}, wantErr: EnvEmbedModel},
+		{name: "model id with a space", env: map[string]string{EnvModelID: "pm coach"}, wantErr: EnvModelID},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -110,7 +112,7 @@ func TestStringRedactsSecrets(t *testing.T) {
 		{
 			name: "offline",
 			cfg:  Default(),
-			want: []string{"llm=off", `api_key=""`, "embeddings=local"},
+			want: []string{"llm=off", `api_key=""`, "embeddings=local", "model_id=coach"},
 		},
 	}
 	for _, tt := range tests {
