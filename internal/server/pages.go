@@ -10,13 +10,25 @@ import (
 	"github.com/ladder/coach/web"
 )
 
-// pagesHandler serves the embedded page and its files.
+// pagesHandler serves the embedded pages and their files.
 type pagesHandler struct{}
 
-func (h *pagesHandler) index(c *gin.Context) {
-	// The page names its assets by content hash, so it must itself be revalidated.
-	c.Header("Cache-Control", "no-cache")
-	c.Data(http.StatusOK, "text/html; charset=utf-8", web.Page)
+// routePages serves every page of web.Pages at web.PagePath(name): index.html
+// at /, plan.html at /plan. A new page needs no route of its own here.
+func (h *pagesHandler) routePages(r gin.IRoutes) {
+	for _, name := range web.PageNames() {
+		r.GET(web.PagePath(name), h.page(name))
+	}
+	r.GET("/static/:name", h.static)
+}
+
+func (h *pagesHandler) page(name string) gin.HandlerFunc {
+	body, _ := web.Page(name)
+	return func(c *gin.Context) {
+		// The page names its assets by content hash, so it must itself be revalidated.
+		c.Header("Cache-Control", "no-cache")
+		c.Data(http.StatusOK, "text/html; charset=utf-8", body)
+	}
 }
 
 func (h *pagesHandler) static(c *gin.Context) {

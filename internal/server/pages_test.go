@@ -52,6 +52,8 @@ func TestStaticFiles(t *testing.T) {
 		{"app.js", "javascript"},
 		{"style.css", "text/css"},
 		{"favicon.svg", "image/svg+xml"},
+		{"common.js", "javascript"},
+		{"common.css", "text/css"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

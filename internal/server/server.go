@@ -91,7 +91,6 @@ func New(d Deps) *gin.Engine {
 	api.GET("/levels", levels.list)
 
 	pages := &pagesHandler{}
-	r.GET("/", pages.index)
-	r.GET("/static/:name", pages.static)
+	pages.routePages(r) // every web/NAME.html at /NAME (index at /), and /static/
 	return r
 }

@@ -1,0 +1,342 @@
+// common.js: what every page of the coach shares. Load it before the page's
+// own script:
+//   <link rel="stylesheet" href="/static/common.css">
+//   <script src="/static/common.js" defer></script>
+//   <script src="/static/PAGE.js" defer></script>
+// (web.go adds ?v=HASH to those URLs.) It defines one global, Coach:
+//
+//   Coach.api(path, {method, body, signal}) -> Promise<data>
+//       fetch JSON from the coach. body (any value) is sent as JSON, method
+//       defaults to GET (POST when there is a body). Rejects with a
+//       Coach.ApiError {message, status}: status is the HTTP status, or 0 when
+//       the coach could not be reached; message is the server's
+//       {"error":{"message"}} text, or a plain sentence for the user.
+//   Coach.stream(path, body, onEvent, {signal}) -> Promise<void>
+//       POST body as JSON asking for Server-Sent Events and call
+//       onEvent(name, data) for each event, data parsed from JSON. Errors
+//       before the stream starts reject with a Coach.ApiError as api() does.
+//   Coach.el(tag, attrs, ...children) -> Element
+//       build an element. attrs: "class" sets className, "text" sets
+//       textContent, a function under "onclick"/"onkeydown"/... is added as a
+//       listener, true sets an empty attribute, false/null/undefined are
+//       skipped, anything else is set with setAttribute. children: strings
+//       (added as text, never parsed as HTML), nodes, arrays, null (skipped).
+//   Coach.richText(text, {cite}) -> DocumentFragment
+//       render a coach answer without HTML: blank-line paragraphs, "- " lines
+//       as lists, **bold**, and [n] / [n, m] markers. cite(n) returns the
+//       element to show for marker n, or null to show the text "[n]".
+//   Coach.openSource(sectionId) / Coach.closeSource()
+//       show one section of the article (GET /api/sections/<id>) in the
+//       shared panel data-testid="source-panel": title, level, facet and full
+//       text. Focus moves into it; the close button and Escape close it and
+//       give focus back to what had it.
+//   Coach.mountNav()
+//       put the top bar with links to /, /plan and /ladder at the top of
+//       <body>, the current page marked aria-current="page".
+//   Coach.levelName(id), Coach.facetName(facet)
+//       human names of a level id ("senior" -> "Senior PM") and a facet.
+//   Coach.load(key, fallback), Coach.save(key, value), Coach.forget(key)
+//       JSON in localStorage that never throws (private mode, full storage).
+//
+// Everything a user or the coach wrote goes on the page through textContent
+// or text nodes: never innerHTML (the CSP forbids inline script anyway).
+"use strict";
+
+(function () {
+  // ApiError is what api() and stream() reject with.
+  class ApiError extends Error {
+    constructor(message, status) {
+      super(message);
+      this.name = "ApiError";
+      this.status = status;
+    }
+  }
+
+  const unreachable = "The coach could not be reached. Check your connection and that the coach is running, then try again.";
+
+  async function errorFrom(res) {
+    let msg = "";
+    try {
+      const data = await res.json();
+      msg = data && data.error && data.error.message;
+    } catch (e) {
+      // not the JSON error shape: fall through to a generic message
+    }
+    return new ApiError(msg || "The coach answered with an error (HTTP " + res.status + "). Please try again.", res.status);
+  }
+
+  async function request(path, opts, accept) {
+    const init = { method: opts.method || (opts.body === undefined ? "GET" : "POST"), headers: { Accept: accept }, signal: opts.signal };
+    if (opts.body !== undefined) {
+      init.headers["Content-Type"] = "application/json";
+      init.body = JSON.stringify(opts.body);
+    }
+    let res;
+    try {
+      res = await fetch(path, init);
+    } catch (e) {
+      if (e && e.name === "AbortError") throw e;
+      throw new ApiError(unreachable, 0);
+    }
+    if (!res.ok) throw await errorFrom(res);
+    return res;
+  }
+
+  async function api(path, opts) {
+    const res = await request(path, opts || {}, "application/json");
+    try {
+      return await res.json();
+    } catch (e) {
+      throw new ApiError("The coach sent a reply that could not be read (HTTP " + res.status + ").", res.status);
+    }
+  }
+
+  // stream reads Server-Sent Events from a POST: "event: NAME" and
+  // "data: JSON" lines, an empty line ending each event.
+  async function stream(path, body, onEvent, opts) {
+    const res = await request(path, { body: body, signal: opts && opts.signal }, "text/event-stream");
+    if (!res.body) throw new ApiError("This browser cannot read streamed replies.", res.status);
+    const reader = res.body.getReader();
+    const decoder = new TextDecoder();
+    let buf = "";
+    let name = "message";
+    let data = [];
+    const dispatch = function () {
+      if (data.length > 0) {
+        let parsed;
+        try {
+          parsed = JSON.parse(data.join("\n"));
+        } catch (e) {
+          parsed = data.join("\n");
+        }
+        onEvent(name, parsed);
+      }
+      name = "message";
+      data = [];
+    };
+    for (;;) {
+      let chunk;
+      try {
+        chunk = await reader.read();
+      } catch (e) {
+        if (e && e.name === "AbortError") throw e;
+        throw new ApiError("The connection to the coach was lost before the answer was complete.", 0);
+      }
+      if (chunk.done) break;
+      buf += decoder.decode(chunk.value, { stream: true });
+      let nl;
+      while ((nl = buf.indexOf("\n")) >= 0) {
+        const line = buf.slice(0, nl).replace(/\r$/, "");
+        buf = buf.slice(nl + 1);
+        if (line === "") dispatch();
+        else if (line.startsWith("event:")) name = line.slice(6).trim();
+        else if (line.startsWith("data:")) data.push(line.slice(5).replace(/^ /, ""));
+      }
+    }
+    dispatch();
+  }
+
+  function el(tag, attrs) {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (v === false || v === null || v === undefined) continue;
+      if (k === "class") node.className = v;
+      else if (k === "text") node.textContent = v;
+      else if (k.startsWith("on") && typeof v === "function") node.addEventListener(k.slice(2), v);
+      else node.setAttribute(k, v === true ? "" : String(v));
+    }
+    for (let i = 2; i < arguments.length; i++) append(node, arguments[i]);
+    return node;
+  }
+
+  function append(node, child) {
+    if (child === null || child === undefined || child === false) return;
+    if (Array.isArray(child)) child.forEach(function (c) { append(node, c); });
+    else if (child instanceof Node) node.appendChild(child);
+    else node.appendChild(document.createTextNode(String(child)));
+  }
+
+  // inline renders **bold** and [n] markers of one line into parent.
+  const markerRe = /\[(\d+(?:\s*,\s*\d+)*)\]/g;
+  function inline(parent, text, cite) {
+    const parts = text.split("**");
+    parts.forEach(function (part, i) {
+      // An odd part sits between two "**"; a last unpaired "**" stays text.
+      const bold = i % 2 === 1 && i < parts.length - 1;
+      const target = bold ? parent.appendChild(el("strong")) : parent;
+      if (i % 2 === 1 && !bold) target.appendChild(document.createTextNode("**"));
+      let last = 0;
+      let m;
+      markerRe.lastIndex = 0;
+      while ((m = markerRe.exec(part)) !== null) {
+        const nodes = m[1].split(",").map(function (s) { return cite ? cite(Number(s.trim())) : null; });
+        if (nodes.some(function (n) { return !n; })) continue; // unknown number: leave the text as it is
+        target.appendChild(document.createTextNode(part.slice(last, m.index)));
+        nodes.forEach(function (n) { target.appendChild(n); });
+        last = m.index + m[0].length;
+      }
+      target.appendChild(document.createTextNode(part.slice(last)));
+    });
+  }
+
+  function richText(text, opts) {
+    const cite = opts && opts.cite;
+    const frag = document.createDocumentFragment();
+    const blocks = String(text).split(/\n{2,}/);
+    for (const block of blocks) {
+      let list = null;
+      let para = null;
+      for (const line of block.split("\n")) {
+        const item = /^\s*[-*•]\s+(.*)$/.exec(line);
+        if (item) {
+          para = null;
+          if (!list) list = frag.appendChild(el("ul"));
+          inline(list.appendChild(el("li")), item[1], cite);
+        } else if (line.trim() !== "") {
+          list = null;
+          if (para) para.appendChild(el("br"));
+          else para = frag.appendChild(el("p"));
+          inline(para, line, cite);
+        }
+      }
+    }
+    return frag;
+  }
+
+  const facets = {
+    overview: "Overview",
+    changes: "What changes",
+    responsibilities: "Core responsibilities",
+    success: "What success looks like",
+    skills: "Skills to develop",
+  };
+  const levels = {
+    associate: "Associate PM",
+    mid: "Mid-level PM",
+    senior: "Senior PM",
+    director: "Director of Product",
+    vp: "VP of Product",
+    ic: "IC track (Principal/Staff PM)",
+    introduction: "Introduction",
+    adjacent: "Adjacent roles",
+    closing: "Closing",
+  };
+  function facetName(f) { return facets[f] || f; }
+  function levelName(id) { return levels[id] || id; }
+
+  // The source panel, built once and reused.
+  let panel = null;
+  let opener = null;
+  let current = null;
+  const sectionCache = new Map();
+
+  function buildPanel() {
+    const title = el("h2", { id: "source-title", class: "source-title", tabindex: "-1" });
+    const meta = el("p", { class: "source-meta" });
+    const body = el("div", { class: "source-text" });
+    const close = el("button", { type: "button", class: "source-close", "aria-label": "Close source", onclick: closeSource }, "×");
+    panel = el("aside", {
+      class: "source-panel", "data-testid": "source-panel", role: "dialog", "aria-modal": "false",
+      "aria-labelledby": "source-title", hidden: true,
+    },
+      el("div", { class: "source-head" }, el("p", { class: "source-kicker", text: "From the article" }), close),
+      title, meta, body);
+    panel.parts = { title: title, meta: meta, body: body, close: close };
+    document.body.appendChild(panel);
+    document.addEventListener("keydown", function (e) {
+      if (e.key === "Escape" && panel && !panel.hidden) {
+        e.preventDefault();
+        closeSource();
+      }
+    });
+  }
+
+  async function openSource(sectionId) {
+    if (!panel) buildPanel();
+    if (panel.hidden) opener = document.activeElement;
+    current = sectionId;
+    const p = panel.parts;
+    p.title.textContent = "Loading…";
+    p.meta.textContent = "";
+    p.body.replaceChildren();
+    panel.hidden = false;
+    document.body.classList.add("source-open");
+    p.title.focus();
+    try {
+      let s = sectionCache.get(sectionId);
+      if (!s) {
+        s = await api("/api/sections/" + sectionId.split("/").map(encodeURIComponent).join("/"));
+        sectionCache.set(sectionId, s);
+      }
+      if (current !== sectionId || panel.hidden) return;
+      p.title.textContent = s.title;
+      p.meta.replaceChildren(
+        el("span", { class: "tag" }, "Level: ", levelName(s.level)), " ",
+        el("span", { class: "tag" }, "Facet: ", facetName(s.facet)));
+      for (const para of String(s.text).split(/\n+/)) {
+        if (para.trim() !== "") p.body.appendChild(el("p", { text: para }));
+      }
+    } catch (err) {
+      if (current !== sectionId) return;
+      p.title.textContent = "Source unavailable";
+      p.body.replaceChildren(el("p", { class: "error", role: "alert", text: err.message }));
+    }
+  }
+
+  function closeSource() {
+    if (!panel || panel.hidden) return;
+    panel.hidden = true;
+    current = null;
+    document.body.classList.remove("source-open");
+    if (opener && document.contains(opener) && typeof opener.focus === "function") opener.focus();
+    opener = null;
+  }
+
+  function mountNav() {
+    const here = location.pathname.replace(/\/+$/, "") || "/";
+    const link = function (href, text) {
+      return el("a", { href: href, "aria-current": here === href ? "page" : null }, text);
+    };
+    const bar = el("header", { class: "topbar" },
+      el("a", { class: "brand", href: "/" }, el("img", { src: iconURL(), alt: "", width: "24", height: "24" }), "PM Career Coach"),
+      el("nav", { "aria-label": "Pages" }, link("/", "Chat"), link("/plan", "Growth plan"), link("/ladder", "Ladder")));
+    document.body.insertBefore(bar, document.body.firstChild);
+    return bar;
+  }
+
+  // iconURL reuses the versioned favicon URL the page links.
+  function iconURL() {
+    const icon = document.querySelector('link[rel="icon"]');
+    return icon ? icon.getAttribute("href") : "/static/favicon.svg";
+  }
+
+  function load(key, fallback) {
+    try {
+      const raw = localStorage.getItem(key);
+      return raw === null ? fallback : JSON.parse(raw);
+    } catch (e) {
+      return fallback;
+    }
+  }
+  function save(key, value) {
+    try {
+      localStorage.setItem(key, JSON.stringify(value));
+      return true;
+    } catch (e) {
+      return false;
+    }
+  }
+  function forget(key) {
+    try {
+      localStorage.removeItem(key);
+    } catch (e) {
+      // nothing stored, nothing to do
+    }
+  }
+
+  window.Coach = {
+    ApiError: ApiError, api: api, stream: stream, el: el, richText: richText,
+    openSource: openSource, closeSource: closeSource, mountNav: mountNav,
+    levelName: levelName, facetName: facetName, load: load, save: save, forget: forget,
+  };
+})();
