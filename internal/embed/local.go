@@ -15,7 +15,7 @@ import (
 )
 
 // Dims is the size of the local embedding vectors.
-const Dims = 4096
+const Dims = 2048
 
 // Feature weights: whole words carry the meaning, word pairs the phrasing,
 // character trigrams catch typos and word forms the stemmer misses.

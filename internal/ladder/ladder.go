@@ -245,6 +245,41 @@ func Roles() []Role {
 	return out
 }
 
+// LookupRole resolves a name typed by a person ("Product Marketing",
+// "business-development", "Founder", "Operations & Program Management") to
+// the adjacent role it names as a whole: the role's id, its name, a part of
+// its name ("Strategy", "CEOs") or one of its words. Case, hyphens and a
+// plural s are ignored; a longer phrase is FindRoles' job.
+func LookupRole(name string) (Role, bool) {
+	t := roleKey(name)
+	if t == "" {
+		return Role{}, false
+	}
+	for _, r := range roles {
+		keys := append([]string{r.ID, r.Name}, r.Words...)
+		keys = append(keys, nameParts(r.Name)...)
+		for _, k := range keys {
+			if roleKey(k) == t {
+				return r, true
+			}
+		}
+	}
+	return Role{}, false
+}
+
+// roleKey folds a role name for comparison: hyphens become spaces, then as
+// normalize.
+func roleKey(s string) string {
+	return normalize(strings.ReplaceAll(s, "-", " "))
+}
+
+// nameParts splits "Operations & Program Management" or "Innovation, R&D, or
+// Incubation Roles" into the names it joins.
+func nameParts(name string) []string {
+	s := strings.NewReplacer(", or ", "|", " or ", "|", " & ", "|", ", ", "|").Replace(name)
+	return strings.Split(s, "|")
+}
+
 // Mention is a level named in free text.
 type Mention struct {
 	ID  string
@@ -265,20 +300,27 @@ var notAfter = map[string][]string{
 	"vp":        {"of engineering", "of sales", "of marketing"},
 }
 
+type aliasCand struct {
+	id, alias string
+}
+
+// aliasCands are all aliases, longest first so "senior product manager" wins
+// over "product manager". Built once: FindLevels runs on every question.
+var aliasCands = func() []aliasCand {
+	var out []aliasCand
+	for _, l := range levels {
+		for _, a := range l.Aliases {
+			out = append(out, aliasCand{l.ID, a})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return len(out[i].alias) > len(out[j].alias) })
+	return out
+}()
+
 // FindLevels lists the levels named in text, in order of appearance.
 func FindLevels(text string) []Mention {
 	t := " " + lowerText(text) + " "
-	type cand struct {
-		id, alias string
-	}
-	var cands []cand
-	for _, l := range levels {
-		for _, a := range l.Aliases {
-			cands = append(cands, cand{l.ID, a})
-		}
-	}
-	// Longest aliases first so "senior product manager" wins over "product manager".
-	sort.SliceStable(cands, func(i, j int) bool { return len(cands[i].alias) > len(cands[j].alias) })
+	cands := aliasCands
 	taken := make([]bool, len(t))
 	var out []Mention
 	for _, c := range cands {

@@ -1,0 +1,172 @@
+package retrieve
+
+import (
+	"regexp"
+	"regexp/syntax"
+	"strings"
+)
+
+// pattern is a regexp with a literal prefilter: the literals one of which
+// every match must start with. Most questions hold none of a pattern's
+// literals, and strings.Contains is far cheaper than running the regexp.
+type pattern struct {
+	re *regexp.Regexp
+	// lits is nil when the pattern has no such literal set.
+	lits []string
+}
+
+// allPatterns lists every pattern made, for the test that checks the
+// prefilter never changes an answer.
+var allPatterns []*pattern
+
+func mustPattern(expr string) *pattern {
+	p := &pattern{re: regexp.MustCompile(expr)}
+	allPatterns = append(allPatterns, p)
+	if tree, err := syntax.Parse(expr, syntax.Perl); err == nil {
+		if lits, ok := prefixes(tree.Simplify()); ok {
+			p.lits = lits
+		}
+	}
+	return p
+}
+
+// may reports whether s can match: false only when it holds none of the literals.
+func (p *pattern) may(s string) bool {
+	if p.lits == nil {
+		return true
+	}
+	for _, l := range p.lits {
+		if strings.Contains(s, l) {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *pattern) MatchString(s string) bool { return p.may(s) && p.re.MatchString(s) }
+
+func (p *pattern) FindStringIndex(s string) []int {
+	if !p.may(s) {
+		return nil
+	}
+	return p.re.FindStringIndex(s)
+}
+
+func (p *pattern) FindStringSubmatch(s string) []string {
+	if !p.may(s) {
+		return nil
+	}
+	return p.re.FindStringSubmatch(s)
+}
+
+func (p *pattern) FindAllStringIndex(s string, n int) [][]int {
+	if !p.may(s) {
+		return nil
+	}
+	return p.re.FindAllStringIndex(s, n)
+}
+
+// prefixes returns literals one of which starts every match of re; ok is
+// false when there is no such set (a match may start with any character, or
+// be empty).
+func prefixes(re *syntax.Regexp) (lits []string, ok bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase != 0 {
+			return nil, false
+		}
+		return []string{string(re.Rune)}, true
+	case syntax.OpCapture, syntax.OpPlus:
+		return prefixes(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min == 0 {
+			return nil, false
+		}
+		return prefixes(re.Sub[0])
+	case syntax.OpAlternate:
+		var out []string
+		for _, s := range re.Sub {
+			l, ok := prefixes(s)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, l...)
+		}
+		return out, true
+	case syntax.OpConcat:
+		return seqPrefixes(re.Sub)
+	case syntax.OpCharClass:
+		// A small class such as [cs] or [- ]: each of its characters.
+		var out []string
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			lo, hi := re.Rune[i], re.Rune[i+1]
+			if hi-lo > 3 || len(out) > 8 {
+				return nil, false
+			}
+			for r := lo; r <= hi; r++ {
+				out = append(out, string(r))
+			}
+		}
+		return out, len(out) > 0
+	}
+	return nil, false
+}
+
+func seqPrefixes(subs []*syntax.Regexp) ([]string, bool) {
+	if len(subs) == 0 {
+		return nil, false
+	}
+	first := subs[0]
+	switch first.Op {
+	case syntax.OpWordBoundary, syntax.OpNoWordBoundary, syntax.OpBeginLine, syntax.OpEndLine,
+		syntax.OpBeginText, syntax.OpEndText, syntax.OpEmptyMatch:
+		return seqPrefixes(subs[1:])
+	case syntax.OpQuest, syntax.OpStar:
+		a, ok := prefixes(first.Sub[0])
+		if !ok {
+			return nil, false
+		}
+		b, ok := seqPrefixes(subs[1:])
+		if !ok {
+			return nil, false
+		}
+		return append(a, b...), true
+	case syntax.OpCapture:
+		// A group that may match empty cannot be told apart here: be safe.
+		if l, ok := prefixes(first); ok && !canBeEmpty(first) {
+			return l, true
+		}
+		return nil, false
+	}
+	if canBeEmpty(first) {
+		return nil, false
+	}
+	return prefixes(first)
+}
+
+func canBeEmpty(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpQuest, syntax.OpStar, syntax.OpEmptyMatch, syntax.OpWordBoundary, syntax.OpNoWordBoundary,
+		syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText:
+		return true
+	case syntax.OpRepeat:
+		return re.Min == 0 || canBeEmpty(re.Sub[0])
+	case syntax.OpCapture, syntax.OpPlus:
+		return canBeEmpty(re.Sub[0])
+	case syntax.OpAlternate:
+		for _, s := range re.Sub {
+			if canBeEmpty(s) {
+				return true
+			}
+		}
+		return false
+	case syntax.OpConcat:
+		for _, s := range re.Sub {
+			if !canBeEmpty(s) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}

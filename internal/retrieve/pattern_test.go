@@ -1,0 +1,82 @@
+package retrieve
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"regexp/syntax"
+	"strings"
+	"testing"
+)
+
+func TestPrefixes(t *testing.T) {
+	tests := []struct {
+		expr string
+		want string // literals joined by "|", or "-" for none
+	}{
+		{`\b(?:foo|bar)`, "foo|bar"},
+		{`\bsucce(?:ed|ss)`, "succe"},
+		{`\b(?:how long|how many)`, "how "},
+		{`\b(?:a)?b`, "a|b"},
+		{`\b.{0,3}x`, "-"},
+		{`\b\w+ing`, "-"},
+		{`\bpracti[cs]e`, "practi"},
+		{`(?:x|)y`, "-"},
+	}
+	for _, tt := range tests {
+		re, err := syntax.Parse(tt.expr, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lits, ok := prefixes(re.Simplify())
+		got := "-"
+		if ok {
+			got = strings.Join(lits, "|")
+		}
+		if got != tt.want {
+			t.Errorf("prefixes(%q) = %q; want %q", tt.expr, got, tt.want)
+		}
+	}
+}
+
+// The prefilter is an optimisation only: on every question of the eval sets
+// (and their history) each pattern matches exactly as its regexp does.
+func TestPrefilterAgrees(t *testing.T) {
+	var texts []string
+	for _, f := range []string{"../../eval/public.jsonl", "../../eval/dev.jsonl", "../../eval/holdout.jsonl"} {
+		fh, err := os.Open(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc := bufio.NewScanner(fh)
+		for sc.Scan() {
+			var c struct {
+				Q       string
+				History []Turn
+			}
+			if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
+				t.Fatal(err)
+			}
+			texts = append(texts, normalize(c.Q))
+			for _, h := range c.History {
+				texts = append(texts, normalize(h.Content))
+			}
+		}
+		fh.Close()
+	}
+	if len(allPatterns) < 10 || len(texts) < 100 {
+		t.Fatalf("%d patterns, %d texts", len(allPatterns), len(texts))
+	}
+	filtered := 0
+	for _, p := range allPatterns {
+		if p.lits != nil {
+			filtered++
+		}
+		for _, s := range texts {
+			if got, want := p.MatchString(s), p.re.MatchString(s); got != want {
+				t.Errorf("pattern %s on %q: %v; regexp says %v", p.re, s, got, want)
+			}
+		}
+	}
+	t.Logf("%d of %d patterns have a prefilter", filtered, len(allPatterns))
+}
