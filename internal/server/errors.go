@@ -48,6 +48,13 @@ func abortWithError(c *gin.Context, logger *slog.Logger, err error) {
 	abortWithMessage(c, status, errs.Message(err))
 }
 
+// abortWithMessage writes msg in the one error shape with status. Under /v1
+// the error takes OpenAI's shape instead, whoever aborts: the route's
+// handler, the middleware or the fallback routes.
 func abortWithMessage(c *gin.Context, status int, msg string) {
+	if isOpenAIPath(c.Request.URL.Path) {
+		abortOpenAI(c, openAIErrorFor(status, msg))
+		return
+	}
 	c.AbortWithStatusJSON(status, ErrorBody{Error: ErrorDetail{Message: msg}})
 }

@@ -11,6 +11,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -48,6 +49,9 @@ type Deps struct {
 	Ready func() bool
 	// Logger receives request logs and panics; nil discards them.
 	Logger *slog.Logger
+	// ModelID is the model name of the OpenAI-compatible API under /v1;
+	// empty means DefaultModelID. /v1/chat/completions answers with Chatter.
+	ModelID string
 }
 
 // New builds the gin engine with its middleware and routes.
@@ -60,6 +64,9 @@ func New(d Deps) *gin.Engine {
 	}
 	if d.Levels == nil {
 		d.Levels = ladder.Levels()
+	}
+	if d.ModelID == "" {
+		d.ModelID = DefaultModelID
 	}
 
 	r := gin.New()
@@ -89,6 +96,12 @@ func New(d Deps) *gin.Engine {
 	api.GET("/sections/*id", secs.get)
 	levels := &levelsHandler{levels: d.Levels}
 	api.GET("/levels", levels.list)
+
+	// The OpenAI-compatible API. Middleware for all of /v1 (API keys) goes
+	// on this group; its errors, the fallback routes' included, take
+	// OpenAI's shape (abortWithMessage).
+	v1 := r.Group("/v1")
+	openAIRoutes(v1, &openAIHandler{chatter: d.Chatter, ready: d.Ready, logger: d.Logger, modelID: d.ModelID, now: time.Now})
 
 	pages := &pagesHandler{}
 	pages.routePages(r) // every web/NAME.html at /NAME (index at /), and /static/
