@@ -77,6 +77,12 @@ func (a *App) Chat(ctx context.Context, req answer.Request) (answer.Reply, error
 	return a.Service.Chat(ctx, req)
 }
 
+// ChatStream answers one chat request as a stream of events; see
+// answer.Service.ChatStream.
+func (a *App) ChatStream(ctx context.Context, req answer.Request, emit func(answer.Event) error) error {
+	return a.Service.ChatStream(ctx, req, emit)
+}
+
 // Mode is the answer mode cfg gives replies: answer.ModeLLM or
 // answer.ModeOffline.
 func Mode(cfg config.Config) string {

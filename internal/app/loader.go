@@ -68,3 +68,13 @@ func (l *Loader) Chat(ctx context.Context, req answer.Request) (answer.Reply, er
 	}
 	return a.Chat(ctx, req)
 }
+
+// ChatStream streams the built App's answer, or fails with errs.Unavailable
+// before it is ready (before any event).
+func (l *Loader) ChatStream(ctx context.Context, req answer.Request, emit func(answer.Event) error) error {
+	a := l.app.Load()
+	if a == nil {
+		return errs.New(errs.Unavailable, "the coach is still building its index; try again in a moment")
+	}
+	return a.ChatStream(ctx, req, emit)
+}
