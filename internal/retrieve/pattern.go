@@ -13,6 +13,10 @@ type pattern struct {
 	re *regexp.Regexp
 	// lits is nil when the pattern has no such literal set.
 	lits []string
+	// alts are the branches of a pattern written as \b(?:a|b|...)\b, each
+	// with its own prefilter: a question usually holds the literals of none
+	// or one of them, so one or two small regexps run instead of a big one.
+	alts []*pattern
 }
 
 // allPatterns lists every pattern made, for the test that checks the
@@ -20,8 +24,18 @@ type pattern struct {
 var allPatterns []*pattern
 
 func mustPattern(expr string) *pattern {
-	p := &pattern{re: regexp.MustCompile(expr)}
+	p := newPattern(expr)
+	if pre, branches, post, ok := splitAlternation(expr); ok && len(branches) > 1 {
+		for _, b := range branches {
+			p.alts = append(p.alts, newPattern(pre+"(?:"+b+")"+post))
+		}
+	}
 	allPatterns = append(allPatterns, p)
+	return p
+}
+
+func newPattern(expr string) *pattern {
+	p := &pattern{re: regexp.MustCompile(expr)}
 	if tree, err := syntax.Parse(expr, syntax.Perl); err == nil {
 		if lits, ok := prefixes(tree.Simplify()); ok {
 			p.lits = lits
@@ -43,9 +57,40 @@ func (p *pattern) may(s string) bool {
 	return false
 }
 
-func (p *pattern) MatchString(s string) bool { return p.may(s) && p.re.MatchString(s) }
+// MatchString reports whether s holds a match.
+func (p *pattern) MatchString(s string) bool {
+	if p.alts != nil {
+		for _, a := range p.alts {
+			if a.MatchString(s) {
+				return true
+			}
+		}
+		return false
+	}
+	return p.may(s) && p.re.MatchString(s)
+}
 
+// FindStringIndex returns the leftmost match. For a split pattern the start
+// is the leftmost of its branches' (and so the whole regexp's) starts.
 func (p *pattern) FindStringIndex(s string) []int {
+	if p.alts != nil {
+		var best []int
+		for _, a := range p.alts {
+			if loc := a.FindStringIndex(s); loc != nil && (best == nil || loc[0] < best[0]) {
+				best = loc
+			}
+		}
+		if best == nil {
+			return nil
+		}
+		// The end is the whole regexp's own (leftmost-first) choice at that
+		// start; \b agrees at a start where a branch matched.
+		loc := p.re.FindStringIndex(s[best[0]:])
+		if loc == nil || loc[0] != 0 {
+			return best
+		}
+		return []int{best[0], best[0] + loc[1]}
+	}
 	if !p.may(s) {
 		return nil
 	}
@@ -169,4 +214,44 @@ func canBeEmpty(re *syntax.Regexp) bool {
 		return true
 	}
 	return false
+}
+
+// splitAlternation splits an expression of the form pre(?:a|b|...)post, where
+// pre and post hold no alternation, into its branches.
+func splitAlternation(expr string) (pre string, branches []string, post string, ok bool) {
+	open := strings.Index(expr, "(?:")
+	if open < 0 || strings.ContainsAny(expr[:open], "|()[") {
+		return "", nil, "", false
+	}
+	depth, start := 0, open+3
+	inClass := false
+	for i := open; i < len(expr); i++ {
+		c := expr[i]
+		switch {
+		case c == '\\':
+			i++
+		case inClass:
+			if c == ']' {
+				inClass = false
+			}
+		case c == '[':
+			inClass = true
+		case c == '(':
+			depth++
+		case c == ')':
+			depth--
+			if depth == 0 {
+				branches = append(branches, expr[start:i])
+				post = expr[i+1:]
+				if strings.ContainsAny(post, "|()[") {
+					return "", nil, "", false
+				}
+				return expr[:open], branches, post, true
+			}
+		case c == '|' && depth == 1:
+			branches = append(branches, expr[start:i])
+			start = i + 1
+		}
+	}
+	return "", nil, "", false
 }

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"os"
+	"reflect"
 	"regexp/syntax"
 	"strings"
 	"testing"
@@ -76,7 +77,30 @@ func TestPrefilterAgrees(t *testing.T) {
 			if got, want := p.MatchString(s), p.re.MatchString(s); got != want {
 				t.Errorf("pattern %s on %q: %v; regexp says %v", p.re, s, got, want)
 			}
+			if got, want := p.FindStringIndex(s), p.re.FindStringIndex(s); !reflect.DeepEqual(got, want) {
+				t.Errorf("pattern %s on %q: at %v; regexp says %v", p.re, s, got, want)
+			}
 		}
 	}
 	t.Logf("%d of %d patterns have a prefilter", filtered, len(allPatterns))
+}
+
+func TestSplitAlternation(t *testing.T) {
+	tests := []struct {
+		expr, pre, post string
+		branches        []string
+		ok              bool
+	}{
+		{`\b(?:a|b(?:c|d)|[|(]e)\b`, `\b`, `\b`, []string{"a", "b(?:c|d)", "[|(]e"}, true},
+		{`\b(?:x)`, `\b`, ``, []string{"x"}, true},
+		{`a|b`, "", "", nil, false},
+		{`\b(?:a|b)(?:c|d)`, "", "", nil, false},
+		{`\b(?:a\)|b)`, `\b`, ``, []string{`a\)`, "b"}, true},
+	}
+	for _, tt := range tests {
+		pre, br, post, ok := splitAlternation(tt.expr)
+		if ok != tt.ok || pre != tt.pre || post != tt.post || strings.Join(br, "\x00") != strings.Join(tt.branches, "\x00") {
+			t.Errorf("splitAlternation(%q) = %q %q %q %v", tt.expr, pre, br, post, ok)
+		}
+	}
 }
