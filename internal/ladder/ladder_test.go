@@ -127,3 +127,20 @@ func TestLevelsOrder(t *testing.T) {
 		}
 	}
 }
+
+func TestLookupRole(t *testing.T) {
+	tests := []struct{ name, want string }{
+		{"Product Marketing", "product-marketing"}, {"product-marketing", "product-marketing"}, {"Strategy", "product-marketing"},
+		{"Business Development", "business-development"}, {"BIZDEV", "business-development"},
+		{"Operations & Program Management", "operations"}, {"operations", "operations"},
+		{"Founder", "founder"}, {"CEOs", "founder"}, {"co-founder", "founder"},
+		{"Innovation", "innovation"}, {"R&D", "innovation"}, {"Incubation Roles", "innovation"},
+		{"Senior PM", ""}, {"", ""}, {"marketing strategy for fintech", ""},
+	}
+	for _, tt := range tests {
+		r, ok := LookupRole(tt.name)
+		if got := r.ID; got != tt.want || ok != (tt.want != "") {
+			t.Errorf("LookupRole(%q) = %q, %v; want %q", tt.name, got, ok, tt.want)
+		}
+	}
+}

@@ -1,0 +1,140 @@
+// Package plan writes growth plans for mentors: from a mentee's current level
+// to a target (a higher rung, the IC track or an adjacent role) over a number
+// of weeks, every item quoting the article and citing its section.
+//
+// The plan climbs every rung in between. Each step up to a level draws on the
+// skills section of the level below it (the article lists there the skills
+// that lead up), then come the target's core responsibilities and what
+// success looks like there. A context ("fintech, strong at delivery, weak at
+// stakeholder work") reorders and marks the items it matches; with an LLM the
+// wording is tailored too, but every item keeps its citation.
+//
+// It knows the ladder model and the article's sections; it knows nothing
+// about HTTP, flags or pages, which carry plans in and out.
+package plan
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/ladder/coach/internal/errs"
+)
+
+// Limits on a plan request.
+const (
+	MinWeeks        = 1
+	MaxWeeks        = 104
+	MaxContextChars = 1000
+	// MaxTitleChars bounds current and target: no title is longer.
+	MaxTitleChars = 200
+)
+
+// Modes of a plan.
+const (
+	ModeOffline = "offline"
+	ModeLLM     = "llm"
+)
+
+// Emphasis marks of an item tailored to the context.
+const (
+	// Focus marks an item the context says to work on: it comes first in
+	// its phase.
+	Focus = "focus"
+	// Lighter marks an item the context says the mentee is already strong
+	// at: it comes last in its phase.
+	Lighter = "lighter"
+)
+
+// Request asks for a plan.
+type Request struct {
+	// Current is the mentee's level: any title or alias the coach knows.
+	Current string `json:"current"`
+	// Target is a higher level, the IC track or an adjacent role.
+	Target string `json:"target"`
+	// Weeks is the plan's length, MinWeeks to MaxWeeks.
+	Weeks int `json:"weeks"`
+	// Context is optional free text about the mentee, at most
+	// MaxContextChars characters.
+	Context string `json:"context,omitempty"`
+}
+
+// Position is where a plan starts or ends: a ladder level, the IC track or
+// an adjacent role.
+type Position struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+}
+
+// Item is one thing to do, grounded in one section of the article.
+type Item struct {
+	// Text is the article's line, verbatim offline; an LLM may reword it.
+	Text string `json:"text"`
+	// CitationID is the id of the section the item comes from; it is
+	// always one of the plan's citations.
+	CitationID string `json:"citation_id"`
+	// Skill is the skill's name as the article writes it, for items from a
+	// skills section.
+	Skill string `json:"skill,omitempty"`
+	// Emphasis is Focus, Lighter or empty, from the context.
+	Emphasis string `json:"emphasis,omitempty"`
+}
+
+// Phase is a run of weeks and what to work on in them.
+type Phase struct {
+	Title string `json:"title"`
+	// Weeks is the phase's first and last week, "1-4"; "3-3" for one week.
+	Weeks string `json:"weeks"`
+	Items []Item `json:"items"`
+}
+
+// Citation is a section the plan draws on, with its verbatim text.
+type Citation struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	Level string `json:"level"`
+	Facet string `json:"facet"`
+	Text  string `json:"text"`
+}
+
+// Plan is a growth plan.
+type Plan struct {
+	Current Position `json:"current"`
+	Target  Position `json:"target"`
+	Weeks   int      `json:"weeks"`
+	Phases  []Phase  `json:"phases"`
+	// Markdown is the whole plan as Markdown: headings, checklists with
+	// section references, and the sources.
+	Markdown string `json:"markdown"`
+	// Citations are the sections the items cite, in order of first use.
+	Citations []Citation `json:"citations"`
+	// Tailoring says how the context changed the plan; empty without one.
+	Tailoring string `json:"tailoring,omitempty"`
+	// Mode is ModeOffline or ModeLLM.
+	Mode string `json:"mode"`
+	// Degraded is true when the LLM failed and the offline plan was
+	// returned instead.
+	Degraded bool `json:"degraded"`
+}
+
+// Validate checks the request's bounds (not whether its levels exist); the
+// error is an *errs.Error with code Invalid.
+func (r Request) Validate() error {
+	if strings.TrimSpace(r.Current) == "" {
+		return errs.New(errs.Invalid, "current must name the mentee's level, one of: %s", knownLevels())
+	}
+	if strings.TrimSpace(r.Target) == "" {
+		return errs.New(errs.Invalid, "target must name a level, the IC track or an adjacent role: %s; or %s", knownLevels(), knownRoles())
+	}
+	for _, f := range []struct{ name, v string }{{"current", r.Current}, {"target", r.Target}} {
+		if n := utf8.RuneCountInString(f.v); n > MaxTitleChars {
+			return errs.New(errs.Invalid, "%s is %d characters long; the limit is %d", f.name, n, MaxTitleChars)
+		}
+	}
+	if r.Weeks < MinWeeks || r.Weeks > MaxWeeks {
+		return errs.New(errs.Invalid, "weeks must be a whole number from %d to %d, not %d", MinWeeks, MaxWeeks, r.Weeks)
+	}
+	if n := utf8.RuneCountInString(r.Context); n > MaxContextChars {
+		return errs.New(errs.Invalid, "context is %d characters long; the limit is %d", n, MaxContextChars)
+	}
+	return nil
+}
