@@ -1,0 +1,154 @@
+// Package metrics holds the coach's Prometheus metrics and their registry:
+// requests by route and status, latencies, retrieval time, LLM calls,
+// fallbacks, rate-limited requests, panics and cache use.
+//
+// It knows nothing about gin or the answer logic: they call its methods.
+package metrics
+
+import (
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+)
+
+// Metrics is the coach's set of metrics in its own registry. The zero value
+// is not usable; a nil *Metrics ignores every call, so callers need no checks.
+type Metrics struct {
+	reg         *prometheus.Registry
+	requests    *prometheus.CounterVec
+	latency     *prometheus.HistogramVec
+	retrieval   prometheus.Histogram
+	llmCalls    *prometheus.CounterVec
+	llmLatency  prometheus.Histogram
+	fallbacks   *prometheus.CounterVec
+	rateLimited prometheus.Counter
+	limitErrors prometheus.Counter
+	panics      prometheus.Counter
+	cache       *prometheus.CounterVec
+}
+
+// New registers the metrics, with the Go runtime and process collectors.
+func New() *Metrics {
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	fast := []float64{.0005, .001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10, 30}
+	m := &Metrics{
+		reg: reg,
+		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "coach_http_requests_total", Help: "HTTP requests by route, method and status.",
+		}, []string{"route", "method", "status"}),
+		latency: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name: "coach_http_request_duration_seconds", Help: "HTTP request latency by route.", Buckets: fast,
+		}, []string{"route"}),
+		retrieval: prometheus.NewHistogram(prometheus.HistogramOpts{
+			Name: "coach_retrieval_duration_seconds", Help: "Time to understand a question and rank the sections.",
+			Buckets: []float64{.00005, .0001, .00025, .0005, .001, .0025, .005, .01, .05, .1},
+		}),
+		llmCalls: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "coach_llm_calls_total", Help: "Calls to the LLM by outcome (ok, error, timeout).",
+		}, []string{"outcome"}),
+		llmLatency: prometheus.NewHistogram(prometheus.HistogramOpts{
+			Name: "coach_llm_duration_seconds", Help: "LLM call latency.", Buckets: fast,
+		}),
+		fallbacks: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "coach_llm_fallbacks_total", Help: "Answers that fell back to the offline composer, by reason.",
+		}, []string{"reason"}),
+		rateLimited: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "coach_rate_limited_total", Help: "Requests refused with 429.",
+		}),
+		limitErrors: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "coach_rate_limit_errors_total", Help: "Rate-limit checks that failed (the request was let through).",
+		}),
+		panics: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "coach_panics_total", Help: "Panics recovered while serving a request.",
+		}),
+		cache: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "coach_llm_cache_total", Help: "Shared LLM answer cache lookups by result (hit, miss, error).",
+		}, []string{"result"}),
+	}
+	reg.MustRegister(m.requests, m.latency, m.retrieval, m.llmCalls, m.llmLatency, m.fallbacks,
+		m.rateLimited, m.limitErrors, m.panics, m.cache)
+	return m
+}
+
+// Handler serves the metrics in the Prometheus text format.
+func (m *Metrics) Handler() http.Handler {
+	return promhttp.HandlerFor(m.reg, promhttp.HandlerOpts{Registry: m.reg})
+}
+
+// Registry is the registry the metrics live in.
+func (m *Metrics) Registry() *prometheus.Registry { return m.reg }
+
+// Request records one HTTP request. route is the route pattern ("/api/chat"),
+// never the raw path, so label values stay few.
+func (m *Metrics) Request(route, method string, status int, d time.Duration) {
+	if m == nil {
+		return
+	}
+	if route == "" {
+		route = "unmatched"
+	}
+	m.requests.WithLabelValues(route, method, strconv.Itoa(status)).Inc()
+	m.latency.WithLabelValues(route).Observe(d.Seconds())
+}
+
+// Retrieval records the time one retrieval took.
+func (m *Metrics) Retrieval(d time.Duration) {
+	if m == nil {
+		return
+	}
+	m.retrieval.Observe(d.Seconds())
+}
+
+// LLMCall records one LLM call and its outcome: ok, error or timeout.
+func (m *Metrics) LLMCall(outcome string, d time.Duration) {
+	if m == nil {
+		return
+	}
+	m.llmCalls.WithLabelValues(outcome).Inc()
+	m.llmLatency.Observe(d.Seconds())
+}
+
+// Fallback records an answer that fell back to the offline composer.
+func (m *Metrics) Fallback(reason string) {
+	if m == nil {
+		return
+	}
+	m.fallbacks.WithLabelValues(reason).Inc()
+}
+
+// RateLimited records a request refused with 429.
+func (m *Metrics) RateLimited() {
+	if m == nil {
+		return
+	}
+	m.rateLimited.Inc()
+}
+
+// RateLimitError records a rate-limit check that failed open.
+func (m *Metrics) RateLimitError() {
+	if m == nil {
+		return
+	}
+	m.limitErrors.Inc()
+}
+
+// Panic records a recovered panic.
+func (m *Metrics) Panic() {
+	if m == nil {
+		return
+	}
+	m.panics.Inc()
+}
+
+// Cache records a shared answer cache lookup: hit, miss or error.
+func (m *Metrics) Cache(result string) {
+	if m == nil {
+		return
+	}
+	m.cache.WithLabelValues(result).Inc()
+}
