@@ -82,7 +82,8 @@ func (p *program) serve(args []string) int {
 		built <- err
 	}()
 
-	engine := server.New(server.Deps{Chatter: loader, Sections: set, Ready: loader.Ready, Logger: log, ModelID: cfg.ModelID})
+	engine := server.New(server.Deps{Chatter: loader, Sections: set, Ready: loader.Ready, Logger: log, ModelID: cfg.ModelID,
+		Planner: app.Planner(cfg, set)})
 	srv := server.HTTPServer(ln.Addr().String(), engine, cfg.LLMTimeout)
 	if err := server.Run(ctx, srv, ln, shutdownTimeout); err != nil && !errors.Is(err, context.Canceled) {
 		return p.fail(err)

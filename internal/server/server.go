@@ -49,6 +49,8 @@ type Deps struct {
 	Ready func() bool
 	// Logger receives request logs and panics; nil discards them.
 	Logger *slog.Logger
+	// Planner answers POST /api/plan; nil answers 503.
+	Planner Planner
 	// ModelID is the model name of the OpenAI-compatible API under /v1;
 	// empty means DefaultModelID. /v1/chat/completions answers with Chatter.
 	ModelID string
@@ -96,6 +98,7 @@ func New(d Deps) *gin.Engine {
 	api.GET("/sections/*id", secs.get)
 	levels := &levelsHandler{levels: d.Levels}
 	api.GET("/levels", levels.list)
+	api.POST("/plan", (&planHandler{planner: d.Planner, logger: d.Logger}).build)
 
 	// The OpenAI-compatible API. Middleware for all of /v1 (API keys) goes
 	// on this group; its errors, the fallback routes' included, take
