@@ -4,6 +4,7 @@
 //	coach serve [--addr HOST:PORT]
 //	coach ask [--json] "question"
 //	coach eval FILE.jsonl [--min 0.9]
+//	coach plan --current LEVEL --target LEVEL [--weeks 12] [--context TEXT] [--json]
 //
 // It only wires: configuration, logging and the parts built by internal/app,
 // carried over HTTP by internal/server or printed to the terminal.
@@ -36,6 +37,8 @@ Usage:
   coach serve [--addr HOST:PORT]     serve the HTTP API and page (default 127.0.0.1:8080)
   coach ask [--json] "question"      answer one question and list its sources
   coach eval FILE.jsonl [--min 0.9]  score a question set; exit 1 under the minimum pass rate
+  coach plan --current "Associate PM" --target "Senior PM" [--weeks 12] [--context "..."] [--json]
+                                     print a growth plan as Markdown (or the API's JSON)
   coach help                         show this help
 
 Settings come from the environment and from .env when present (see .env.example).
@@ -77,6 +80,8 @@ func (p *program) run(args []string) int {
 		return p.ask(rest)
 	case "eval":
 		return p.eval(rest)
+	case "plan":
+		return p.plan(rest)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(p.stdout, usage)
 		return exitOK
