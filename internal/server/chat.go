@@ -17,12 +17,24 @@ type chatHandler struct {
 	logger  *slog.Logger
 }
 
+// chatBody is the body of POST /api/chat: the request, and whether to
+// stream the reply.
+// (The fields are spelled out rather than embedding answer.Request, so
+// decoding errors name "message", not "Request.message".)
+type chatBody struct {
+	Message string        `json:"message"`
+	History []answer.Turn `json:"history"`
+	// Stream asks for Server-Sent Events, as "Accept: text/event-stream" does.
+	Stream bool `json:"stream"`
+}
+
 func (h *chatHandler) chat(c *gin.Context) {
-	var req answer.Request
-	if err := decodeJSON(c.Request.Body, &req); err != nil {
+	var body chatBody
+	if err := decodeJSON(c.Request.Body, &body); err != nil {
 		abortWithError(c, h.logger, err)
 		return
 	}
+	req := answer.Request{Message: body.Message, History: body.History}
 	// Validate here too, so a bad request is a 4xx whatever the Chatter does.
 	if err := req.Validate(); err != nil {
 		abortWithError(c, h.logger, err)
@@ -30,6 +42,10 @@ func (h *chatHandler) chat(c *gin.Context) {
 	}
 	if !h.ready() || h.chatter == nil {
 		abortWithError(c, h.logger, errs.New(errs.Unavailable, "the coach is still building its index; try again in a moment"))
+		return
+	}
+	if body.Stream || acceptsEventStream(c.Request) {
+		h.stream(c, req)
 		return
 	}
 	ctx := c.Request.Context()
