@@ -39,7 +39,7 @@
 //       JSON in localStorage that never throws (private mode, full storage).
 //
 // Everything a user or the coach wrote goes on the page through textContent
-// or text nodes: never innerHTML (the CSP forbids inline script anyway).
+// or text nodes, never parsed as HTML (the CSP forbids inline script anyway).
 "use strict";
 
 (function () {

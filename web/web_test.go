@@ -8,7 +8,7 @@ import (
 
 func TestPageLinksHashedAssets(t *testing.T) {
 	page := Pages["index"]
-	for _, name := range []string{"app.js", "style.css", "common.js", "common.css", "favicon.svg"} {
+	for _, name := range []string{"chat.js", "chat.css", "common.js", "common.css", "favicon.svg"} {
 		a, ok := Assets[name]
 		if !ok || len(a.Body) == 0 || len(a.Hash) != 12 {
 			t.Fatalf("asset %s = %+v", name, a)
@@ -39,15 +39,43 @@ func TestNoInlineScriptOrHandlers(t *testing.T) {
 }
 
 // What the coach or the user wrote goes on the page as text only.
-func TestScriptWritesTextOnly(t *testing.T) {
-	js := string(Assets["app.js"].Body)
-	for _, bad := range []string{"innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("} {
-		if strings.Contains(js, bad) {
-			t.Errorf("app.js uses %s", bad)
+func TestScriptsWriteTextOnly(t *testing.T) {
+	for name, a := range Assets {
+		if !strings.HasSuffix(name, ".js") {
+			continue
+		}
+		js := string(a.Body)
+		for _, bad := range []string{"innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function"} {
+			if strings.Contains(js, bad) {
+				t.Errorf("%s uses %s", name, bad)
+			}
 		}
 	}
-	if !strings.Contains(js, "textContent") || !strings.Contains(js, "/api/chat") {
-		t.Error("app.js does not render with textContent from /api/chat")
+	chat := string(Assets["chat.js"].Body)
+	if !strings.Contains(chat, "/api/chat") || !strings.Contains(string(Assets["common.js"].Body), "textContent") {
+		t.Error("chat.js does not stream /api/chat through common.js")
+	}
+}
+
+// The hooks tests and users' automation rely on.
+func TestChatPageHooks(t *testing.T) {
+	page := string(Pages["index"])
+	for _, want := range []string{`data-testid="chat-input"`, `data-testid="send"`, `<textarea`, `for="chat-input"`, `rel="icon"`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("index.html lacks %s", want)
+		}
+	}
+	chat := string(Assets["chat.js"].Body)
+	for _, want := range []string{`"message-user"`, `"message-assistant"`, `"data-citation-id"`, "localStorage", "history"} {
+		if !strings.Contains(chat+string(Assets["common.js"].Body), want) {
+			t.Errorf("scripts lack %s", want)
+		}
+	}
+	common := string(Assets["common.js"].Body)
+	for _, want := range []string{`"source-panel"`, "/api/sections/", `"/plan"`, `"/ladder"`, "Escape"} {
+		if !strings.Contains(common, want) {
+			t.Errorf("common.js lacks %s", want)
+		}
 	}
 }
 

@@ -20,6 +20,14 @@ func (h *pagesHandler) routePages(r gin.IRoutes) {
 		r.GET(web.PagePath(name), h.page(name))
 	}
 	r.GET("/static/:name", h.static)
+	// Browsers ask for /favicon.ico on their own; the SVG icon answers.
+	r.GET("/favicon.ico", h.favicon)
+}
+
+func (h *pagesHandler) favicon(c *gin.Context) {
+	a := web.Assets["favicon.svg"]
+	c.Header("Cache-Control", "public, max-age=86400")
+	c.Data(http.StatusOK, "image/svg+xml", a.Body)
 }
 
 func (h *pagesHandler) page(name string) gin.HandlerFunc {

@@ -18,7 +18,7 @@ func TestIndexPage(t *testing.T) {
 		t.Errorf("Content-Type = %q", ct)
 	}
 	body := rec.Body.String()
-	for _, want := range []string{"/static/app.js?v=" + web.Assets["app.js"].Hash, "/static/style.css?v=", `id="chat-form"`} {
+	for _, want := range []string{"/static/chat.js?v=" + web.Assets["chat.js"].Hash, "/static/common.css?v=", `id="chat-form"`} {
 		if !strings.Contains(body, want) {
 			t.Errorf("page lacks %q", want)
 		}
@@ -49,8 +49,8 @@ func TestStaticFiles(t *testing.T) {
 	tests := []struct {
 		name, ctype string
 	}{
-		{"app.js", "javascript"},
-		{"style.css", "text/css"},
+		{"chat.js", "javascript"},
+		{"chat.css", "text/css"},
 		{"favicon.svg", "image/svg+xml"},
 		{"common.js", "javascript"},
 		{"common.css", "text/css"},
