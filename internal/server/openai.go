@@ -2,6 +2,7 @@ package server
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -9,11 +10,14 @@ import (
 	"time"
 
 	"github.com/gin-gonic/gin"
+
+	"github.com/ladder/coach/internal/answer"
 )
 
 // openAIHandler serves the OpenAI-compatible API under /v1: the coach as a
 // model that any OpenAI client or chat UI can talk to. The translation rules
 // live in openai_convert.go; this file only carries requests and replies.
+// A chatter that is also a Streamer streams its answers as it writes them.
 type openAIHandler struct {
 	chatter Chatter
 	ready   func() bool
@@ -93,66 +97,97 @@ func (h *openAIHandler) chatCompletions(c *gin.Context) {
 		return
 	}
 
+	k := chunker{id: newCompletionID(), created: h.now().Unix(), model: model}
+	if req.Stream {
+		h.stream(c, areq, &eventTranslator{k: k, msgs: req.Messages, includeUsage: req.IncludeUsage})
+		return
+	}
 	ctx := c.Request.Context()
 	reply, err := h.chatter.Chat(ctx, areq)
 	if err != nil {
-		if ctx.Err() != nil {
-			// The client left; nobody reads the reply and it is not a fault.
-			e := openAIErrorFor(http.StatusServiceUnavailable, "request cancelled")
-			e.Code = codeRequestCanceled
-			abortOpenAI(c, e)
-			return
-		}
-		h.abortOpenAIErr(c, err)
+		h.abortChatErr(c, err)
 		return
 	}
-
-	id, created := newCompletionID(), h.now().Unix()
 	usage := estimateUsage(req.Messages, completionContent(reply))
-	if !req.Stream {
-		c.JSON(http.StatusOK, newCompletion(id, created, model, reply, usage))
+	c.JSON(http.StatusOK, newCompletion(k.id, k.created, model, reply, usage))
+}
+
+// abortChatErr answers a failure of the answer service before any reply.
+func (h *openAIHandler) abortChatErr(c *gin.Context, err error) {
+	if c.Request.Context().Err() != nil {
+		// The client left; nobody reads the reply and it is not a fault.
+		e := openAIErrorFor(http.StatusServiceUnavailable, "request cancelled")
+		e.Code = codeRequestCanceled
+		abortOpenAI(c, e)
 		return
 	}
-	var u *CompletionUsage
-	if req.IncludeUsage {
-		u = &usage
-	}
-	h.stream(c, streamChunks(chunker{id: id, created: created, model: model}, reply, u))
+	h.abortOpenAIErr(c, err)
 }
 
-// stream writes chunks as server-sent events, each flushed as it goes, then
-// "data: [DONE]". It stops when the client leaves.
-func (h *openAIHandler) stream(c *gin.Context, chunks []ChatCompletionChunk) {
-	w := c.Writer
-	hd := w.Header()
-	hd.Set("Content-Type", "text/event-stream; charset=utf-8")
-	hd.Set("Cache-Control", "no-cache")
-	hd.Set("X-Accel-Buffering", "no") // a proxy such as nginx must not hold the events back
-	w.WriteHeader(http.StatusOK)
+// stream answers with server-sent events "data: {chunk}", each flushed as
+// it goes, then "data: [DONE]". The answer streams from the Chatter when it
+// is a Streamer; another Chatter's finished reply is cut into pieces. Until
+// the first event the response is untouched, so a failure before it has its
+// status and OpenAI's error shape; a failure after it ends the stream with
+// an error event, which OpenAI clients report.
+func (h *openAIHandler) stream(c *gin.Context, req answer.Request, t *eventTranslator) {
 	ctx := c.Request.Context()
-	for _, ch := range chunks {
-		if ctx.Err() != nil {
-			return
+	w := c.Writer
+	write := func(data []byte) error {
+		if err := ctx.Err(); err != nil {
+			return err // the client left: nobody reads what follows
 		}
-		b, err := json.Marshal(ch)
+		if _, err := fmt.Fprintf(w, "data: %s\n\n", data); err != nil {
+			return err
+		}
+		w.Flush()
+		return nil
+	}
+	send := func(v any) error {
+		b, err := json.Marshal(v)
 		if err != nil {
-			// The chunk types hold only strings and numbers: this is a bug.
-			h.logger.ErrorContext(ctx, "openai: encode chunk", "err", err)
-			return
+			return err
 		}
-		if !writeEvent(w, b) {
-			return
-		}
+		return write(b)
 	}
-	writeEvent(w, []byte("[DONE]"))
-}
+	emit := func(ev answer.Event) error {
+		if !t.started {
+			hd := w.Header()
+			hd.Set("Content-Type", "text/event-stream; charset=utf-8")
+			hd.Set("Cache-Control", "no-cache")
+			hd.Set("X-Accel-Buffering", "no") // proxies such as nginx must not buffer the stream
+			c.Status(http.StatusOK)
+		}
+		for _, ch := range t.translate(ev) {
+			if err := send(ch); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 
-// writeEvent writes one "data:" event and flushes it; false when the client
-// is gone.
-func writeEvent(w gin.ResponseWriter, data []byte) bool {
-	if _, err := w.Write(append(append([]byte("data: "), data...), '\n', '\n')); err != nil {
-		return false
+	var err error
+	if s, ok := h.chatter.(Streamer); ok {
+		err = s.ChatStream(ctx, req, emit)
+	} else {
+		err = streamReply(ctx, h.chatter, req, emit)
 	}
-	w.Flush()
-	return true
+	switch {
+	case err == nil:
+	case !t.started:
+		h.abortChatErr(c, err)
+		return
+	case ctx.Err() != nil:
+		return
+	default:
+		h.logger.ErrorContext(ctx, "openai: chat stream failed", "path", c.Request.URL.Path, "err", err)
+		_ = send(openAIErrorFor(http.StatusInternalServerError, "The answer stopped because of an internal error. Please ask again.").body())
+		return
+	}
+	for _, ch := range t.finish(nil) { // a stream that ended without its done event
+		if send(ch) != nil {
+			return
+		}
+	}
+	_ = write([]byte("[DONE]"))
 }

@@ -28,10 +28,6 @@ const (
 	modelCreated = 1767225600
 	modelOwner   = "coach"
 
-	// chunkBytes is about how long a streamed content piece is when the
-	// answer is split after the fact.
-	chunkBytes = 48
-
 	finishStop = "stop"
 )
 
@@ -105,7 +101,9 @@ type CompletionUsage struct {
 }
 
 // ChatCompletionChunk is one server-sent event of a streamed reply. The
-// chunk with the finish reason also carries the citations.
+// chunk with the finish reason also carries the citations (the list the
+// text's [n] markers count in; [] when there are none); other chunks have
+// no citations field.
 type ChatCompletionChunk struct {
 	ID        string            `json:"id"`
 	Object    string            `json:"object"`
@@ -113,7 +111,7 @@ type ChatCompletionChunk struct {
 	Model     string            `json:"model"`
 	Choices   []ChunkChoice     `json:"choices"`
 	Usage     *CompletionUsage  `json:"usage,omitempty"`
-	Citations []answer.Citation `json:"citations,omitempty"`
+	Citations []answer.Citation `json:"citations,omitzero"`
 }
 
 // ChunkChoice is the one choice of a ChatCompletionChunk.
@@ -460,6 +458,11 @@ func modelNotFound(requested, id string) *openAIError {
 // (an assistant prefix) are ignored too. The sources list the coach appends
 // to its answers is cut from assistant turns, so history reads as it does
 // on /api/chat.
+//
+// A user message over answer.MaxMessageChars is a 400 naming it; an
+// assistant message is cut to that length instead, since its words are a
+// model's, not the person's, and a chat UI resends them with every question:
+// refusing them would end the conversation.
 func toAnswerRequest(msgs []completionMessage) (answer.Request, *openAIError) {
 	last := -1
 	for i := len(msgs) - 1; i >= 0; i-- {
@@ -485,7 +488,7 @@ func toAnswerRequest(msgs []completionMessage) (answer.Request, *openAIError) {
 		}
 		content := m.Content
 		if m.Role == roleAssistant {
-			content = stripSources(content)
+			content = truncateRunes(stripSources(content), answer.MaxMessageChars)
 		}
 		if n := utf8.RuneCountInString(content); n > answer.MaxMessageChars {
 			return answer.Request{}, invalidf(fmt.Sprintf("messages[%d].content", i), codeTooLong,
@@ -507,6 +510,14 @@ func toAnswerRequest(msgs []completionMessage) (answer.Request, *openAIError) {
 	return req, nil
 }
 
+// truncateRunes cuts s to its first n characters.
+func truncateRunes(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n])
+}
+
 // sourcesHeader starts the sources list appended to an answer.
 const sourcesHeader = "\n\nSources:\n"
 
@@ -516,16 +527,31 @@ var sourceLine = regexp.MustCompile(`^\[\d+\] .*\(\S+\)$`)
 // sourcesText lists the citations as "[n] Title (id)" lines under a
 // "Sources:" header, or is empty when there are none.
 func sourcesText(cites []answer.Citation) string {
-	if len(cites) == 0 {
+	return numberedSources(cites, cites)
+}
+
+// numberedSources lists the cited sections as sourcesText does, each with
+// its number in all, the list the text's [n] markers count in. (A streamed
+// LLM answer cites some of the sections sent first and keeps their
+// numbers.)
+func numberedSources(all, cited []answer.Citation) string {
+	if len(cited) == 0 {
 		return ""
 	}
 	var b strings.Builder
 	b.WriteString(sourcesHeader)
-	for i, c := range cites {
+	for i, c := range cited {
+		n := i + 1
+		for j, a := range all {
+			if a.ID == c.ID {
+				n = j + 1
+				break
+			}
+		}
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		fmt.Fprintf(&b, "[%d] %s (%s)", i+1, c.Title, c.ID)
+		fmt.Fprintf(&b, "[%d] %s (%s)", n, c.Title, c.ID)
 	}
 	return b.String()
 }
@@ -627,42 +653,81 @@ func (k chunker) usage(u CompletionUsage) ChatCompletionChunk {
 		Choices: []ChunkChoice{}, Usage: &u}
 }
 
-// streamChunks is the whole stream of a finished reply: the role, the
-// answer in pieces, the sources, the finish, and the usage when asked.
-func streamChunks(k chunker, r answer.Reply, usage *CompletionUsage) []ChatCompletionChunk {
-	out := []ChatCompletionChunk{k.role()}
-	for _, p := range splitContent(r.Answer, chunkBytes) {
-		out = append(out, k.content(p))
+// eventTranslator turns the events of a streamed answer (answer.Event)
+// into the chunks of an OpenAI stream: the role first, the answer's text as
+// it comes, then the sources, the finish with the citations, and the usage
+// when asked. It holds the state of one stream.
+type eventTranslator struct {
+	k chunker
+	// msgs are the request's messages, for the usage; includeUsage asks
+	// for the usage chunk.
+	msgs         []completionMessage
+	includeUsage bool
+
+	started  bool
+	finished bool
+	cites    []answer.Citation // the citations event's list: the text's [n] count in it
+	content  strings.Builder   // every piece of content sent
+}
+
+// translate returns the chunks for one event; the first event brings the
+// role chunk before its own.
+func (t *eventTranslator) translate(ev answer.Event) []ChatCompletionChunk {
+	var out []ChatCompletionChunk
+	if !t.started {
+		t.started = true
+		out = append(out, t.k.role())
 	}
-	if src := sourcesText(r.Citations); src != "" {
-		out = append(out, k.content(src))
-	}
-	out = append(out, k.finish(r.Citations))
-	if usage != nil {
-		out = append(out, k.usage(*usage))
+	switch d := ev.Data.(type) {
+	case []answer.Citation:
+		t.cites = d
+	case answer.Delta:
+		out = append(out, t.text(d.Text)...)
+	case answer.StreamError:
+		// The answer stopped part-way: say so in the text, as a chat UI
+		// shows nothing else.
+		out = append(out, t.text("\n\n"+d.Message)...)
+	case answer.Done:
+		out = append(out, t.finish(d.Citations)...)
 	}
 	return out
 }
 
-// splitContent cuts s into pieces of about size bytes, after a space or a
-// newline, so that joined they give s back. A word longer than size stays
-// whole.
-func splitContent(s string, size int) []string {
-	var out []string
-	for len(s) > size {
-		cut := strings.LastIndexAny(s[:size], " \n") + 1
-		if cut == 0 {
-			j := strings.IndexAny(s[size:], " \n")
-			if j < 0 {
-				break
-			}
-			cut = size + j + 1
-		}
-		out = append(out, s[:cut])
-		s = s[cut:]
+func (t *eventTranslator) text(s string) []ChatCompletionChunk {
+	if s == "" {
+		return nil
 	}
-	if s != "" {
-		out = append(out, s)
+	t.content.WriteString(s)
+	return []ChatCompletionChunk{t.k.content(s)}
+}
+
+// finish returns the last chunks: the sources of the cited sections
+// (nil: every section of the citations event), numbered as the text cites
+// them, the finish, and the usage when asked. Later calls return nothing.
+func (t *eventTranslator) finish(cited []answer.Citation) []ChatCompletionChunk {
+	if t.finished {
+		return nil
+	}
+	t.finished = true
+	var out []ChatCompletionChunk
+	if !t.started {
+		t.started = true
+		out = append(out, t.k.role())
+	}
+	if cited == nil { // no done event: the text may cite any section sent
+		cited = t.cites
+	}
+	if t.cites == nil {
+		t.cites = cited
+	}
+	out = append(out, t.text(numberedSources(t.cites, cited))...)
+	cites := t.cites
+	if cites == nil {
+		cites = []answer.Citation{}
+	}
+	out = append(out, t.k.finish(cites))
+	if t.includeUsage {
+		out = append(out, t.k.usage(estimateUsage(t.msgs, t.content.String())))
 	}
 	return out
 }
