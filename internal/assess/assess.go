@@ -1,0 +1,599 @@
+// Package assess finds a person on the ladder from their own description of
+// their work, and compares two levels facet by facet.
+//
+// An assessment matches the description, clause by clause, with the lines
+// of the article's level sections (overview, what changes, responsibilities,
+// what success looks like) and weighs the scope the person describes: who
+// they lead, what they own, who they answer to. The level, its evidence and
+// the gaps are always the article's own lines with their section ids.
+//
+// It knows the ladder model, the sections and the local embedder; it knows
+// nothing about HTTP, the index, the LLM or how chat answers are written.
+package assess
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/ladder/coach/internal/embed"
+	"github.com/ladder/coach/internal/errs"
+	"github.com/ladder/coach/internal/ladder"
+	"github.com/ladder/coach/internal/sections"
+)
+
+// Limits on a request.
+const (
+	MaxDescriptionChars = 4000
+	MaxTitleChars       = 200
+)
+
+// LevelRef names a level as /api/levels does.
+type LevelRef struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+}
+
+// Evidence pairs the person's words with the article line they support.
+type Evidence struct {
+	// Quote is the person's own words.
+	Quote string `json:"quote"`
+	// SectionID is the section the article line belongs to.
+	SectionID string `json:"section_id"`
+	// Item is the article's line, verbatim.
+	Item string `json:"item"`
+}
+
+// Gap is an article line the description does not show yet.
+type Gap struct {
+	// Item is the article's line, verbatim.
+	Item string `json:"item"`
+	// SectionID is the section the line belongs to.
+	SectionID string `json:"section_id"`
+}
+
+// Result is an assessment.
+type Result struct {
+	// Level is the estimated level; nil when the description is not about work.
+	Level *LevelRef `json:"level"`
+	// Confidence is 0..1: how clearly the description points at Level.
+	Confidence float64 `json:"confidence"`
+	// Evidence supports the estimate, strongest first.
+	Evidence []Evidence `json:"evidence"`
+	// Gaps are what the next level expects that the description does not
+	// show, then the skills the article says to develop at Level.
+	Gaps []Gap `json:"gaps"`
+	// Next is the rung above Level; nil for the top rung, the IC track and
+	// no level.
+	Next *LevelRef `json:"next"`
+	// Summary is the markdown's first paragraph as plain sentences.
+	Summary string `json:"summary"`
+	// Markdown is the whole assessment for a person to read.
+	Markdown string `json:"markdown"`
+}
+
+// Assessor assesses descriptions and compares levels. It is built once
+// from the article's sections and is safe for concurrent use.
+type Assessor struct {
+	set    *sections.Set
+	emb    *embed.Local
+	items  []item            // lines of the level sections that describe the work
+	skills map[string][]item // skill lines by level
+	vocab  map[string]bool   // every term the article uses
+}
+
+// New builds an Assessor over the article's sections.
+func New(set *sections.Set) *Assessor {
+	var corpus []string
+	for _, s := range set.All() {
+		for _, l := range s.Lines {
+			corpus = append(corpus, folds.Replace(strings.ToLower(l)))
+		}
+	}
+	a := &Assessor{set: set, emb: embed.Fit(corpus), skills: map[string][]item{}, vocab: map[string]bool{}}
+	for _, c := range corpus {
+		for _, t := range embed.Terms(c) {
+			a.vocab[t] = true
+		}
+	}
+	for _, l := range ladder.Levels() {
+		for _, f := range matchFacets {
+			s, ok := set.Of(l.ID, f)
+			if !ok {
+				continue
+			}
+			for _, line := range s.Items() {
+				if !skipItem(line) {
+					a.items = append(a.items, a.newItem(s, line))
+				}
+			}
+		}
+		if s, ok := set.Of(l.ID, ladder.Skills); ok {
+			for _, sk := range s.Skills() {
+				a.skills[l.ID] = append(a.skills[l.ID], a.newItem(s, sk.Line))
+			}
+		}
+	}
+	return a
+}
+
+// Validate checks a description and title against the limits; the error is
+// an *errs.Error with code Invalid.
+func Validate(description, title string) error {
+	if strings.TrimSpace(description) == "" {
+		return errs.New(errs.Invalid, "description must not be empty: describe what you do at work and what you are trusted with")
+	}
+	if n := utf8.RuneCountInString(description); n > MaxDescriptionChars {
+		return errs.New(errs.Invalid, "description is %d characters long; the limit is %d", n, MaxDescriptionChars)
+	}
+	if n := utf8.RuneCountInString(title); n > MaxTitleChars {
+		return errs.New(errs.Invalid, "title is %d characters long; the limit is %d", n, MaxTitleChars)
+	}
+	return nil
+}
+
+// Tuning of the estimate.
+const (
+	itemWeight  = 4.0  // an item vote against a signal's weight
+	voteFloor   = 0.24 // a clause must match some line this well to vote
+	voteMargin  = 0.03 // levels this close to a clause's best share its vote
+	evidenceMin = 0.2  // a clause supports a level's line this well to quote it
+	shownMin    = 0.34 // a line counts as shown by the description
+	skillShown  = 0.42 // a skill counts as shown already
+	maxEvidence = 6
+	maxGaps     = 8 // from the next level; the skills come on top
+)
+
+// clauseMatch is what one clause says about the levels.
+type clauseMatch struct {
+	sp    span
+	probe probe
+	// best is the best-matching line of each level and its similarity.
+	best map[string]scored
+	// signals are the signals found in the clause (indexes into signals).
+	signals []int
+}
+
+type scored struct {
+	item int
+	sim  float64
+}
+
+// estimate is the scoring of one description.
+type estimate struct {
+	text    text
+	clauses []clauseMatch
+	score   map[string]float64
+	// cover is the best similarity each item gets from any clause.
+	cover []float64
+}
+
+// Assess estimates the person's level from their description and, when
+// given, compares it with their stated title.
+func (a *Assessor) Assess(description, title string) (Result, error) {
+	if err := Validate(description, title); err != nil {
+		return Result{}, err
+	}
+	e := a.score(description)
+	best, second := "", ""
+	for _, l := range ladder.Levels() {
+		switch {
+		case best == "" || e.score[l.ID] > e.score[best]:
+			best, second = l.ID, best
+		case second == "" || e.score[l.ID] > e.score[second]:
+			second = l.ID
+		}
+	}
+	titleLevel, titleKnown, titleGeneric := lookupTitle(title)
+	// The stated title breaks a near tie, never more.
+	if titleKnown && !titleGeneric && second == titleLevel.ID && e.score[best]-e.score[second] < 0.5 {
+		best, second = second, best
+	}
+	if !a.aboutWork(e) {
+		return a.result(e, "", title, titleLevel, titleKnown, titleGeneric), nil
+	}
+	r := a.result(e, best, title, titleLevel, titleKnown, titleGeneric)
+	top, next := e.score[best], e.score[second]
+	margin := 0.0
+	if top > 0 {
+		margin = (top - max(next, 0)) / top
+	}
+	strength := 1 - math.Exp(-top/8)
+	r.Confidence = math.Round(100*min(0.95, 0.1+0.45*margin+0.45*strength)) / 100
+	r.Markdown = markdown(r, a, title, titleLevel, titleKnown, titleGeneric)
+	return r, nil
+}
+
+// score runs the signals and the line matching over the description.
+func (a *Assessor) score(description string) estimate {
+	t := newText(description)
+	e := estimate{text: t, score: map[string]float64{}, cover: make([]float64, len(a.items))}
+	for _, sp := range t.clauses() {
+		c := t.norm[sp.start:sp.end]
+		cm := clauseMatch{sp: sp, probe: a.newProbe(c), best: map[string]scored{}}
+		for i, it := range a.items {
+			s := a.sim(cm.probe, it)
+			if s > e.cover[i] {
+				e.cover[i] = s
+			}
+			if b, ok := cm.best[it.level]; !ok || s > b.sim {
+				cm.best[it.level] = scored{item: i, sim: s}
+			}
+		}
+		e.clauses = append(e.clauses, cm)
+	}
+	// Signals are found in whole sentences, so a list split by commas
+	// ("align engineering, marketing and legal") still reads as one, and
+	// each is credited to the clause it starts in, once.
+	seen := map[int]bool{}
+	for ci := range e.clauses {
+		cm := &e.clauses[ci]
+		sent := *cm.sp.sent
+		for i, sg := range signals {
+			if seen[i] {
+				continue
+			}
+			if a.found(sg, t.norm, sent, cm.sp, ci == 0 || e.clauses[ci-1].sp.sent.start != sent.start) {
+				seen[i] = true
+				cm.signals = append(cm.signals, i)
+			}
+		}
+	}
+
+	norm := t.norm
+	noRep := noReports.MatchString(norm)
+	icTitle := false
+	for _, cm := range e.clauses {
+		for _, i := range cm.signals {
+			if signals[i].level == ladder.IC && signals[i].weight >= 5 {
+				icTitle = true
+			}
+		}
+	}
+	for _, cm := range e.clauses {
+		for _, i := range cm.signals {
+			sg := signals[i]
+			w := sg.weight
+			if noRep && sg.level == ladder.Senior {
+				// Without reports, a Senior PM's reach is also the IC track's.
+				e.score[ladder.IC] += 0.6 * w
+			}
+			switch {
+			case noRep && (sg.level == ladder.Director || sg.level == ladder.VP):
+				w *= 0.25 // "no direct reports": the manager rungs' words mean something else
+			case sg.level == ladder.IC && !noRep && !icTitle:
+				w *= 0.35 // depth and influence alone also fit a Senior PM
+			}
+			e.score[sg.level] += w
+		}
+		// The clause's vote: the level whose line it matches best.
+		top := 0.0
+		for _, b := range cm.best {
+			top = max(top, b.sim)
+		}
+		if top < voteFloor {
+			continue
+		}
+		var near []string
+		for l, b := range cm.best {
+			if b.sim >= top-voteMargin {
+				near = append(near, l)
+			}
+		}
+		for _, l := range near {
+			w := itemWeight * top / float64(len(near))
+			if l == ladder.IC && !noRep && !icTitle {
+				w *= 0.35
+			}
+			e.score[l] += w
+		}
+	}
+	if noRep {
+		// Saying so is itself a mark of the IC track, when the rest fits.
+		e.score[ladder.IC] += 2
+	}
+	// Scope that sets the rung on its own lifts it above every rung below,
+	// whatever else the description holds: a manager of PMs still talks
+	// about strategy and roadmaps.
+	defined := map[string]bool{}
+	for _, cm := range e.clauses {
+		for _, i := range cm.signals {
+			if signals[i].defines && !noRep {
+				defined[signals[i].level] = true
+			}
+		}
+	}
+	for _, id := range []string{ladder.Director, ladder.VP} {
+		if !defined[id] {
+			continue
+		}
+		l, _ := ladder.ByID(id)
+		floor := 0.0
+		for _, o := range ladder.Levels() {
+			if o.Rung < l.Rung {
+				floor = max(floor, e.score[o.ID])
+			}
+		}
+		e.score[id] = max(e.score[id], floor+1)
+	}
+	if id := statedLevel(norm); id != "" {
+		e.score[id] += 1
+	}
+	if id, ok := experienceLevel(norm); ok {
+		e.score[id] += 1.5
+	}
+	return e
+}
+
+// found reports whether the signal starts in the clause (or, for the
+// first clause of a sentence, anywhere before it), not negated and, unless
+// it is about others, with the person as its subject.
+func (a *Assessor) found(sg signal, norm string, sent, clause span, first bool) bool {
+	s := norm[sent.start:sent.end]
+	for _, loc := range sg.re.FindAllStringIndex(s, -1) {
+		at := sent.start + loc[0]
+		if at >= clause.end || at < clause.start && !(first && at >= sent.start) {
+			continue
+		}
+		from := max(clause.start, sent.start)
+		if at < from {
+			from = sent.start
+		}
+		before := norm[from:at]
+		if !sg.negates && negation.MatchString(tail(before, 60)) {
+			continue
+		}
+		if !sg.others && byOthers(before) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+func tail(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[len(s)-n:]
+}
+
+// byOthers is true when the words before a match name someone else as the
+// one doing it ("my manager owns the roadmap") and the person does not come
+// back as the subject after them.
+func byOthers(before string) bool {
+	locs := others.FindAllStringIndex(before, -1)
+	if len(locs) == 0 {
+		return false
+	}
+	after := before[locs[len(locs)-1][1]:]
+	return !iSubject.MatchString(after)
+}
+
+var iSubject = newRe(`\b(?:i|i'm|i've|i'd|we|me)\b`)
+
+// aboutWork is false for a description with nothing of a PM's work in it:
+// no signal, no clause that matches an article line, and few of the
+// article's words. A title alone ("I'm a Senior PM") is not a description
+// of work either.
+func (a *Assessor) aboutWork(e estimate) bool {
+	signalWeight := 0.0
+	matched := 0
+	for _, cm := range e.clauses {
+		for _, i := range cm.signals {
+			signalWeight += signals[i].weight
+		}
+		c := e.text.norm[cm.sp.start:cm.sp.end]
+		if statedLevel(c) != "" && contentWords(c) <= 3 {
+			continue
+		}
+		for _, b := range cm.best {
+			if b.sim >= voteFloor {
+				matched++
+				break
+			}
+		}
+	}
+	known := 0
+	for _, t := range terms(e.text.norm) {
+		if a.vocab[t] {
+			known++
+		}
+	}
+	switch {
+	case signalWeight >= 3, signalWeight >= 2 && known >= 2:
+		return true
+	case known < 3:
+		return false
+	}
+	return matched >= 2 || signalWeight >= 1.5 && matched >= 1
+}
+
+// result assembles the level, evidence, gaps and next rung for level id
+// ("" for no level).
+func (a *Assessor) result(e estimate, id, title string, tl ladder.Level, tKnown, tGeneric bool) Result {
+	r := Result{Evidence: []Evidence{}, Gaps: []Gap{}}
+	if id == "" {
+		r.Summary = notWorkSummary
+		r.Markdown = markdown(r, a, title, tl, tKnown, tGeneric)
+		return r
+	}
+	l, _ := ladder.ByID(id)
+	r.Level = &LevelRef{ID: l.ID, Name: l.Name}
+	if n, ok := ladder.Next(id); ok {
+		r.Next = &LevelRef{ID: n.ID, Name: n.Name}
+	}
+	r.Evidence = a.evidence(e, id)
+	r.Gaps = a.gaps(e, id, r.Evidence)
+	r.Summary = summary(r, title, tl, tKnown, tGeneric)
+	return r
+}
+
+// evidence pairs clauses with the level's lines they match, strongest first.
+func (a *Assessor) evidence(e estimate, id string) []Evidence {
+	type cand struct {
+		ev    Evidence
+		item  int
+		score float64
+	}
+	var cands []cand
+	for _, cm := range e.clauses {
+		b, ok := cm.best[id]
+		if !ok || b.sim <= 0.05 {
+			continue
+		}
+		strength := 0.0
+		for _, i := range cm.signals {
+			if signals[i].level == id {
+				strength += signals[i].weight / 6
+			}
+		}
+		if b.sim < evidenceMin && strength == 0 {
+			continue
+		}
+		// A clause that matches another level's line far better speaks for
+		// that level, not this one, unless a signal of this level is in it.
+		top := 0.0
+		for _, o := range cm.best {
+			top = max(top, o.sim)
+		}
+		if strength == 0 && b.sim < top-0.12 {
+			continue
+		}
+		it := a.items[b.item]
+		cands = append(cands, cand{
+			ev:    Evidence{Quote: e.text.quote(cm.sp.start, cm.sp.end), SectionID: it.section, Item: it.line},
+			item:  b.item,
+			score: b.sim + strength,
+		})
+	}
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
+	out := []Evidence{}
+	usedItem, usedQuote := map[int]bool{}, map[string]bool{}
+	for _, c := range cands {
+		if len(out) == maxEvidence {
+			break
+		}
+		if usedItem[c.item] || usedQuote[c.ev.Quote] {
+			continue
+		}
+		usedItem[c.item], usedQuote[c.ev.Quote] = true, true
+		out = append(out, c.ev)
+	}
+	return out
+}
+
+// gaps lists what the next level expects that the description does not
+// show, then the skills the article says to develop at level id. On the
+// IC track, with no next rung and no skills section, it is what the track
+// itself expects that the description does not show.
+func (a *Assessor) gaps(e estimate, id string, evidence []Evidence) []Gap {
+	out := []Gap{}
+	quoted := map[string]bool{}
+	for _, ev := range evidence {
+		quoted[ev.Item] = true
+	}
+	expect := id
+	if n, ok := ladder.Next(id); ok {
+		expect = n.ID
+	} else if id != ladder.IC {
+		expect = ""
+	}
+	if expect != "" {
+		n := 0
+		for i, it := range a.items {
+			if it.level != expect || (it.facet != ladder.Changes && it.facet != ladder.Responsibilities) {
+				continue
+			}
+			if e.cover[i] >= shownMin || n == maxGaps || quoted[it.line] {
+				continue
+			}
+			out = append(out, Gap{Item: it.line, SectionID: it.section})
+			n++
+		}
+	}
+	for _, sk := range a.skills[id] {
+		p := 0.0
+		for _, cm := range e.clauses {
+			p = max(p, a.sim(cm.probe, sk))
+		}
+		if p >= skillShown {
+			continue
+		}
+		out = append(out, Gap{Item: sk.line, SectionID: sk.section})
+	}
+	return out
+}
+
+// statedLevel is the level a person names as their own in the description
+// ("I'm a senior PM"), or "".
+func statedLevel(norm string) string {
+	for _, loc := range statedTitle.FindAllStringIndex(norm, -1) {
+		rest := norm[loc[1]:]
+		if len(rest) > 60 {
+			rest = rest[:60]
+		}
+		for _, m := range ladder.FindLevels(rest) {
+			if m.Pos <= 2 && m.Strong {
+				return m.ID
+			}
+		}
+	}
+	return ""
+}
+
+var (
+	reYears   = newRe(`\b(\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\+? (?:years?|yrs?)\b`)
+	reProduct = newRe(`\b(?:pm|pms|product|experience|career)\b`)
+	wordNums  = map[string]int{"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+		"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
+)
+
+// experienceLevel is a weak hint from years in product ("a PM for eight
+// years"): the article sets no timeline, so it only tips a thin description.
+func experienceLevel(norm string) (string, bool) {
+	for _, sent := range strings.FieldsFunc(norm, func(r rune) bool { return r == '.' || r == ';' || r == '\n' }) {
+		m := reYears.FindStringSubmatch(sent)
+		if m == nil || !reProduct.MatchString(sent) || negation.MatchString(sent[:strings.Index(sent, m[0])]) {
+			continue
+		}
+		n, ok := wordNums[m[1]]
+		if !ok {
+			for _, c := range m[1] {
+				n = n*10 + int(c-'0')
+			}
+		}
+		switch {
+		case n < 2:
+			return ladder.Associate, true
+		case n < 5:
+			return ladder.Mid, true
+		case n < 9:
+			return ladder.Senior, true
+		default:
+			return ladder.Director, true
+		}
+	}
+	return "", false
+}
+
+// lookupTitle resolves a stated title. generic is true for a bare "PM" or
+// "Product Manager", which the article uses for its first two rungs alike.
+func lookupTitle(title string) (l ladder.Level, known, generic bool) {
+	t := strings.TrimSpace(title)
+	if t == "" {
+		return ladder.Level{}, false, false
+	}
+	l, known = ladder.Lookup(t)
+	if known {
+		ms := ladder.FindLevels(t)
+		generic = len(ms) > 0
+		for _, m := range ms {
+			if m.Strong {
+				generic = false
+			}
+		}
+	}
+	return l, known, generic
+}

@@ -1,0 +1,117 @@
+package assess
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/ladder/coach/internal/errs"
+	"github.com/ladder/coach/internal/ladder"
+	"github.com/ladder/coach/internal/sections"
+)
+
+// CompareFacets are the facets a comparison sets side by side, in order.
+var CompareFacets = []string{ladder.Changes, ladder.Responsibilities, ladder.Success, ladder.Skills}
+
+// Section is an article section as a comparison shows it: its verbatim
+// text and the lines that state something on their own.
+type Section struct {
+	ID    string   `json:"id"`
+	Title string   `json:"title"`
+	Level string   `json:"level"`
+	Facet string   `json:"facet"`
+	Text  string   `json:"text"`
+	Items []string `json:"items"`
+}
+
+// FacetPair is one facet of two levels. A level the article does not
+// describe by that facet (the first rung's "what changes", the IC track's
+// skills) has nil there.
+type FacetPair struct {
+	Facet string   `json:"facet"`
+	Name  string   `json:"name"`
+	A     *Section `json:"a"`
+	B     *Section `json:"b"`
+}
+
+// Comparison sets two levels side by side.
+type Comparison struct {
+	A      LevelRef    `json:"a"`
+	B      LevelRef    `json:"b"`
+	Facets []FacetPair `json:"facets"`
+}
+
+// Compare sets the levels named a and b (any title or alias: "APM",
+// "Group PM", "principal") side by side, facet by facet. An unknown or
+// missing name is an *errs.Error with code Invalid that lists the levels.
+func (a *Assessor) Compare(x, y string) (Comparison, error) {
+	lx, err := resolve("a", x)
+	if err != nil {
+		return Comparison{}, err
+	}
+	ly, err := resolve("b", y)
+	if err != nil {
+		return Comparison{}, err
+	}
+	c := Comparison{A: ref(lx), B: ref(ly), Facets: make([]FacetPair, 0, len(CompareFacets))}
+	for _, f := range CompareFacets {
+		c.Facets = append(c.Facets, FacetPair{Facet: f, Name: ladder.FacetName(f), A: a.section(lx.ID, f), B: a.section(ly.ID, f)})
+	}
+	return c, nil
+}
+
+// Section returns the section of a level and facet as comparisons show
+// it, or nil when the article has none.
+func (a *Assessor) section(level, facet string) *Section {
+	s, ok := a.set.Of(level, facet)
+	if !ok {
+		return nil
+	}
+	return toSection(s)
+}
+
+func toSection(s sections.Section) *Section {
+	items := s.Items()
+	if items == nil {
+		items = []string{}
+	}
+	return &Section{ID: s.ID, Title: s.Title, Level: s.Level, Facet: s.Facet, Text: s.Text, Items: items}
+}
+
+func ref(l ladder.Level) LevelRef { return LevelRef{ID: l.ID, Name: l.Name} }
+
+// resolve finds the level a parameter names.
+func resolve(param, name string) (ladder.Level, error) {
+	known := strings.Join(ladder.Names(), ", ")
+	if strings.TrimSpace(name) == "" {
+		return ladder.Level{}, errs.New(errs.Invalid, "%s must name a level (any title or alias, such as \"senior\" or \"Group PM\"); the levels are: %s", param, known)
+	}
+	l, ok := ladder.Lookup(name)
+	if !ok {
+		return ladder.Level{}, errs.New(errs.Invalid, "%s: %q is not a level on the ladder; the levels are: %s", param, name, known)
+	}
+	return l, nil
+}
+
+// Markdown writes a comparison for a person to read: each facet with both
+// levels' lines, verbatim, and the section ids they come from.
+func (c Comparison) Markdown() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "## %s and %s, side by side\n", c.A.Name, c.B.Name)
+	for _, f := range c.Facets {
+		fmt.Fprintf(&b, "\n### %s\n", f.Name)
+		for _, side := range []struct {
+			l LevelRef
+			s *Section
+		}{{c.A, f.A}, {c.B, f.B}} {
+			if side.s == nil {
+				fmt.Fprintf(&b, "\n**%s**: the article has no “%s” section for this level.\n", side.l.Name, strings.ToLower(f.Name))
+				continue
+			}
+			fmt.Fprintf(&b, "\n**%s** (`%s`)\n\n", side.l.Name, side.s.ID)
+			for _, it := range side.s.Items {
+				fmt.Fprintf(&b, "- %s\n", strings.TrimSpace(it))
+			}
+		}
+	}
+	return b.String()
+}

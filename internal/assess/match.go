@@ -1,0 +1,117 @@
+package assess
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/ladder/coach/internal/embed"
+	"github.com/ladder/coach/internal/ladder"
+	"github.com/ladder/coach/internal/sections"
+)
+
+// folds puts people's everyday names for things in the article's words
+// before terms are counted ("product managers" are the article's "PMs").
+var folds = strings.NewReplacer(
+	"product managers", "pms", "product manager", "pm", "product people", "pms",
+	"engineers", "engineering", "developers", "engineering", "devs", "engineering", "dev team", "engineering",
+	"designers", "design", "okrs", "goals", "kpis", "metrics", "kpi", "metrics",
+	"exec team", "executive team", "execs", "executives", "c-suite", "executive leadership",
+	"one-on-ones", "coach", "1:1s", "coach", "backlog", "tickets", "jira", "tickets",
+	"specs", "documentation", "prds", "documentation", "prd", "documentation",
+	"a/b tests", "validating ideas testing assumptions", "experiments", "testing assumptions",
+	"cross-team", "across teams", "org-wide", "across the org", "company-wide", "company-wide bets",
+	"priorities", "prioritize", "keep", "maintain", "look after", "own", "in charge of", "own",
+	"talk to users", "user research", "talk to customers", "user research", "customer interviews", "user research",
+	"user interviews", "user research", "interview users", "user research", "interview customers", "user research",
+	"usability tests", "user research", "riskiest", "high-risk", "most ambiguous", "high-ambiguity",
+	"hardest", "complex", "gnarliest", "complex", "thorniest", "complex",
+	"reporting to me", "managed by me", "report to me", "managed by me", "recruiting", "hiring", "recruited", "hired", "recruit", "hire",
+)
+
+// terms are the stemmed, synonym-folded terms the matcher compares.
+func terms(s string) []string {
+	return embed.Terms(folds.Replace(strings.ToLower(s)))
+}
+
+// item is one line of the article a description can be matched with.
+type item struct {
+	section string // section id
+	level   string
+	facet   string
+	line    string // verbatim
+	// parts are the line's sentences: a long line is matched sentence by
+	// sentence so its length does not make it match everything.
+	parts []probe
+}
+
+// matchFacets are the facets whose lines describe what a person at a level
+// does and is trusted with.
+var matchFacets = []string{ladder.Overview, ladder.Changes, ladder.Responsibilities, ladder.Success}
+
+// skipItem is true for lines that say what a level is not about: matching
+// them would count "I own the roadmap" for the first rung.
+func skipItem(line string) bool {
+	l := strings.ToLower(strings.ReplaceAll(line, "’", "'"))
+	return strings.HasPrefix(l, "you're not expected") || strings.HasPrefix(l, "note:")
+}
+
+var sentenceEnd = regexp.MustCompile(`[.?!]\s+`)
+
+func (a *Assessor) newItem(s sections.Section, line string) item {
+	it := item{section: s.ID, level: s.Level, facet: s.Facet, line: line}
+	for _, sent := range sentenceEnd.Split(strings.ToLower(line), -1) {
+		if p := a.newProbe(sent); p.weight > 0 {
+			it.parts = append(it.parts, p)
+		}
+	}
+	return it
+}
+
+// probe is a text ready to be compared: a clause or a sentence of the article.
+type probe struct {
+	vec    []float32
+	terms  map[string]bool
+	weight float64 // the sum of its terms' idf
+}
+
+func (a *Assessor) newProbe(s string) probe {
+	s = strings.ToLower(s)
+	p := probe{vec: a.emb.Embed(folds.Replace(s)), terms: map[string]bool{}}
+	for _, t := range terms(s) {
+		if !p.terms[t] {
+			p.terms[t] = true
+			p.weight += a.emb.IDF(t)
+		}
+	}
+	return p
+}
+
+// sim is how well a clause matches an article line, 0..1: for the line's
+// best sentence, the cosine of their local embeddings blended with the
+// share of the clause's weighted terms that the sentence uses (so a short
+// clause fully inside a longer sentence still scores).
+func (a *Assessor) sim(p probe, it item) float64 {
+	best := 0.0
+	for _, q := range it.parts {
+		best = max(best, a.simProbe(p, q))
+	}
+	return best
+}
+
+func (a *Assessor) simProbe(p, q probe) float64 {
+	if p.weight == 0 || q.weight == 0 {
+		return 0
+	}
+	var shared float64
+	for t := range p.terms {
+		if q.terms[t] {
+			shared += a.emb.IDF(t)
+		}
+	}
+	if shared == 0 {
+		return 0
+	}
+	cos := max(0, embed.Cosine(p.vec, q.vec))
+	recall := shared / p.weight
+	return 0.55*cos + 0.45*recall*min(1, shared/3)
+}
