@@ -49,6 +49,8 @@ const (
 	codeUnknownURL      = "unknown_url"
 	codeMethodNotAllow  = "method_not_allowed"
 	codeUnavailable     = "unavailable"
+	codeInvalidAPIKey   = "invalid_api_key"
+	codeRateLimited     = "rate_limit_exceeded"
 	codeRequestCanceled = "request_cancelled"
 )
 
@@ -173,6 +175,8 @@ func invalidf(param, code, format string, args ...any) *openAIError {
 // the middleware and of the fallback routes.
 var codeOfStatus = map[int]string{
 	http.StatusBadRequest:            codeInvalidValue,
+	http.StatusUnauthorized:          codeInvalidAPIKey,
+	http.StatusTooManyRequests:       codeRateLimited,
 	http.StatusNotFound:              codeUnknownURL,
 	http.StatusMethodNotAllowed:      codeMethodNotAllow,
 	http.StatusRequestEntityTooLarge: codeTooLarge,

@@ -291,6 +291,11 @@ func TestOpenAIErrorBody(t *testing.T) {
 	if string(b) != `{"error":{"message":"internal error","type":"server_error","param":null,"code":null}}` {
 		t.Errorf("body = %s", b)
 	}
+	// Ready for the API keys and rate limits to come: their statuses get OpenAI's codes.
+	if openAIErrorFor(http.StatusUnauthorized, "no key").Code != "invalid_api_key" ||
+		openAIErrorFor(http.StatusTooManyRequests, "slow down").Code != "rate_limit_exceeded" {
+		t.Error("401 or 429 lacks OpenAI's code")
+	}
 	for path, want := range map[string]bool{"/v1": true, "/v1/": true, "/v1/models": true, "/v10": false, "/api/chat": false, "/": false} {
 		if isOpenAIPath(path) != want {
 			t.Errorf("isOpenAIPath(%q) = %v", path, !want)

@@ -760,3 +760,85 @@ func TestOpenAIStreamFailures(t *testing.T) {
 		t.Errorf("stream without done: text %q, last %+v, err %v", text, last, err)
 	}
 }
+
+// openAIUpstream is a fake OpenAI-compatible LLM for the coach's LLM path:
+// it answers plain or streamed with text, split in pieces when streamed.
+func openAIUpstream(t *testing.T, pieces []string) *httptest.Server {
+	t.Helper()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var req struct {
+			Stream bool `json:"stream"`
+		}
+		if r.URL.Path != "/v1/chat/completions" || json.NewDecoder(r.Body).Decode(&req) != nil {
+			http.Error(w, "unexpected request", http.StatusBadRequest)
+			return
+		}
+		if !req.Stream {
+			w.Header().Set("Content-Type", "application/json")
+			_ = json.NewEncoder(w).Encode(map[string]any{"id": "u", "object": "chat.completion", "choices": []map[string]any{
+				{"index": 0, "message": map[string]string{"role": "assistant", "content": strings.Join(pieces, "")}, "finish_reason": "stop"}}})
+			return
+		}
+		w.Header().Set("Content-Type", "text/event-stream")
+		for _, p := range pieces {
+			b, _ := json.Marshal(map[string]any{"id": "u", "object": "chat.completion.chunk", "choices": []map[string]any{
+				{"index": 0, "delta": map[string]string{"content": p}}}})
+			_, _ = io.WriteString(w, "data: "+string(b)+"\n\n")
+			w.(http.Flusher).Flush()
+		}
+		_, _ = io.WriteString(w, "data: [DONE]\n\n")
+	}))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// With an LLM configured, /v1 carries the LLM's answer, its made-up
+// citations removed, plain and streamed as the model writes it.
+func TestOpenAIWithLLM(t *testing.T) {
+	up := openAIUpstream(t, []string{"Build influence ", "[1", "] and own outcomes", " [9]."})
+	cfg := config.Default()
+	cfg.BaseURL = up.URL + "/v1"
+	a, err := app.Build(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(New(Deps{Chatter: a, Sections: a.Sections}))
+	defer srv.Close()
+	ccfg := openai.DefaultConfig("any")
+	ccfg.BaseURL = srv.URL + "/v1"
+	client := openai.NewClientWithConfig(ccfg)
+	req := openai.ChatCompletionRequest{Model: "coach",
+		Messages: []openai.ChatCompletionMessage{{Role: "user", Content: "What should I build to become a Senior PM?"}}}
+
+	want := "Build influence [1] and own outcomes.\n\nSources:\n[1] Mid-level PM: Skills to Start Developing to Become a Senior PM (mid/skills)"
+	resp, err := client.CreateChatCompletion(openAICtx(t), req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := resp.Choices[0].Message.Content; got != want {
+		t.Errorf("plain content = %q\nwant %q", got, want)
+	}
+
+	req.Stream = true
+	stream, err := client.CreateChatCompletionStream(openAICtx(t), req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stream.Close()
+	var text strings.Builder
+	for {
+		c, err := stream.Recv()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(c.Choices) > 0 {
+			text.WriteString(c.Choices[0].Delta.Content)
+		}
+	}
+	if text.String() != want {
+		t.Errorf("streamed content = %q\nwant %q", text.String(), want)
+	}
+}
