@@ -1,0 +1,54 @@
+package retrieve
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// A comparison question ("how is X different from Y") is understood as
+// one and brings both levels' sections to the top, on the facet it asks.
+func TestCompareQuestions(t *testing.T) {
+	r := newTestRetriever(t)
+	tests := []struct {
+		q      string
+		levels []string
+		// facet, when set, must be the facet of both levels' best hits.
+		facet string
+	}{
+		{"How is a Senior PM different from a Director of Product?", []string{"senior", "director"}, ""},
+		{"What's the difference between an APM and a mid-level PM?", []string{"associate", "mid"}, ""},
+		{"How does a principal PM differ from a director?", []string{"ic", "director"}, ""},
+		{"senior pm vs group pm", []string{"senior", "director"}, ""},
+		{"Compare the VP of Product and the Director of Product on responsibilities", []string{"vp", "director"}, "responsibilities"},
+		{"In what ways does success differ between mid-level and senior PMs?", []string{"mid", "senior"}, "success"},
+		{"What sets a CPO apart from a Group PM?", []string{"vp", "director"}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			res, err := r.Retrieve(context.Background(), tt.q, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !res.Intent.HasTopic(TopicCompare) {
+				t.Errorf("intent %+v is not a comparison", res.Intent)
+			}
+			top := res.Hits[:min(4, len(res.Hits))]
+			for _, l := range tt.levels {
+				found := false
+				for _, h := range top {
+					if h.Section.Level == l && (tt.facet == "" || h.Section.Facet == tt.facet) {
+						found = true
+					}
+				}
+				if !found {
+					var ids []string
+					for _, h := range top {
+						ids = append(ids, h.Section.ID)
+					}
+					t.Errorf("no %s section (facet %q) in the top four: %s", l, tt.facet, strings.Join(ids, ", "))
+				}
+			}
+		})
+	}
+}
