@@ -83,7 +83,7 @@ func (p *program) serve(args []string) int {
 	}()
 
 	engine := server.New(server.Deps{Chatter: loader, Sections: set, Ready: loader.Ready, Logger: log, ModelID: cfg.ModelID,
-		Planner: app.Planner(cfg, set)})
+		Planner: app.Planner(cfg, set), Assessor: app.Assessor(set)})
 	srv := server.HTTPServer(ln.Addr().String(), engine, cfg.LLMTimeout)
 	if err := server.Run(ctx, srv, ln, shutdownTimeout); err != nil && !errors.Is(err, context.Canceled) {
 		return p.fail(err)

@@ -51,6 +51,8 @@ type Deps struct {
 	Logger *slog.Logger
 	// Planner answers POST /api/plan; nil answers 503.
 	Planner Planner
+	// Assessor answers POST /api/assess and GET /api/compare; nil answers 503.
+	Assessor Assessor
 	// ModelID is the model name of the OpenAI-compatible API under /v1;
 	// empty means DefaultModelID. /v1/chat/completions answers with Chatter.
 	ModelID string
@@ -99,6 +101,9 @@ func New(d Deps) *gin.Engine {
 	levels := &levelsHandler{levels: d.Levels}
 	api.GET("/levels", levels.list)
 	api.POST("/plan", (&planHandler{planner: d.Planner, logger: d.Logger}).build)
+	assessment := &assessHandler{assessor: d.Assessor, logger: d.Logger}
+	api.POST("/assess", assessment.assess)
+	api.GET("/compare", assessment.compare)
 
 	// The OpenAI-compatible API. Middleware for all of /v1 (API keys) goes
 	// on this group; its errors, the fallback routes' included, take
