@@ -5,6 +5,8 @@
 //	coach ask [--json] "question"
 //	coach eval FILE.jsonl [--min 0.9]
 //	coach plan --current LEVEL --target LEVEL [--weeks 12] [--context TEXT] [--json]
+//	coach assess [--title T] [--json] "description"
+//	coach compare A B [--json]
 //
 // It only wires: configuration, logging and the parts built by internal/app,
 // carried over HTTP by internal/server or printed to the terminal.
@@ -39,6 +41,10 @@ Usage:
   coach eval FILE.jsonl [--min 0.9]  score a question set; exit 1 under the minimum pass rate
   coach plan --current "Associate PM" --target "Senior PM" [--weeks 12] [--context "..."] [--json]
                                      print a growth plan as Markdown (or the API's JSON)
+  coach assess [--title T] [--json] "description of your work"
+                                     estimate your level from what you do, with evidence and gaps
+  coach compare A B [--json]         two levels side by side: what changes, responsibilities,
+                                     success, skills (any title or alias: APM, "Group PM", "Staff PM")
   coach help                         show this help
 
 Settings come from the environment and from .env when present (see .env.example).
@@ -82,6 +88,10 @@ func (p *program) run(args []string) int {
 		return p.eval(rest)
 	case "plan":
 		return p.plan(rest)
+	case "assess":
+		return p.assess(rest)
+	case "compare":
+		return p.compare(rest)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(p.stdout, usage)
 		return exitOK
