@@ -2,7 +2,14 @@ package app
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/ladder/coach/internal/config"
 	"github.com/ladder/coach/internal/plan"
@@ -23,5 +30,59 @@ func TestPlanner(t *testing.T) {
 	}
 	if Planner(config.Config{APIKey: "sk-test", Model: "m"}, set).LLM == nil {
 		t.Error("an API key is set, yet the planner has no LLM")
+	}
+}
+
+// The planner talks to an OpenAI-compatible endpoint through the real
+// client: the model rewrites item 1, every item keeps its citation, and a
+// failing endpoint gives the offline plan marked degraded.
+func TestPlannerWithEndpoint(t *testing.T) {
+	set, err := Sections()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fail atomic.Bool
+	var gotPrompt string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/v1/chat/completions" || r.Header.Get("Authorization") != "Bearer sk-test" {
+			http.Error(w, "unexpected "+r.URL.Path, http.StatusBadRequest)
+			return
+		}
+		if fail.Load() {
+			http.Error(w, `{"error":{"message":"overloaded"}}`, http.StatusServiceUnavailable)
+			return
+		}
+		var body struct {
+			Messages []struct{ Content string } `json:"messages"`
+		}
+		_ = json.NewDecoder(r.Body).Decode(&body)
+		if len(body.Messages) > 1 {
+			gotPrompt = body.Messages[1].Content
+		}
+		content := `{"items":[{"n":1,"text":"Product Thinking: in your fintech team, link each task to user value."}]}`
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprintf(w, `{"id":"x","object":"chat.completion","model":"m","choices":[{"index":0,"message":{"role":"assistant","content":%q},"finish_reason":"stop"}]}`, content)
+	}))
+	defer srv.Close()
+
+	cfg := config.Config{BaseURL: srv.URL + "/v1", APIKey: "sk-test", Model: "m", LLMTimeout: 5 * time.Second}
+	req := plan.Request{Current: "Associate PM", Target: "Senior PM", Weeks: 12, Context: "fintech"}
+	p, err := Planner(cfg, set).Build(context.Background(), req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := p.Phases[0].Items[0]
+	if p.Mode != plan.ModeLLM || p.Degraded || first.Text != "Product Thinking: in your fintech team, link each task to user value." ||
+		first.CitationID != "associate/skills" {
+		t.Errorf("mode %q degraded %v, first item %+v", p.Mode, p.Degraded, first)
+	}
+	if !strings.Contains(gotPrompt, "fintech") || !strings.Contains(gotPrompt, "1. Product Thinking:") {
+		t.Errorf("prompt lacks the context or the items:\n%s", gotPrompt)
+	}
+
+	fail.Store(true)
+	p, err = Planner(cfg, set).Build(context.Background(), req)
+	if err != nil || p.Mode != plan.ModeOffline || !p.Degraded || !strings.HasPrefix(p.Phases[0].Items[0].Text, "Product Thinking: Start linking") {
+		t.Errorf("failing endpoint: err %v, mode %q, degraded %v", err, p.Mode, p.Degraded)
 	}
 }
