@@ -290,6 +290,11 @@
       ask(input.value);
     }
   });
+  // A keypress can follow a cancelled keydown (some input methods and
+  // automation send them apart): it must not add the line break either.
+  input.addEventListener("keypress", function (e) {
+    if (e.key === "Enter" && !e.shiftKey && !e.isComposing) e.preventDefault();
+  });
   retry.addEventListener("click", function () { ask(input.value); });
   newChat.addEventListener("click", newConversation);
 
