@@ -82,7 +82,8 @@
     let firstOpen = null;
     for (const opt of target.options) {
       const r = rungs.get(opt.value);
-      const below = from !== undefined && r !== undefined && r !== 99 && r <= from;
+      const below = opt.value === current.value ||
+        (from !== undefined && r !== undefined && r !== 99 && r <= from);
       opt.disabled = below;
       if (!below && firstOpen === null) firstOpen = opt;
     }
