@@ -18,26 +18,27 @@ import (
 	"github.com/ladder/coach/internal/browsertest"
 )
 
-// EnvScreenshots names a folder to save the chat page's screenshots in
+// EnvChatScreenshots names a folder to save the chat page's screenshots in
 // (screenshot-chat.png, screenshot-chat-phone.png); by default they go to a
 // temporary folder.
-const EnvScreenshots = "COACH_SCREENSHOTS"
+const EnvChatScreenshots = "COACH_SCREENSHOTS"
 
 const (
-	sel       = `document.querySelector`
-	assistant = `document.querySelectorAll('[data-testid="message-assistant"]')`
-	users     = `document.querySelectorAll('[data-testid="message-user"]')`
-	// answered is true when n coach messages are on the page and none is
-	// still streaming.
-	answeredJS = `document.querySelectorAll('[data-testid="message-assistant"]').length === %d && !document.querySelector('[data-testid="message-assistant"][aria-busy]')`
-	panelOpen  = `(() => { const p = document.querySelector('[data-testid="source-panel"]'); return !!p && !p.hidden && !p.querySelector('.source-title').textContent.includes('Loading'); })()`
-	panelShut  = `(() => { const p = document.querySelector('[data-testid="source-panel"]'); return !p || p.hidden; })()`
+	chatSel        = `document.querySelector`
+	chatAssistants = `document.querySelectorAll('[data-testid="message-assistant"]')`
+	chatUsers      = `document.querySelectorAll('[data-testid="message-user"]')`
+	// chatAnsweredJS is true when n coach messages are on the page and none
+	// is still streaming.
+	chatAnsweredJS = `document.querySelectorAll('[data-testid="message-assistant"]').length === %d && !document.querySelector('[data-testid="message-assistant"][aria-busy]')`
+	chatPanelOpen  = `(() => { const p = document.querySelector('[data-testid="source-panel"]'); return !!p && !p.hidden && !p.querySelector('.source-title').textContent.includes('Loading'); })()`
+	chatPanelShut  = `(() => { const p = document.querySelector('[data-testid="source-panel"]'); return !p || p.hidden; })()`
 )
 
-func answered(n int) string { return fmt.Sprintf(answeredJS, n) }
+// chatAnswered is chatAnsweredJS for n messages.
+func chatAnswered(n int) string { return fmt.Sprintf(chatAnsweredJS, n) }
 
-// ask types a question into the box and sends it with Enter.
-func ask(t *testing.T, b *browsertest.Browser, q string) {
+// chatAsk types a question into the box and sends it with Enter.
+func chatAsk(t *testing.T, b *browsertest.Browser, q string) {
 	t.Helper()
 	b.Do(t, "type "+q,
 		chromedp.WaitVisible(chromedp.CSS(`[data-testid="chat-input"]`)),
@@ -46,8 +47,9 @@ func ask(t *testing.T, b *browsertest.Browser, q string) {
 		chromedp.KeyEvent(kb.Enter))
 }
 
-func screenshotDir(t *testing.T) string {
-	if d := os.Getenv(EnvScreenshots); d != "" {
+// chatScreenshotDir is $COACH_SCREENSHOTS, or a temporary folder.
+func chatScreenshotDir(t *testing.T) string {
+	if d := os.Getenv(EnvChatScreenshots); d != "" {
 		return d
 	}
 	return t.TempDir()
@@ -61,7 +63,7 @@ func screenshotDir(t *testing.T) string {
 func TestChatPage(t *testing.T) {
 	site := browsertest.StartCoach(t, browsertest.Pacer(25*time.Millisecond))
 	b := browsertest.New(t, 1280, 900)
-	shots := screenshotDir(t)
+	shots := chatScreenshotDir(t)
 
 	b.Do(t, "open the page", chromedp.Navigate(site+"/"))
 	b.WaitFor(t, "the starters", `document.querySelectorAll('[data-testid="starter"]').length === 6`)
@@ -85,106 +87,114 @@ func TestChatPage(t *testing.T) {
 			if (a) { const n = a.textContent.length; if (window.__lengths[window.__lengths.length-1] !== n) window.__lengths.push(n); }
 		}).observe(document.getElementById('log'), {childList: true, subtree: true, characterData: true});`))
 
-	ask(t, b, "What should I build to become a Senior PM?")
-	b.WaitFor(t, "the first answer", answered(1))
+	chatAsk(t, b, "What should I build to become a Senior PM?")
+	b.WaitFor(t, "the first answer", chatAnswered(1))
 	if lengths := browsertest.Eval[[]int](t, b, `window.__lengths.filter(n => n > 0)`); len(lengths) < 3 {
 		t.Errorf("the answer did not appear in pieces: lengths %v", lengths)
 	}
 	if !browsertest.Eval[bool](t, b, `window.__waiting`) {
 		t.Error("no waiting indicator was shown before the answer")
 	}
-	text := browsertest.Eval[string](t, b, assistant+`[0].querySelector('.answer').textContent`)
+	text := browsertest.Eval[string](t, b, chatAssistants+`[0].querySelector('.answer').textContent`)
 	for _, want := range []string{"To grow into a Senior PM role", "Impact-Driven Prioritisation", "[1]"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("first answer lacks %q:\n%s", want, text)
 		}
 	}
-	if got := browsertest.Eval[string](t, b, users+`[0].textContent`); !strings.Contains(got, "What should I build to become a Senior PM?") {
+	if got := browsertest.Eval[string](t, b, chatUsers+`[0].textContent`); !strings.Contains(got, "What should I build to become a Senior PM?") {
 		t.Errorf("user message = %q", got)
 	}
 	// **bold** and "- " lines are rendered as elements, never as markup.
-	if n := browsertest.Eval[int](t, b, assistant+`[0].querySelectorAll('.answer li').length`); n < 3 {
+	if n := browsertest.Eval[int](t, b, chatAssistants+`[0].querySelectorAll('.answer li').length`); n < 3 {
 		t.Errorf("the answer's list has %d items", n)
 	}
-	chips := browsertest.Eval[[]string](t, b, `[...`+assistant+`[0].querySelectorAll('[data-citation-id]')].map(c => c.dataset.citationId + ' ' + c.querySelector('.num').textContent)`)
+	chips := browsertest.Eval[[]string](t, b, `[...`+chatAssistants+`[0].querySelectorAll('[data-citation-id]')].map(c => c.dataset.citationId + ' ' + c.querySelector('.num').textContent)`)
 	if len(chips) == 0 || chips[0] != "mid/skills [1]" {
 		t.Fatalf("citation chips = %v, want mid/skills numbered [1] first", chips)
 	}
 
 	// A chip opens the section; Escape closes it and focus returns.
 	b.Do(t, "open a citation", chromedp.Click(chromedp.CSS(`[data-testid="message-assistant"] [data-citation-id="mid/skills"]`)))
-	b.WaitFor(t, "the source panel", panelOpen)
-	panel := browsertest.Eval[string](t, b, sel+`('[data-testid="source-panel"]').innerText`)
+	b.WaitFor(t, "the source panel", chatPanelOpen)
+	panel := browsertest.Eval[string](t, b, chatSel+`('[data-testid="source-panel"]').innerText`)
 	for _, want := range []string{"Mid-level PM: Skills", "Level: Mid-level PM", "Facet: Skills to develop", "Impact-Driven Prioritisation", "Stakeholder Management"} {
 		if !strings.Contains(panel, want) {
 			t.Errorf("source panel lacks %q:\n%s", want, panel)
 		}
 	}
-	if !browsertest.Eval[bool](t, b, sel+`('[data-testid="source-panel"]').contains(document.activeElement)`) {
+	if !browsertest.Eval[bool](t, b, chatSel+`('[data-testid="source-panel"]').contains(document.activeElement)`) {
 		t.Error("focus did not move into the source panel")
 	}
 	b.Do(t, "Escape", chromedp.KeyEvent(kb.Escape))
-	b.WaitFor(t, "the panel to close", panelShut)
+	b.WaitFor(t, "the panel to close", chatPanelShut)
 	if got := browsertest.Eval[string](t, b, `document.activeElement.dataset.citationId || document.activeElement.tagName`); got != "mid/skills" {
 		t.Errorf("focus after closing = %s, want the chip", got)
 	}
 	// A [n] in the text opens its section too; the close button closes it.
 	b.Do(t, "click a marker", chromedp.Click(chromedp.CSS(`[data-testid="message-assistant"] .answer .cite[data-cite="1"]`)))
-	b.WaitFor(t, "the panel from a marker", panelOpen+` && document.querySelector('[data-testid="source-panel"] .source-title').textContent.includes('Skills')`)
+	b.WaitFor(t, "the panel from a marker", chatPanelOpen+` && document.querySelector('[data-testid="source-panel"] .source-title').textContent.includes('Skills')`)
 	b.Do(t, "close button", chromedp.Click(chromedp.CSS(`[data-testid="source-panel"] .source-close`)))
-	b.WaitFor(t, "the panel to close", panelShut)
+	b.WaitFor(t, "the panel to close", chatPanelShut)
 
 	// The keyboard alone: Tab to a chip, Enter opens it.
 	b.Do(t, "keyboard", chromedp.Focus(chromedp.CSS(`[data-testid="chat-input"]`)),
 		chromedp.Evaluate[chromedp.Void](`document.querySelector('[data-testid="message-assistant"] [data-citation-id]').focus()`),
 		chromedp.KeyEvent(kb.Enter))
-	b.WaitFor(t, "the panel from the keyboard", panelOpen)
+	b.WaitFor(t, "the panel from the keyboard", chatPanelOpen)
 	b.Do(t, "Escape", chromedp.KeyEvent(kb.Escape))
-	b.WaitFor(t, "the panel to close", panelShut)
+	b.WaitFor(t, "the panel to close", chatPanelShut)
 
 	// Shift+Enter is a new line, not a send.
 	b.Do(t, "shift+enter", chromedp.Focus(chromedp.CSS(`[data-testid="chat-input"]`)),
 		chromedp.SendKeys(chromedp.CSS(`[data-testid="chat-input"]`), "line one"),
 		chromedp.KeyEvent(kb.Enter, chromedp.KeyModifiers(chromedp.ModifierShift)),
 		chromedp.SendKeys(chromedp.CSS(`[data-testid="chat-input"]`), "line two"))
-	if got := browsertest.Eval[string](t, b, sel+`('[data-testid="chat-input"]').value`); got != "line one\nline two" {
+	if got := browsertest.Eval[string](t, b, chatSel+`('[data-testid="chat-input"]').value`); got != "line one\nline two" {
 		t.Errorf("after Shift+Enter the box holds %q", got)
 	}
-	if n := browsertest.Eval[int](t, b, users+`.length`); n != 1 {
+	if n := browsertest.Eval[int](t, b, chatUsers+`.length`); n != 1 {
 		t.Errorf("Shift+Enter sent a message")
 	}
 	b.Do(t, "clear", chromedp.Evaluate[chromedp.Void](`document.querySelector('[data-testid="chat-input"]').value = ""`))
 
 	// The follow-up leans on the conversation: "that level" is Senior PM.
-	ask(t, b, "and what does success look like at that level?")
-	b.WaitFor(t, "the follow-up", answered(2))
-	if first := browsertest.Eval[string](t, b, assistant+`[1].querySelector('[data-citation-id]').dataset.citationId`); first != "senior/success" {
+	chatAsk(t, b, "and what does success look like at that level?")
+	b.WaitFor(t, "the follow-up", chatAnswered(2))
+	if first := browsertest.Eval[string](t, b, chatAssistants+`[1].querySelector('[data-citation-id]').dataset.citationId`); first != "senior/success" {
 		t.Errorf("follow-up's first citation = %s, want senior/success", first)
 	}
-	if got := browsertest.Eval[string](t, b, assistant+`[1].querySelector('.answer').textContent`); !strings.Contains(got, "Senior PM") || !strings.Contains(got, "success") {
+	if got := browsertest.Eval[string](t, b, chatAssistants+`[1].querySelector('.answer').textContent`); !strings.Contains(got, "Senior PM") || !strings.Contains(got, "success") {
 		t.Errorf("follow-up answer = %q", got)
 	}
-	b.Screenshot(t, filepath.Join(shots, "screenshot-chat.png"))
+	// The desktop screenshot: the conversation with a source open beside it.
+	b.Do(t, "open a source for the screenshot", chromedp.Evaluate[chromedp.Void](`window.scrollTo(0, 0)`),
+		chromedp.Click(chromedp.CSS(`[data-testid="message-assistant"] [data-citation-id="mid/skills"]`)))
+	b.WaitFor(t, "the source panel", chatPanelOpen)
+	b.Do(t, "scroll to the top", chromedp.Evaluate[chromedp.Void](`window.scrollTo(0, 0)`))
+	b.ScreenshotView(t, filepath.Join(shots, "screenshot-chat.png"))
+	b.Screenshot(t, filepath.Join(shots, "screenshot-chat-full.png"))
+	b.Do(t, "Escape", chromedp.KeyEvent(kb.Escape))
+	b.WaitFor(t, "the panel to close", chatPanelShut)
 
 	// A reload shows the same conversation.
-	before := browsertest.Eval[string](t, b, sel+`('#log').innerText`)
+	before := browsertest.Eval[string](t, b, chatSel+`('#log').innerText`)
 	b.Do(t, "reload", chromedp.Reload())
-	b.WaitFor(t, "the restored conversation", answered(2)+` && `+users+`.length === 2`)
-	if after := browsertest.Eval[string](t, b, sel+`('#log').innerText`); after != before {
+	b.WaitFor(t, "the restored conversation", chatAnswered(2)+` && `+chatUsers+`.length === 2`)
+	if after := browsertest.Eval[string](t, b, chatSel+`('#log').innerText`); after != before {
 		t.Errorf("conversation after reload differs:\n%s\n---\n%s", after, before)
 	}
-	if !browsertest.Eval[bool](t, b, sel+`('#welcome').hidden`) {
+	if !browsertest.Eval[bool](t, b, chatSel+`('#welcome').hidden`) {
 		t.Error("starters shown over a restored conversation")
 	}
 	b.Do(t, "open a restored citation", chromedp.Click(chromedp.CSS(`[data-testid="message-assistant"] [data-citation-id="senior/success"]`)))
-	b.WaitFor(t, "the panel after reload", panelOpen)
+	b.WaitFor(t, "the panel after reload", chatPanelOpen)
 	b.Do(t, "Escape", chromedp.KeyEvent(kb.Escape))
 
 	// Typed HTML is shown as text and runs nothing.
 	for i, attack := range []string{`<img src=x onerror=alert(1)>`, `<script>alert(1)</script>`, `<img src=x onerror="window.__pwned=1">`} {
-		ask(t, b, attack)
-		b.WaitFor(t, "the answer to "+attack, answered(3+i))
-		if got := browsertest.Eval[string](t, b, fmt.Sprintf(users+`[%d].textContent`, 2+i)); !strings.Contains(got, attack) {
+		chatAsk(t, b, attack)
+		b.WaitFor(t, "the answer to "+attack, chatAnswered(3+i))
+		if got := browsertest.Eval[string](t, b, fmt.Sprintf(chatUsers+`[%d].textContent`, 2+i)); !strings.Contains(got, attack) {
 			t.Errorf("typed %q shows as %q", attack, got)
 		}
 	}
@@ -199,10 +209,10 @@ func TestChatPage(t *testing.T) {
 	// the source panel open.
 	b.Do(t, "phone", chromedp.EmulateViewport(375, 812, chromedp.EmulateMobile))
 	b.Do(t, "reload on a phone", chromedp.Reload())
-	b.WaitFor(t, "the conversation on a phone", answered(5))
+	b.WaitFor(t, "the conversation on a phone", chatAnswered(5))
 	noSidewaysScrollChat(t, b)
 	b.Do(t, "open a citation on a phone", chromedp.Click(chromedp.CSS(`[data-testid="message-assistant"] [data-citation-id="mid/skills"]`)))
-	b.WaitFor(t, "the panel on a phone", panelOpen)
+	b.WaitFor(t, "the panel on a phone", chatPanelOpen)
 	noSidewaysScrollChat(t, b)
 	b.Do(t, "Escape", chromedp.KeyEvent(kb.Escape))
 
@@ -214,15 +224,15 @@ func TestChatPage(t *testing.T) {
 		_, err := cdp.Call(ctx, tg, network.SetBlockedURLs, network.SetBlockedURLsParams{URLPatterns: []*network.BlockPattern{{URLPattern: "*://*:*/api/chat", Block: true}}})
 		return err
 	}))
-	ask(t, b, "What does a VP of Product own?")
+	chatAsk(t, b, "What does a VP of Product own?")
 	b.WaitFor(t, "the error message", `!document.querySelector('[data-testid="error"]').hidden`)
-	if got := browsertest.Eval[string](t, b, sel+`('[data-testid="error"]').textContent`); !strings.Contains(got, "could not be reached") {
+	if got := browsertest.Eval[string](t, b, chatSel+`('[data-testid="error"]').textContent`); !strings.Contains(got, "could not be reached") {
 		t.Errorf("error message = %q", got)
 	}
-	if got := browsertest.Eval[string](t, b, sel+`('[data-testid="chat-input"]').value`); got != "What does a VP of Product own?" {
+	if got := browsertest.Eval[string](t, b, chatSel+`('[data-testid="chat-input"]').value`); got != "What does a VP of Product own?" {
 		t.Errorf("question not kept after the failure: %q", got)
 	}
-	if n := browsertest.Eval[int](t, b, users+`.length`); n != 5 {
+	if n := browsertest.Eval[int](t, b, chatUsers+`.length`); n != 5 {
 		t.Errorf("the failed question stayed in the conversation: %d user messages", n)
 	}
 	b.Do(t, "unblock the API", chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
@@ -231,17 +241,17 @@ func TestChatPage(t *testing.T) {
 	}))
 	done()
 	b.Do(t, "try again", chromedp.Click(chromedp.CSS(`#retry`)))
-	b.WaitFor(t, "the answer after trying again", answered(6)+` && document.querySelector('[data-testid="error"]').hidden`)
+	b.WaitFor(t, "the answer after trying again", chatAnswered(6)+` && document.querySelector('[data-testid="error"]').hidden`)
 
 	// A new conversation clears the page and the saved copy.
 	b.Do(t, "new conversation", chromedp.Click(chromedp.CSS(`[data-testid="new-conversation"]`)))
-	b.WaitFor(t, "an empty conversation", users+`.length === 0 && !document.querySelector('#welcome').hidden`)
+	b.WaitFor(t, "an empty conversation", chatUsers+`.length === 0 && !document.querySelector('#welcome').hidden`)
 	b.Do(t, "reload", chromedp.Reload())
-	b.WaitFor(t, "the starters again", `document.querySelectorAll('[data-testid="starter"]').length === 6 && `+users+`.length === 0`)
+	b.WaitFor(t, "the starters again", `document.querySelectorAll('[data-testid="starter"]').length === 6 && `+chatUsers+`.length === 0`)
 
 	// A starter asks its question.
 	b.Do(t, "a starter", chromedp.Click(chromedp.CSS(`[data-testid="starter"]`)))
-	b.WaitFor(t, "the starter's answer", answered(1))
+	b.WaitFor(t, "the starter's answer", chatAnswered(1))
 	noSidewaysScrollChat(t, b)
 	b.Do(t, "scroll to the top", chromedp.Evaluate[chromedp.Void](`window.scrollTo(0, 0)`))
 	b.ScreenshotView(t, filepath.Join(shots, "screenshot-chat-phone.png"))
