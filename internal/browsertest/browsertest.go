@@ -27,6 +27,7 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"github.com/gin-gonic/gin"
 
 	"github.com/ladder/coach/internal/answer"
 	"github.com/ladder/coach/internal/app"
@@ -72,6 +73,9 @@ type Pacer time.Duration
 // index is built and stops the server at the end of the test.
 func StartCoach(t testing.TB, pace Pacer) string {
 	t.Helper()
+	if gin.Mode() == gin.DebugMode {
+		gin.SetMode(gin.TestMode) // no route listing in the test output
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
 	cfg := config.Default() // no LLM: the tests never reach the network
