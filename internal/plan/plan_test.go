@@ -214,6 +214,7 @@ func TestAliasesInTheIssue(t *testing.T) {
 		{"Lead PM", "senior"}, {"GPM", "director"}, {"Group PM", "director"}, {"Director of Product", "director"},
 		{"Head of Product", "director"}, {"VP of Product", "vp"}, {"CPO", "vp"}, {"cpo", "vp"},
 		{"Principal PM", "ic"}, {"Staff PM", "ic"}, {"staff pm", "ic"}, {"Product Architect", "ic"},
+		{"Staff", "ic"}, {"principal", "ic"}, {"Lead", "senior"}, {"PM", "mid"}, {"Product Manager", "mid"},
 		{"Product Marketing", "product-marketing"}, {"product-marketing", "product-marketing"},
 		{"Business Development", "business-development"}, {"Partnerships", "business-development"},
 		{"Operations", "operations"}, {"Program Management", "operations"},

@@ -51,6 +51,12 @@ func resolve(title string) (place, bool) {
 	if l, ok := ladder.Lookup(title); ok && (strongLevelMention(title) || onlyJobWords(title)) {
 		return place{level: l}, true
 	}
+	// A bare title word a form might hold: "Staff", "Principal", "Lead".
+	if w := strings.Fields(title); len(w) == 1 {
+		if l, ok := ladder.Lookup(w[0] + " PM"); ok && strongLevelMention(w[0]+" PM") {
+			return place{level: l}, true
+		}
+	}
 	return place{}, false
 }
 
