@@ -11,6 +11,8 @@
   const storeKey = "coach.chat.v1";
   const maxHistory = 50; // turns the API accepts
   const maxChars = 4000; // characters a message or turn may hold
+  const maxHistoryBytes = 40000; // leaves room for the question within the body limit
+  const encoder = new TextEncoder();
 
   const starters = [
     "What does an Associate PM do day to day?",
@@ -51,11 +53,18 @@
     C.save(storeKey, { messages: messages });
   }
 
-  // history is what the API gets: the latest turns, each within the limit.
+  // history is what the API gets: the latest turns, each within the limit,
+  // and together well under the 64 KiB the server reads.
   function history() {
-    return messages.slice(-maxHistory).map(function (m) {
-      return { role: m.role, content: m.content.slice(0, maxChars) };
-    });
+    const out = [];
+    let bytes = 0;
+    for (let i = messages.length - 1; i >= 0 && out.length < maxHistory; i--) {
+      const content = messages[i].content.slice(0, maxChars);
+      bytes += encoder.encode(content).length + 40;
+      if (bytes > maxHistoryBytes) break;
+      out.unshift({ role: messages[i].role, content: content });
+    }
+    return out;
   }
 
   function setStatus(text) {

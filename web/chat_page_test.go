@@ -261,6 +261,15 @@ func TestChatPage(t *testing.T) {
 		return err
 	}))
 	b.ScreenshotView(t, filepath.Join(shots, "screenshot-chat-phone-dark.png"))
+
+	// A long saved conversation still fits the API's limits (50 turns, 64 KiB).
+	b.Do(t, "a long conversation", chromedp.Evaluate[chromedp.Void](`localStorage.setItem("coach.chat.v1", JSON.stringify({messages:
+		Array.from({length: 80}, (_, i) => i % 2 === 0 ? {role: "user", content: "I am a Senior PM. " + "x".repeat(3000)}
+			: {role: "assistant", content: "Noted [1]. " + "é".repeat(3000), citations: [{id: "senior/overview", title: "Senior PM: overview"}], used: null})}))`),
+		chromedp.Reload())
+	b.WaitFor(t, "the long conversation", chatAnswered(40))
+	chatAsk(t, b, "What does a VP of Product own?")
+	b.WaitFor(t, "the answer after a long conversation", chatAnswered(41)+` && document.querySelector('[data-testid="error"]').hidden`)
 	b.Check(t)
 	t.Logf("screenshots in %s", shots)
 }
