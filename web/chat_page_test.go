@@ -2,7 +2,10 @@ package web_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,6 +19,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"github.com/ladder/coach/internal/browsertest"
+	"github.com/ladder/coach/internal/config"
 )
 
 // EnvChatScreenshots names a folder to save the chat page's screenshots in
@@ -279,4 +283,76 @@ func noSidewaysScrollChat(t *testing.T, b *browsertest.Browser) {
 	if w := browsertest.Eval[[]int](t, b, `[document.documentElement.scrollWidth, window.innerWidth]`); w[0] > 375 || w[0] > w[1] {
 		t.Errorf("page scrolls sideways on a phone: scrollWidth %d, viewport %d", w[0], w[1])
 	}
+}
+
+// chatFakeLLM is an OpenAI-compatible endpoint whose chat completions stream
+// pieces, pausing between them; with fail it answers 500.
+func chatFakeLLM(t *testing.T, pieces []string, fail bool) string {
+	t.Helper()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/v1/chat/completions" {
+			http.NotFound(w, r)
+			return
+		}
+		if fail {
+			http.Error(w, `{"error":{"message":"upstream down"}}`, http.StatusInternalServerError)
+			return
+		}
+		w.Header().Set("Content-Type", "text/event-stream")
+		for _, p := range pieces {
+			b, _ := json.Marshal(p)
+			fmt.Fprintf(w, "data: {\"id\":\"x\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,\"delta\":{\"content\":%s}}]}\n\n", b)
+			w.(http.Flusher).Flush()
+			time.Sleep(20 * time.Millisecond)
+		}
+		fmt.Fprint(w, "data: [DONE]\n\n")
+	}))
+	t.Cleanup(srv.Close)
+	return srv.URL + "/v1"
+}
+
+// TestChatPageLLM streams an LLM's answer through the page: an invented
+// marker never shows, and the chips keep only the sections the text cites,
+// with their numbers. A failing LLM gives the offline answer, marked.
+func TestChatPageLLM(t *testing.T) {
+	cfg := config.Default()
+	cfg.BaseURL = chatFakeLLM(t, []string{"Build **impact-driven** prioritisation [", "1] and", " own outcomes [3]", ". Made up [9].\n- Influence [1]"}, false)
+	cfg.LLMTimeout = 10 * time.Second
+	site := browsertest.StartCoachWith(t, cfg, 0)
+	b := browsertest.New(t, 1280, 900)
+	b.Do(t, "open the page", chromedp.Navigate(site+"/"))
+	chatAsk(t, b, "What should I build to become a Senior PM?")
+	b.WaitFor(t, "the LLM's answer", chatAnswered(1))
+	text := browsertest.Eval[string](t, b, chatAssistants+`[0].querySelector('.answer').textContent`)
+	if text != "Build impact-driven prioritisation [1] and own outcomes [3]. Made up.Influence [1]" {
+		t.Errorf("answer text = %q", text)
+	}
+	if n := browsertest.Eval[int](t, b, chatAssistants+`[0].querySelectorAll('.answer strong').length`); n != 1 {
+		t.Errorf("%d bold elements, want 1", n)
+	}
+	chips := browsertest.Eval[[]string](t, b, `[...`+chatAssistants+`[0].querySelectorAll('[data-citation-id]')].map(c => c.querySelector('.num').textContent)`)
+	if strings.Join(chips, " ") != "[1] [3]" {
+		t.Errorf("chips = %v, want [1] [3]: the uncited [2] trimmed", chips)
+	}
+	if n := browsertest.Eval[int](t, b, chatAssistants+`[0].querySelectorAll('.note').length`); n != 0 {
+		t.Errorf("a note on a good LLM answer")
+	}
+	// After a reload the same chips, with the same numbers.
+	b.Do(t, "reload", chromedp.Reload())
+	b.WaitFor(t, "the restored answer", chatAnswered(1))
+	if got := browsertest.Eval[[]string](t, b, `[...`+chatAssistants+`[0].querySelectorAll('[data-citation-id]')].map(c => c.querySelector('.num').textContent)`); strings.Join(got, " ") != "[1] [3]" {
+		t.Errorf("chips after reload = %v", got)
+	}
+	b.Check(t)
+
+	// The LLM down: the offline answer, said to be one.
+	cfg.BaseURL = chatFakeLLM(t, nil, true)
+	site = browsertest.StartCoachWith(t, cfg, 0)
+	b.Do(t, "open the page", chromedp.Navigate(site+"/"))
+	chatAsk(t, b, "How is a Senior PM's success judged?")
+	b.WaitFor(t, "the degraded answer", chatAnswered(1))
+	if got := browsertest.Eval[string](t, b, chatAssistants+`[0].innerText`); !strings.Contains(got, "Other PMs grow faster under your guidance") || !strings.Contains(got, "offline answer") {
+		t.Errorf("degraded answer = %q", got)
+	}
+	b.Check(t)
 }

@@ -73,12 +73,18 @@ type Pacer time.Duration
 // index is built and stops the server at the end of the test.
 func StartCoach(t testing.TB, pace Pacer) string {
 	t.Helper()
+	return StartCoachWith(t, config.Default(), pace) // no LLM: the tests never reach the network
+}
+
+// StartCoachWith is StartCoach with the settings cfg (an LLM endpoint such
+// as an httptest server, for example).
+func StartCoachWith(t testing.TB, cfg config.Config, pace Pacer) string {
+	t.Helper()
 	if gin.Mode() == gin.DebugMode {
 		gin.SetMode(gin.TestMode) // no route listing in the test output
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
-	cfg := config.Default() // no LLM: the tests never reach the network
 	loader := app.Start(ctx, cfg)
 	if _, err := loader.Wait(ctx); err != nil {
 		t.Fatal(err)
