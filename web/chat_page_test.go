@@ -176,7 +176,7 @@ func TestChatPage(t *testing.T) {
 	b.WaitFor(t, "the source panel", chatPanelOpen)
 	b.Do(t, "scroll to the top", chromedp.Evaluate[chromedp.Void](`window.scrollTo(0, 0)`))
 	b.ScreenshotView(t, filepath.Join(shots, "screenshot-chat.png"))
-	b.Screenshot(t, filepath.Join(shots, "screenshot-chat-full.png"))
+	b.Screenshot(t, filepath.Join(t.TempDir(), "screenshot-chat-full.png"))
 	b.Do(t, "Escape", chromedp.KeyEvent(kb.Escape))
 	b.WaitFor(t, "the panel to close", chatPanelShut)
 
@@ -264,7 +264,7 @@ func TestChatPage(t *testing.T) {
 			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}}})
 		return err
 	}))
-	b.ScreenshotView(t, filepath.Join(shots, "screenshot-chat-phone-dark.png"))
+	b.ScreenshotView(t, filepath.Join(t.TempDir(), "screenshot-chat-phone-dark.png"))
 
 	// A long saved conversation still fits the API's limits (50 turns, 64 KiB).
 	b.Do(t, "a long conversation", chromedp.Evaluate[chromedp.Void](`localStorage.setItem("coach.chat.v1", JSON.stringify({messages:
