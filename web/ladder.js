@@ -153,9 +153,10 @@
     // Bring the column into the grid's own view, without moving the page.
     const head = id && gridHead.querySelector('[data-level="' + id + '"]');
     const scroller = gridTable.parentElement;
-    if (head && scroller) {
+    if (head && scroller && !gridTable.hidden) {
       const corner = gridHead.querySelector(".corner");
-      scroller.scrollLeft = Math.max(0, head.offsetLeft - (corner ? corner.offsetWidth : 0));
+      const left = scroller.getBoundingClientRect().left + (corner ? corner.getBoundingClientRect().width : 0);
+      scroller.scrollLeft += head.getBoundingClientRect().left - left;
     }
   }
 

@@ -41,16 +41,17 @@ func ladderSite(t *testing.T) (*httptest.Server, *sections.Set) {
 	return srv, set
 }
 
-// ladderShot saves a PNG of the page under $COACH_SCREENSHOTS, when set.
-func ladderShot(t *testing.T, b *browsertest.Browser, name string, whole bool) {
+// ladderShot saves what the window shows, scrolled to the element
+// matching selector, as docs/NAME when $COACH_SCREENSHOTS names that folder
+// (COACH_SCREENSHOTS=docs go test -run TestLadderPage ./web).
+func ladderShot(t *testing.T, b *browsertest.Browser, selector, name string) {
 	t.Helper()
-	if dir := os.Getenv("COACH_SCREENSHOTS"); dir != "" {
-		if whole {
-			b.Screenshot(t, filepath.Join(dir, name))
-		} else {
-			b.ScreenshotView(t, filepath.Join(dir, name))
-		}
+	dir := os.Getenv("COACH_SCREENSHOTS")
+	if dir == "" {
+		return
 	}
+	b.Do(t, "scroll for the screenshot", chromedp.Evaluate[chromedp.Void](`document.activeElement && document.activeElement.blur(); document.querySelector('`+selector+`').scrollIntoView({block: 'start'})`))
+	b.ScreenshotView(t, filepath.Join(dir, name))
 }
 
 const (
@@ -123,13 +124,11 @@ func TestLadderPage(t *testing.T) {
 		t.Errorf("favicon %q", icon)
 	}
 	browsertest.Get(t, icon)
-	ladderShot(t, b, "ladder-desktop.png", true)
 
 	// A click on a cell opens its section in the source panel; Escape closes it.
 	dirChanges, _ := set.ByID("director/changes")
 	b.Do(t, "click a cell", chromedp.Click(chromedp.CSS(`[data-testid="ladder-cell"][data-section-id="director/changes"]`)))
 	b.WaitFor(t, "the source panel", sourceOpen(dirChanges.Title))
-	ladderShot(t, b, "ladder-source.png", false)
 	b.Do(t, "Escape", chromedp.KeyEvent("\x1b"))
 	b.WaitFor(t, "the panel to close", `document.querySelector('[data-testid="source-panel"]').hidden`)
 	// Enter and Space on a focused cell open it too.
@@ -198,7 +197,7 @@ func TestLadderPage(t *testing.T) {
 	b.Do(t, "open evidence", chromedp.Click(chromedp.CSS(`#assess-evidence [data-citation-id="senior/responsibilities"]`)))
 	b.WaitFor(t, "the evidence's section", sourceOpen(seniorResp.Title))
 	b.Do(t, "Escape", chromedp.KeyEvent("\x1b"))
-	ladderShot(t, b, "ladder-assessed.png", true)
+	ladderShot(t, b, "#assess-result-title", "screenshot-ladder.png")
 
 	href := browsertest.Eval[string](t, b, `document.querySelector('[data-testid="assess-plan-link"]').href`)
 	u, err := url.Parse(href)
@@ -239,7 +238,6 @@ func TestLadderPagePhone(t *testing.T) {
 	if !browsertest.Eval[bool](t, b, `(() => { const s = document.querySelector('.grid-scroll'); return s.scrollWidth > s.clientWidth && getComputedStyle(s).overflowX === 'auto'; })()`) {
 		t.Error("the grid does not scroll inside its own box")
 	}
-	ladderShot(t, b, "ladder-phone.png", true)
 
 	b.Do(t, "assess", chromedp.SendKeys(chromedp.CSS(`[data-testid="assess-input"]`), "I own the checkout area: I keep its roadmap, decide what we build from research and data, work closely with design and engineering, and report on conversion metrics to stakeholders every month."),
 		chromedp.Click(chromedp.CSS(`[data-testid="assess-submit"]`)))
@@ -248,7 +246,7 @@ func TestLadderPagePhone(t *testing.T) {
 		t.Errorf("assessed level %q, want Mid-level PM", got)
 	}
 	noSideways("assessed")
-	ladderShot(t, b, "ladder-phone-assessed.png", true)
+	ladderShot(t, b, "#grid-title", "screenshot-ladder-phone.png")
 
 	b.Do(t, "assess a hobby",
 		clearField("assess-input"),
