@@ -367,11 +367,17 @@ func byOthers(before string) bool {
 	if len(locs) == 0 {
 		return false
 	}
-	after := before[locs[len(locs)-1][1]:]
-	return !iSubject.MatchString(after)
+	last := locs[len(locs)-1]
+	if afterPreposition.MatchString(before[:last[0]]) {
+		return false // "with the CEO", "to my manager": not the one doing it
+	}
+	return !iSubject.MatchString(before[last[1]:])
 }
 
-var iSubject = newRe(`\b(?:i|i'm|i've|i'd|we|me)\b`)
+var (
+	iSubject         = newRe(`\b(?:i|i'm|i've|i'd|we|me)\b`)
+	afterPreposition = newRe(`\b(?:with|to|for|from|alongside|by|of|at|on|under|beside|than|like|as)\s*$`)
+)
 
 // aboutWork is false for a description with nothing of a PM's work in it:
 // no signal, no clause that matches an article line, and few of the

@@ -47,7 +47,7 @@ var signals = []signal{
 	// Associate: executing under guidance and learning.
 	sig(ladder.Associate, 3, `still learning|learning (?:how|the ropes|the basics|what|about|our|the product)|getting up to speed|ramping up|new to (?:product|the role|pm|the team|this|the job)|learning the product`),
 	sig(ladder.Associate, 3, `under (?:the |close )?(?:guidance|supervision|direction)|with (?:a lot of |close |some )?(?:guidance|supervision|oversight|hand-holding)|(?:guided|supervised|coached|reviewed) by (?:my|a|our|the)`),
-	{level: ladder.Associate, weight: 3, others: true, re: regexp.MustCompile(`\b(?:my|our) (?:manager|lead|boss|mentor|senior pm|senior|pm lead|product lead|team lead|director|head of product|pm)\b[^.;]{0,40}\b(?:plans?|decides?|sets?|owns?|defines?|assigns?|reviews?|gives?|hands?|prioriti[sz]es?|tells?|leads?|runs?|signs? off|approves?|checks?|chooses?)\b`)},
+	{level: ladder.Associate, weight: 3, others: true, re: regexp.MustCompile(`\b(?:my|our) (?:manager|lead|boss|mentor|senior pm|senior|pm lead|product lead|team lead|director|head of product|pm)\b[^.;]{0,40}\b(?:plans?|planned|decides?|decided|sets?|owns?|owned|defines?|defined|assigns?|assigned|reviews?|reviewed|gives?|gave|hands?|handed|prioriti[sz]es?|prioriti[sz]ed|tells?|told|leads?|led|runs?|ran|signs? off|approves?|approved|checks?|checked|chooses?|chose|chosen|picks?|picked|selects?|selected)\b`)},
 	sig(ladder.Associate, 2, `tickets?|user stor(?:y|ies)|sprint boards?|kanban|backlog|jira|acceptance criteria|bug (?:triage|reports?|bash)|release notes|grooming`),
 	sig(ladder.Associate, 2, `stand-?ups?|sprint (?:planning|ceremonies|rituals)|take (?:the )?notes|taking notes|meeting notes|shadow\w*|sit in on`),
 	sig(ladder.Associate, 2, `assist\w* (?:with|on|the|my|our)|help(?:ing)? (?:out )?(?:with|on) (?:the |our |my )?(?:research|discovery|testing|launches|release|sprint|backlog|tickets|docs|documentation|qa|interviews)|support(?:ing)? (?:the|my|our) (?:team|pm|pms|senior|lead|manager|product manager)`),
@@ -75,7 +75,7 @@ var signals = []signal{
 	sig(ladder.Senior, 3, `(?:business|company) (?:goals|objectives) into|translat\w* (?:\w+ ){0,3}(?:goals|strategy|objectives)|strategy into (?:actionable )?plans`),
 	sig(ladder.Senior, 3, `(?:present|pitch|communicat|brief|walk|updat|explain|report)\w* (?:\w+ ){1,6}?to (?:the |our |my |senior )?(?:exec\w*|leadership|c-suite|c-level|vps?|cpo|ceo|leadership team|management)|(?:exec\w*|leadership) (?:reviews?|updates?|presentations?)|(?:brief|updat|present to|pitch to|advis|keep)\w* (?:the |our |my )?(?:vps?|cpo|ceo|cto|coo|execs?|executives|exec team|executive team|leadership|c-suite)\b`),
 	sig(ladder.Senior, 2.5, `high-(?:impact|risk|stakes|visibility|profile)|(?:biggest|riskiest|largest|most important|key) (?:bets|initiatives|projects|launches)|strategic initiatives`),
-	sig(ladder.Senior, 3, `(?:align|rally|bring together|get buy-in from|coordinat|unite)\w*\b[^.;]{0,80}\b`+depts+`\b|get\w* (?:\w+,? ){0,6}`+depts+`\b[^.;]{0,40}\b(?:behind|on board|aligned|to agree|on the same page)|buy-in from (?:\w+,? ){0,4}`+depts+`|across (?:departments|functions)|cross-department\w*`),
+	sig(ladder.Senior, 3, `(?:align|rally|bring together|get buy-in from|unite)\w*\b[^.;]{0,80}\b`+depts+`\b|get\w* (?:\w+,? ){0,6}`+depts+`\b[^.;]{0,40}\b(?:behind|on board|aligned|to agree|on the same page)|buy-in from (?:\w+,? ){0,4}`+depts+`|across (?:departments|functions)|cross-department\w*`),
 	sig(ladder.Senior, 2, `long-term|vision\b|multi-year|(?:several|two|three|few) years? out|(?:next|coming) (?:two|three|few|several|\d+) years|years ahead|where (?:it|the product|the business|we|our [\w-]+|the [\w-]+) (?:goes|is going|should go|is headed|heads)|long-range`),
 	sig(ladder.Senior, 1.5, `ambigu\w*|anticipat\w*|patterns across|systemic|systems thinking|portfolio-level|challenge (?:and evolve )?(?:the )?roadmap|evolve (?:the )?roadmap|minimal guidance|little guidance`),
 	sig(ladder.Senior, 1.5, `business impact|business growth|revenue impact|influenc\w* (?:leadership|decisions|the roadmap|product direction)|leadership (?:\w+ ){0,4}(?:conversations|discussions|decisions)|(?:connect|tie|link)\w* (?:\w+ ){0,5}to (?:revenue|business|company|growth)`),
@@ -96,8 +96,8 @@ var signals = []signal{
 	defining(sig(ladder.VP, 6, `report\w* (?:directly )?to (?:the |our )?(?:ceo|founders?|co-founders?)|peer (?:to|of|with) (?:the |our )?(?:ceo|cto|coo|cfo)|alongside (?:the |our )?(?:ceo|cto|coo|cfo)|with (?:the |our )?(?:ceo|cto|coo|cfo)(?:,| and) (?:the |our )?(?:ceo|cto|coo|cfo)`)),
 	defining(sig(ladder.VP, 6, `board (?:meetings?|members?|of directors|decks?|presentations?|seat)|(?:present|report|pitch|represent|speak|answer)\w* (?:\w+ ){0,4}?to (?:the |our )board|(?:sit|sits|seat) on (?:the |our )board|board and investors|investors and (?:the )?board|investors?|fundrais\w*|analysts|the press|earnings calls?`)),
 	sig(ladder.VP, 5, `(?:lead|run|head|own|responsible for|in charge of|scale|scaling|built|building|shape|shaping)\w* (?:the |our )?(?:entire |whole )(?:global )?product (?:function|org\w*|department|division|team)s?|(?:entire|whole) product (?:function|org\w*|department|division)`),
-	defining(sig(ladder.VP, 5, `(?:directors|gpms|group `+pms+`|product leaders|heads of product|managers of managers|product managers' managers) (?:\w+ ){0,5}(?:report|roll up)|(?:manage|lead|oversee|coach)\w* (?:\w+ ){0,4}(?:directors|gpms|group `+pms+`|product leaders|heads of product)\b`)),
-	sig(ladder.VP, 3, `company-wide|company (?:strategy|bets|direction)|p&l|profit and loss|financial (?:performance|targets|goals|plan)|geographies|business lines|operating models?|market expansion|acquisitions?|m&a|where the company is (?:headed|going)|how the company competes|future of the (?:business|company)`),
+	defining(sig(ladder.VP, 5, `(?:directors|gpms|group `+pms+`|product leaders|heads of product|managers of managers|product managers' managers) (?:\w+ ){0,5}(?:report|roll up)|(?:manage|lead|oversee|coach|build|hire|grow|develop)\w* (?:\w+ ){0,4}(?:directors|gpms|group `+pms+`|product leaders|heads of product)\b`)),
+	sig(ladder.VP, 3, `(?:for|of|across|throughout) the (?:whole|entire) (?:company|business|organi[sz]ation)|company-wide|company (?:strategy|bets|direction)|p&l|profit and loss|financial (?:performance|targets|goals|plan)|geographies|business lines|operating models?|market expansion|acquisitions?|m&a|where the company is (?:headed|going)|how the company competes|future of the (?:business|company)`),
 	sig(ladder.VP, 2, `head of product\b|(?:product )?org health|retention of (?:our )?(?:talent|people|pms)|hiring brand`),
 
 	// IC track: depth, cross-team influence and the hardest calls, without reports.
@@ -119,7 +119,8 @@ var noReports = regexp.MustCompile(`\b(?:no (?:direct )?reports|no(?: ?one|body)
 // roadmap yet", "I'd like to manage PMs one day".
 var negation = regexp.MustCompile(`\b(?:not|never|no longer|don'?t|do not|doesn'?t|didn'?t|haven'?t|hasn'?t|isn'?t|aren'?t|won'?t|can'?t|cannot|yet to|want to|wants to|would like to|'d like to|hope to|hoping to|aspire|someday|one day|eventually|aim to|aiming to|plan to|goal is to|trying to|learning to|without|rather than|instead of|before i|how to)\b[^,;.]*$`)
 
-// others is a third person as the subject: "my manager owns the roadmap".
+// others is a third person as the subject: "my manager owns the roadmap"
+// (but not "with the CEO", see byOthers).
 var others = regexp.MustCompile(`\b(?:my|our|the) (?:manager|lead|boss|director|head of product|vp|cpo|ceo|senior pm|team lead|mentor|senior)s?\b|\b(?:he|she|they)\b`)
 
 // statedTitle finds a title the person gives themselves in the description.
