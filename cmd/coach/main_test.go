@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/ladder/coach/internal/config"
 	"io"
 	"net/http"
 	"os"
@@ -265,7 +266,7 @@ func TestServe(t *testing.T) {
 		if code != exitOK {
 			t.Errorf("serve exited %d after shutdown, want 0; stderr %s", code, stderr)
 		}
-	case <-time.After(shutdownTimeout + 5*time.Second):
+	case <-time.After(config.DefaultShutdownTimeout + 5*time.Second):
 		t.Fatal("serve did not stop")
 	}
 	if !strings.Contains(stderr.String(), "coach ready") {

@@ -13,11 +13,10 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/ladder/coach/internal/app"
+	"github.com/ladder/coach/internal/metrics"
+	"github.com/ladder/coach/internal/ratelimit"
 	"github.com/ladder/coach/internal/server"
 )
-
-// shutdownTimeout is how long requests in flight get to finish on SIGTERM.
-const shutdownTimeout = 15 * time.Second
 
 // serve runs the HTTP server until SIGINT or SIGTERM. It listens at once and
 // builds the index in the background; /readyz turns 200 when it is built.
@@ -65,8 +64,9 @@ func (p *program) serve(args []string) int {
 		p.onListen(ln.Addr().String())
 	}
 
+	m := metrics.New()
 	start := time.Now()
-	loader := app.Start(ctx, cfg)
+	loader := app.StartWith(ctx, func(ctx context.Context) (*app.App, error) { return app.BuildObserved(ctx, cfg, m) })
 	built := make(chan error, 1)
 	go func() {
 		_, err := loader.Wait(ctx)
@@ -82,10 +82,18 @@ func (p *program) serve(args []string) int {
 		built <- err
 	}()
 
-	engine := server.New(server.Deps{Chatter: loader, Sections: set, Ready: loader.Ready, Logger: log, ModelID: cfg.ModelID,
-		Planner: app.Planner(cfg, set), Assessor: app.Assessor(set)})
+	deps := server.Deps{Chatter: loader, Sections: set, Ready: loader.Ready, Logger: log, ModelID: cfg.ModelID,
+		Planner: app.Planner(cfg, set), Assessor: app.Assessor(set),
+		APIKeys: cfg.APIKeys, TrustedProxies: cfg.TrustedProxies, Metrics: m, MetricsHandler: m.Handler()}
+	if len(cfg.APIKeys) == 0 {
+		log.Warn("no API keys set (COACH_API_KEYS): /api, /v1 and /metrics are open to anyone who can reach this address")
+	}
+	if cfg.RateLimit > 0 {
+		deps.Limiter = ratelimit.NewMemory(cfg.RateLimit)
+	}
+	engine := server.New(deps)
 	srv := server.HTTPServer(ln.Addr().String(), engine, cfg.LLMTimeout)
-	if err := server.Run(ctx, srv, ln, shutdownTimeout); err != nil && !errors.Is(err, context.Canceled) {
+	if err := server.Run(ctx, srv, ln, cfg.ShutdownTimeout); err != nil && !errors.Is(err, context.Canceled) {
 		return p.fail(err)
 	}
 	if err := <-built; err != nil {

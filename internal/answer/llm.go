@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"text/template"
+	"time"
 
 	"github.com/ladder/coach/internal/llm"
 	"github.com/ladder/coach/internal/retrieve"
@@ -136,6 +137,7 @@ func (s *Service) withLLM(ctx context.Context, req Request, res retrieve.Result,
 	}
 	done := make(chan result, 1)
 	msgs := s.Prompt(req, res)
+	start := time.Now()
 	// The goroutine lets us return at the deadline even from a Completer
 	// that ignores its context.
 	go func() {
@@ -157,6 +159,7 @@ func (s *Service) withLLM(ctx context.Context, req Request, res retrieve.Result,
 			r.err = errors.New("the model's reply is empty")
 		}
 	}
+	s.observeLLM(start, r.err)
 	if r.err != nil {
 		slog.WarnContext(ctx, "answer: LLM failed; answering offline", "err", r.err)
 		offline.Degraded = true

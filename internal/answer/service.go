@@ -13,6 +13,8 @@ type Service struct {
 	LLM Completer
 	// Timeout bounds one LLM call (default 20s).
 	Timeout time.Duration
+	// Observer, when set, is told retrieval times and LLM outcomes.
+	Observer Observer
 }
 
 // Chat answers one question. Errors are *errs.Error for bad requests.
@@ -20,7 +22,7 @@ func (s *Service) Chat(ctx context.Context, req Request) (Reply, error) {
 	if err := req.Validate(); err != nil {
 		return Reply{}, err
 	}
-	res, err := s.Retriever.Retrieve(ctx, req.Message, req.History)
+	res, err := s.retrieve(ctx, req)
 	if err != nil {
 		return Reply{}, err
 	}

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/ladder/coach/internal/llm"
@@ -67,7 +68,7 @@ func (s *Service) ChatStream(ctx context.Context, req Request, emit func(Event) 
 	if err := req.Validate(); err != nil {
 		return err
 	}
-	res, err := s.Retriever.Retrieve(ctx, req.Message, req.History)
+	res, err := s.retrieve(ctx, req)
 	if err != nil {
 		return err
 	}
@@ -141,6 +142,7 @@ func (s *Service) streamLLM(ctx context.Context, req Request, res retrieve.Resul
 	if timeout <= 0 {
 		timeout = llm.DefaultTimeout
 	}
+	start := time.Now()
 	lctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
@@ -196,6 +198,7 @@ loop:
 			llmErr = errors.New("the model's reply is empty")
 		}
 	}
+	s.observeLLM(start, llmErr)
 	if llmErr != nil && !sent {
 		slog.WarnContext(ctx, "answer: LLM failed before writing; streaming the offline answer", "err", llmErr)
 		return streamOffline(offline, true, emit)

@@ -50,6 +50,12 @@ func Sections() (*sections.Set, error) {
 // answer service, with the LLM when cfg configures one. Logs go to
 // slog.Default().
 func Build(ctx context.Context, cfg config.Config) (*App, error) {
+	return BuildObserved(ctx, cfg, nil)
+}
+
+// BuildObserved is Build with an observer told retrieval times and LLM
+// outcomes (the metrics); nil observes nothing.
+func BuildObserved(ctx context.Context, cfg config.Config, obs answer.Observer) (*App, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
@@ -64,6 +70,7 @@ func Build(ctx context.Context, cfg config.Config) (*App, error) {
 	svc := &answer.Service{
 		Retriever: retrieve.New(set, idx),
 		Timeout:   cfg.LLMTimeout,
+		Observer:  obs,
 	}
 	if cfg.LLMEnabled() {
 		svc.LLM = llm.New(llmConfig(cfg))

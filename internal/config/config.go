@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"net"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -26,6 +27,11 @@ const (
 	EnvEmbedModel = "COACH_EMBED_MODEL"
 	EnvLogFormat  = "COACH_LOG_FORMAT"
 	EnvModelID    = "COACH_MODEL_ID"
+	// Hardening.
+	EnvAPIKeys         = "COACH_API_KEYS"
+	EnvRateLimit       = "COACH_RATE_LIMIT"
+	EnvTrustedProxies  = "COACH_TRUSTED_PROXIES"
+	EnvShutdownTimeout = "COACH_SHUTDOWN_TIMEOUT"
 )
 
 // Defaults.
@@ -35,6 +41,8 @@ const (
 	DefaultLLMTimeout = 20 * time.Second
 	DefaultLogFormat  = LogText
 	DefaultModelID    = "coach"
+	// DefaultShutdownTimeout is how long requests in flight get on SIGTERM.
+	DefaultShutdownTimeout = 15 * time.Second
 )
 
 // Log formats.
@@ -64,6 +72,16 @@ type Config struct {
 	// ModelID is the model name the OpenAI-compatible API (/v1) lists and
 	// accepts; it is the coach's own name, unrelated to Model.
 	ModelID string
+	// APIKeys, when any, are required as "Authorization: Bearer <key>" on
+	// /api and /v1. Secrets, never printed.
+	APIKeys []string
+	// RateLimit is the requests a minute allowed per client; 0 is no limit.
+	RateLimit int
+	// TrustedProxies are the IPs or CIDRs whose X-Forwarded-For is believed
+	// for the client's address; none by default.
+	TrustedProxies []string
+	// ShutdownTimeout is how long requests in flight get on SIGTERM.
+	ShutdownTimeout time.Duration
 }
 
 // Default returns the settings used when no variable is set.
@@ -74,6 +92,8 @@ func Default() Config {
 		LLMTimeout: DefaultLLMTimeout,
 		LogFormat:  DefaultLogFormat,
 		ModelID:    DefaultModelID,
+
+		ShutdownTimeout: DefaultShutdownTimeout,
 	}
 }
 
@@ -104,10 +124,37 @@ func Load(getenv func(string) string) (Config, error) {
 	if v := get(EnvModelID); v != "" {
 		c.ModelID = v
 	}
+	c.APIKeys = list(get(EnvAPIKeys))
+	if v := get(EnvRateLimit); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			return Config{}, fmt.Errorf("config: %s=%q is not a whole number of requests a minute", EnvRateLimit, v)
+		}
+		c.RateLimit = n
+	}
+	c.TrustedProxies = list(get(EnvTrustedProxies))
+	if v := get(EnvShutdownTimeout); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil {
+			return Config{}, fmt.Errorf("config: %s=%q is not a duration such as 15s: %w", EnvShutdownTimeout, v, err)
+		}
+		c.ShutdownTimeout = d
+	}
 	if err := c.Validate(); err != nil {
 		return Config{}, err
 	}
 	return c, nil
+}
+
+// list splits a comma-separated setting, dropping blanks.
+func list(v string) []string {
+	var out []string
+	for _, p := range strings.Split(v, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // LLMEnabled reports whether answers are written by an LLM: an API key or a
@@ -151,6 +198,19 @@ func (c Config) Validate() error {
 		// Clients put the id in URLs (/v1/models/ID) and match it exactly.
 		problems = append(problems, fmt.Errorf("%s=%q must not contain spaces", EnvModelID, c.ModelID))
 	}
+	if c.RateLimit < 0 {
+		problems = append(problems, fmt.Errorf("%s=%d must be 0 (no limit) or more", EnvRateLimit, c.RateLimit))
+	}
+	for _, p := range c.TrustedProxies {
+		if net.ParseIP(p) == nil {
+			if _, _, err := net.ParseCIDR(p); err != nil {
+				problems = append(problems, fmt.Errorf("%s: %q is neither an IP nor a CIDR", EnvTrustedProxies, p))
+			}
+		}
+	}
+	if c.ShutdownTimeout <= 0 {
+		problems = append(problems, fmt.Errorf("%s=%s must be positive", EnvShutdownTimeout, c.ShutdownTimeout))
+	}
 	if len(problems) > 0 {
 		return fmt.Errorf("config: %w", errors.Join(problems...))
 	}
@@ -177,8 +237,16 @@ func (c Config) String() string {
 	if c.RemoteEmbeddings() {
 		embed = c.EmbedModel
 	}
-	return fmt.Sprintf("addr=%s llm=%s model=%s base_url=%q api_key=%q llm_timeout=%s embeddings=%s log_format=%s model_id=%s",
-		c.Addr, llm, c.Model, base, key, c.LLMTimeout, embed, c.LogFormat, c.ModelID)
+	keys := "off"
+	if len(c.APIKeys) > 0 {
+		keys = fmt.Sprintf("%d [redacted]", len(c.APIKeys))
+	}
+	limit := "off"
+	if c.RateLimit > 0 {
+		limit = fmt.Sprintf("%d/min", c.RateLimit)
+	}
+	return fmt.Sprintf("addr=%s llm=%s model=%s base_url=%q api_key=%q llm_timeout=%s embeddings=%s log_format=%s model_id=%s api_keys=%s rate_limit=%s trusted_proxies=%q shutdown_timeout=%s",
+		c.Addr, llm, c.Model, base, key, c.LLMTimeout, embed, c.LogFormat, c.ModelID, keys, limit, strings.Join(c.TrustedProxies, ","), c.ShutdownTimeout)
 }
 
 // GoString keeps %#v from printing the key.

@@ -2,6 +2,7 @@ package config
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -26,25 +27,27 @@ func TestLoad(t *testing.T) {
 			env: map[string]string{
 				EnvAddr: "0.0.0.0:9000", EnvAPIKey: "sk-test", EnvBaseURL: "http://localhost:11434/v1",
 				EnvModel: "llama3", EnvLLMTimeout: "1m30s", EnvEmbedModel: "nomic-embed-text", EnvLogFormat: "JSON",
-				EnvModelID: "career-coach",
+				EnvModelID: "career-coach", EnvAPIKeys: " k1, ,k2 ", EnvRateLimit: "60", EnvTrustedProxies: "10.0.0.0/8, 127.0.0.1",
+				EnvShutdownTimeout: "5s",
 			},
 			want: Config{Addr: "0.0.0.0:9000", APIKey: "sk-test", BaseURL: "http://localhost:11434/v1", Model: "llama3",
-				LLMTimeout: 90 * time.Second, EmbedModel: "nomic-embed-text", LogFormat: LogJSON, ModelID: "career-coach"},
+				LLMTimeout: 90 * time.Second, EmbedModel: "nomic-embed-text", LogFormat: LogJSON, ModelID: "career-coach",
+				APIKeys: []string{"k1", "k2"}, RateLimit: 60, TrustedProxies: []string{"10.0.0.0/8", "127.0.0.1"}, ShutdownTimeout: 5 * time.Second},
 			wantLLM: true,
 		},
 		{
 			name:    "key alone enables the LLM",
 			env:     map[string]string{EnvAPIKey: "sk-test"},
-			want:    Config{Addr: DefaultAddr, APIKey: "sk-test", Model: DefaultModel, LLMTimeout: DefaultLLMTimeout, LogFormat: LogText, ModelID: DefaultModelID},
+			want:    Config{Addr: DefaultAddr, APIKey: "sk-test", Model: DefaultModel, LLMTimeout: DefaultLLMTimeout, LogFormat: LogText, ModelID: DefaultModelID, ShutdownTimeout: DefaultShutdownTimeout},
 			wantLLM: true,
 		},
 		{
 			name:    "base URL alone enables the LLM",
 			env:     map[string]string{EnvBaseURL: "http://127.0.0.1:8000/v1"},
-			want:    Config{Addr: DefaultAddr, BaseURL: "http://127.0.0.1:8000/v1", Model: DefaultModel, LLMTimeout: DefaultLLMTimeout, LogFormat: LogText, ModelID: DefaultModelID},
+			want:    Config{Addr: DefaultAddr, BaseURL: "http://127.0.0.1:8000/v1", Model: DefaultModel, LLMTimeout: DefaultLLMTimeout, LogFormat: LogText, ModelID: DefaultModelID, ShutdownTimeout: DefaultShutdownTimeout},
 			wantLLM: true,
 		},
-		{name: "port only address", env: map[string]string{EnvAddr: ":8080"}, want: Config{Addr: ":8080", Model: DefaultModel, LLMTimeout: DefaultLLMTimeout, LogFormat: LogText, ModelID: DefaultModelID}},
+		{name: "port only address", env: map[string]string{EnvAddr: ":8080"}, want: Config{Addr: ":8080", Model: DefaultModel, LLMTimeout: DefaultLLMTimeout, LogFormat: LogText, ModelID: DefaultModelID, ShutdownTimeout: DefaultShutdownTimeout}},
 		{name: "bad duration", env: map[string]string{EnvLLMTimeout: "20"}, wantErr: EnvLLMTimeout},
 		{name: "negative duration", env: map[string]string{EnvLLMTimeout: "-1s"}, wantErr: "must be positive"},
 		{name: "zero duration", env: map[string]string{EnvLLMTimeout: "0s"}, wantErr: "must be positive"},
@@ -54,6 +57,11 @@ func TestLoad(t *testing.T) {
 		{name: "log format", env: map[string]string{EnvLogFormat: "xml"}, wantErr: EnvLogFormat},
 		{name: "embedding model without endpoint", env: map[string]string{EnvEmbedModel: "text-embedding-3-small"}, wantErr: EnvEmbedModel},
 		{name: "model id with a space", env: map[string]string{EnvModelID: "pm coach"}, wantErr: EnvModelID},
+		{name: "rate limit not a number", env: map[string]string{EnvRateLimit: "ten"}, wantErr: EnvRateLimit},
+		{name: "negative rate limit", env: map[string]string{EnvRateLimit: "-1"}, wantErr: EnvRateLimit},
+		{name: "bad trusted proxy", env: map[string]string{EnvTrustedProxies: "10.0.0.0/8,nope"}, wantErr: EnvTrustedProxies},
+		{name: "bad shutdown timeout", env: map[string]string{EnvShutdownTimeout: "soon"}, wantErr: EnvShutdownTimeout},
+		{name: "zero shutdown timeout", env: map[string]string{EnvShutdownTimeout: "0s"}, wantErr: EnvShutdownTimeout},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -67,7 +75,7 @@ func TestLoad(t *testing.T) {
 			if err != nil {
 				t.Fatalf("Load() error = %v", err)
 			}
-			if got != tt.want {
+			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("Load() = %+v\nwant %+v", got, tt.want)
 			}
 			if got.LLMEnabled() != tt.wantLLM {

@@ -13,11 +13,11 @@ import (
 
 // ContentSecurityPolicy is sent with every response: the page loads its own
 // script, style and icon and talks to its own API, nothing else.
-const ContentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; " +
-	"connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+const ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; " +
+	"connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
 // recovery turns a panic into a logged stack and a JSON 500.
-func recovery(logger *slog.Logger) gin.HandlerFunc {
+func recovery(logger *slog.Logger, m Metrics) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		defer func() {
 			v := recover()
@@ -27,8 +27,9 @@ func recovery(logger *slog.Logger) gin.HandlerFunc {
 			if err, ok := v.(error); ok && errors.Is(err, http.ErrAbortHandler) {
 				panic(v) // net/http's own signal to drop the connection
 			}
+			m.Panic()
 			logger.ErrorContext(c.Request.Context(), "panic serving request",
-				"method", c.Request.Method, "path", c.Request.URL.Path,
+				"request_id", c.GetString(ctxKeyRequestID), "method", c.Request.Method, "path", c.Request.URL.Path,
 				"panic", fmt.Sprint(v), "stack", string(debug.Stack()))
 			if c.Writer.Written() {
 				c.Abort()
@@ -46,8 +47,9 @@ func requestLog(logger *slog.Logger) gin.HandlerFunc {
 		start := time.Now()
 		c.Next()
 		logger.InfoContext(c.Request.Context(), "request",
-			"method", c.Request.Method, "path", c.Request.URL.Path,
-			"status", c.Writer.Status(), "duration", time.Since(start))
+			"request_id", c.GetString(ctxKeyRequestID), "method", c.Request.Method, "path", c.Request.URL.Path,
+			"route", c.FullPath(), "status", c.Writer.Status(), "bytes", c.Writer.Size(),
+			"client", c.ClientIP(), "duration", time.Since(start))
 	}
 }
 

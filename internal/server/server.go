@@ -56,6 +56,20 @@ type Deps struct {
 	// ModelID is the model name of the OpenAI-compatible API under /v1;
 	// empty means DefaultModelID. /v1/chat/completions answers with Chatter.
 	ModelID string
+
+	// APIKeys, when any, are required as "Authorization: Bearer <key>" on
+	// /api, /v1 and /metrics.
+	APIKeys []string
+	// Limiter, when set, limits requests to /api and /v1 per client (its
+	// API key, else its IP).
+	Limiter Limiter
+	// Metrics records requests, limits and panics; MetricsHandler, when set,
+	// serves them at GET /metrics.
+	Metrics        Metrics
+	MetricsHandler http.Handler
+	// TrustedProxies are the proxies whose X-Forwarded-For gives the client's
+	// IP; none by default, so a client cannot pick its own rate-limit key.
+	TrustedProxies []string
 }
 
 // New builds the gin engine with its middleware and routes.
@@ -73,14 +87,36 @@ func New(d Deps) *gin.Engine {
 		d.ModelID = DefaultModelID
 	}
 
+	if d.Metrics == nil {
+		d.Metrics = nopMetrics{}
+	}
+
 	r := gin.New()
+	// gin trusts every proxy unless told otherwise.
+	if err := r.SetTrustedProxies(d.TrustedProxies); err != nil {
+		d.Logger.Error("bad trusted proxies; trusting none", "err", err)
+		_ = r.SetTrustedProxies(nil)
+	}
 	r.HandleMethodNotAllowed = true
 	// Trailing-slash redirects would turn API typos into 301s; a JSON 404 is clearer.
 	r.RedirectTrailingSlash = false
 	r.RedirectFixedPath = false
 	r.ContextWithFallback = true
 
-	r.Use(recovery(d.Logger), requestLog(d.Logger), securityHeaders(), limitBody(MaxBodyBytes))
+	// The log and the metrics wrap recovery, so a panic's 500 is counted.
+	r.Use(requestID(), requestLog(d.Logger), observe(d.Metrics), recovery(d.Logger, d.Metrics), securityHeaders(), limitBody(MaxBodyBytes))
+	// guard is what /api and /v1 sit behind: keys, then limits; /metrics
+	// takes the keys only, so scrapes are never limited.
+	var guard, keyOnly []gin.HandlerFunc
+	if ks := newKeySet(d.APIKeys); len(ks) > 0 {
+		guard = append(guard, requireKey(ks))
+		keyOnly = append(keyOnly, requireKey(ks))
+	}
+	if d.Limiter != nil {
+		guard = append(guard, rateLimit(d.Limiter, d.Metrics, func(err error) {
+			d.Logger.Warn("rate limiter failed; letting the request through", "err", err)
+		}))
+	}
 	r.NoRoute(func(c *gin.Context) {
 		abortWithMessage(c, http.StatusNotFound, "no route for "+c.Request.Method+" "+c.Request.URL.Path)
 	})
@@ -92,7 +128,11 @@ func New(d Deps) *gin.Engine {
 	r.GET("/healthz", health.live)
 	r.GET("/readyz", health.readiness)
 
-	api := r.Group("/api")
+	if d.MetricsHandler != nil {
+		r.GET("/metrics", append(keyOnly, gin.WrapH(d.MetricsHandler))...)
+	}
+
+	api := r.Group("/api", guard...)
 	chat := &chatHandler{chatter: d.Chatter, ready: d.Ready, logger: d.Logger}
 	api.POST("/chat", chat.chat)
 	secs := &sectionsHandler{source: d.Sections}
@@ -108,7 +148,7 @@ func New(d Deps) *gin.Engine {
 	// The OpenAI-compatible API. Middleware for all of /v1 (API keys) goes
 	// on this group; its errors, the fallback routes' included, take
 	// OpenAI's shape (abortWithMessage).
-	v1 := r.Group("/v1")
+	v1 := r.Group("/v1", guard...)
 	openAIRoutes(v1, &openAIHandler{chatter: d.Chatter, ready: d.Ready, logger: d.Logger, modelID: d.ModelID, now: time.Now})
 
 	pages := &pagesHandler{}
