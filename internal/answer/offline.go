@@ -97,8 +97,8 @@ func levelName(id string) string {
 func lead(in retrieve.Intent, s sections.Section) string {
 	if in.Transition && in.Target != "" && s.Facet == ladder.Skills {
 		if below, ok := ladder.Below(in.Target); ok && below.ID == s.Level {
-			return fmt.Sprintf("To grow into a %s role, the article lists the skills to build while you are at the %s stage",
-				levelName(in.Target), below.Name)
+			return fmt.Sprintf("To grow into %s role, the article lists the skills to build while you are at the %s stage",
+				withArticle(levelName(in.Target)), below.Name)
 		}
 	}
 	switch s.Level {
@@ -107,7 +107,15 @@ func lead(in retrieve.Intent, s sections.Section) string {
 	case ladder.IC:
 		return fmt.Sprintf("On the individual-contributor track (Principal PM, Staff PM, Product Architect), %s", facetPhrase(s.Facet))
 	}
-	return fmt.Sprintf("For a %s, %s", levelName(s.Level), facetPhrase(s.Facet))
+	return fmt.Sprintf("For %s, %s", withArticle(levelName(s.Level)), facetPhrase(s.Facet))
+}
+
+// withArticle puts "a" or "an" before a level's name.
+func withArticle(name string) string {
+	if name != "" && strings.ContainsRune("AEIOU", rune(name[0])) {
+		return "an " + name
+	}
+	return "a " + name
 }
 
 // follow introduces a further section.
@@ -119,9 +127,9 @@ func follow(in retrieve.Intent, s sections.Section) string {
 		return "On the IC track, " + facetPhrase(s.Facet)
 	}
 	if in.Transition && in.Target == s.Level {
-		return fmt.Sprintf("Once you are a %s, %s", levelName(s.Level), facetPhrase(s.Facet))
+		return fmt.Sprintf("Once you are %s, %s", withArticle(levelName(s.Level)), facetPhrase(s.Facet))
 	}
-	return fmt.Sprintf("For a %s, %s", levelName(s.Level), facetPhrase(s.Facet))
+	return fmt.Sprintf("For %s, %s", withArticle(levelName(s.Level)), facetPhrase(s.Facet))
 }
 
 func facetPhrase(f string) string {
@@ -135,5 +143,5 @@ func facetPhrase(f string) string {
 	case ladder.Skills:
 		return "these are the skills to start developing"
 	}
-	return "the article says"
+	return "here is how the article describes the level"
 }
