@@ -32,6 +32,9 @@ const (
 	EnvRateLimit       = "COACH_RATE_LIMIT"
 	EnvTrustedProxies  = "COACH_TRUSTED_PROXIES"
 	EnvShutdownTimeout = "COACH_SHUTDOWN_TIMEOUT"
+	// Scaling out.
+	EnvRedisURL = "COACH_REDIS_URL"
+	EnvCacheTTL = "COACH_CACHE_TTL"
 )
 
 // Defaults.
@@ -43,6 +46,8 @@ const (
 	DefaultModelID    = "coach"
 	// DefaultShutdownTimeout is how long requests in flight get on SIGTERM.
 	DefaultShutdownTimeout = 15 * time.Second
+	// DefaultCacheTTL is how long a shared LLM answer is kept.
+	DefaultCacheTTL = 24 * time.Hour
 )
 
 // Log formats.
@@ -82,6 +87,13 @@ type Config struct {
 	TrustedProxies []string
 	// ShutdownTimeout is how long requests in flight get on SIGTERM.
 	ShutdownTimeout time.Duration
+	// RedisURL, when set, is the Redis the replicas share rate limits and
+	// LLM answers through (redis://[:password@]host:port/db, rediss:// for
+	// TLS); empty keeps both in this process. Its password is a secret.
+	RedisURL string
+	// CacheTTL is how long a shared LLM answer is kept; 0 turns the answer
+	// cache off.
+	CacheTTL time.Duration
 }
 
 // Default returns the settings used when no variable is set.
@@ -94,6 +106,7 @@ func Default() Config {
 		ModelID:    DefaultModelID,
 
 		ShutdownTimeout: DefaultShutdownTimeout,
+		CacheTTL:        DefaultCacheTTL,
 	}
 }
 
@@ -139,6 +152,14 @@ func Load(getenv func(string) string) (Config, error) {
 			return Config{}, fmt.Errorf("config: %s=%q is not a duration such as 15s: %w", EnvShutdownTimeout, v, err)
 		}
 		c.ShutdownTimeout = d
+	}
+	c.RedisURL = get(EnvRedisURL)
+	if v := get(EnvCacheTTL); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil {
+			return Config{}, fmt.Errorf("config: %s=%q is not a duration such as 24h or 30m: %w", EnvCacheTTL, v, err)
+		}
+		c.CacheTTL = d
 	}
 	if err := c.Validate(); err != nil {
 		return Config{}, err
@@ -211,6 +232,16 @@ func (c Config) Validate() error {
 	if c.ShutdownTimeout <= 0 {
 		problems = append(problems, fmt.Errorf("%s=%s must be positive", EnvShutdownTimeout, c.ShutdownTimeout))
 	}
+	if c.RedisURL != "" {
+		u, err := url.Parse(c.RedisURL)
+		if err != nil || (u.Scheme != "redis" && u.Scheme != "rediss") || u.Host == "" {
+			// The URL may hold a password: name the variable, not the value.
+			problems = append(problems, fmt.Errorf("%s must be a redis:// or rediss:// URL with a host, such as redis://127.0.0.1:6379/0", EnvRedisURL))
+		}
+	}
+	if c.CacheTTL < 0 {
+		problems = append(problems, fmt.Errorf("%s=%s must be 0 (no answer cache) or more", EnvCacheTTL, c.CacheTTL))
+	}
 	if len(problems) > 0 {
 		return fmt.Errorf("config: %w", errors.Join(problems...))
 	}
@@ -245,8 +276,24 @@ func (c Config) String() string {
 	if c.RateLimit > 0 {
 		limit = fmt.Sprintf("%d/min", c.RateLimit)
 	}
-	return fmt.Sprintf("addr=%s llm=%s model=%s base_url=%q api_key=%q llm_timeout=%s embeddings=%s log_format=%s model_id=%s api_keys=%s rate_limit=%s trusted_proxies=%q shutdown_timeout=%s",
-		c.Addr, llm, c.Model, base, key, c.LLMTimeout, embed, c.LogFormat, c.ModelID, keys, limit, strings.Join(c.TrustedProxies, ","), c.ShutdownTimeout)
+	shared := "off"
+	if c.RedisURL != "" {
+		shared = redactURL(c.RedisURL)
+	}
+	return fmt.Sprintf("addr=%s llm=%s model=%s base_url=%q api_key=%q llm_timeout=%s embeddings=%s log_format=%s model_id=%s api_keys=%s rate_limit=%s trusted_proxies=%q shutdown_timeout=%s redis=%q cache_ttl=%s",
+		c.Addr, llm, c.Model, base, key, c.LLMTimeout, embed, c.LogFormat, c.ModelID, keys, limit, strings.Join(c.TrustedProxies, ","), c.ShutdownTimeout, shared, c.CacheTTL)
+}
+
+// redactURL hides the credentials of a URL; an unparsable one is hidden whole.
+func redactURL(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return "[redacted]"
+	}
+	if u.User != nil {
+		u.User = url.User("redacted")
+	}
+	return u.String()
 }
 
 // GoString keeps %#v from printing the key.

@@ -28,26 +28,27 @@ func TestLoad(t *testing.T) {
 				EnvAddr: "0.0.0.0:9000", EnvAPIKey: "sk-test", EnvBaseURL: "http://localhost:11434/v1",
 				EnvModel: "llama3", EnvLLMTimeout: "1m30s", EnvEmbedModel: "nomic-embed-text", EnvLogFormat: "JSON",
 				EnvModelID: "career-coach", EnvAPIKeys: " k1, ,k2 ", EnvRateLimit: "60", EnvTrustedProxies: "10.0.0.0/8, 127.0.0.1",
-				EnvShutdownTimeout: "5s",
+				EnvShutdownTimeout: "5s", EnvRedisURL: "redis://:pw@redis:6379/0", EnvCacheTTL: "1h",
 			},
 			want: Config{Addr: "0.0.0.0:9000", APIKey: "sk-test", BaseURL: "http://localhost:11434/v1", Model: "llama3",
 				LLMTimeout: 90 * time.Second, EmbedModel: "nomic-embed-text", LogFormat: LogJSON, ModelID: "career-coach",
-				APIKeys: []string{"k1", "k2"}, RateLimit: 60, TrustedProxies: []string{"10.0.0.0/8", "127.0.0.1"}, ShutdownTimeout: 5 * time.Second},
+				APIKeys: []string{"k1", "k2"}, RateLimit: 60, TrustedProxies: []string{"10.0.0.0/8", "127.0.0.1"}, ShutdownTimeout: 5 * time.Second,
+				RedisURL: "redis://:pw@redis:6379/0", CacheTTL: time.Hour},
 			wantLLM: true,
 		},
 		{
 			name:    "key alone enables the LLM",
 			env:     map[string]string{EnvAPIKey: "sk-test"},
-			want:    Config{Addr: DefaultAddr, APIKey: "sk-test", Model: DefaultModel, LLMTimeout: DefaultLLMTimeout, LogFormat: LogText, ModelID: DefaultModelID, ShutdownTimeout: DefaultShutdownTimeout},
+			want:    Config{Addr: DefaultAddr, APIKey: "sk-test", Model: DefaultModel, LLMTimeout: DefaultLLMTimeout, LogFormat: LogText, ModelID: DefaultModelID, ShutdownTimeout: DefaultShutdownTimeout, CacheTTL: DefaultCacheTTL},
 			wantLLM: true,
 		},
 		{
 			name:    "base URL alone enables the LLM",
 			env:     map[string]string{EnvBaseURL: "http://127.0.0.1:8000/v1"},
-			want:    Config{Addr: DefaultAddr, BaseURL: "http://127.0.0.1:8000/v1", Model: DefaultModel, LLMTimeout: DefaultLLMTimeout, LogFormat: LogText, ModelID: DefaultModelID, ShutdownTimeout: DefaultShutdownTimeout},
+			want:    Config{Addr: DefaultAddr, BaseURL: "http://127.0.0.1:8000/v1", Model: DefaultModel, LLMTimeout: DefaultLLMTimeout, LogFormat: LogText, ModelID: DefaultModelID, ShutdownTimeout: DefaultShutdownTimeout, CacheTTL: DefaultCacheTTL},
 			wantLLM: true,
 		},
-		{name: "port only address", env: map[string]string{EnvAddr: ":8080"}, want: Config{Addr: ":8080", Model: DefaultModel, LLMTimeout: DefaultLLMTimeout, LogFormat: LogText, ModelID: DefaultModelID, ShutdownTimeout: DefaultShutdownTimeout}},
+		{name: "port only address", env: map[string]string{EnvAddr: ":8080"}, want: Config{Addr: ":8080", Model: DefaultModel, LLMTimeout: DefaultLLMTimeout, LogFormat: LogText, ModelID: DefaultModelID, ShutdownTimeout: DefaultShutdownTimeout, CacheTTL: DefaultCacheTTL}},
 		{name: "bad duration", env: map[string]string{EnvLLMTimeout: "20"}, wantErr: EnvLLMTimeout},
 		{name: "negative duration", env: map[string]string{EnvLLMTimeout: "-1s"}, wantErr: "must be positive"},
 		{name: "zero duration", env: map[string]string{EnvLLMTimeout: "0s"}, wantErr: "must be positive"},
@@ -62,6 +63,11 @@ func TestLoad(t *testing.T) {
 		{name: "bad trusted proxy", env: map[string]string{EnvTrustedProxies: "10.0.0.0/8,nope"}, wantErr: EnvTrustedProxies},
 		{name: "bad shutdown timeout", env: map[string]string{EnvShutdownTimeout: "soon"}, wantErr: EnvShutdownTimeout},
 		{name: "zero shutdown timeout", env: map[string]string{EnvShutdownTimeout: "0s"}, wantErr: EnvShutdownTimeout},
+		{name: "redis URL without scheme", env: map[string]string{EnvRedisURL: "127.0.0.1:6379"}, wantErr: EnvRedisURL},
+		{name: "redis URL with http scheme", env: map[string]string{EnvRedisURL: "http://127.0.0.1:6379"}, wantErr: EnvRedisURL},
+		{name: "zero cache TTL turns the cache off", env: map[string]string{EnvCacheTTL: "0"}, want: Config{Addr: DefaultAddr, Model: DefaultModel, LLMTimeout: DefaultLLMTimeout, LogFormat: LogText, ModelID: DefaultModelID, ShutdownTimeout: DefaultShutdownTimeout}},
+		{name: "bad cache TTL", env: map[string]string{EnvCacheTTL: "1d"}, wantErr: EnvCacheTTL},
+		{name: "negative cache TTL", env: map[string]string{EnvCacheTTL: "-1h"}, wantErr: EnvCacheTTL},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -118,9 +124,15 @@ func TestStringRedactsSecrets(t *testing.T) {
 			want:    []string{"llm.example.test/v1"},
 		},
 		{
+			name:    "password in Redis URL",
+			cfg:     Config{Addr: DefaultAddr, RedisURL: "redis://:s3cret@redis.internal:6379/0", CacheTTL: time.Hour, LLMTimeout: time.Second, LogFormat: LogText},
+			secrets: []string{"s3cret"},
+			want:    []string{"redis.internal:6379/0", "cache_ttl=1h0m0s"},
+		},
+		{
 			name: "offline",
 			cfg:  Default(),
-			want: []string{"llm=off", `api_key=""`, "embeddings=local", "model_id=coach"},
+			want: []string{"llm=off", `api_key=""`, "embeddings=local", "model_id=coach", `redis="off"`},
 		},
 	}
 	for _, tt := range tests {
