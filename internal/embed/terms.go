@@ -2,6 +2,8 @@ package embed
 
 import (
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/kljensen/snowball/english"
 )
@@ -73,10 +75,26 @@ func Terms(text string) []string {
 }
 
 // Stem folds spelling and returns the Porter2 stem of a lower-case word.
+// Stems are remembered: the same few thousand words come back in every
+// question, and stemming was a tenth of a retrieval.
 func Stem(w string) string {
-	w = americanize(w)
-	return english.Stem(w, false)
+	if v, ok := stems.Load(w); ok {
+		return v.(string)
+	}
+	st := english.Stem(americanize(w), false)
+	if len(w) <= 32 && stemCount.Add(1) <= maxStems {
+		stems.Store(w, st)
+	}
+	return st
 }
+
+// maxStems bounds the stem cache, so odd input cannot grow it for ever.
+const maxStems = 50000
+
+var (
+	stems     sync.Map // word -> stem
+	stemCount atomic.Int64
+)
 
 func americanize(w string) string {
 	for _, p := range [][2]string{

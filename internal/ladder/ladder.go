@@ -171,7 +171,7 @@ func Lookup(title string) (Level, bool) {
 
 func normalize(s string) string {
 	s = strings.ToLower(strings.TrimSpace(s))
-	s = strings.NewReplacer(".", "", "’", "'", "_", " ", "/", " / ").Replace(s)
+	s = titleFold.Replace(s)
 	f := strings.Fields(s)
 	out := f[:0]
 	for _, w := range f {
@@ -400,10 +400,16 @@ func FindRoles(text string) []Role {
 	return out
 }
 
+// Replacers are built once: building one costs more than using it.
+var (
+	titleFold = strings.NewReplacer(".", "", "’", "'", "_", " ", "/", " / ")
+	textFold  = strings.NewReplacer("’", "'", "‘", "'", "–", "-", "—", "-", "\n", " ", "\t", " ")
+)
+
 // lowerText lowers text and straightens quotes and dashes so aliases match.
 func lowerText(s string) string {
 	s = strings.ToLower(s)
-	return strings.NewReplacer("’", "'", "‘", "'", "–", "-", "—", "-", "\n", " ", "\t", " ").Replace(s)
+	return textFold.Replace(s)
 }
 
 // findWord returns the offsets of phrase in t where it stands as whole words

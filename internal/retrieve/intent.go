@@ -121,8 +121,8 @@ var (
 	reAdvice   = mustPattern(`\b(?:final (?:words|thoughts|advice|tips)|any advice|general advice|words of advice|key takeaways?|what matters most|(?:big|main|key) lessons?|mindset|bottom line|in a nutshell|sum (?:it )?up|summary|overall advice|one piece of advice)`)
 	reCompare  = mustPattern(`\b(?:difference between|differences between|differ from|differs? between|different from|different between|compare|comparison|versus|vs\.?|compared (?:to|with)|and how is|or a|distinguish\w*|separates?|sets? apart|apart from|contrast\w*)\b`)
 
-	reInjection = mustPattern(`\b(?:ignore|disregard|forget|override|bypass)\b.{0,40}\b(?:instructions?|rules|prompt|guidelines|directions|system|above|previous|context)\b|\b(?:system prompt|your prompt|your instructions|developer mode|jailbreak|dan mode|you are now|from now on you|pretend (?:to be|you are)|you'?re now (?:a|an|my)\b|forget (?:the|about the|all the|your) (?:career|coaching|coach|rules|above|previous)|act as (?:a|an)\b|roleplay as|reveal (?:your|the) (?:prompt|instructions|system)|print (?:your|the) (?:prompt|instructions))`)
-	reCode      = mustPattern(`\b(?:python|javascript|typescript|golang|java\b|c\+\+|c#|rust\b|ruby|php|sql\b|bash\b|regex|html|css|kotlin|swift code)\b|\b(?:write|give|show|generate|fix|debug)\b.{0,30}\b(?:code|function|script|program|class|query|snippet|algorithm)\b|\bstack ?trace\b|\bcompile\b`)
+	reInjection = mustPattern(`\b(?:(?:ignore|disregard|forget|override|bypass)\b.{0,40}\b(?:instructions?|rules|prompt|guidelines|directions|system|above|previous|context)\b|system prompt|your prompt|your instructions|developer mode|jailbreak|dan mode|you are now|from now on you|pretend (?:to be|you are)|you'?re now (?:a|an|my)\b|forget (?:the|about the|all the|your) (?:career|coaching|coach|rules|above|previous)|act as (?:a|an)\b|roleplay as|reveal (?:your|the) (?:prompt|instructions|system)|print (?:your|the) (?:prompt|instructions))`)
+	reCode      = mustPattern(`\b(?:(?:python|javascript|typescript|golang|java\b|c\+\+|c#|rust\b|ruby|php|sql\b|bash\b|regex|html|css|kotlin|swift code)\b|(?:write|give|show|generate|fix|debug)\b.{0,30}\b(?:code|function|script|program|class|query|snippet|algorithm)\b|stack ?trace\b|compile\b)`)
 	reOffTopic  = mustPattern(`\b(?:salary|salaries|compensation|pay raise|payrise|pay rise|get paid|paid more|equity|stock options|bonus|negotiat\w* (?:my |a |an |the )?(?:offer|raise|pay|package|salary)|recipe|weather|horoscope|lottery|sports? score|capital of|translate|poem|joke|song lyrics|homework|medical|diagnos|symptom|lawsuit|visa)\b`)
 )
 
@@ -315,10 +315,12 @@ func distinct(ms []ladder.Mention) []string {
 	return out
 }
 
+var questionFold = strings.NewReplacer("’", "'", "‘", "'", "“", "\"", "”", "\"", "–", "-", "—", "-", "\n", " ", "\t", " ")
+
 // normalize lowers a question and straightens its quotes and dashes.
 func normalize(s string) string {
 	s = strings.ToLower(s)
-	return strings.NewReplacer("’", "'", "‘", "'", "“", "\"", "”", "\"", "–", "-", "—", "-", "\n", " ", "\t", " ").Replace(s)
+	return questionFold.Replace(s)
 }
 
 // strongMentions are the levels named in text; a bare "PM" or "product
