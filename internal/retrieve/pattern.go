@@ -186,7 +186,77 @@ func seqPrefixes(subs []*syntax.Regexp) ([]string, bool) {
 	if canBeEmpty(first) {
 		return nil, false
 	}
+	// A first element that always matches one of a few whole strings ("c"
+	// then "++" or "#") joins the literals of what follows: longer literals
+	// filter far better than a lone "c".
+	if head, ok := exact(first); ok {
+		if tail, ok := seqPrefixes(subs[1:]); ok && len(head)*len(tail) <= 32 {
+			out := make([]string, 0, len(head)*len(tail))
+			for _, h := range head {
+				for _, t := range tail {
+					out = append(out, h+t)
+				}
+			}
+			return out, true
+		}
+		return head, true
+	}
 	return prefixes(first)
+}
+
+// exact returns the whole strings re can match, when they are few and it
+// matches nothing else.
+func exact(re *syntax.Regexp) ([]string, bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase != 0 {
+			return nil, false
+		}
+		return []string{string(re.Rune)}, true
+	case syntax.OpCapture:
+		return exact(re.Sub[0])
+	case syntax.OpAlternate:
+		var out []string
+		for _, s := range re.Sub {
+			e, ok := exact(s)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, e...)
+		}
+		return out, len(out) <= 32
+	case syntax.OpConcat:
+		out := []string{""}
+		for _, s := range re.Sub {
+			e, ok := exact(s)
+			if !ok {
+				return nil, false
+			}
+			var next []string
+			for _, a := range out {
+				for _, b := range e {
+					next = append(next, a+b)
+				}
+			}
+			if len(next) > 32 {
+				return nil, false
+			}
+			out = next
+		}
+		return out, true
+	case syntax.OpCharClass:
+		var out []string
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			if re.Rune[i+1]-re.Rune[i] > 3 {
+				return nil, false
+			}
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				out = append(out, string(r))
+			}
+		}
+		return out, len(out) > 0 && len(out) <= 8
+	}
+	return nil, false
 }
 
 func canBeEmpty(re *syntax.Regexp) bool {

@@ -16,12 +16,15 @@ func TestPrefixes(t *testing.T) {
 		want string // literals joined by "|", or "-" for none
 	}{
 		{`\b(?:foo|bar)`, "foo|bar"},
-		{`\bsucce(?:ed|ss)`, "succe"},
-		{`\b(?:how long|how many)`, "how "},
+		{`\bsucce(?:ed|ss)`, "succeed|success"},
+		{`\b(?:how long|how many)`, "how long|how many"},
+		{`\b(?:c\+\+|c#)`, "c++|c#"},
+		{`\bwhat (?:does|do) x`, "what do"},
+		{`\bdon'?t want`, "don'|dont want"},
 		{`\b(?:a)?b`, "a|b"},
 		{`\b.{0,3}x`, "-"},
 		{`\b\w+ing`, "-"},
-		{`\bpracti[cs]e`, "practi"},
+		{`\bpracti[cs]e`, "practice|practise"},
 		{`(?:x|)y`, "-"},
 	}
 	for _, tt := range tests {
