@@ -1,6 +1,7 @@
 // Package ratelimit holds the per-client request limits: a token bucket per
 // client key (an API key or an IP address) whose burst is the per-minute
-// count, with idle buckets evicted so memory stays bounded.
+// count. Memory keeps the buckets in the process, idle ones evicted so
+// memory stays bounded; Redis keeps them in a Redis every replica shares.
 //
 // It knows nothing about HTTP: the server decides what a client key is.
 package ratelimit
