@@ -19,6 +19,8 @@ var phrases = strings.NewReplacer(
 	"1:1", "one-on-one",
 	"p&l", "p&l statements",
 	"start-up", "startup",
+	"deal with", "handle",
+	"dealing with", "handling",
 )
 
 // synonyms maps a word to the article's word for the same thing.

@@ -59,7 +59,9 @@ var levels = []Level{
 	{
 		ID: Director, Name: "Director of Product", Title: "Group Product Manager/Director of Product", Rung: 4,
 		Aliases: []string{"director of product", "group pm", "group product manager", "gpm", "head of product",
-			"product director", "director of product management", "senior director of product", "director"},
+			"product director", "director of product management", "senior director of product", "director",
+			"people manager", "manager of pms", "manager of product managers", "pm manager", "managing pms", "manage pms", "manage other pms", "lead a team of pms",
+			"become a manager", "becoming a manager", "management track", "go into management", "move into management", "moving into management"},
 		Summary: "your job shifts from solving product problems to building the team and structure that solves product problems",
 	},
 	{

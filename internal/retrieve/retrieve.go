@@ -99,7 +99,9 @@ func inScope(n, known int, isStrong bool) bool {
 	if isStrong {
 		return true
 	}
-	return n > 0 && float64(known)/float64(n) > 0.5 && known >= 2
+	// Most words the article's, and more than one of them unless that is
+	// all the question says ("Do I need to code?").
+	return n > 0 && float64(known)/float64(n) > 0.5 && (known >= 2 || known == n)
 }
 
 // Retrieve ranks the sections for question in the light of history.
