@@ -87,7 +87,7 @@ func resolve(param, name string) (ladder.Level, error) {
 	}
 	l, ok := ladder.Lookup(name)
 	if !ok {
-		return ladder.Level{}, errs.New(errs.Invalid, "%s: %q is not a level on the ladder; the levels are: %s", param, name, known)
+		return ladder.Level{}, errs.New(errs.Invalid, "%s: %q is not a level on the ladder; the levels are: %s", param, clip(name), known)
 	}
 	return l, nil
 }
@@ -114,4 +114,12 @@ func (c Comparison) Markdown() string {
 		}
 	}
 	return b.String()
+}
+
+// clip shortens a name the client sent, for an error message.
+func clip(s string) string {
+	if r := []rune(s); len(r) > 100 {
+		return string(r[:100]) + "…"
+	}
+	return s
 }

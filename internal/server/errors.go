@@ -3,6 +3,7 @@ package server
 import (
 	"log/slog"
 	"net/http"
+	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
 
@@ -46,6 +47,15 @@ func abortWithError(c *gin.Context, logger *slog.Logger, err error) {
 			"method", c.Request.Method, "path", c.Request.URL.Path, "status", status, "err", err)
 	}
 	abortWithMessage(c, status, errs.Message(err))
+}
+
+// clip shortens what a client sent to at most n runes for an error message,
+// so a 10,000-character path or name is not sent back whole.
+func clip(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n]) + "…"
 }
 
 // abortWithMessage writes msg in the one error shape with status. Under /v1

@@ -272,6 +272,9 @@ func parseCompletionRequest(raw []byte) (completionRequest, *openAIError) {
 	if top == nil {
 		return req, invalidf("", codeInvalidJSON, "the request body must be a JSON object, not null")
 	}
+	if msg := checkJSONText(raw); msg != "" {
+		return req, invalidf("", codeInvalidJSON, "%s", msg)
+	}
 
 	if e := decodeField(top["model"], &req.Model, "model", "a string"); e != nil {
 		return req, e
@@ -399,9 +402,22 @@ func decodeField(raw json.RawMessage, dst any, param, want string) *openAIError 
 		return nil
 	}
 	if err := json.Unmarshal(raw, dst); err != nil {
+		var typ *json.UnmarshalTypeError
+		if errors.As(err, &typ) && outOfRange(raw, want) {
+			return invalidf(param, codeInvalidValue, "Invalid value for '%s': the number is out of range.", param)
+		}
 		return typeError(param, want, raw)
 	}
 	return nil
+}
+
+// outOfRange reports whether raw is a number of the kind want names that
+// failed to decode only because it is too large (a 10,000-digit integer,
+// 1e999): its type was right, its value is not.
+func outOfRange(raw json.RawMessage, want string) bool {
+	kind := jsonKindOf(raw)
+	return (want == "a number" && (kind == "a number" || kind == "a decimal number")) ||
+		(want == "an integer" && kind == "a number")
 }
 
 func typeError(param, want string, raw json.RawMessage) *openAIError {
@@ -450,7 +466,7 @@ func resolveModel(requested, id string) (string, *openAIError) {
 // modelNotFound is the 404 for a model other than the coach's.
 func modelNotFound(requested, id string) *openAIError {
 	return &openAIError{Status: http.StatusNotFound, Type: typeInvalidRequest, Param: "model", Code: codeModelNotFound,
-		Message: fmt.Sprintf("The model '%s' does not exist. This server has one model, '%s' (GET /v1/models).", requested, id)}
+		Message: fmt.Sprintf("The model '%s' does not exist. This server has one model, '%s' (GET /v1/models).", clip(requested, 100), id)}
 }
 
 // toAnswerRequest turns a conversation into the coach's request: the last

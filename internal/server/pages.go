@@ -42,7 +42,7 @@ func (h *pagesHandler) page(name string) gin.HandlerFunc {
 func (h *pagesHandler) static(c *gin.Context) {
 	a, ok := web.Assets[c.Param("name")]
 	if !ok {
-		abortWithMessage(c, http.StatusNotFound, "no file "+c.Request.URL.Path)
+		abortWithMessage(c, http.StatusNotFound, "no file "+clip(c.Request.URL.Path, 200))
 		return
 	}
 	if c.Query("v") == a.Hash {

@@ -55,5 +55,5 @@ func (h *sectionsHandler) get(c *gin.Context) {
 			return
 		}
 	}
-	abortWithMessage(c, http.StatusNotFound, "no section with id \""+id+"\"; GET /api/sections lists them")
+	abortWithMessage(c, http.StatusNotFound, "no section with id \""+clip(id, 100)+"\"; GET /api/sections lists them")
 }

@@ -118,10 +118,10 @@ func New(d Deps) *gin.Engine {
 		}))
 	}
 	r.NoRoute(func(c *gin.Context) {
-		abortWithMessage(c, http.StatusNotFound, "no route for "+c.Request.Method+" "+c.Request.URL.Path)
+		abortWithMessage(c, http.StatusNotFound, "no route for "+clip(c.Request.Method, 20)+" "+clip(c.Request.URL.Path, 200))
 	})
 	r.NoMethod(func(c *gin.Context) {
-		abortWithMessage(c, http.StatusMethodNotAllowed, "method "+c.Request.Method+" is not allowed on "+c.Request.URL.Path)
+		abortWithMessage(c, http.StatusMethodNotAllowed, "method "+clip(c.Request.Method, 20)+" is not allowed on "+clip(c.Request.URL.Path, 200))
 	})
 
 	health := &healthHandler{ready: d.Ready}

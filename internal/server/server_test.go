@@ -235,7 +235,7 @@ func TestChatBadInput(t *testing.T) {
 		{"whitespace body", "  \n", 400, "empty"},
 		{"top-level list", `["hi"]`, 400, "JSON object"},
 		{"top-level string", `"hi"`, 400, "JSON object"},
-		{"null body", `null`, 400, "message"},
+		{"null body", `null`, 400, "JSON object, not null"},
 		{"message is a number", `{"message": 42}`, 400, `"message" must be a string, not a number`},
 		{"message is an object", `{"message": {"text":"hi"}}`, 400, `"message" must be a string`},
 		{"message is a bool", `{"message": true}`, 400, `"message" must be a string`},
