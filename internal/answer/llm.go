@@ -121,9 +121,16 @@ func (s *Service) Prompt(req Request, res retrieve.Result) []llm.Message {
 	return append(msgs, llm.Message{Role: "user", Content: llmFenced(llmQuestionTmpl, req.Message)})
 }
 
-// withLLM asks the LLM to write the answer from res's sections; on failure,
-// timeout or an empty reply it returns offline marked degraded.
+// withLLM asks the LLM to write the answer from res's sections, or takes it
+// from the cache; on failure, timeout or an empty reply it returns offline
+// marked degraded.
 func (s *Service) withLLM(ctx context.Context, req Request, res retrieve.Result, offline Reply) Reply {
+	key := s.cacheKey(req, res)
+	if raw, ok := s.cacheGet(ctx, key); ok {
+		if text, cites := FilterCitations(strings.TrimSpace(raw), res.Hits); strings.TrimSpace(text) != "" {
+			return Reply{Answer: text, Citations: cites, Mode: ModeLLM}
+		}
+	}
 	timeout := s.Timeout
 	if timeout <= 0 {
 		timeout = llm.DefaultTimeout
@@ -165,6 +172,7 @@ func (s *Service) withLLM(ctx context.Context, req Request, res retrieve.Result,
 		offline.Degraded = true
 		return offline
 	}
+	s.cacheSet(ctx, key, strings.TrimSpace(r.text))
 	return Reply{Answer: text, Citations: cites, Mode: ModeLLM}
 }
 

@@ -14,6 +14,9 @@ type Observer interface {
 	Retrieval(d time.Duration)
 	LLMCall(outcome string, d time.Duration)
 	Fallback(reason string)
+	// Cache is told each answer cache lookup's result (CacheHit, CacheMiss)
+	// and each failed lookup or store (CacheError).
+	Cache(result string)
 }
 
 // LLM call outcomes.

@@ -13,8 +13,14 @@ type Service struct {
 	LLM Completer
 	// Timeout bounds one LLM call (default 20s).
 	Timeout time.Duration
-	// Observer, when set, is told retrieval times and LLM outcomes.
+	// Observer, when set, is told retrieval times, LLM outcomes and cache
+	// lookups.
 	Observer Observer
+	// Cache, when set, keeps the LLM's answers (see Cache); offline
+	// answers are never cached.
+	Cache Cache
+	// Model names the LLM's model in the cache's keys.
+	Model string
 }
 
 // Chat answers one question. Errors are *errs.Error for bad requests.

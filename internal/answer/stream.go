@@ -136,8 +136,15 @@ func sentences(line string) []string {
 }
 
 // streamLLM streams the LLM's answer through a markerFilter, falling back to
-// the offline answer when the LLM writes nothing.
+// the offline answer when the LLM writes nothing. A cached answer streams
+// the same way, in pieces, without calling the LLM.
 func (s *Service) streamLLM(ctx context.Context, req Request, res retrieve.Result, offline Reply, emit func(Event) error) error {
+	key := s.cacheKey(req, res)
+	stream := s.LLM.Stream
+	cached, hit := s.cacheGet(ctx, key)
+	if hit {
+		stream = replay(cached)
+	}
 	timeout := s.Timeout
 	if timeout <= 0 {
 		timeout = llm.DefaultTimeout
@@ -153,7 +160,7 @@ func (s *Service) streamLLM(ctx context.Context, req Request, res retrieve.Resul
 	finished := make(chan error, 1)
 	msgs := s.Prompt(req, res)
 	go func() {
-		finished <- s.LLM.Stream(lctx, msgs, func(p string) error {
+		finished <- stream(lctx, msgs, func(p string) error {
 			select {
 			case pieces <- p:
 				return nil
@@ -164,7 +171,8 @@ func (s *Service) streamLLM(ctx context.Context, req Request, res retrieve.Resul
 	}()
 
 	f := newMarkerFilter(min(len(res.Hits), MaxCitations))
-	sent := false // whether any text went out
+	sent := false           // whether any text went out
+	var raw strings.Builder // the model's reply as written, for the cache
 	send := func(text string) error {
 		if text == "" {
 			return nil
@@ -177,6 +185,7 @@ loop:
 	for {
 		select {
 		case p := <-pieces:
+			raw.WriteString(p)
 			if err := send(f.write(p)); err != nil {
 				return err
 			}
@@ -198,7 +207,9 @@ loop:
 			llmErr = errors.New("the model's reply is empty")
 		}
 	}
-	s.observeLLM(start, llmErr)
+	if !hit {
+		s.observeLLM(start, llmErr)
+	}
 	if llmErr != nil && !sent {
 		slog.WarnContext(ctx, "answer: LLM failed before writing; streaming the offline answer", "err", llmErr)
 		return streamOffline(offline, true, emit)
@@ -213,6 +224,9 @@ loop:
 		cites = offline.Citations
 	}
 	done := Done{Mode: ModeLLM, Citations: cites}
+	if llmErr == nil && !hit {
+		s.cacheSet(ctx, key, strings.TrimSpace(raw.String()))
+	}
 	if llmErr != nil {
 		slog.WarnContext(ctx, "answer: LLM failed part-way through its answer", "err", llmErr)
 		if err := emit(Event{EventError, StreamError{midStreamMessage}}); err != nil {
