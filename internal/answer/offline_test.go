@@ -150,3 +150,16 @@ var benchQuestions = []string{
 	"I don't want to manage people. What are my options?", "How long does it take to become a product leader?",
 	"Can I move into product marketing?", "What's the capital of France?",
 }
+
+// BenchmarkOffline measures composing the answer alone, from a fixed result.
+func BenchmarkOffline(b *testing.B) {
+	s := newOfflineService(b)
+	res, err := s.Retriever.Retrieve(context.Background(), "What should I build to become a Senior PM?", nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		Offline(res)
+	}
+}

@@ -7,9 +7,9 @@ package embed
 
 import (
 	"context"
-	"hash/fnv"
 	"math"
 	"strings"
+	"sync"
 
 	chromem "github.com/philippgille/chromem-go"
 )
@@ -83,51 +83,98 @@ func (l *Local) IDF(term string) float64 {
 // Embed returns the normalized vector of text. An empty text gives a zero
 // vector's stand-in: a unit vector on bucket 0, so similarities stay defined.
 func (l *Local) Embed(text string) []float32 {
-	v := make([]float64, Dims)
+	acc := accPool.Get().(*accumulator)
+	defer acc.reset()
 	terms := Terms(text)
-	tf := map[string]float64{}
+	// Term counts, in order of first appearance so the sums run in the same
+	// order every time (the vector is deterministic to the last bit).
+	var order []string
+	count := make(map[string]int, len(terms))
 	for _, t := range terms {
-		tf[t]++
+		if count[t] == 0 {
+			order = append(order, t)
+		}
+		count[t]++
 	}
-	for t, c := range tf {
-		w := wordWeight * (1 + math.Log(c)) * l.IDF(t)
-		add(v, "w:"+t, w)
+	for _, t := range order {
+		w := wordWeight * (1 + math.Log(float64(count[t]))) * l.IDF(t)
+		acc.add(hash('w', t, "", ""), w)
 		if len(t) >= 5 {
-			padded := "<" + t + ">"
-			for i := 0; i+3 <= len(padded); i++ {
-				add(v, "c:"+padded[i:i+3], trigramWeight*w/float64(len(padded)-2))
+			// Trigrams of "<term>", the brackets marking its ends.
+			tw := trigramWeight * w / float64(len(t))
+			acc.add(hash('c', "<", t[:2], ""), tw)
+			for i := 0; i+3 <= len(t); i++ {
+				acc.add(hash('c', t[i:i+3], "", ""), tw)
 			}
+			acc.add(hash('c', t[len(t)-2:], ">", ""), tw)
 		}
 	}
 	for i := 0; i+1 < len(terms); i++ {
 		w := bigramWeight * math.Sqrt(l.IDF(terms[i])*l.IDF(terms[i+1]))
-		add(v, "b:"+terms[i]+"_"+terms[i+1], w)
-	}
-	var norm float64
-	for _, x := range v {
-		norm += x * x
+		acc.add(hash('b', terms[i], "_", terms[i+1]), w)
 	}
 	out := make([]float32, Dims)
+	var norm float64
+	for _, i := range acc.touched {
+		norm += acc.v[i] * acc.v[i]
+	}
 	if norm == 0 {
 		out[0] = 1
 		return out
 	}
 	norm = math.Sqrt(norm)
-	for i, x := range v {
-		out[i] = float32(x / norm)
+	for _, i := range acc.touched {
+		out[i] = float32(acc.v[i] / norm)
 	}
 	return out
 }
 
-func add(v []float64, feature string, w float64) {
-	h := fnv.New64a()
-	h.Write([]byte(feature))
-	s := h.Sum64()
-	i := int(s % Dims)
-	if s>>63 == 1 {
+// accumulator sums feature weights into buckets, remembering which it
+// touched so that reading and clearing it skip the untouched rest.
+type accumulator struct {
+	v       []float64
+	touched []int
+}
+
+var accPool = sync.Pool{New: func() any { return &accumulator{v: make([]float64, Dims)} }}
+
+// add puts weight w on the feature's bucket, with the sign its hash gives.
+func (a *accumulator) add(h uint64, w float64) {
+	if h>>63 == 1 {
 		w = -w
 	}
-	v[i] += w
+	i := int(h % Dims)
+	if a.v[i] == 0 {
+		a.touched = append(a.touched, i)
+	}
+	a.v[i] += w
+}
+
+func (a *accumulator) reset() {
+	for _, i := range a.touched {
+		a.v[i] = 0
+	}
+	a.touched = a.touched[:0]
+	accPool.Put(a)
+}
+
+// hash is FNV-1a (64-bit) of a feature: its kind byte, then a and b, without
+// building the feature's string.
+func hash(kind byte, a, b, c string) uint64 {
+	const offset, prime = 14695981039346656037, 1099511628211
+	h := uint64(offset)
+	h = (h ^ uint64(kind)) * prime
+	h = (h ^ ':') * prime
+	for i := 0; i < len(a); i++ {
+		h = (h ^ uint64(a[i])) * prime
+	}
+	for i := 0; i < len(b); i++ {
+		h = (h ^ uint64(b[i])) * prime
+	}
+	for i := 0; i < len(c); i++ {
+		h = (h ^ uint64(c[i])) * prime
+	}
+	return h
 }
 
 // Cosine is the dot product of two normalized vectors.

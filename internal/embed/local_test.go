@@ -93,3 +93,11 @@ func TestTerms(t *testing.T) {
 		}
 	}
 }
+
+func BenchmarkEmbed(b *testing.B) {
+	l := Fit(corpus)
+	b.ReportAllocs()
+	for b.Loop() {
+		l.Embed("What skills do I need to move from Senior PM to Director?")
+	}
+}

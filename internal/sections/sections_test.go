@@ -123,3 +123,12 @@ func TestSplitErrors(t *testing.T) {
 		t.Error("want an error for an unknown facet heading")
 	}
 }
+
+func BenchmarkSplit(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Split(corpus.Article); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
