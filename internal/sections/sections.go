@@ -39,6 +39,11 @@ type Section struct {
 	Lines []string `json:"-"`
 	// Heading is the section's own heading line, if it starts with one.
 	Heading string `json:"-"`
+
+	// Computed once by Split, for the answer paths that read them per request.
+	skills []Skill
+	items  []string
+	ready  bool
 }
 
 // Skill is one named skill from a skills section: "Name: description".
@@ -52,6 +57,13 @@ var skillLine = regexp.MustCompile(`^([A-Z][A-Za-z&\-' ]{2,60}?)\s?:\s+\S`)
 
 // Skills lists the named skills of a skills section, in order.
 func (s Section) Skills() []Skill {
+	if s.ready {
+		return s.skills
+	}
+	return s.computeSkills()
+}
+
+func (s Section) computeSkills() []Skill {
 	if s.Facet != ladder.Skills {
 		return nil
 	}
@@ -67,6 +79,13 @@ func (s Section) Skills() []Skill {
 // Items are the section's lines that state something on their own: every
 // line but the heading and the lead-ins that end in a colon or semicolon.
 func (s Section) Items() []string {
+	if s.ready {
+		return s.items
+	}
+	return s.computeItems()
+}
+
+func (s Section) computeItems() []string {
 	var out []string
 	for i, l := range s.Lines {
 		if i == 0 && s.Heading != "" {
@@ -163,6 +182,7 @@ func Split(article string) ([]Section, error) {
 	start(Section{})
 	for i := range out {
 		out[i].Text = strings.Join(out[i].Lines, "\n")
+		out[i].skills, out[i].items, out[i].ready = out[i].computeSkills(), out[i].computeItems(), true
 	}
 	seen := map[string]bool{}
 	for _, s := range out {
