@@ -64,9 +64,19 @@ func (p *program) serve(args []string) int {
 		p.onListen(ln.Addr().String())
 	}
 
+	// Rate limits and LLM answers shared by the replicas, with COACH_REDIS_URL.
+	shared, err := app.OpenShared(cfg)
+	if err != nil {
+		return p.fail(err)
+	}
+	defer shared.Close()
+	go shared.Describe(ctx, log) // a Redis that is down must not hold the start
+
 	m := metrics.New()
 	start := time.Now()
-	loader := app.StartWith(ctx, func(ctx context.Context) (*app.App, error) { return app.BuildObserved(ctx, cfg, m) })
+	loader := app.StartWith(ctx, func(ctx context.Context) (*app.App, error) {
+		return app.BuildShared(ctx, cfg, m, shared.AnswerCache())
+	})
 	built := make(chan error, 1)
 	go func() {
 		_, err := loader.Wait(ctx)
@@ -88,7 +98,9 @@ func (p *program) serve(args []string) int {
 	if len(cfg.APIKeys) == 0 {
 		log.Warn("no API keys set (COACH_API_KEYS): /api, /v1 and /metrics are open to anyone who can reach this address")
 	}
-	if cfg.RateLimit > 0 {
+	if l := shared.Limiter(); l != nil {
+		deps.Limiter = l
+	} else if cfg.RateLimit > 0 {
 		deps.Limiter = ratelimit.NewMemory(cfg.RateLimit)
 	}
 	engine := server.New(deps)

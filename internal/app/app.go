@@ -56,6 +56,12 @@ func Build(ctx context.Context, cfg config.Config) (*App, error) {
 // BuildObserved is Build with an observer told retrieval times and LLM
 // outcomes (the metrics); nil observes nothing.
 func BuildObserved(ctx context.Context, cfg config.Config, obs answer.Observer) (*App, error) {
+	return BuildShared(ctx, cfg, obs, nil)
+}
+
+// BuildShared is BuildObserved with an LLM answer cache (the replicas'
+// shared one, see Shared.AnswerCache); nil caches nothing.
+func BuildShared(ctx context.Context, cfg config.Config, obs answer.Observer, cache answer.Cache) (*App, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
@@ -74,6 +80,7 @@ func BuildObserved(ctx context.Context, cfg config.Config, obs answer.Observer) 
 	}
 	if cfg.LLMEnabled() {
 		svc.LLM = llm.New(llmConfig(cfg))
+		svc.Cache, svc.Model = cache, cfg.Model
 	}
 	slog.Default().DebugContext(ctx, "coach built", "sections", len(set.All()), "indexed", idx.Count(), "mode", Mode(cfg))
 	return &App{Config: cfg, Sections: set, Index: idx, Service: svc}, nil
