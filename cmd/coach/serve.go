@@ -105,8 +105,22 @@ func (p *program) serve(args []string) int {
 	}
 	engine := server.New(deps)
 	srv := server.HTTPServer(ln.Addr().String(), engine, cfg.LLMTimeout)
-	if err := server.Run(ctx, srv, ln, cfg.ShutdownTimeout); err != nil && !errors.Is(err, context.Canceled) {
+	stopping := make(chan struct{})
+	go func() {
+		defer close(stopping)
+		<-ctx.Done()
+		log.Info("shutting down: no new connections; requests in flight may finish", "timeout", cfg.ShutdownTimeout)
+	}()
+	err = server.Run(ctx, srv, ln, cfg.ShutdownTimeout)
+	switch {
+	case errors.Is(err, server.ErrShutdownTimeout):
+		// The stop asked for is done, in the time it was given: not a failure.
+		log.Warn("shutdown timeout reached: requests still in flight were cut", "timeout", cfg.ShutdownTimeout)
+	case err != nil && !errors.Is(err, context.Canceled):
 		return p.fail(err)
+	}
+	if ctx.Err() != nil {
+		<-stopping
 	}
 	if err := <-built; err != nil {
 		return p.fail(err)

@@ -8,28 +8,53 @@ import (
 	"time"
 )
 
+// Timeouts of the server HTTPServer builds.
+const (
+	// ReadHeaderTimeout bounds reading a request's headers.
+	ReadHeaderTimeout = 5 * time.Second
+	// ReadTimeout bounds reading a whole request, body included.
+	ReadTimeout = 15 * time.Second
+	// IdleTimeout bounds a kept-alive connection waiting for its next request.
+	IdleTimeout = 120 * time.Second
+	// writeMargin is the time past the handler's own bound left for
+	// retrieval, the offline fallback and writing the reply.
+	writeMargin = 15 * time.Second
+)
+
 // HTTPServer wraps h in an http.Server whose timeouts bound slow or idle
-// clients. handlerTime is the longest a handler may take to answer (the LLM
-// timeout); the write timeout leaves room above it.
+// clients. handlerTime is the longest a handler may wait on its own (the LLM
+// timeout, which bounds every answer, streamed or not).
+//
+// The write timeout runs from the end of the request's headers, through
+// reading the body and the whole handler, streams included: it is
+// ReadTimeout + handlerTime + a margin, so it never cuts a reply, a
+// streamed answer included, that the LLM timeout lets finish, and still ends
+// a client that stops reading.
 func HTTPServer(addr string, h http.Handler, handlerTime time.Duration) *http.Server {
-	write := handlerTime + 15*time.Second
-	if write < 30*time.Second {
-		write = 30 * time.Second
-	}
 	return &http.Server{
 		Addr:              addr,
 		Handler:           h,
-		ReadHeaderTimeout: 5 * time.Second,
-		ReadTimeout:       15 * time.Second,
-		WriteTimeout:      write,
-		IdleTimeout:       120 * time.Second,
+		ReadHeaderTimeout: ReadHeaderTimeout,
+		ReadTimeout:       ReadTimeout,
+		WriteTimeout:      WriteTimeout(handlerTime),
+		IdleTimeout:       IdleTimeout,
 		MaxHeaderBytes:    32 << 10,
 	}
 }
 
+// WriteTimeout is the write timeout HTTPServer sets for a handler time.
+func WriteTimeout(handlerTime time.Duration) time.Duration {
+	return ReadTimeout + handlerTime + writeMargin
+}
+
+// ErrShutdownTimeout is what Run returns when requests were still in flight
+// at the end of the shutdown timeout and their connections were closed.
+var ErrShutdownTimeout = errors.New("shutdown timeout reached: connections still open were closed")
+
 // Run serves srv on ln until ctx is done, then shuts down gracefully: it stops
-// accepting, waits up to shutdownTimeout for requests in flight, then closes
-// what is left. It returns nil after a clean shutdown.
+// accepting, lets requests in flight finish (streams included) for up to
+// shutdownTimeout, then closes what is left and returns ErrShutdownTimeout.
+// It returns nil after a clean shutdown.
 func Run(ctx context.Context, srv *http.Server, ln net.Listener, shutdownTimeout time.Duration) error {
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
@@ -43,6 +68,7 @@ func Run(ctx context.Context, srv *http.Server, ln net.Listener, shutdownTimeout
 	err := srv.Shutdown(sctx)
 	if errors.Is(err, context.DeadlineExceeded) {
 		_ = srv.Close()
+		err = ErrShutdownTimeout
 	}
 	if serr := <-errc; serr != nil && !errors.Is(serr, http.ErrServerClosed) {
 		return serr

@@ -1,0 +1,332 @@
+//go:build unix
+
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/ladder/coach/internal/llmtest"
+)
+
+// buildCoach builds the real binary once per test run.
+var buildCoach = sync.OnceValues(func() (string, error) {
+	dir, err := os.MkdirTemp("", "coach-bin-")
+	if err != nil {
+		return "", err
+	}
+	bin := filepath.Join(dir, "coach")
+	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
+	if err != nil {
+		return "", fmt.Errorf("go build: %v\n%s", err, out)
+	}
+	return bin, nil
+})
+
+// coachProcess is `coach serve` running as a child process.
+type coachProcess struct {
+	cmd  *exec.Cmd
+	base string // http://127.0.0.1:PORT
+	addr string
+
+	mu   sync.Mutex
+	logs bytes.Buffer
+
+	exited chan struct{}
+	err    error // set before exited is closed
+}
+
+// Logs returns what the process wrote to standard error so far.
+func (p *coachProcess) Logs() string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.logs.String()
+}
+
+// startServe starts the built coach on a free port with only env set (and
+// JSON logs), in an empty folder so no .env is read, and waits until it is
+// ready. The process is killed at the end of the test if still running.
+func startServe(t *testing.T, env map[string]string) *coachProcess {
+	t.Helper()
+	bin, err := buildCoach()
+	if err != nil {
+		t.Fatal(err)
+	}
+	home := t.TempDir()
+	cmd := exec.Command(bin, "serve", "--addr", "127.0.0.1:0")
+	cmd.Dir = home
+	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + home, "XDG_CACHE_HOME=" + home, "COACH_LOG_FORMAT=json"}
+	for k, v := range env {
+		cmd.Env = append(cmd.Env, k+"="+v)
+	}
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	p := &coachProcess{cmd: cmd, exited: make(chan struct{})}
+	listening := make(chan string, 1)
+	go func() {
+		sc := bufio.NewScanner(stderr)
+		sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
+		for sc.Scan() {
+			line := sc.Text()
+			p.mu.Lock()
+			p.logs.WriteString(line + "\n")
+			p.mu.Unlock()
+			var rec struct {
+				Msg string `json:"msg"`
+				URL string `json:"url"`
+			}
+			if json.Unmarshal([]byte(line), &rec) == nil && rec.Msg == "coach listening" {
+				listening <- rec.URL
+			}
+		}
+		p.err = cmd.Wait()
+		close(p.exited)
+	}()
+	t.Cleanup(func() {
+		select {
+		case <-p.exited:
+		default:
+			_ = cmd.Process.Kill()
+			<-p.exited
+		}
+	})
+	select {
+	case p.base = <-listening:
+	case <-p.exited:
+		t.Fatalf("coach exited before listening: %v\n%s", p.err, p.Logs())
+	case <-time.After(30 * time.Second):
+		t.Fatalf("coach did not listen:\n%s", p.Logs())
+	}
+	p.addr = strings.TrimPrefix(p.base, "http://")
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		resp, err := http.Get(p.base + "/readyz")
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				return p
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("coach not ready: %v\n%s", err, p.Logs())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// sseEvent is one event of POST /api/chat's stream.
+type sseEvent struct {
+	Name string
+	Data string
+}
+
+// openStream posts a streamed question on a connection of its own and sends
+// its events on the returned channel, closed when the stream ends (an error
+// that ended it, if any, goes to errc).
+func openStream(t *testing.T, base, question string) (<-chan sseEvent, <-chan error) {
+	t.Helper()
+	client := &http.Client{Transport: &http.Transport{DisableKeepAlives: true}}
+	body, _ := json.Marshal(map[string]any{"message": question, "stream": true})
+	resp, err := client.Post(base+"/api/chat", "application/json", bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if resp.StatusCode != http.StatusOK {
+		resp.Body.Close()
+		t.Fatalf("POST /api/chat = %d", resp.StatusCode)
+	}
+	events := make(chan sseEvent, 256)
+	errc := make(chan error, 1)
+	go func() {
+		defer close(events)
+		defer resp.Body.Close()
+		sc := bufio.NewScanner(resp.Body)
+		var ev sseEvent
+		for sc.Scan() {
+			line := sc.Text()
+			switch {
+			case strings.HasPrefix(line, "event: "):
+				ev.Name = strings.TrimPrefix(line, "event: ")
+			case strings.HasPrefix(line, "data: "):
+				ev.Data = strings.TrimPrefix(line, "data: ")
+			case line == "":
+				events <- ev
+				ev = sseEvent{}
+			}
+		}
+		errc <- sc.Err()
+	}()
+	return events, errc
+}
+
+// refused reports whether a new connection to addr is refused.
+func refused(addr string) bool {
+	c, err := net.DialTimeout("tcp", addr, 500*time.Millisecond)
+	if err != nil {
+		return errors.Is(err, syscall.ECONNREFUSED)
+	}
+	c.Close()
+	return false
+}
+
+// TestGracefulShutdown runs the real binary with an LLM that streams its
+// answer slowly (20 pieces, 100 ms apart), opens a streamed answer, and
+// sends SIGTERM (then, in a second run, SIGINT) once its first piece has
+// arrived: the answer still streams to its end, new connections are
+// refused meanwhile, and the process exits 0 within COACH_SHUTDOWN_TIMEOUT.
+func TestGracefulShutdown(t *testing.T) {
+	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGINT} {
+		t.Run(sig.String(), func(t *testing.T) {
+			t.Parallel()
+			pieces := make([]string, 20)
+			for i := range pieces {
+				pieces[i] = fmt.Sprintf("piece%02d ", i+1)
+			}
+			up := llmtest.Start(t, llmtest.Options{Pieces: pieces, Delay: 100 * time.Millisecond})
+			const shutdownTimeout = 10 * time.Second
+			p := startServe(t, map[string]string{
+				"OPENAI_BASE_URL": up.URL, "OPENAI_API_KEY": "test", "COACH_MODEL": "fake",
+				"COACH_LLM_TIMEOUT": "20s", "COACH_SHUTDOWN_TIMEOUT": shutdownTimeout.String(),
+			})
+			events, errc := openStream(t, p.base, "What does a Senior PM do?")
+
+			var text strings.Builder
+			var signalled time.Time
+			refusedBeforeDone := false
+			done := false
+			for ev := range events {
+				switch ev.Name {
+				case "delta":
+					var d struct{ Text string }
+					_ = json.Unmarshal([]byte(ev.Data), &d)
+					text.WriteString(d.Text)
+					if signalled.IsZero() {
+						if err := p.cmd.Process.Signal(sig); err != nil {
+							t.Fatal(err)
+						}
+						signalled = time.Now()
+						// The listener closes at once; the stream goes on.
+						deadline := time.Now().Add(1500 * time.Millisecond)
+						for !refusedBeforeDone && time.Now().Before(deadline) {
+							refusedBeforeDone = refused(p.addr)
+							time.Sleep(20 * time.Millisecond)
+						}
+					}
+				case "done":
+					done = true
+				case "error":
+					t.Errorf("error event: %s", ev.Data)
+				}
+			}
+			if err := <-errc; err != nil {
+				t.Errorf("stream ended with %v", err)
+			}
+			if signalled.IsZero() {
+				t.Fatalf("no delta arrived:\n%s", p.Logs())
+			}
+			if !done {
+				t.Errorf("the stream in flight did not complete (no done event); text %q\n%s", text.String(), p.Logs())
+			}
+			for _, piece := range pieces {
+				if !strings.Contains(text.String(), strings.TrimSpace(piece)) {
+					t.Errorf("the answer lacks %q: %q", piece, text.String())
+					break
+				}
+			}
+			if !refusedBeforeDone {
+				t.Error("new connections were not refused while the stream finished")
+			}
+			select {
+			case <-p.exited:
+			case <-time.After(shutdownTimeout + 5*time.Second):
+				t.Fatalf("coach did not exit after %s:\n%s", sig, p.Logs())
+			}
+			if took := time.Since(signalled); took > shutdownTimeout {
+				t.Errorf("exit took %s, over the shutdown timeout %s", took, shutdownTimeout)
+			}
+			if p.err != nil {
+				t.Errorf("coach exited with %v after %s, want 0:\n%s", p.err, sig, p.Logs())
+			}
+			if !refused(p.addr) {
+				t.Error("connections still accepted after exit")
+			}
+			logs := p.Logs()
+			for _, want := range []string{`"msg":"shutting down`, `"msg":"coach stopped"`, `"route":"/api/chat"`} {
+				if !strings.Contains(logs, want) {
+					t.Errorf("logs lack %s:\n%s", want, logs)
+				}
+			}
+			if strings.Contains(logs, "shutdown timeout reached") {
+				t.Errorf("the shutdown timed out:\n%s", logs)
+			}
+		})
+	}
+}
+
+// TestShutdownTimeoutBoundsStreams: a stream that would outlast
+// COACH_SHUTDOWN_TIMEOUT is cut at it; the process exits 0 soon after and
+// logs that it cut requests.
+func TestShutdownTimeoutBoundsStreams(t *testing.T) {
+	t.Parallel()
+	pieces := make([]string, 100) // 10 s of answer
+	for i := range pieces {
+		pieces[i] = fmt.Sprintf("piece%03d ", i+1)
+	}
+	up := llmtest.Start(t, llmtest.Options{Pieces: pieces, Delay: 100 * time.Millisecond})
+	const shutdownTimeout = time.Second
+	p := startServe(t, map[string]string{
+		"OPENAI_BASE_URL": up.URL, "OPENAI_API_KEY": "test", "COACH_MODEL": "fake",
+		"COACH_LLM_TIMEOUT": "30s", "COACH_SHUTDOWN_TIMEOUT": shutdownTimeout.String(),
+	})
+	events, errc := openStream(t, p.base, "What does a Senior PM do?")
+	var signalled time.Time
+	done := false
+	for ev := range events {
+		if ev.Name == "delta" && signalled.IsZero() {
+			if err := p.cmd.Process.Signal(syscall.SIGTERM); err != nil {
+				t.Fatal(err)
+			}
+			signalled = time.Now()
+		}
+		done = done || ev.Name == "done"
+	}
+	<-errc
+	if signalled.IsZero() {
+		t.Fatalf("no delta arrived:\n%s", p.Logs())
+	}
+	select {
+	case <-p.exited:
+	case <-time.After(shutdownTimeout + 5*time.Second):
+		t.Fatalf("coach did not exit within the shutdown timeout:\n%s", p.Logs())
+	}
+	if took := time.Since(signalled); took > shutdownTimeout+2*time.Second {
+		t.Errorf("exit took %s; the shutdown timeout is %s", took, shutdownTimeout)
+	}
+	if done {
+		t.Error("the 10 s stream completed; it should have been cut at the shutdown timeout")
+	}
+	if p.err != nil {
+		t.Errorf("coach exited with %v, want 0:\n%s", p.err, p.Logs())
+	}
+	if !strings.Contains(p.Logs(), "shutdown timeout reached") {
+		t.Errorf("no log line about the cut requests:\n%s", p.Logs())
+	}
+}
