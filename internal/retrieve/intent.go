@@ -42,6 +42,9 @@ type Intent struct {
 	Topics []string `json:"topics,omitempty"`
 	// FromHistory is true when the level came from the conversation.
 	FromHistory bool `json:"from_history,omitempty"`
+	// Caveat is true when the question asks about a role's downsides or
+	// whether one would enjoy it.
+	Caveat bool `json:"caveat,omitempty"`
 	// Refusal is set when the question is out of scope: off-topic or injection.
 	Refusal string `json:"refusal,omitempty"`
 }
@@ -99,26 +102,28 @@ var facetCues = map[string][]cue{
 		cues(0.5, `how (?:should|do|can|could|would) (?:i|a|an|you|we|one|pms?)\b`, `how to\b`, `tips`, `advice`, `handle`, `deal with`, `keep succeeding`)...),
 	ladder.Changes: cues(1,
 		`changes?`, `changing`, `different`, `difference`, `differ`, `shift`, `what'?s new`, `new at`, `compared`, `\bvs\b`, `versus`,
-		`jump from`, `adjust`, `expect when`, `expect after`, `once (?:you'?re|i'?m|you are|i am)`),
+		`jump from`, `adjust`, `expect when`, `expect after`, `catch\b`, `downsides?`, `drawbacks?`, `the cons\b`, `hard(?:est)? part`, `worth it`, `enjoy`, `the reality`, `once (?:you'?re|i'?m|you are|i am)`),
 	ladder.Overview: cues(1,
 		`what (?:is|are) (?:a|an|the)\b`, `what'?s (?:a|an|the)\b`, `tell me about`, `describe`, `overview`, `who (?:is|are)`, `explain (?:the|a|an)`, `what about`),
 }
 
 var (
-	reTransition = mustPattern(`\b(?:becom\w*|became|promot\w*|move (?:up )?(?:in)?to|moving (?:up )?(?:in)?to|step (?:up )?(?:in)?to|get(?:ting)? to|reach(?:ing)?|grow(?:ing)? into|transition(?:ing)? (?:in)?to|switch(?:ing)? (?:in)?to|prepar\w* (?:for|to)|ready (?:for|to)|make the (?:jump|leap|move|step) (?:in)?to|jump to|land (?:a|an|the)|level up|advance to|climb to|to be (?:a|an)|go from|going from|get from|move from|moving from|after mine|role after|level after|the next one|what'?s next|next for me|comes? next|next (?:move|career step)|(?:want|wants|hope|hoping|plan|planning|aim|aiming|trying|try|like|going) to (?:make|reach|become|be|get to|hit|land)\b|next (?:level|step|rung|role)|to the next|pivot (?:in)?to|transition (?:out )?(?:in)?to|go into|get into|break into|get promoted|make it to|work towards?|aim(?:ing)? for|path to|route to|road to|move up|moving up|step up|stepping up|level above|rung above|above that|once (?:you'?re|i'?m|you are|i am))\b`)
+	reTransition = mustPattern(`\b(?:becom\w*|became|promot\w*|move (?:up )?(?:in)?to|moving (?:up )?(?:in)?to|step (?:up )?(?:in)?to|get(?:ting)? to|reach(?:ing)?|grow(?:ing)? into|transition(?:ing)? (?:in)?to|switch(?:ing)? (?:in)?to|prepar\w* (?:for|to)|ready (?:for|to)|make the (?:jump|leap|move|step) (?:in)?to|jump to|land (?:a|an|the)|level up|advance to|climb to|to be (?:a|an)|go from|going from|get from|move from|moving from|after mine|role after|level after|the next one|what'?s next|next for me|comes? next|next (?:move|career step)|(?:want|wants|hope|hoping|plan|planning|aim|aiming|trying|try|like|going) to (?:make|reach|become|be|get to|hit|land)\b|next (?:level|step|rung|role)|to the next|pivot (?:in)?to|transition (?:out )?(?:in)?to|go into|get into|break into|get promoted|make it to|work towards?|aim(?:ing)? for|path to|route to|road to|move up|moving up|step up|stepping up|level above|rung above|above that)\b`)
 	reNext       = mustPattern(`\b(?:next (?:level|step|rung|role|stage)|promot\w*|level up|move up|moving up|step up|stepping up|climb|grow into the next|what'?s next|(?:level|rung|step|role|one) (?:above|up from|higher)|above (?:that|this|mine|my level)|higher level|next one up|comes? next|next (?:move|career step)|next for me|(?:role|level|step|rung|one) after (?:mine|this|that|my)|after mine|the next one)\b`)
 	reFromTo     = mustPattern(`\bfrom\b(.{1,60}?)\bto\b(.{1,60})`)
 	reCurrent    = mustPattern(`\b(?:after(?: being)?|i'?m|i am|im|i work as|i'?ve been|i have been|as|currently|being|i'?m currently|i am currently|my title is|my role is)\s+(?:a|an|the)?\s*`)
 	reNotStated  = mustPattern(`\b(?:ready|for|to|becom\w*|want\w*|aim\w*|hop\w*|promot\w*|not|never|no longer|applying|interview\w*)\b`)
+	reCaveat     = mustPattern(`\b(?:catch\b|downsides?|drawbacks?|the cons\b|hard(?:est)? part|worth it|enjoy|the reality|really like|regret|dark side|mostly about|all about|glamorous|overrated|dream (?:job|role))`)
+	reStay       = mustPattern(`\b(?:(?:keep|stay|sustain|continue|remain)\w*\b.{0,30}\b(?:develop|grow|effective|succeed|learning|improv|sharp)|already (?:a |an )?(?:vp|cpo|director|senior|lead|head))`)
 	reMyLevel    = mustPattern(`\b(?:my (?:level|rung|role|stage|current level)|where i am)\b`)
 	reAnaphora   = mustPattern(`\b(?:there|that level|this level|that role|this role|that stage|this stage|that rung|same level|at that|for that|in that|it|they|them|those|these|that)\b`)
 
 	reIC       = mustPattern(`\b(?:individual contributor|ic track|ic path|ic role|ic pm|stay(?:ing)? (?:an )?ic|(?:don'?t|do not|never|not) (?:want|like|wish|plan|intend|enjoy)\w* (?:to )?(?:manag|lead(?:ing)? people|be a manager|have reports)|without (?:managing|direct reports|reports|people management)|no (?:direct )?reports|not manag\w+ people|instead of manag|prefer\w* not to manag|avoid (?:people )?manag|hands[- ]on|go deep|stay (?:in|deep in) the craft|principal|staff pm|staff product|product architect|without becoming a manager|manage people\?|without (?:\w+ ){0,2}(?:management|managing|manager|reports|direct reports)|(?:dread|hate|dislike|avoid|not interested in|don'?t enjoy|don'?t like|rather not|prefer not)\w*\b.{0,30}\bmanag\w*|stay out of management|not (?:go|move) into management|should i (?:become a |go into |move into )?manag\w*|management or|manager or|or (?:stay|remain) (?:an )?ic|ic or)`)
 	reTimeline = mustPattern(`\b(?:how long|how many years|how much time|timeline|time ?frame|how fast|how quickly|years? (?:to|does|will|before)|too late|too old|late (?:to|for)|am i late|am i behind|behind (?:my )?peers|when (?:will|can|should) i (?:be|become|get|reach)|speed|pace|fast[- ]track|in \d+ years|(?:am i|i'?m|feel|falling|fall(?:en)?|so) (?:\w+ )?behind|by (?:age )?\d\d\b|i'?m \d\d\b|at my age|too slow|slow progress|late bloomer|\d+ years (?:in|of|as)|how soon|stuck|plateau\w*|stagnat\w*|not (?:progressing|growing|moving up)|lost in my career|falling behind)`)
-	rePaths    = mustPattern(`\b(?:skip\w*|have to start|need to start|must i start|start(?:ing)? (?:as|out as|at|with)|starting point|entry point|non-?linear|not linear|switch(?:ing)? ladders|other ladders|career change|change careers|from another (?:field|career|industry)|jump straight|straight (?:in)?to|directly (?:as|into|to)|enter(?:ing)? product|break(?:ing)? into|get(?:ting)? into product|into product management|without being an? |without starting|come from|coming from|background|bootcamp|out of school|graduate|straight in|go straight|right in as|as (?:my|an|the) entry)`)
+	rePaths    = mustPattern(`\b(?:straight line|linear|in a line|one rung at a time|every (?:step|rung|level) in order|skip\w*|have to start|need to start|must i start|start(?:ing)? (?:as|out as|at|with)|starting point|entry point|non-?linear|not linear|switch(?:ing)? ladders|other ladders|career change|change careers|from another (?:field|career|industry)|jump straight|straight (?:in)?to|directly (?:as|into|to)|enter(?:ing)? product|break(?:ing)? into|get(?:ting)? into product|into product management|without being an? |without starting|come from|coming from|background|bootcamp|out of school|graduate|straight in|go straight|right in as|as (?:my|an|the) entry)`)
 	reLadder   = mustPattern(`\b(?:career ladder|career path|ladder|(?:the|what|which|all) levels|levels of|levels in|progression|standard path|typical path|career track|hierarchy|titles|rungs|career stages|structure of pm)`)
 	reAdjacent = mustPattern(`\b(?:adjacent|lateral|other roles|other careers|other jobs|leave product|leaving product|outside (?:of )?product|alternatives?|other paths|other options|pivot|career switch|switch careers|what else can|exit (?:options|paths))`)
-	reAdvice   = mustPattern(`\b(?:final (?:words|thoughts|advice|tips)|any advice|general advice|words of advice|key takeaways?|what matters most|(?:big|main|key) lessons?|mindset|bottom line|in a nutshell|sum (?:it )?up|summary|overall advice|one piece of advice)`)
+	reAdvice   = mustPattern(`\b(?:last words|words of wisdom|wisdom|parting (?:words|advice|thoughts)|takeaways?|think about (?:my|a|your) (?:product )?career|final (?:words|thoughts|advice|tips)|any advice|general advice|words of advice|key takeaways?|what matters most|(?:big|main|key) lessons?|mindset|bottom line|in a nutshell|sum (?:it )?up|summary|overall advice|one piece of advice)`)
 	reCompare  = mustPattern(`\b(?:difference between|differences between|differ from|differs? between|different from|different between|compare|comparison|versus|vs\.?|compared (?:to|with)|and how is|or a|distinguish\w*|separates?|sets? apart|apart from|contrast\w*)\b`)
 
 	reInjection = mustPattern(`\b(?:(?:ignore|disregard|forget|override|bypass)\b.{0,40}\b(?:instructions?|rules|prompt|guidelines|directions|system|above|previous|context)\b|system prompt|your prompt|your instructions|developer mode|jailbreak|dan mode|you are now|from now on you|pretend (?:to be|you are)|you'?re now (?:a|an|my)\b|forget (?:the|about the|all the|your) (?:career|coaching|coach|rules|above|previous)|act as (?:a|an)\b|roleplay as|reveal (?:your|the) (?:prompt|instructions|system)|print (?:your|the) (?:prompt|instructions))`)
@@ -149,6 +154,7 @@ func understand(question string, history []Turn, inScope func(terms int, known i
 	mentions := strongMentions(q)
 	in.Roles = roleIDs(q)
 	in.Facets = facets(q)
+	in.Caveat = reCaveat.MatchString(q)
 
 	// Topics.
 	if reIC.MatchString(q) {
@@ -233,6 +239,11 @@ func understand(question string, history []Turn, inScope func(terms int, known i
 	if in.Target == "" {
 		in.Transition = in.Transition && len(in.Roles) > 0
 	}
+	if reStay.MatchString(q) && (in.Target == "" || in.Target == in.Current || in.Current == "") {
+		// "Once you're VP, what do you keep developing?": growing in the
+		// role, not into the next one.
+		in.Transition, in.Target = false, ""
+	}
 
 	// Levels the question is about.
 	add := func(id string) {
@@ -249,6 +260,12 @@ func understand(question string, history []Turn, inScope func(terms int, known i
 	add(in.Target)
 	for _, m := range mentions {
 		add(m.ID)
+	}
+	if len(in.Levels) == 0 && len(mentions) == 0 && len(in.Roles) == 0 && hist.topic != "" && hist.topic != in.Current &&
+		reAnaphora.MatchString(q) && !reMyLevel.MatchString(q) {
+		// "That level" is the one last talked about, not the asker's own.
+		add(hist.topic)
+		in.FromHistory = true
 	}
 	if len(in.Levels) == 0 && in.Current != "" && !in.HasTopic(TopicTimeline) && !in.HasTopic(TopicAdjacent) {
 		add(in.Current)

@@ -31,7 +31,13 @@ type Retriever struct {
 	skills []namedSkill
 	// simAt[i] is where section i (in set order) is in the index's order.
 	simAt []int
+	// caveats are the sections that hold the article's caveats about a role
+	// ("not all would enjoy what the job entails").
+	caveats map[string]bool
 }
+
+// reCaveatText finds the article's caveats: sentences that temper a role.
+var reCaveatText = mustPattern(`\b(?:not all (?:would|will)|would enjoy|less time with|doesn'?t mean|that'?s okay too|not just putting out fires|not a prescription|isn'?t a shortcoming)`)
 
 type namedSkill struct {
 	section string
@@ -40,7 +46,7 @@ type namedSkill struct {
 
 // New returns a retriever over the sections and their index.
 func New(set *sections.Set, idx *index.Index) *Retriever {
-	r := &Retriever{set: set, idx: idx, vocab: map[string]bool{}}
+	r := &Retriever{set: set, idx: idx, vocab: map[string]bool{}, caveats: map[string]bool{}}
 	at := map[string]int{}
 	for i, id := range idx.IDs() {
 		at[id] = i
@@ -53,6 +59,9 @@ func New(set *sections.Set, idx *index.Index) *Retriever {
 		r.simAt = append(r.simAt, i)
 	}
 	for _, s := range set.All() {
+		if reCaveatText.MatchString(strings.ToLower(s.Text)) {
+			r.caveats[s.ID] = true
+		}
 		for _, t := range embed.Terms(s.Text) {
 			r.vocab[t] = true
 		}
@@ -298,6 +307,16 @@ func (r *Retriever) boosts(question string, in Intent) map[string]float64 {
 			}
 			if len(in.Roles) == 0 {
 				put(sections.Adjacent+"/"+ladder.Overview, bPrimary+0.3)
+			}
+		}
+	}
+
+	// Downsides of a role: the sections that hold the article's caveats about it.
+	if in.Caveat {
+		for id := range r.caveats {
+			s, _ := r.set.ByID(id)
+			if contains(in.Levels, s.Level) || in.Target == s.Level {
+				b[id] += bPrimary
 			}
 		}
 	}
