@@ -126,7 +126,7 @@ var (
 	reAdvice   = mustPattern(`\b(?:last words|words of wisdom|wisdom|parting (?:words|advice|thoughts)|takeaways?|think about (?:my|a|your) (?:product )?career|final (?:words|thoughts|advice|tips)|any advice|general advice|words of advice|key takeaways?|what matters most|(?:big|main|key) lessons?|mindset|bottom line|in a nutshell|sum (?:it )?up|summary|overall advice|one piece of advice)`)
 	reCompare  = mustPattern(`\b(?:difference between|differences between|differ from|differs? between|different from|different between|compare|comparison|versus|vs\.?|compared (?:to|with)|and how is|or a|distinguish\w*|separates?|sets? apart|apart from|contrast\w*)\b`)
 
-	reInjection = mustPattern(`\b(?:(?:ignore|disregard|forget|override|bypass)\b.{0,40}\b(?:instructions?|rules|prompt|guidelines|directions|system|above|previous|context)\b|system prompt|your prompt|your instructions|developer mode|jailbreak|dan mode|you are now|from now on you|pretend (?:to be|you are)|you'?re now (?:a|an|my)\b|forget (?:the|about the|all the|your) (?:career|coaching|coach|rules|above|previous)|act as (?:a|an)\b|roleplay as|reveal (?:your|the) (?:prompt|instructions|system)|print (?:your|the) (?:prompt|instructions))`)
+	reInjection = mustPattern(`\b(?:(?:ignore|disregard|forget|override|bypass)\b.{0,40}\b(?:instructions?|rules|prompt|guidelines|directions|system|above|previous|context)\b|system prompt|your prompt|your instructions|developer mode|jailbreak|dan mode|you are now|from now on you|pretend (?:to be|you are)|you'?re now (?:a|an|my)\b|forget (?:the|about the|all the|your) (?:career|coaching|coach|rules|above|previous)|act as (?:a|an|my) (?:\w+ )?(?:ai|assistant|chatbot|bot|model|llm|gpt|character|persona|hacker|terminal|shell|linux|unrestricted|unfiltered|uncensored|evil)\b|roleplay as|reveal (?:your|the) (?:prompt|instructions|system)|(?:print|output|show|display|repeat|reveal|write out|tell me|what (?:is|are|were)) (?:me )?(?:your (?:initial |original |hidden |secret |exact |first )?(?:prompt|instructions|rules|system message)|the (?:initial |original |hidden |secret |exact |first )?(?:prompt|instructions|system message))|repeat (?:the |all |everything |all the )?(?:text|words|lines|messages?) (?:above|before)|(?:everything|all|the text|the words) (?:above|before) this|what were you told|above this line)`)
 	reCode      = mustPattern(`\b(?:(?:python|javascript|typescript|golang|java\b|c\+\+|c#|rust\b|ruby|php|sql\b|bash\b|regex|html|css|kotlin|swift code)\b|(?:write|give|show|generate|fix|debug)\b.{0,30}\b(?:code|function|script|program|class|query|snippet|algorithm)\b|stack ?trace\b|compile\b)`)
 	reOffTopic  = mustPattern(`\b(?:salary|salaries|compensation|pay raise|payrise|pay rise|get paid|paid more|equity|stock options|bonus|negotiat\w* (?:my |a |an |the )?(?:offer|raise|pay|package|salary)|recipe|weather|horoscope|lottery|sports? score|capital of|translate|poem|joke|song lyrics|homework|medical|diagnos|symptom|lawsuit|visa)\b`)
 )
@@ -140,8 +140,10 @@ func understand(question string, history []Turn, inScope func(terms int, known i
 		in.Refusal = RefuseInjection
 		return in
 	}
+	// Assistant turns too: through the API a client writes them, and the
+	// coach's own answers never match (the article's words do not).
 	for _, h := range history {
-		if h.Role == "user" && reInjection.MatchString(normalize(h.Content)) {
+		if reInjection.MatchString(normalize(h.Content)) {
 			in.Refusal = RefuseInjection
 			return in
 		}
