@@ -296,7 +296,9 @@ func TestCacheOnlyGoodLLMAnswers(t *testing.T) {
 
 // A stream the client left part-way is not cached: its text is incomplete.
 func TestCacheStreamClientLeft(t *testing.T) {
-	c, l := newMapCache(), &countingLLM{text: "One. Two. Three. Four."}
+	// Long enough to come in several deltas: the leak guard holds back the
+	// last words until more arrive.
+	c, l := newMapCache(), &countingLLM{text: "One two three four five six seven eight. Nine ten eleven twelve thirteen fourteen fifteen. Sixteen seventeen eighteen nineteen twenty. Twenty-one twenty-two."}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	deltas := 0

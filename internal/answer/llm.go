@@ -162,8 +162,11 @@ func (s *Service) withLLM(ctx context.Context, req Request, res retrieve.Result,
 	var cites []Citation
 	if r.err == nil {
 		text, cites = FilterCitations(strings.TrimSpace(r.text), res.Hits)
-		if strings.TrimSpace(text) == "" {
+		switch {
+		case strings.TrimSpace(text) == "":
 			r.err = errors.New("the model's reply is empty")
+		case LeaksInstructions(text):
+			r.err = errPromptLeak
 		}
 	}
 	s.observeLLM(start, r.err)

@@ -24,6 +24,9 @@ const (
 	OutcomeOK      = "ok"
 	OutcomeError   = "error"
 	OutcomeTimeout = "timeout"
+	// OutcomeBlocked is a reply that repeated the coach's instructions and
+	// was dropped for the offline answer.
+	OutcomeBlocked = "blocked"
 )
 
 func (s *Service) observeRetrieval(start time.Time) {
@@ -42,6 +45,8 @@ func (s *Service) observeLLM(start time.Time, err error) {
 	case err == nil:
 	case errors.Is(err, context.DeadlineExceeded):
 		outcome = OutcomeTimeout
+	case errors.Is(err, errPromptLeak):
+		outcome = OutcomeBlocked
 	default:
 		outcome = OutcomeError
 	}

@@ -171,6 +171,7 @@ func (s *Service) streamLLM(ctx context.Context, req Request, res retrieve.Resul
 	}()
 
 	f := newMarkerFilter(min(len(res.Hits), MaxCitations))
+	var guard leakGuard     // the instructions never go out
 	sent := false           // whether any text went out
 	var raw strings.Builder // the model's reply as written, for the cache
 	send := func(text string) error {
@@ -186,7 +187,13 @@ loop:
 		select {
 		case p := <-pieces:
 			raw.WriteString(p)
-			if err := send(f.write(p)); err != nil {
+			out, leak := guard.write(f.write(p))
+			if leak {
+				llmErr = errPromptLeak
+				cancel()
+				break loop
+			}
+			if err := send(out); err != nil {
 				return err
 			}
 		case llmErr = <-finished:
@@ -199,10 +206,24 @@ loop:
 	if ctx.Err() != nil {
 		return ctx.Err() // the client left: nobody reads what follows
 	}
-	if llmErr == nil {
-		if err := send(f.flush()); err != nil {
+	switch {
+	case llmErr == nil:
+		out, leak := guard.write(f.flush())
+		rest, leak2 := guard.flush()
+		if leak || leak2 {
+			llmErr = errPromptLeak
+		} else if err := send(out + rest); err != nil {
 			return err
 		}
+	case !errors.Is(llmErr, errPromptLeak):
+		// The reader gets all that came, unless it ends a leak.
+		if rest, leak := guard.flush(); leak {
+			llmErr = errPromptLeak
+		} else if err := send(rest); err != nil {
+			return err
+		}
+	}
+	if llmErr == nil {
 		if !sent {
 			llmErr = errors.New("the model's reply is empty")
 		}

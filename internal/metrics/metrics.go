@@ -49,7 +49,7 @@ func New() *Metrics {
 			Buckets: []float64{.00005, .0001, .00025, .0005, .001, .0025, .005, .01, .05, .1},
 		}),
 		llmCalls: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Name: "coach_llm_calls_total", Help: "Calls to the LLM by outcome (ok, error, timeout).",
+			Name: "coach_llm_calls_total", Help: "Calls to the LLM by outcome (ok, error, timeout, blocked: a reply that repeated the instructions).",
 		}, []string{"outcome"}),
 		llmLatency: prometheus.NewHistogram(prometheus.HistogramOpts{
 			Name: "coach_llm_duration_seconds", Help: "LLM call latency.", Buckets: fast,
