@@ -340,6 +340,9 @@ func (a *Assessor) found(sg signal, norm string, sent, clause span, first bool) 
 		if at < from {
 			from = sent.start
 		}
+		if sg.unless != nil && sg.unless.MatchString(s[loc[0]:]) {
+			continue
+		}
 		before := norm[from:at]
 		if !sg.negates && negation.MatchString(tail(before, 60)) {
 			continue

@@ -16,7 +16,7 @@ var folds = strings.NewReplacer(
 	"engineers", "engineering", "developers", "engineering", "devs", "engineering", "dev team", "engineering",
 	"designers", "design", "okrs", "goals", "kpis", "metrics", "kpi", "metrics",
 	"exec team", "executive team", "execs", "executives", "c-suite", "executive leadership",
-	"one-on-ones", "coach", "1:1s", "coach", "backlog", "tickets", "jira", "tickets",
+	"one-on-ones", "coach", "one-to-ones", "coach", "1:1s", "coach", "backlog", "tickets", "jira", "tickets",
 	"specs", "documentation", "prds", "documentation", "prd", "documentation",
 	"a/b tests", "validating ideas testing assumptions", "experiments", "testing assumptions",
 	"cross-team", "across teams", "org-wide", "across the org", "company-wide", "company-wide bets",

@@ -24,10 +24,23 @@ type signal struct {
 	// PMs makes a manager of PMs whatever else the person does, a seat on
 	// the executive team an executive.
 	defines bool
+	// unless, when set, cancels the signal if it matches the sentence from
+	// where the signal starts: owning "the entire seller experience" is the
+	// senior rung's whole domain, not the mid rung's area.
+	unless *regexp.Regexp
 }
 
 func defining(s signal) signal {
 	s.defines = true
+	return s
+}
+
+// wholeScope is an ownership phrase whose object is whole: "accountable for
+// the entire seller experience", "I own the whole payments journey".
+var wholeScope = regexp.MustCompile(`^(?:[\w'-]+ ){1,6}?(?:the |our |my |an |a )?(?:whole|entire|all of (?:the |our )?)\b`)
+
+func ownsArea(s signal) signal {
+	s.unless = wholeScope
 	return s
 }
 
@@ -57,8 +70,9 @@ var signals = []signal{
 	sig(ladder.Associate, 1.5, `how (?:our|the) (?:product|services|systems|apis|platform|stack) (?:\w+ ){0,3}(?:works?|talk|fit|connect)|how things work`),
 
 	// Mid-level: owning a defined area, its roadmap, decisions and metrics.
-	sig(ladder.Mid, 3, `(?:i |we )?(?:own|owning|owned|look after|looking after|in charge of|responsible for|accountable for|pm for|product manager for|product owner for) (?:the |our |my |a |one |an )?(?:[\w-]+ ){0,3}`+areaWord+`\b`),
-	sig(ladder.Mid, 2, `(?:i |i'm |i am )(?:own|look after|in charge of|responsible for|accountable for|the pm for|the product manager for|the product owner for)\b`),
+	// Owning something whole is the senior rung's scope, not an area.
+	ownsArea(sig(ladder.Mid, 3, `(?:i |we )?(?:own|owning|owned|run|running|ran|look after|looking after|in charge of|responsible for|accountable for|pm for|product manager for|product owner for) (?:the |our |my |a |one |an )?(?:[\w-]+ ){0,3}`+areaWord+`\b`)),
+	ownsArea(sig(ladder.Mid, 2, `(?:i |i'm |i am )(?:own|look after|in charge of|responsible for|accountable for|the pm for|the product manager for|the product owner for)\b`)),
 	sig(ladder.Mid, 2, `(?:keep|maintain|own|set|define|build|manage|run|plan|write|drive|shape)\w* (?:the |its |our |my |a |their )?(?:[\w-]+ ){0,2}roadmaps?`),
 	sig(ladder.Mid, 2, `decid\w* (?:what|which|how|on what)|(?:make|making|made) (?:the )?(?:product )?(?:decisions|calls)|priorit\w*|trade-?offs?|what (?:we|to) build (?:next)?`),
 	sig(ladder.Mid, 2, `(?:product )?discovery|user interviews|(?:run|lead|do|conduct|plan)\w* (?:the |our |my )?(?:user )?research|research and data|data and research|a/?b tests?|experiments?|validat\w* (?:ideas|assumptions|hypotheses)`),
@@ -70,7 +84,7 @@ var signals = []signal{
 
 	// Senior: a whole domain, strategy, alignment across functions, mentoring.
 	sig(ladder.Senior, 3, `(?:whole|entire|an entire|the whole) (?:[\w-]+ ){0,2}(?:domain|product|journey|platform|product line|business unit|customer journey|experience)|(?:product )?domain\b|user journey|customer journey`),
-	sig(ladder.Senior, 3, `mentor\w* (?:\w+ ){0,3}(?:`+pms+`|juniors?|mid-level|associates?|newer|less experienced|new)|coach\w* (?:the )?(?:junior|mid-level|associate|newer|less experienced) |(?:junior|mid-level|associate|newer) `+pms+` (?:come|turn|look) to me|`+pms+` (?:i|that i|who i|whom i) (?:mentor|coach|guide|support)`),
+	sig(ladder.Senior, 3, `mentor\w* (?:\w+ ){0,3}(?:`+pms+`|juniors?|mid-level|associates?|newer|less experienced|new)|coach\w* (?:the )?(?:junior|mid-level|associate|newer|less experienced) |(?:junior|mid-level|associate|newer) `+pms+` (?:come|turn|look) to me|(?:help|guid|support|develop)\w* (?:the |our |my )?(?:\w+ ){0,2}(?:junior|mid-level|associate|newer|new|less experienced|less senior) `+pms+`|`+pms+` (?:i|that i|who i|whom i) (?:mentor|coach|guide|support)`),
 	sig(ladder.Senior, 2, `(?:product )?strategy|strategic|business goals|business objectives|company goals`),
 	sig(ladder.Senior, 3, `(?:business|company) (?:goals|objectives) into|translat\w* (?:\w+ ){0,3}(?:goals|strategy|objectives)|strategy into (?:actionable )?plans`),
 	sig(ladder.Senior, 3, `(?:present|pitch|communicat|brief|walk|updat|explain|report)\w* (?:\w+ ){1,6}?to (?:the |our |my |senior )?(?:exec\w*|leadership|c-suite|c-level|vps?|cpo|ceo|leadership team|management)|(?:exec\w*|leadership) (?:reviews?|updates?|presentations?)|(?:brief|updat|present to|pitch to|advis|keep)\w* (?:the |our |my )?(?:vps?|cpo|ceo|cto|coo|execs?|executives|exec team|executive team|leadership|c-suite)\b`),
@@ -82,8 +96,8 @@ var signals = []signal{
 
 	// Director: managing PMs, several teams, hiring, the product org's structure.
 	defining(sig(ladder.Director, 6, `(?:manage|managing|lead|leading|run|running|head|heading|oversee|overseeing|built|build|building|grew|grow|growing|have|has)\w* (?:a |the |my |our )?(?:[\w-]+ ){0,2}(?:team|group|org|organi[sz]ation|department) of (?:\w+ ){0,3}`+pms)),
-	defining(sig(ladder.Director, 5, `(?:manage|managing|line-manage|line manage|oversee|overseeing|supervis\w*)\b (?:\w+ ){0,3}`+pms+`|`+pms+` (?:who )?report(?:ing)? (?:directly )?to me|`+number+` (?:direct )?reports|my (?:direct )?reports|people manag\w*|line manag\w*|manager of `+pms)),
-	sig(ladder.Director, 3, `hir(?:e|es|ing|ed)\b|recruit\w*|interview\w* (?:candidates|pms)|headcount|performance (?:reviews?|management|conversations|cycles?)|career (?:development|growth|progression|paths?|ladders?)|promotions?|one-on-ones?|1:1s?`),
+	defining(sig(ladder.Director, 5, `(?:manage|managing|line-manage|line manage|oversee|overseeing|supervis\w*)\b (?:\w+ ){0,3}`+pms+`|`+pms+`\b[^.;]{0,40}?\b(?:report(?:s|ing)? (?:directly )?(?:in)?to me|roll(?:s|ing)? up to me|under me)|`+number+` (?:direct )?reports|my (?:direct )?reports|people manag\w*|line manag\w*|manager of `+pms)),
+	sig(ladder.Director, 3, `hir(?:e|es|ing|ed)\b|recruit\w*|interview\w* (?:candidates|pms)|headcount|performance (?:reviews?|management|conversations|cycles?)|career (?:development|growth|progression|paths?|ladders?)|promotions?|one-(?:on|to)-ones?|1:1s?`),
 	sig(ladder.Director, 3, `coach\w* (?:\w+ ){0,2}`+pms+`|(?:coach|coaching|develop|developing|grow|growing) (?:my|the|our) (?:team|pms|people)|give (?:\w+ )?feedback to (?:my )?`+pms),
 	sig(ladder.Director, 3, `(?:oversee|overseeing|manage|managing|run|running|responsible for|own|owning|lead|leading|across|balanc\w* (?:\w+ ){0,2}across|span\w*)\b (?:\w+ ){0,3}`+number+` (?:[\w-]+ )?(?:product lines|products|product teams|teams|squads|areas|pods|product areas|portfolios|tribes)`),
 	sig(ladder.Director, 1.5, `product lines|portfolio`),
@@ -93,10 +107,15 @@ var signals = []signal{
 
 	// VP/CPO: the executive team, the board, the whole product function.
 	defining(sig(ladder.VP, 6, `(?:member of|part of|sit on|sits on|seat (?:on|at)|joined|join|on|in) (?:the |our |a )?(?:exec\w*|leadership|senior leadership|c-level|company leadership|management) (?:team|table|committee|group|staff)|(?:on|in|part of|member of|join\w*) the c-(?:suite|level)`)),
-	defining(sig(ladder.VP, 6, `report\w* (?:directly )?to (?:the |our )?(?:ceo|founders?|co-founders?)|peer (?:to|of|with) (?:the |our )?(?:ceo|cto|coo|cfo)|alongside (?:the |our )?(?:ceo|cto|coo|cfo)|with (?:the |our )?(?:ceo|cto|coo|cfo)(?:,| and) (?:the |our )?(?:ceo|cto|coo|cfo)`)),
-	defining(sig(ladder.VP, 6, `board (?:meetings?|members?|of directors|decks?|presentations?|seat)|(?:present|report|pitch|represent|speak|answer)\w* (?:\w+ ){0,4}?to (?:the |our )board|(?:sit|sits|seat) on (?:the |our )board|board and investors|investors and (?:the )?board|investors?|fundrais\w*|analysts|the press|earnings calls?`)),
+	defining(sig(ladder.VP, 6, `report\w* (?:directly )?to (?:the |our )?(?:ceo|founders?|co-founders?)|peer (?:to|of|with) (?:the |our )?(?:ceo|cto|coo|cfo)`)),
+	// Working with the executives is not a seat among them: directors sit
+	// with the CTO when company priorities are set too (the article's
+	// "partner with company leadership"), so it leans to the top rung
+	// without setting it.
+	sig(ladder.VP, 3, `alongside (?:the |our )?(?:ceo|cto|coo|cfo)|(?:with|to) (?:the |our )?(?:ceo|cto|coo|cfo)(?:,| and) (?:the |our )?(?:ceo|cto|coo|cfo)`),
+	defining(sig(ladder.VP, 6, `board (?:meetings?|members?|of directors|decks?|presentations?|seat)|(?:present|report|pitch|represent|speak|answer)\w* (?:\w+ ){0,4}?to (?:the |our )board|(?:sit|sits|seat) on (?:the |our )board|in front of (?:the |our )(?:board|investors)|board and investors|investors and (?:the )?board|investors?|fundrais\w*|analysts|the press|earnings calls?`)),
 	sig(ladder.VP, 5, `(?:lead|run|head|own|responsible for|in charge of|scale|scaling|built|building|shape|shaping)\w* (?:the |our )?(?:entire |whole )(?:global )?product (?:function|org\w*|department|division|team)s?|(?:entire|whole) product (?:function|org\w*|department|division)`),
-	defining(sig(ladder.VP, 5, `(?:directors|gpms|group `+pms+`|product leaders|heads of product|managers of managers|product managers' managers) (?:\w+ ){0,5}(?:report|roll up)|(?:manage|lead|oversee|coach|build|hire|grow|develop)\w* (?:\w+ ){0,4}(?:directors|gpms|group `+pms+`|product leaders|heads of product)\b`)),
+	defining(sig(ladder.VP, 5, `(?:directors|gpms|group `+pms+`|product leaders|heads of product|managers of managers|product managers' managers) (?:\w+ ){0,5}(?:report|roll up)|(?:directors|gpms|group `+pms+`|product leaders|heads of product)\b[^.;]{0,60}?\b(?:report(?:s|ing)? (?:directly )?(?:in)?to me|roll(?:s|ing)? up to me|under me)|(?:manage|lead|oversee|coach|build|hire|grow|develop)\w* (?:\w+ ){0,4}(?:directors|gpms|group `+pms+`|product leaders|heads of product)\b`)),
 	sig(ladder.VP, 3, `(?:for|of|across|throughout) the (?:whole|entire) (?:company|business|organi[sz]ation)|company-wide|company (?:strategy|bets|direction)|p&l|profit and loss|financial (?:performance|targets|goals|plan)|geographies|business lines|operating models?|market expansion|acquisitions?|m&a|where the company is (?:headed|going)|how the company competes|future of the (?:business|company)`),
 	sig(ladder.VP, 2, `head of product\b|(?:product )?org health|retention of (?:our )?(?:talent|people|pms)|hiring brand`),
 
@@ -113,7 +132,7 @@ var signals = []signal{
 
 // noReports: the person says they lead no one. With the IC track's signals
 // it marks the IC track; it also cancels the manager rungs' signals.
-var noReports = regexp.MustCompile(`\b(?:no (?:direct )?reports|no(?: ?one|body) (?:\w+ ){0,2}report(?:s|ing)? to me|(?:don'?t|do not) have (?:any )?(?:direct )?reports|(?:don'?t|do not|never) (?:manage|have|line-manage) (?:any |a )?(?:people|reports|direct reports|team|one|anyone|pms)|not (?:a )?people manager|not manag\w+ (?:people|anyone|a team|pms)|without (?:any )?(?:direct )?reports|without managing|without (?:a )?(?:team|people) (?:of my own|to manage)|individual contributor|\bic\b|rather than manag\w*|instead of manag\w*|(?:mentor|mentoring|lead|leading|influence|influencing) without manag\w*|hands-on rather|stay(?:ed|ing)? hands-on|chose not to manage|prefer not to manage)`)
+var noReports = regexp.MustCompile(`\b(?:no (?:direct )?reports|no(?: ?one|body|\s+` + pms + `) (?:\w+ ){0,2}(?:report(?:s|ing)? to me|under me)|(?:don'?t|do not) have (?:any )?(?:direct )?reports|(?:don'?t|do not|never) (?:manage|have|line-manage) (?:any |a )?(?:people|reports|direct reports|team|one|anyone|pms)|not (?:a )?people manager|not manag\w+ (?:people|anyone|a team|pms)|without (?:any )?(?:direct )?reports|without managing|without (?:a )?(?:team|people) (?:of my own|to manage)|individual contributor|\bic\b|rather than manag\w*|instead of manag\w*|(?:mentor|mentoring|lead|leading|influence|influencing) without manag\w*|hands-on rather|stay(?:ed|ing)? hands-on|chose not to manage|prefer not to manage)`)
 
 // negation before a signal in its clause cancels it: "I don't own the
 // roadmap yet", "I'd like to manage PMs one day".
