@@ -22,12 +22,24 @@ import (
 	"github.com/ladder/coach/internal/llmtest"
 )
 
+// binDir holds the binary buildCoach built, removed by TestMain.
+var binDir string
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if binDir != "" {
+		_ = os.RemoveAll(binDir)
+	}
+	os.Exit(code)
+}
+
 // buildCoach builds the real binary once per test run.
 var buildCoach = sync.OnceValues(func() (string, error) {
 	dir, err := os.MkdirTemp("", "coach-bin-")
 	if err != nil {
 		return "", err
 	}
+	binDir = dir
 	bin := filepath.Join(dir, "coach")
 	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
 	if err != nil {

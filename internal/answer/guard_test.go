@@ -44,6 +44,7 @@ func TestLeaksInstructions(t *testing.T) {
 		ScopeMessage,
 		InjectionMessage,
 		midStreamMessage,
+		withheldMessage,
 		llmTestHits[0].Section.Text + "\n" + llmTestHits[1].Section.Text,
 	}
 	for _, s := range fine {
@@ -155,6 +156,10 @@ func TestEchoedPromptNeverReachesTheReader(t *testing.T) {
 			switch d := e.Data.(type) {
 			case Delta:
 				text.WriteString(d.Text)
+			case StreamError:
+				if d.Message != withheldMessage {
+					t.Errorf("pieces of %d: error event %q; want the withheld message", size, d.Message)
+				}
 			case Done:
 				done = d
 			}

@@ -53,6 +53,10 @@ type StreamError struct {
 // its answer was sent.
 const midStreamMessage = "The language model stopped before finishing its answer, so the text above may be incomplete. Ask again to get a full answer."
 
+// withheldMessage is what the reader sees when the rest of an LLM answer was
+// withheld because it began to repeat the coach's instructions.
+const withheldMessage = "The rest of this answer was withheld because the language model began to repeat its instructions. Ask again to get an answer from the article."
+
 // ChatStream answers one question as a stream of events given to emit: the
 // citations first, then the answer's text in two or more deltas, then done
 // (with an error event before it when the LLM fails part-way). Offline
@@ -250,7 +254,11 @@ loop:
 	}
 	if llmErr != nil {
 		slog.WarnContext(ctx, "answer: LLM failed part-way through its answer", "err", llmErr)
-		if err := emit(Event{EventError, StreamError{midStreamMessage}}); err != nil {
+		msg := midStreamMessage
+		if errors.Is(llmErr, errPromptLeak) {
+			msg = withheldMessage
+		}
+		if err := emit(Event{EventError, StreamError{msg}}); err != nil {
 			return err
 		}
 		done.Degraded = true

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -11,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/ladder/coach/internal/answer"
@@ -95,6 +97,12 @@ func FuzzDecodeChat(f *testing.F) {
 		f.Add([]byte(s), true)
 	}
 	f.Fuzz(func(t *testing.T, body []byte, stream bool) {
+		// A body that makes the server hang is a failure too, with its input
+		// kept like any other.
+		watchdog := time.AfterFunc(10*time.Second, func() {
+			panic(fmt.Sprintf("no answer within 10 s for body %q (stream %v)", body, stream))
+		})
+		defer watchdog.Stop()
 		h := fuzzServer()
 		for _, path := range []string{"/api/chat", "/v1/chat/completions"} {
 			req := httptest.NewRequest(http.MethodPost, path, bytes.NewReader(body))
