@@ -11,10 +11,17 @@
 //       Coach.ApiError {message, status}: status is the HTTP status, or 0 when
 //       the coach could not be reached; message is the server's
 //       {"error":{"message"}} text, or a plain sentence for the user.
+//       When the coach asks for an API key (401), a dialog asks the user for
+//       one, the request is sent again with it, and the key is kept in
+//       localStorage once the coach accepts it; every request sends it as
+//       "Authorization: Bearer <key>". A key the coach refuses is asked for
+//       again, saying so. Requests that meet a 401 together share one dialog;
+//       closing it rejects them with the 401's ApiError.
 //   Coach.stream(path, body, onEvent, {signal}) -> Promise<void>
 //       POST body as JSON asking for Server-Sent Events and call
 //       onEvent(name, data) for each event, data parsed from JSON. Errors
-//       before the stream starts reject with a Coach.ApiError as api() does.
+//       before the stream starts reject with a Coach.ApiError as api() does,
+//       and a 401 asks for the API key as api() does.
 //   Coach.el(tag, attrs, ...children) -> Element
 //       build an element. attrs: "class" sets className, "text" sets
 //       textContent, a function under "onclick"/"onkeydown"/... is added as a
@@ -65,21 +72,104 @@
     return new ApiError(msg || "The coach answered with an error (HTTP " + res.status + "). Please try again.", res.status);
   }
 
+  // The API key, when the coach wants one: kept in localStorage once the
+  // coach has accepted it.
+  const keyStore = "coach.apiKey";
+  let apiKey = load(keyStore, "");
+  if (typeof apiKey !== "string") apiKey = "";
+  let enteredKey = ""; // the last key typed in the dialog
+
   async function request(path, opts, accept) {
-    const init = { method: opts.method || (opts.body === undefined ? "GET" : "POST"), headers: { Accept: accept }, signal: opts.signal };
-    if (opts.body !== undefined) {
-      init.headers["Content-Type"] = "application/json";
-      init.body = JSON.stringify(opts.body);
+    for (;;) {
+      const init = { method: opts.method || (opts.body === undefined ? "GET" : "POST"), headers: { Accept: accept }, signal: opts.signal };
+      if (opts.body !== undefined) {
+        init.headers["Content-Type"] = "application/json";
+        init.body = JSON.stringify(opts.body);
+      }
+      const sentKey = apiKey;
+      if (sentKey) init.headers.Authorization = "Bearer " + sentKey;
+      let res;
+      try {
+        res = await fetch(path, init);
+      } catch (e) {
+        if (e && e.name === "AbortError") throw e;
+        throw new ApiError(unreachable, 0);
+      }
+      if (res.status === 401) {
+        // Another request may have got a key meanwhile: try it first.
+        if (apiKey !== sentKey) continue;
+        let why = "This coach asks for an API key. Enter the key you were given.";
+        if (sentKey && sentKey === enteredKey) why = "The coach did not accept that key. Check it and enter it again.";
+        else if (sentKey) why = "The key saved in this browser is no longer accepted. Enter a valid key.";
+        if (sentKey === load(keyStore, "")) forget(keyStore);
+        const key = await askKey(why);
+        if (key === null) throw new ApiError("The coach needs an API key to answer. Try again to enter one.", 401);
+        continue;
+      }
+      if (sentKey && sentKey !== load(keyStore, "")) save(keyStore, sentKey);
+      if (!res.ok) throw await errorFrom(res);
+      return res;
     }
-    let res;
-    try {
-      res = await fetch(path, init);
-    } catch (e) {
-      if (e && e.name === "AbortError") throw e;
-      throw new ApiError(unreachable, 0);
-    }
-    if (!res.ok) throw await errorFrom(res);
-    return res;
+  }
+
+  // askKey shows the API key dialog with message and resolves with the key
+  // entered (also set as apiKey), or null when the user closes it. Callers
+  // that ask while it is open share its answer.
+  let asking = null;
+  let keyDialog = null;
+  function askKey(message) {
+    if (asking) return asking;
+    if (!keyDialog) keyDialog = buildKeyDialog();
+    const d = keyDialog;
+    d.parts.message.textContent = message;
+    d.parts.input.value = "";
+    const opener = document.activeElement;
+    asking = new Promise(function (resolve) {
+      d.onAnswer = function (key) {
+        d.onAnswer = null;
+        asking = null;
+        if (d.open) d.close();
+        if (opener && document.contains(opener) && typeof opener.focus === "function") opener.focus();
+        if (key !== null) apiKey = enteredKey = key;
+        resolve(key);
+      };
+    });
+    d.showModal();
+    d.parts.input.focus();
+    return asking;
+  }
+
+  function buildKeyDialog() {
+    const message = el("p", { id: "key-dialog-message", class: "key-message", "data-testid": "key-message", role: "alert" });
+    const input = el("input", {
+      id: "key-input", type: "password", class: "key-input", "data-testid": "key-input", autocomplete: "off",
+      spellcheck: "false", "aria-describedby": "key-dialog-message",
+    });
+    const cancel = el("button", { type: "button", class: "secondary", "data-testid": "key-cancel" }, "Cancel");
+    const submit = el("button", { type: "submit", "data-testid": "key-submit" }, "Use this key");
+    const form = el("form", { method: "dialog", class: "key-form" },
+      el("label", { for: "key-input" }, "API key"), input,
+      el("div", { class: "key-actions" }, cancel, submit));
+    const d = el("dialog", {
+      class: "key-dialog", "data-testid": "key-dialog", "aria-labelledby": "key-dialog-title",
+      "aria-describedby": "key-dialog-message",
+    }, el("h2", { id: "key-dialog-title", text: "API key needed" }), message, form);
+    d.parts = { message: message, input: input };
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      const key = input.value.trim();
+      if (key === "") {
+        message.textContent = "Enter the key, or cancel.";
+        input.focus();
+        return;
+      }
+      if (d.onAnswer) d.onAnswer(key);
+    });
+    cancel.addEventListener("click", function () { if (d.onAnswer) d.onAnswer(null); });
+    // Escape closes a modal dialog: that is a cancel too.
+    d.addEventListener("close", function () { if (d.onAnswer) d.onAnswer(null); });
+    document.body.appendChild(d);
+    return d;
   }
 
   async function api(path, opts) {

@@ -77,7 +77,7 @@ func StartCoach(t testing.TB, pace Pacer) string {
 }
 
 // StartCoachWith is StartCoach with the settings cfg (an LLM endpoint such
-// as an httptest server, for example).
+// as an httptest server, or API keys, for example).
 func StartCoachWith(t testing.TB, cfg config.Config, pace Pacer) string {
 	t.Helper()
 	if gin.Mode() == gin.DebugMode {
@@ -101,7 +101,10 @@ func StartCoachWith(t testing.TB, cfg config.Config, pace Pacer) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := server.HTTPServer(ln.Addr().String(), server.New(server.Deps{Chatter: ch, Sections: set, Ready: loader.Ready}), cfg.LLMTimeout)
+	srv := server.HTTPServer(ln.Addr().String(), server.New(server.Deps{
+		Chatter: ch, Sections: set, Ready: loader.Ready,
+		Planner: app.Planner(cfg, set), Assessor: app.Assessor(set), APIKeys: cfg.APIKeys,
+	}), cfg.LLMTimeout)
 	go func() { _ = srv.Serve(ln) }()
 	t.Cleanup(func() { _ = srv.Close() })
 	return "http://" + ln.Addr().String()
