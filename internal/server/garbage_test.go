@@ -343,3 +343,36 @@ func TestGoodRequestsStillWork(t *testing.T) {
 		}
 	}
 }
+
+// TestErrorLogsCarryRequestID: the log lines of a panic and of a 500 carry
+// the request's id, so a user's report can be found.
+func TestErrorLogsCarryRequestID(t *testing.T) {
+	for name, ch := range map[string]*fakeChatter{
+		"panic":          {panic: true},
+		"internal error": {err: fmt.Errorf("disk on fire")},
+	} {
+		var logs bytes.Buffer
+		h := New(Deps{Chatter: ch, Sections: testSections, Logger: slog.New(slog.NewJSONHandler(&logs, nil))})
+		rec := sendRaw(h, "POST", "/api/chat", []byte(`{"message":"What does a Senior PM do?"}`), map[string]string{"X-Request-ID": "report-42"})
+		if rec.Code != http.StatusInternalServerError {
+			t.Fatalf("%s: %d", name, rec.Code)
+		}
+		if strings.Contains(rec.Body.String(), "disk on fire") || strings.Contains(rec.Body.String(), "boom") {
+			t.Errorf("%s: internals reached the client: %s", name, rec.Body)
+		}
+		var found bool
+		for _, line := range strings.Split(strings.TrimSpace(logs.String()), "\n") {
+			var m map[string]any
+			_ = json.Unmarshal([]byte(line), &m)
+			if m["level"] == "ERROR" {
+				found = true
+				if m["request_id"] != "report-42" {
+					t.Errorf("%s: error log line without the request id: %s", name, line)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no error logged: %s", name, logs.String())
+		}
+	}
+}

@@ -45,7 +45,7 @@ func (h *openAIHandler) abortOpenAIErr(c *gin.Context, err error) {
 	e := openAIErrorOf(err)
 	if e.Status >= 500 && h.logger != nil {
 		h.logger.ErrorContext(c.Request.Context(), "request failed",
-			"method", c.Request.Method, "path", c.Request.URL.Path, "status", e.Status, "err", err)
+			"request_id", c.GetString(ctxKeyRequestID), "method", c.Request.Method, "path", c.Request.URL.Path, "status", e.Status, "err", err)
 	}
 	abortOpenAI(c, e)
 }
@@ -180,7 +180,7 @@ func (h *openAIHandler) stream(c *gin.Context, req answer.Request, t *eventTrans
 	case ctx.Err() != nil:
 		return
 	default:
-		h.logger.ErrorContext(ctx, "openai: chat stream failed", "path", c.Request.URL.Path, "err", err)
+		h.logger.ErrorContext(ctx, "openai: chat stream failed", "request_id", c.GetString(ctxKeyRequestID), "path", c.Request.URL.Path, "err", err)
 		_ = send(openAIErrorFor(http.StatusInternalServerError, "The answer stopped because of an internal error. Please ask again.").body())
 		return
 	}
