@@ -3,11 +3,13 @@ package assess
 import (
 	"bufio"
 	"encoding/json"
+	"fmt"
 	"math"
 	"os"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/ladder/coach/corpus"
 	"github.com/ladder/coach/internal/errs"
@@ -55,6 +57,11 @@ func FuzzAssess(f *testing.F) {
 		f.Add(s[0], s[1])
 	}
 	f.Fuzz(func(t *testing.T, description, title string) {
+		// An input that takes this long is a failure, kept like any other.
+		watchdog := time.AfterFunc(10*time.Second, func() {
+			panic(fmt.Sprintf("no assessment within 10 s for %q, %q", description, title))
+		})
+		defer watchdog.Stop()
 		a, err := fuzzAssessor()
 		if err != nil {
 			t.Fatal(err)
