@@ -109,13 +109,13 @@ func (p *program) serve(args []string) int {
 	go func() {
 		defer close(stopping)
 		<-ctx.Done()
-		log.Info("shutting down: no new connections; requests in flight may finish", "timeout", cfg.ShutdownTimeout)
+		log.Info("shutting down: no new connections; requests in flight may finish", "timeout", cfg.ShutdownTimeout.String())
 	}()
 	err = server.Run(ctx, srv, ln, cfg.ShutdownTimeout)
 	switch {
 	case errors.Is(err, server.ErrShutdownTimeout):
 		// The stop asked for is done, in the time it was given: not a failure.
-		log.Warn("shutdown timeout reached: requests still in flight were cut", "timeout", cfg.ShutdownTimeout)
+		log.Warn("shutdown timeout reached: requests still in flight were cut", "timeout", cfg.ShutdownTimeout.String())
 	case err != nil && !errors.Is(err, context.Canceled):
 		return p.fail(err)
 	}
