@@ -1,0 +1,40 @@
+package answer
+
+import (
+	"encoding/json"
+	"math"
+	"testing"
+)
+
+// The cached encoding is byte for byte what the struct's own encoding was.
+func TestCitationJSON(t *testing.T) {
+	type plain struct {
+		ID    string  `json:"id"`
+		Title string  `json:"title"`
+		Level string  `json:"level"`
+		Facet string  `json:"facet"`
+		Text  string  `json:"text"`
+		Score float64 `json:"score"`
+	}
+	cases := []Citation{
+		{ID: "a/b", Title: "T <x> & \"q\"", Level: "l", Facet: "f", Text: "line one\nDon’t \u2028 <script>", Score: 1.234},
+		{ID: "a/b", Title: "T <x> & \"q\"", Level: "l", Facet: "f", Text: "line one\nDon’t \u2028 <script>", Score: 0},
+		{ID: "a/b", Title: "other title, same id", Level: "l", Facet: "f", Text: "changed text", Score: 1e-7},
+		{ID: "", Score: math.MaxFloat64},
+	}
+	for i, c := range cases {
+		for round := 0; round < 2; round++ { // the second round is served from the cache
+			got, err := json.Marshal(c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, _ := json.Marshal(plain(c))
+			if string(got) != string(want) {
+				t.Errorf("case %d round %d:\n got %s\nwant %s", i, round, got, want)
+			}
+		}
+	}
+	if _, err := json.Marshal(Citation{Score: math.NaN()}); err == nil {
+		t.Error("NaN must fail as it does for a plain float")
+	}
+}
