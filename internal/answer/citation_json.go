@@ -2,6 +2,7 @@ package answer
 
 import (
 	"encoding/json"
+	"strconv"
 	"sync"
 )
 
@@ -25,6 +26,11 @@ const maxPrefixes = 1024
 // MarshalJSON encodes the citation as its fields would be, reusing the
 // encoded prefix of a section already seen with the same fields.
 func (c Citation) MarshalJSON() ([]byte, error) {
+	return c.appendJSON(nil)
+}
+
+// appendJSON appends the citation's JSON to dst.
+func (c Citation) appendJSON(dst []byte) ([]byte, error) {
 	var prefix []byte
 	if v, ok := prefixes.Load(c.ID); ok {
 		p := v.(*citationPrefix)
@@ -56,10 +62,41 @@ func (c Citation) MarshalJSON() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := make([]byte, 0, len(prefix)+len(score)+10)
-	out = append(out, prefix...)
-	out = append(out, `,"score":`...)
-	out = append(out, score...)
-	return append(out, '}'), nil
+	dst = append(dst, prefix...)
+	dst = append(dst, `,"score":`...)
+	dst = append(dst, score...)
+	return append(dst, '}'), nil
 }
 
+// AppendJSON appends the reply's JSON to dst: the same bytes as
+// json.Marshal(r), without encoding/json validating again the cached
+// citation prefixes that make up most of them.
+func (r Reply) AppendJSON(dst []byte) ([]byte, error) {
+	answer, err := json.Marshal(r.Answer)
+	if err != nil {
+		return nil, err
+	}
+	dst = append(dst, `{"answer":`...)
+	dst = append(dst, answer...)
+	dst = append(dst, `,"citations":`...)
+	if r.Citations == nil {
+		dst = append(dst, "null"...)
+	} else {
+		dst = append(dst, '[')
+		for i, c := range r.Citations {
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			if dst, err = c.appendJSON(dst); err != nil {
+				return nil, err
+			}
+		}
+		dst = append(dst, ']')
+	}
+	mode, _ := json.Marshal(r.Mode)
+	dst = append(dst, `,"mode":`...)
+	dst = append(dst, mode...)
+	dst = append(dst, `,"degraded":`...)
+	dst = strconv.AppendBool(dst, r.Degraded)
+	return append(dst, '}'), nil
+}

@@ -38,3 +38,26 @@ func TestCitationJSON(t *testing.T) {
 		t.Error("NaN must fail as it does for a plain float")
 	}
 }
+
+func TestReplyAppendJSON(t *testing.T) {
+	for _, r := range []Reply{
+		{Answer: "a <b> & \"c\"\n[1]", Citations: []Citation{{ID: "x/y", Title: "T", Level: "l", Facet: "f", Text: "t", Score: 0.5}, {ID: "z", Score: 2}}, Mode: ModeOffline},
+		{Answer: "", Citations: []Citation{}, Mode: ModeLLM, Degraded: true},
+		{Answer: "no cites", Citations: nil, Mode: ModeOffline},
+	} {
+		got, err := r.AppendJSON(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		type plainReply struct {
+			Answer    string     `json:"answer"`
+			Citations []Citation `json:"citations"`
+			Mode      string     `json:"mode"`
+			Degraded  bool       `json:"degraded"`
+		}
+		want, _ := json.Marshal(plainReply(r))
+		if string(got) != string(want) {
+			t.Errorf("\n got %s\nwant %s", got, want)
+		}
+	}
+}

@@ -62,5 +62,12 @@ func (h *chatHandler) chat(c *gin.Context) {
 	if reply.Citations == nil {
 		reply.Citations = []answer.Citation{}
 	}
-	c.JSON(http.StatusOK, reply)
+	// AppendJSON writes what c.JSON would, without re-validating the
+	// cached citation texts that make up most of the reply.
+	out, err := reply.AppendJSON(make([]byte, 0, 8<<10))
+	if err != nil {
+		abortWithError(c, h.logger, err)
+		return
+	}
+	c.Data(http.StatusOK, "application/json; charset=utf-8", out)
 }
