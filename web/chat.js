@@ -55,10 +55,18 @@
 
   // history is what the API gets: the latest turns, each within the limit,
   // and together well under the 64 KiB the server reads.
+  // An exchange the coach declined (no sources: off-topic, or an attempt
+  // to change its instructions) is left out, so it does not colour the
+  // questions after it.
   function history() {
     const out = [];
     let bytes = 0;
     for (let i = messages.length - 1; i >= 0 && out.length < maxHistory; i--) {
+      const m = messages[i];
+      if (m.role === "assistant" && !m.error && Array.isArray(m.citations) && m.citations.length === 0) {
+        if (i > 0 && messages[i - 1].role === "user") i--;
+        continue;
+      }
       const content = messages[i].content.slice(0, maxChars);
       bytes += encoder.encode(content).length + 40;
       if (bytes > maxHistoryBytes) break;
