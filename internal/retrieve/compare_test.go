@@ -33,6 +33,10 @@ func TestCompareQuestions(t *testing.T) {
 			if !res.Intent.HasTopic(TopicCompare) {
 				t.Errorf("intent %+v is not a comparison", res.Intent)
 			}
+			// The first two citations show one side each.
+			if len(res.Hits) < 2 || res.Hits[0].Section.Level == res.Hits[1].Section.Level {
+				t.Errorf("the first two hits are not one of each level: %v", res.Hits[:min(2, len(res.Hits))])
+			}
 			top := res.Hits[:min(4, len(res.Hits))]
 			for _, l := range tt.levels {
 				found := false

@@ -142,12 +142,57 @@ func (r *Retriever) Retrieve(ctx context.Context, question string, history []Tur
 		scores[i] = simWeight*sim + boost[s.ID]
 	}
 	sort.SliceStable(order, func(a, b int) bool { return scores[order[a]] > scores[order[b]] })
+	if in.HasTopic(TopicCompare) && len(in.Levels) >= 2 {
+		interleave(order, all, in.Levels[0], in.Levels[1])
+	}
 	n := cut(order, scores)
 	hits := make([]Hit, n)
 	for k := 0; k < n; k++ {
 		hits[k] = Hit{Section: all[order[k]], Score: scores[order[k]]}
 	}
 	return Result{Intent: in, Hits: hits}, nil
+}
+
+// interleave reorders the ranking so the two compared levels' sections
+// alternate at its head (a, b, a, b...), each level's in its own order: the
+// first citations then show both sides.
+func interleave(order []int, all []sections.Section, a, b string) {
+	var as, bs, rest []int
+	for _, i := range order {
+		switch all[i].Level {
+		case a:
+			as = append(as, i)
+		case b:
+			bs = append(bs, i)
+		default:
+			rest = append(rest, i)
+		}
+	}
+	// Keep the first-ranked level first.
+	if len(bs) > 0 && (len(as) == 0 || indexOf(order, bs[0]) < indexOf(order, as[0])) {
+		as, bs = bs, as
+	}
+	k := 0
+	for len(as) > 0 || len(bs) > 0 {
+		if len(as) > 0 {
+			order[k], as = as[0], as[1:]
+			k++
+		}
+		if len(bs) > 0 {
+			order[k], bs = bs[0], bs[1:]
+			k++
+		}
+	}
+	copy(order[k:], rest)
+}
+
+func indexOf(xs []int, x int) int {
+	for i, y := range xs {
+		if y == x {
+			return i
+		}
+	}
+	return -1
 }
 
 // cut is how many of the ranked sections stand close enough to the best one.
