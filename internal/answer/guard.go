@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/ladder/coach/internal/llm"
 )
 
 // The LLM's answer is checked for the coach's own instructions before it
@@ -26,7 +28,7 @@ const leakWords = 10
 // message without its sections, and the wrapping of the user's words), one
 // list a text, normalized by guardWords.
 var instructionWords = func() [][]string {
-	system := llmRender(llmSystemTmpl, struct {
+	system := llm.Render(llmSystemTmpl, struct {
 		Sections []llmSection
 		Fence    string
 	}{[]llmSection{{N: 1}}, "```"})

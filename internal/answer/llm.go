@@ -54,36 +54,9 @@ type llmSection struct {
 	Title, ID, Text string
 }
 
-// llmFence returns a code fence longer than any run of backticks in texts, so
-// no text can close it early.
-func llmFence(texts ...string) string {
-	longest := 0
-	for _, t := range texts {
-		run := 0
-		for _, r := range t {
-			if r == '`' {
-				run++
-				longest = max(longest, run)
-			} else {
-				run = 0
-			}
-		}
-	}
-	return strings.Repeat("`", max(3, longest+1))
-}
-
-func llmRender(t *template.Template, data any) string {
-	var b strings.Builder
-	// The templates are fixed and their data plain strings: Execute cannot fail.
-	if err := t.Execute(&b, data); err != nil {
-		panic(err)
-	}
-	return b.String()
-}
-
 // llmFenced renders a user's text inside a fence, as data.
 func llmFenced(t *template.Template, text string) string {
-	return llmRender(t, struct{ Fence, Text string }{llmFence(text), text})
+	return llm.Render(t, struct{ Fence, Text string }{llm.Fence(text), text})
 }
 
 // Prompt builds the messages that ask the LLM to answer req from res's
@@ -100,10 +73,10 @@ func (s *Service) Prompt(req Request, res retrieve.Result) []llm.Message {
 		secs[i] = llmSection{N: i + 1, Title: h.Section.Title, ID: h.Section.ID, Text: h.Section.Text}
 		texts[i] = h.Section.Text + h.Section.Title
 	}
-	msgs := []llm.Message{{Role: "system", Content: llmRender(llmSystemTmpl, struct {
+	msgs := []llm.Message{{Role: "system", Content: llm.Render(llmSystemTmpl, struct {
 		Sections []llmSection
 		Fence    string
-	}{secs, llmFence(texts...)})}}
+	}{secs, llm.Fence(texts...)})}}
 
 	history := req.History[max(0, len(req.History)-llmHistoryTurns):]
 	for _, t := range history {

@@ -86,32 +86,6 @@ type llmItem struct {
 	Text string
 }
 
-// fence is a code fence longer than any run of backticks in texts.
-func fence(texts ...string) string {
-	longest := 0
-	for _, t := range texts {
-		run := 0
-		for _, r := range t {
-			if r == '`' {
-				run++
-				longest = max(longest, run)
-			} else {
-				run = 0
-			}
-		}
-	}
-	return strings.Repeat("`", max(3, longest+1))
-}
-
-func render(t *template.Template, data any) string {
-	var b strings.Builder
-	// The templates are fixed and their data plain values: Execute cannot fail.
-	if err := t.Execute(&b, data); err != nil {
-		panic(err)
-	}
-	return b.String()
-}
-
 // Prompt builds the messages that ask the LLM to reword p's items for the
 // context: the rules, then the context fenced as data and the items numbered
 // 1..n in phase order.
@@ -124,12 +98,12 @@ func Prompt(p Plan, mentee string) []llm.Message {
 			texts = append(texts, it.Text)
 		}
 	}
-	user := render(llmUserTmpl, struct {
+	user := llm.Render(llmUserTmpl, struct {
 		Fence, Context string
 		Items          []llmItem
-	}{fence(texts...), mentee, its})
+	}{llm.Fence(texts...), mentee, its})
 	return []llm.Message{
-		{Role: "system", Content: render(llmSystemTmpl, nil)},
+		{Role: "system", Content: llm.Render(llmSystemTmpl, nil)},
 		{Role: "user", Content: user},
 	}
 }
