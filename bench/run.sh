@@ -4,7 +4,7 @@
 #   bash bench/run.sh            # 3 alternating rounds of 10 s each
 #   ROUNDS=5 DURATION=20s CONNS=32 bash bench/run.sh
 #
-# Needs wrk (Debian: apt-get install wrk) and curl. It builds the coach and
+# Needs wrk (Debian: apt-get install wrk), curl and awk. It builds the coach and
 # cmd/ginref, then for each round loads ginref and the coach one after the
 # other with the same request mix (bench/chat.lua), and prints throughput,
 # p99 latency, non-2xx counts, the coach/gin throughput ratio, the coach's
@@ -31,6 +31,8 @@ go build -o "$tmp/coach" ./cmd/coach
 go build -o "$tmp/ginref" ./cmd/ginref
 
 now() { date +%s.%N; }
+# calc EXPR: floating-point arithmetic with awk (no bc needed).
+calc() { awk "BEGIN { print $1 }"; }
 
 wait_ready() { # url, timeout seconds
   local end=$(( $(date +%s) + $2 ))
@@ -49,7 +51,7 @@ for i in 1 2 3 4 5; do
   pid=$!
   wait_ready "http://127.0.0.1:$COACH_PORT/readyz" 10
   t1=$(now)
-  starts+=("$(echo "$t1 - $t0" | bc -l)")
+  starts+=("$(calc "$t1 - $t0")")
   kill "$pid"; wait "$pid" 2>/dev/null || true
 done
 cold=$(printf '%s\n' "${starts[@]}" | sort -n | sed -n 3p)
@@ -84,9 +86,9 @@ for r in $(seq 1 "$ROUNDS"); do
   printf '%-6s %-8s %12s %10s %8s\n' "$r" ginref "$g_rps" "$g_p99" "$g_bad"
   read -r c_rps c_p99 c_bad < <(run_wrk "http://127.0.0.1:$COACH_PORT")
   printf '%-6s %-8s %12s %10s %8s\n' "$r" coach "$c_rps" "$c_p99" "$c_bad"
-  gin_sum=$(echo "$gin_sum + $g_rps" | bc -l)
-  coach_sum=$(echo "$coach_sum + $c_rps" | bc -l)
-  worst_p99=$(echo "if ($c_p99 > $worst_p99) $c_p99 else $worst_p99" | bc -l)
+  gin_sum=$(calc "$gin_sum + $g_rps")
+  coach_sum=$(calc "$coach_sum + $c_rps")
+  worst_p99=$(calc "($c_p99 > $worst_p99) ? $c_p99 : $worst_p99")
   total_non2xx=$(( total_non2xx + c_bad ))
 done
 rss_kb=$(awk '/VmHWM/ {print $2}' "/proc/$coach_pid/status")
@@ -94,9 +96,9 @@ rss_kb=$(awk '/VmHWM/ {print $2}' "/proc/$coach_pid/status")
 echo
 echo "machine:        $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(go version | awk '{print $3}')"
 echo "load:           wrk -t$THREADS -c$CONNS -d$DURATION, $ROUNDS alternating rounds, bench/chat.lua"
-printf 'throughput:     coach %.0f req/s, ginref %.0f req/s (means)\n' "$(echo "$coach_sum / $ROUNDS" | bc -l)" "$(echo "$gin_sum / $ROUNDS" | bc -l)"
-printf 'ratio:          %.2fx of bare gin\n' "$(echo "$coach_sum / $gin_sum" | bc -l)"
+printf 'throughput:     coach %.0f req/s, ginref %.0f req/s (means)\n' "$(calc "$coach_sum / $ROUNDS")" "$(calc "$gin_sum / $ROUNDS")"
+printf 'ratio:          %.2fx of bare gin\n' "$(calc "$coach_sum / $gin_sum")"
 printf 'p99 (worst):    %.2f ms\n' "$worst_p99"
 echo   "non-2xx:        $total_non2xx"
 printf 'cold start:     %.3f s (median of 5, start to /readyz 200)\n' "$cold"
-printf 'peak RSS:       %.1f MB\n' "$(echo "$rss_kb / 1024" | bc -l)"
+printf 'peak RSS:       %.1f MB\n' "$(calc "$rss_kb / 1024")"
