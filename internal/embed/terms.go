@@ -30,7 +30,7 @@ var synonyms = map[string]string{
 	"evaluated": "success", "evaluate": "success", "criteria": "success", "signals": "success", "kpi": "metrics", "kpis": "metrics",
 	"competencies": "skills", "competency": "skills", "capabilities": "skills", "abilities": "skills", "skillset": "skills",
 	"promotion": "grow", "promoted": "grow", "promote": "grow", "advance": "grow", "advancement": "grow",
-	"mentee": "mentor", "mentees": "mentor", "mentoring": "mentor", "coaching": "coach",
+	"mentee": "mentor", "mentees": "mentor", "mentoring": "mentor", "mentorship": "mentor", "mentors": "mentor", "coaching": "coach",
 	"boss": "manager", "mgr": "manager", "okrs": "goals", "okr": "goals", "objectives": "goals",
 	"sr": "senior", "jr": "junior", "startups": "startup",
 	"ceos": "ceo", "founding": "founder", "cofounder": "founder",
