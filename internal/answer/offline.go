@@ -73,7 +73,8 @@ func Offline(res retrieve.Result) Reply {
 func writeItems(b *strings.Builder, s sections.Section, n int) {
 	if sk := s.Skills(); len(sk) > 0 {
 		for _, k := range sk {
-			fmt.Fprintf(b, "- %s\n", k.Line)
+			// The skill's name in bold; the words stay the article's.
+			fmt.Fprintf(b, "- **%s**%s\n", k.Name, strings.TrimPrefix(k.Line, k.Name))
 		}
 		return
 	}
