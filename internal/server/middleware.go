@@ -65,16 +65,20 @@ func securityHeaders() gin.HandlerFunc {
 	}
 }
 
-// limitBody rejects bodies over n bytes with 413: up front when the client
-// declares the length, and while reading otherwise.
-func limitBody(n int64) gin.HandlerFunc {
+// limitBody rejects bodies over n bytes (v1 under /v1) with 413: up front
+// when the client declares the length, and while reading otherwise.
+func limitBody(n, v1 int64) gin.HandlerFunc {
 	return func(c *gin.Context) {
-		if c.Request.ContentLength > n {
-			abortWithMessage(c, http.StatusRequestEntityTooLarge, tooLargeMessage(n))
+		limit := n
+		if isOpenAIPath(c.Request.URL.Path) {
+			limit = v1
+		}
+		if c.Request.ContentLength > limit {
+			abortWithMessage(c, http.StatusRequestEntityTooLarge, tooLargeMessage(limit))
 			return
 		}
 		if c.Request.Body != nil {
-			c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, n)
+			c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, limit)
 		}
 		c.Next()
 	}

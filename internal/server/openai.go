@@ -71,7 +71,7 @@ func (h *openAIHandler) chatCompletions(c *gin.Context) {
 	raw, err := io.ReadAll(c.Request.Body)
 	if err != nil {
 		if isTooLarge(err) {
-			abortOpenAI(c, openAIErrorFor(http.StatusRequestEntityTooLarge, tooLargeMessage(MaxBodyBytes)))
+			abortOpenAI(c, openAIErrorFor(http.StatusRequestEntityTooLarge, tooLargeMessage(MaxOpenAIBodyBytes)))
 			return
 		}
 		abortOpenAI(c, invalidf("", codeInvalidJSON, "could not read the request body: %v", err))

@@ -449,7 +449,7 @@ func TestOpenAIErrorsThroughClient(t *testing.T) {
 
 func TestOpenAIErrorsRaw(t *testing.T) {
 	base, _ := newOpenAIServer(t)
-	huge := `{"model":"coach","messages":[{"role":"user","content":"` + strings.Repeat("a", MaxBodyBytes) + `"}]}`
+	huge := `{"model":"coach","messages":[{"role":"user","content":"` + strings.Repeat("a", MaxOpenAIBodyBytes) + `"}]}`
 	tests := []struct {
 		name, method, path, body string
 		status                   int
@@ -472,7 +472,7 @@ func TestOpenAIErrorsRaw(t *testing.T) {
 		{"temperature a string", "POST", "/chat/completions", `{"temperature":"hot","messages":[{"role":"user","content":"hi"}]}`, 400, typeInvalidRequest, "temperature", codeInvalidType},
 		{"max_tokens a decimal", "POST", "/chat/completions", `{"max_tokens":1.5,"messages":[{"role":"user","content":"hi"}]}`, 400, typeInvalidRequest, "max_tokens", codeInvalidType},
 		{"unknown model", "POST", "/chat/completions", `{"model":"gpt-4o","messages":[{"role":"user","content":"hi"}]}`, 404, typeInvalidRequest, "model", codeModelNotFound},
-		{"body over 64 KiB", "POST", "/chat/completions", huge, 413, typeInvalidRequest, "", codeTooLarge},
+		{"body over 1 MiB", "POST", "/chat/completions", huge, 413, typeInvalidRequest, "", codeTooLarge},
 		{"unknown model id", "GET", "/models/gpt-4o", "", 404, typeInvalidRequest, "model", codeModelNotFound},
 		{"unknown route", "GET", "/embeddings", "", 404, typeInvalidRequest, "", codeUnknownURL},
 		{"unknown route under /v1", "POST", "/completions", `{}`, 404, typeInvalidRequest, "", codeUnknownURL},
@@ -840,5 +840,30 @@ func TestOpenAIWithLLM(t *testing.T) {
 	}
 	if text.String() != want {
 		t.Errorf("streamed content = %q\nwant %q", text.String(), want)
+	}
+}
+
+// A long conversation from a chat UI (over the 64 KiB of /api, under the
+// 1 MiB of /v1) is answered from its last turns.
+func TestOpenAILongConversation(t *testing.T) {
+	base, _ := newOpenAIServer(t)
+	var msgs []string
+	for i := 0; i < 60; i++ {
+		msgs = append(msgs, `{"role":"user","content":"Tell me about the Senior PM level. `+strings.Repeat("More detail please. ", 60)+`"}`,
+			`{"role":"assistant","content":"`+strings.Repeat("Senior PMs shape long-term direction. ", 40)+`"}`)
+	}
+	msgs = append(msgs, `{"role":"user","content":"And what does success look like there?"}`)
+	body := `{"model":"coach","messages":[` + strings.Join(msgs, ",") + `]}`
+	if len(body) <= MaxBodyBytes || len(body) >= MaxOpenAIBodyBytes {
+		t.Fatalf("body of %d bytes does not test the /v1 limit", len(body))
+	}
+	resp, err := http.Post(base+"/chat/completions", "application/json", strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || !strings.Contains(string(b), `"senior/success"`) {
+		t.Errorf("status %d; want 200 citing senior/success: %.300s", resp.StatusCode, b)
 	}
 }

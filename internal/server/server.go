@@ -23,6 +23,12 @@ import (
 // MaxBodyBytes is the largest request body the server reads.
 const MaxBodyBytes = 64 << 10
 
+// MaxOpenAIBodyBytes is the body limit under /v1: OpenAI clients and chat
+// UIs send the whole conversation with every question (the coach keeps its
+// last 50 turns), so a 64 KiB cap would end conversations after a few
+// dozen exchanges.
+const MaxOpenAIBodyBytes = 1 << 20
+
 // Chatter answers a chat request.
 type Chatter interface {
 	Chat(ctx context.Context, req answer.Request) (answer.Reply, error)
@@ -104,7 +110,7 @@ func New(d Deps) *gin.Engine {
 	r.ContextWithFallback = true
 
 	// The log and the metrics wrap recovery, so a panic's 500 is counted.
-	r.Use(requestID(), requestLog(d.Logger), observe(d.Metrics), recovery(d.Logger, d.Metrics), securityHeaders(), limitBody(MaxBodyBytes))
+	r.Use(requestID(), requestLog(d.Logger), observe(d.Metrics), recovery(d.Logger, d.Metrics), securityHeaders(), limitBody(MaxBodyBytes, MaxOpenAIBodyBytes))
 	// guard is what /api and /v1 sit behind: keys, then limits; /metrics
 	// takes the keys only, so scrapes are never limited.
 	var guard, keyOnly []gin.HandlerFunc
