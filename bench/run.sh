@@ -20,7 +20,13 @@ THREADS=${THREADS:-2}
 COACH_PORT=${COACH_PORT:-18181}
 GIN_PORT=${GIN_PORT:-18182}
 
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
+if ! command -v wrk >/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+  else
+    echo "wrk is missing: apt-get install wrk" >&2; exit 1
+  fi
+fi
 tmp=$(mktemp -d)
 pids=()
 cleanup() { for p in "${pids[@]:-}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$tmp"; }
