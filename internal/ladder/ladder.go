@@ -52,7 +52,7 @@ var levels = []Level{
 	},
 	{
 		ID: Senior, Name: "Senior PM", Title: "Senior Product Manager", Rung: 3,
-		Aliases: []string{"senior pm", "senior product manager", "lead pm", "lead product manager", "sr pm", "sr. pm",
+		Aliases: []string{"senior pm", "senior product manager", "lead pm", "lead product manager", "product lead", "sr pm", "sr. pm",
 			"sr product manager", "sr. product manager", "senior"},
 		Summary: "you’re expected to shape its long-term direction, influence decisions across functions, and drive strategic outcomes with minimal guidance",
 	},

@@ -56,3 +56,28 @@ func TestCompareQuestions(t *testing.T) {
 		})
 	}
 }
+
+// Levels that are the object of the work ("mentor junior PMs") are not the
+// level asked about.
+func TestObjectOfWork(t *testing.T) {
+	tests := []struct {
+		q    string
+		want []string
+	}{
+		{"At what stage are you expected to mentor mid-level and junior PMs?", nil},
+		{"How do I manage senior PMs?", nil},
+		{"I'm hiring two associate product managers", nil},
+		{"What does a senior PM do?", []string{"senior"}},
+		{"How do I become a senior PM?", []string{"senior"}},
+		{"As a product lead, how will my success be measured?", []string{"senior"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, m := range strongMentions(normalize(tt.q)) {
+			got = append(got, m.ID)
+		}
+		if strings.Join(got, ",") != strings.Join(tt.want, ",") {
+			t.Errorf("%q: levels %v; want %v", tt.q, got, tt.want)
+		}
+	}
+}

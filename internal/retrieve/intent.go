@@ -108,8 +108,8 @@ var facetCues = map[string][]cue{
 }
 
 var (
-	reTransition = mustPattern(`\b(?:becom\w*|became|promot\w*|move (?:up )?(?:in)?to|moving (?:up )?(?:in)?to|step (?:up )?(?:in)?to|get(?:ting)? to|reach(?:ing)?|grow(?:ing)? into|transition(?:ing)? (?:in)?to|switch(?:ing)? (?:in)?to|prepar\w* (?:for|to)|ready (?:for|to)|make the (?:jump|leap|move|step) (?:in)?to|jump to|land (?:a|an|the)|level up|advance to|climb to|to be (?:a|an)|go from|going from|get from|move from|moving from|after mine|role after|level after|the next one|what'?s next|next for me|comes? next|next (?:move|career step)|(?:want|wants|hope|hoping|plan|planning|aim|aiming|trying|try|like|going) to (?:make|reach|become|be|get to|hit|land)\b|next (?:level|step|rung|role)|to the next|pivot (?:in)?to|transition (?:out )?(?:in)?to|go into|get into|break into|get promoted|make it to|work towards?|aim(?:ing)? for|path to|route to|road to|move up|moving up|step up|stepping up|level above|rung above|above that)\b`)
-	reNext       = mustPattern(`\b(?:next (?:level|step|rung|role|stage)|promot\w*|level up|move up|moving up|step up|stepping up|climb|grow into the next|what'?s next|(?:level|rung|step|role|one) (?:above|up from|higher)|above (?:that|this|mine|my level)|higher level|next one up|comes? next|next (?:move|career step)|next for me|(?:role|level|step|rung|one) after (?:mine|this|that|my)|after mine|the next one)\b`)
+	reTransition = mustPattern(`\b(?:becom\w*|became|promot\w*|move (?:up )?(?:in)?to|moving (?:up )?(?:in)?to|step (?:up )?(?:in)?to|get(?:ting)? to|reach(?:ing)?|grow(?:ing)? into|transition(?:ing)? (?:in)?to|switch(?:ing)? (?:in)?to|prepar\w* (?:for|to)|ready (?:for|to)|make the (?:jump|leap|move|step) (?:in)?to|jump to|land (?:a|an|the)|level up|advance to|climb to|to be (?:a|an)|go from|going from|get from|move from|moving from|after mine|role after|level after|step after|rung after|the next one|what'?s next|next for me|comes? next|next (?:move|career step)|(?:want|wants|hope|hoping|plan|planning|aim|aiming|trying|try|like|going) to (?:make|reach|become|be|get to|hit|land)\b|next (?:level|step|rung|role)|to the next|pivot (?:in)?to|transition (?:out )?(?:in)?to|go into|get into|break into|get promoted|make it to|work towards?|aim(?:ing)? for|path to|route to|road to|move up|moving up|step up|stepping up|level above|rung above|above that)\b`)
+	reNext       = mustPattern(`\b(?:next (?:level|step|rung|role|stage)|promot\w*|level up|move up|moving up|step up|stepping up|climb|grow into the next|what'?s next|(?:level|rung|step|role|one) (?:above|up from|higher)|above (?:that|this|mine|my level)|higher level|next one up|comes? next|next (?:move|career step)|next for me|(?:role|level|step|rung|one) after (?:mine|this|that|my|it|there)|after mine|the next one)\b`)
 	reFromTo     = mustPattern(`\bfrom\b(.{1,60}?)\bto\b(.{1,60})`)
 	reCurrent    = mustPattern(`\b(?:after(?: being)?|i'?m|i am|im|i work as|i'?ve been|i have been|as|currently|being|i'?m currently|i am currently|my title is|my role is)\s+(?:a|an|the)?\s*`)
 	reNotStated  = mustPattern(`\b(?:ready|for|to|becom\w*|want\w*|aim\w*|hop\w*|promot\w*|not|never|no longer|applying|interview\w*)\b`)
@@ -343,15 +343,35 @@ func normalize(s string) string {
 }
 
 // strongMentions are the levels named in text; a bare "PM" or "product
-// manager" counts only as the asker's own title ("I'm a PM").
+// manager" counts only as the asker's own title ("I'm a PM"). Levels that
+// are the object of mentoring, managing or hiring ("mentor junior PMs") are
+// who the work is done to, not the level asked about.
 func strongMentions(text string) []ladder.Mention {
 	var out []ladder.Mention
 	for _, m := range ladder.FindLevels(text) {
-		if m.Strong {
+		if m.Strong && !objectOfWork(text, m.Pos) {
 			out = append(out, m)
 		}
 	}
 	return out
+}
+
+var reWorkOn = mustPattern(`\b(?:mentor\w*|manag(?:e|es|ing)|coach\w*|hir(?:e|es|ing)|guid(?:e|es|ing)|lead(?:s|ing)?|develop(?:s|ing)?|grow(?:s|ing)?|support\w*|train\w*|onboard\w*)\s+(?:(?:a|an|the|my|our|their|other|new|more|and|several|two|three|four|five|\d+|mid-level|mid|junior|senior|associate|lead|pms?|product|managers?)\s+)*$`)
+
+// objectOfWork reports whether the level named at pos follows a verb such as
+// "mentor" or "manage" ("mentor mid-level and junior PMs").
+func objectOfWork(text string, pos int) bool {
+	before := strings.ToLower(text[:max(0, min(pos, len(text)))])
+	if i := strings.LastIndexAny(before, ",.;:?!"); i >= 0 {
+		before = before[i+1:]
+	}
+	if len(before) > 60 {
+		before = before[len(before)-60:]
+	}
+	if !strings.HasSuffix(before, " ") {
+		before += " "
+	}
+	return reWorkOn.MatchString(before)
 }
 
 // statedLevel is the level a person says they hold: "I'm a senior PM",
