@@ -351,7 +351,9 @@ func FindLevels(text string) []Mention {
 
 func seniorContext(t string, pos int, rest string) bool {
 	r := strings.TrimSpace(rest)
-	if r == "" || strings.HasPrefix(r, "?") || strings.HasPrefix(r, ",") || strings.HasPrefix(r, ".") {
+	if r == "" || strings.HasPrefix(r, "?") || strings.HasPrefix(r, ",") || strings.HasPrefix(r, ".") ||
+		strings.HasPrefix(r, "->") || strings.HasPrefix(r, "→") || strings.HasPrefix(r, "=>") || strings.HasPrefix(r, "to ") {
+		// "senior?", "senior -> gpm", "senior to director"
 		return true
 	}
 	before := strings.TrimSpace(t[:pos])

@@ -81,3 +81,29 @@ func TestObjectOfWork(t *testing.T) {
 		}
 	}
 }
+
+func TestTerseAndNegatedIntents(t *testing.T) {
+	r := newTestRetriever(t)
+	tests := []struct {
+		q                      string
+		transition             bool
+		current, target, topic string
+	}{
+		{"senior -> gpm skills", true, "senior", "director", ""},
+		{"apm → pm skills", true, "associate", "mid", ""},
+		{"I don't want to be a people manager, and I don't want to leave product. What's my path?", false, "", "", TopicIC},
+		{"yrs to senior leadership?", false, "", "", TopicTimeline},
+	}
+	for _, tt := range tests {
+		in := r.Understand(tt.q, nil)
+		if in.Transition != tt.transition || in.Current != tt.current || in.Target != tt.target {
+			t.Errorf("%q: transition %v %q -> %q; want %v %q -> %q", tt.q, in.Transition, in.Current, in.Target, tt.transition, tt.current, tt.target)
+		}
+		if tt.topic != "" && !in.HasTopic(tt.topic) {
+			t.Errorf("%q: topics %v lack %s", tt.q, in.Topics, tt.topic)
+		}
+		if tt.topic == TopicIC && in.HasTopic(TopicAdjacent) {
+			t.Errorf("%q: not wanting to leave product is not an adjacent role", tt.q)
+		}
+	}
+}

@@ -89,7 +89,7 @@ var facetCues = map[string][]cue{
 	ladder.Responsibilities: append(cues(1,
 		`responsibilit`, `duties`, `duty`, `day[- ]to[- ]day`, `daily`, `expected of`, `expectations? (?:of|for)`, `what (?:is|are) expected`,
 		`spend (?:their|my|your|his|her|the)? ?time`, `in charge of`, `accountable for`, `job (?:description|involve|entail)`, `role (?:involve|entail)`,
-		`what (?:does|do|would|will|did) (?:a|an|the)? ?[\w\- /]{0,40} do\b`, `typical (?:day|week)`, `(?:be )?doing all (?:week|day)`, `what (?:will|would|do|does) (?:i|you|they|a pm) (?:actually )?(?:be )?do(?:ing)?\b`, `all week`, `what do they own`, `scope of`, `own\?`, `main tasks`, `core tasks`, `expectations`, `expected to`),
+		`what (?:does|do|would|will|did) (?:a|an|the)? ?[\w\- /]{0,40} do\b`, `typical (?:day|week)`, `(?:be )?doing all (?:week|day)`, `what (?:will|would|do|does) (?:i|you|they|a pm) (?:actually )?(?:be )?do(?:ing)?\b`, `all week`, `what do they own`, `what (?:does|do|did|would|will) (?:a|an|the)? ?[\w\- /]{0,40} own\b`, `scope of`, `own\?`, `main tasks`, `core tasks`, `expectations`, `expected to`),
 		cues(0.5, `role of`, `what is expected`, `focus(?:ed)? on\b.*\bday`)...),
 	ladder.Success: cues(1,
 		`success`, `succeed`, `judged`, `judge`, `evaluat`, `measured`, `measure`, `assessed`, `performance review`, `doing (?:well|a good job|great)`,
@@ -114,12 +114,15 @@ var (
 	reCurrent    = mustPattern(`\b(?:after(?: being)?|i'?m|i am|im|i work as|i'?ve been|i have been|as|currently|being|i'?m currently|i am currently|my title is|my role is)\s+(?:a|an|the)?\s*`)
 	reNotStated  = mustPattern(`\b(?:ready|for|to|becom\w*|want\w*|aim\w*|hop\w*|promot\w*|not|never|no longer|applying|interview\w*)\b`)
 	reCaveat     = mustPattern(`\b(?:catch\b|downsides?|drawbacks?|the cons\b|hard(?:est)? part|worth it|enjoy|the reality|really like|regret|dark side|mostly about|all about|glamorous|overrated|dream (?:job|role))`)
+	reNoManage   = mustPattern(`\b(?:don'?t|do not|never|not)\s+(?:really\s+)?(?:want|wish|plan|intend|like|enjoy)\w*\s+(?:to\s+)?(?:be(?:come)?\s+(?:a\s+)?(?:people\s+)?manager|manag\w*|lead\s+people|have (?:direct )?reports)`)
+	reNoLeave    = mustPattern(`\b(?:don'?t|do not|never|not)\s+(?:really\s+)?(?:want|wish|plan|intend)\w*\s+(?:to\s+)?(?:leave|quit|exit|get out of)\s+(?:product|pm)`)
+	reArrow      = mustPattern(`(?:->|→|=>|-->)`)
 	reStay       = mustPattern(`\b(?:(?:keep|stay|sustain|continue|remain)\w*\b.{0,30}\b(?:develop|grow|effective|succeed|learning|improv|sharp)|already (?:a |an )?(?:vp|cpo|director|senior|lead|head))`)
 	reMyLevel    = mustPattern(`\b(?:my (?:level|rung|role|stage|current level)|where i am)\b`)
 	reAnaphora   = mustPattern(`\b(?:there|that level|this level|that role|this role|that stage|this stage|that rung|same level|at that|for that|in that|it|they|them|those|these|that)\b`)
 
 	reIC       = mustPattern(`\b(?:individual contributor|ic track|ic path|ic role|ic pm|stay(?:ing)? (?:an )?ic|(?:don'?t|do not|never|not) (?:want|like|wish|plan|intend|enjoy)\w* (?:to )?(?:manag|lead(?:ing)? people|be a manager|have reports)|without (?:managing|direct reports|reports|people management)|no (?:direct )?reports|not manag\w+ people|instead of manag|prefer\w* not to manag|avoid (?:people )?manag|hands[- ]on|go deep|stay (?:in|deep in) the craft|principal|staff pm|staff product|product architect|without becoming a manager|manage people\?|without (?:\w+ ){0,2}(?:management|managing|manager|reports|direct reports)|(?:dread|hate|dislike|avoid|not interested in|don'?t enjoy|don'?t like|rather not|prefer not)\w*\b.{0,30}\bmanag\w*|stay out of management|not (?:go|move) into management|should i (?:become a |go into |move into )?manag\w*|management or|manager or|or (?:stay|remain) (?:an )?ic|ic or)`)
-	reTimeline = mustPattern(`\b(?:how long|how many years|how much time|timeline|time ?frame|how fast|how quickly|years? (?:to|does|will|before)|too late|too old|late (?:to|for)|am i late|am i behind|behind (?:my )?peers|when (?:will|can|should) i (?:be|become|get|reach)|speed|pace|fast[- ]track|in \d+ years|(?:am i|i'?m|feel|falling|fall(?:en)?|so) (?:\w+ )?behind|by (?:age )?\d\d\b|i'?m \d\d\b|at my age|too slow|slow progress|late bloomer|\d+ years (?:in|of|as)|how soon|stuck|plateau\w*|stagnat\w*|not (?:progressing|growing|moving up)|lost in my career|falling behind)`)
+	reTimeline = mustPattern(`\b(?:(?:years?|yrs?) to|yrs\b|how long|how many years|how much time|timeline|time ?frame|how fast|how quickly|years? (?:to|does|will|before)|too late|too old|late (?:to|for)|am i late|am i behind|behind (?:my )?peers|when (?:will|can|should) i (?:be|become|get|reach)|speed|pace|fast[- ]track|in \d+ years|(?:am i|i'?m|feel|falling|fall(?:en)?|so) (?:\w+ )?behind|by (?:age )?\d\d\b|i'?m \d\d\b|at my age|too slow|slow progress|late bloomer|\d+ years (?:in|of|as)|how soon|stuck|plateau\w*|stagnat\w*|not (?:progressing|growing|moving up)|lost in my career|falling behind)`)
 	rePaths    = mustPattern(`\b(?:straight line|linear|in a line|one rung at a time|every (?:step|rung|level) in order|skip\w*|have to start|need to start|must i start|start(?:ing)? (?:as|out as|at|with)|starting point|entry point|non-?linear|not linear|switch(?:ing)? ladders|other ladders|career change|change careers|from another (?:field|career|industry)|jump straight|straight (?:in)?to|directly (?:as|into|to)|enter(?:ing)? product|break(?:ing)? into|get(?:ting)? into product|into product management|without being an? |without starting|come from|coming from|background|bootcamp|out of school|graduate|straight in|go straight|right in as|as (?:my|an|the) entry)`)
 	reLadder   = mustPattern(`\b(?:career ladder|career path|ladder|(?:the|what|which|all) levels|levels of|levels in|progression|standard path|typical path|career track|hierarchy|titles|rungs|career stages|structure of pm)`)
 	reAdjacent = mustPattern(`\b(?:adjacent|lateral|other roles|other careers|other jobs|leave product|leaving product|outside (?:of )?product|alternatives?|other paths|other options|pivot|career switch|switch careers|what else can|exit (?:options|paths))`)
@@ -171,8 +174,22 @@ func understand(question string, history []Turn, inScope func(terms int, known i
 	if reLadder.MatchString(q) {
 		in.Topics = append(in.Topics, TopicLadder)
 	}
-	if len(in.Roles) > 0 || reAdjacent.MatchString(q) {
+	if len(in.Roles) > 0 || reAdjacent.MatchString(q) && !reNoLeave.MatchString(q) {
 		in.Topics = append(in.Topics, TopicAdjacent)
+	}
+	if reNoManage.MatchString(q) {
+		// "I don't want to be a people manager": the IC track, and not the
+		// rung that manages people.
+		if !in.HasTopic(TopicIC) {
+			in.Topics = append(in.Topics, TopicIC)
+		}
+		kept := mentions[:0:0]
+		for _, m := range mentions {
+			if m.ID != ladder.Director {
+				kept = append(kept, m)
+			}
+		}
+		mentions = kept
 	}
 	if reAdvice.MatchString(q) {
 		in.Topics = append(in.Topics, TopicAdvice)
@@ -181,8 +198,17 @@ func understand(question string, history []Turn, inScope func(terms int, known i
 	// The asker's own level: "I'm a senior PM", "as a new PM".
 	in.Current = statedLevel(q)
 
+	// "senior -> gpm": an arrow between two levels is a step up.
+	// A bare "PM" counts here: "apm -> pm".
+	if ms := distinct(ladder.FindLevels(q)); len(ms) == 2 && reArrow.MatchString(q) {
+		a, _ := ladder.ByID(ms[0])
+		b, _ := ladder.ByID(ms[1])
+		if a.Rung > 0 && b.Rung > a.Rung || b.ID == ladder.IC {
+			in.Transition, in.Current, in.Target = true, a.ID, b.ID
+		}
+	}
 	// Transitions: "from A to B", "to become X", "promoted", "next level".
-	if loc := reTransition.FindStringIndex(q); loc != nil {
+	if loc := reTransition.FindStringIndex(q); loc != nil && !reNoManage.MatchString(q) {
 		in.Transition = true
 		if m := reFromTo.FindStringSubmatch(q); m != nil {
 			a, b := strongMentions(m[1]), strongMentions(m[2])

@@ -83,7 +83,7 @@ var strong = map[string]bool{}
 func init() {
 	for _, w := range []string{"pm", "pms", "product", "career", "ladder", "promotion", "promoted", "skill", "skills", "mentor",
 		"roadmap", "stakeholder", "stakeholders", "manager", "managers", "management", "managing", "leadership", "leader", "job", "role",
-		"level", "title", "team", "teams", "strategy", "prioritisation", "prioritization", "discovery", "influence", "executive",
+		"level", "title", "strategy", "prioritisation", "prioritization", "discovery", "influence", "executive",
 		"growth", "grow", "ceo", "founder", "startup", "ic", "contributor", "vision", "metrics", "outcomes", "org", "organisation", "organization"} {
 		strong[embed.Stem(w)] = true
 	}
@@ -330,6 +330,12 @@ func (r *Retriever) boosts(question string, in Intent) map[string]float64 {
 				put(ladder.IC+"/"+ladder.Overview, bPrimary+0.2)
 			}
 		case TopicTimeline:
+			// "What does a director own, and how long does it take to get
+			// there?": the level's facet first, the timeline beside it.
+			if len(in.Levels) > 0 && len(in.Facets) > 0 && in.Facets[0].Weight >= 1 && !in.FromHistory {
+				put(sections.Closing+"/timeline", bSecondary+0.3)
+				break
+			}
 			put(sections.Closing+"/timeline", bPrimary+0.4)
 			put(sections.Introduction+"/paths", bSecondary)
 		case TopicPaths:
