@@ -107,3 +107,34 @@ func TestTerseAndNegatedIntents(t *testing.T) {
 		}
 	}
 }
+
+// The conversation is followed turn by turn: "the level above that" and "the
+// one before it" move from the level last talked about.
+func TestHistoryMoves(t *testing.T) {
+	r := newTestRetriever(t)
+	u := func(s string) Turn { return Turn{Role: "user", Content: s} }
+	a := func(s string) Turn { return Turn{Role: "assistant", Content: s} }
+	tests := []struct {
+		history []Turn
+		q, want string
+	}{
+		{[]Turn{u("What does a Director of Product do?"), a("They lead PMs."), u("And what's the level just above that?"), a("VP of Product.")},
+			"What does success look like there?", "vp"},
+		{[]Turn{u("I'm reading up on the VP of Product role."), a("It is the top rung.")},
+			"And the one before it - what are its core responsibilities?", "director"},
+		{[]Turn{u("What are the core responsibilities of a Senior PM?"), a("They own a domain.")},
+			"What about the one before it - what changes when you first reach that level?", "mid"},
+		{[]Turn{u("Tell me about the Senior PM level."), a("Senior PMs shape direction.")},
+			"What does a VP of Product do?", "vp"},
+	}
+	for _, tt := range tests {
+		in := r.Understand(tt.q, tt.history)
+		if len(in.Levels) == 0 || in.Levels[0] != tt.want {
+			t.Errorf("%q: levels %v; want %s first", tt.q, in.Levels, tt.want)
+		}
+	}
+	in := r.Understand("Unrelated, but how many moons does Jupiter have?", []Turn{u("What does a Senior PM own?"), a("A domain.")})
+	if in.Refusal == "" {
+		t.Error("an unrelated question after a ladder conversation must be refused")
+	}
+}

@@ -89,7 +89,7 @@ var facetCues = map[string][]cue{
 	ladder.Responsibilities: append(cues(1,
 		`responsibilit`, `duties`, `duty`, `day[- ]to[- ]day`, `daily`, `expected of`, `expectations? (?:of|for)`, `what (?:is|are) expected`,
 		`spend (?:their|my|your|his|her|the)? ?time`, `in charge of`, `accountable for`, `job (?:description|involve|entail)`, `role (?:involve|entail)`,
-		`what (?:does|do|would|will|did) (?:a|an|the)? ?[\w\- /]{0,40} do\b`, `typical (?:day|week)`, `(?:be )?doing all (?:week|day)`, `what (?:will|would|do|does) (?:i|you|they|a pm) (?:actually )?(?:be )?do(?:ing)?\b`, `all week`, `what do they own`, `what (?:does|do|did|would|will) (?:a|an|the)? ?[\w\- /]{0,40} own\b`, `scope of`, `own\?`, `main tasks`, `core tasks`, `expectations`, `expected to`),
+		`what (?:does|do|would|will|did) (?:a|an|the)? ?[\w\- /]{0,40} do\b`, `typical (?:day|week)`, `on the hook`, `responsible for`, `what am i (?:supposed|expected) to`, `(?:be )?doing all (?:week|day)`, `what (?:will|would|do|does) (?:i|you|they|a pm) (?:actually )?(?:be )?do(?:ing)?\b`, `all week`, `what do they own`, `what (?:does|do|did|would|will) (?:a|an|the)? ?[\w\- /]{0,40} own\b`, `scope of`, `own\?`, `main tasks`, `core tasks`, `expectations`, `expected to`),
 		cues(0.5, `role of`, `what is expected`, `focus(?:ed)? on\b.*\bday`)...),
 	ladder.Success: cues(1,
 		`success`, `succeed`, `judged`, `judge`, `evaluat`, `measured`, `measure`, `assessed`, `performance review`, `doing (?:well|a good job|great)`,
@@ -109,7 +109,7 @@ var facetCues = map[string][]cue{
 
 var (
 	reTransition = mustPattern(`\b(?:becom\w*|became|promot\w*|move (?:up )?(?:in)?to|moving (?:up )?(?:in)?to|step (?:up )?(?:in)?to|get(?:ting)? to|reach(?:ing)?|grow(?:ing)? into|transition(?:ing)? (?:in)?to|switch(?:ing)? (?:in)?to|prepar\w* (?:for|to)|ready (?:for|to)|make the (?:jump|leap|move|step) (?:in)?to|jump to|land (?:a|an|the)|level up|advance to|climb to|to be (?:a|an)|go from|going from|get from|move from|moving from|after mine|role after|level after|step after|rung after|the next one|what'?s next|next for me|comes? next|next (?:move|career step)|(?:want|wants|hope|hoping|plan|planning|aim|aiming|trying|try|like|going) to (?:make|reach|become|be|get to|hit|land)\b|next (?:level|step|rung|role)|to the next|pivot (?:in)?to|transition (?:out )?(?:in)?to|go into|get into|break into|get promoted|make it to|work towards?|aim(?:ing)? for|path to|route to|road to|move up|moving up|step up|stepping up|level above|rung above|above that)\b`)
-	reNext       = mustPattern(`\b(?:next (?:level|step|rung|role|stage)|promot\w*|level up|move up|moving up|step up|stepping up|climb|grow into the next|what'?s next|(?:level|rung|step|role|one) (?:above|up from|higher)|above (?:that|this|mine|my level)|higher level|next one up|comes? next|next (?:move|career step)|next for me|(?:role|level|step|rung|one) after (?:mine|this|that|my|it|there)|after mine|the next one)\b`)
+	reNext       = mustPattern(`\b(?:next (?:level|step|rung|role|stage)|promot\w*|level up|move up|moving up|step up|stepping up|climb|grow into the next|what'?s next|(?:level|rung|step|role|one) (?:above|up from|higher)|above (?:that|this|mine|my level)|higher level|next one up|(?:level|rung|role|one|step) (?:just |right |immediately )above|comes? next|next (?:move|career step)|next for me|(?:role|level|step|rung|one) after (?:mine|this|that|my|it|there)|after mine|the next one)\b`)
 	reFromTo     = mustPattern(`\bfrom\b(.{1,60}?)\bto\b(.{1,60})`)
 	reCurrent    = mustPattern(`\b(?:after(?: being)?|i'?m|i am|im|i work as|i'?ve been|i have been|as|currently|being|i'?m currently|i am currently|my title is|my role is)\s+(?:a|an|the)?\s*`)
 	reNotStated  = mustPattern(`\b(?:ready|for|to|becom\w*|want\w*|aim\w*|hop\w*|promot\w*|not|never|no longer|applying|interview\w*)\b`)
@@ -117,15 +117,18 @@ var (
 	reNoManage   = mustPattern(`\b(?:don'?t|do not|never|not)\s+(?:really\s+)?(?:want|wish|plan|intend|like|enjoy)\w*\s+(?:to\s+)?(?:be(?:come)?\s+(?:a\s+)?(?:people\s+)?manager|manag\w*|lead\s+people|have (?:direct )?reports)`)
 	reNoLeave    = mustPattern(`\b(?:don'?t|do not|never|not)\s+(?:really\s+)?(?:want|wish|plan|intend)\w*\s+(?:to\s+)?(?:leave|quit|exit|get out of)\s+(?:product|pm)`)
 	reArrow      = mustPattern(`(?:->|→|=>|-->)`)
+	reUnrelated  = mustPattern(`\b(?:unrelated|off[- ]topic|by the way|random question|different topic|change of subject|on another note)\b`)
+	rePrev       = mustPattern(`\b(?:(?:one|level|role|rung|step|stage) (?:just |right |immediately )?(?:before|below|under) (?:it|that|this|mine|there|them)|(?:level|rung|role) below|previous (?:level|rung|role|stage)|the one before|one down|lower level|step down)\b`)
+	reAside      = mustPattern(`\b(?:instead of|rather than)\s+[^,.;?!]*`)
 	reStay       = mustPattern(`\b(?:(?:keep|stay|sustain|continue|remain)\w*\b.{0,30}\b(?:develop|grow|effective|succeed|learning|improv|sharp)|already (?:a |an )?(?:vp|cpo|director|senior|lead|head))`)
 	reMyLevel    = mustPattern(`\b(?:my (?:level|rung|role|stage|current level)|where i am)\b`)
 	reAnaphora   = mustPattern(`\b(?:there|that level|this level|that role|this role|that stage|this stage|that rung|same level|at that|for that|in that|it|they|them|those|these|that)\b`)
 
 	reIC       = mustPattern(`\b(?:individual contributor|ic track|ic path|ic role|ic pm|stay(?:ing)? (?:an )?ic|(?:don'?t|do not|never|not) (?:want|like|wish|plan|intend|enjoy)\w* (?:to )?(?:manag|lead(?:ing)? people|be a manager|have reports)|without (?:managing|direct reports|reports|people management)|no (?:direct )?reports|not manag\w+ people|instead of manag|prefer\w* not to manag|avoid (?:people )?manag|hands[- ]on|go deep|stay (?:in|deep in) the craft|principal|staff pm|staff product|product architect|without becoming a manager|manage people\?|without (?:\w+ ){0,2}(?:management|managing|manager|reports|direct reports)|(?:dread|hate|dislike|avoid|not interested in|don'?t enjoy|don'?t like|rather not|prefer not)\w*\b.{0,30}\bmanag\w*|stay out of management|not (?:go|move) into management|should i (?:become a |go into |move into )?manag\w*|management or|manager or|or (?:stay|remain) (?:an )?ic|ic or)`)
 	reTimeline = mustPattern(`\b(?:(?:years?|yrs?) to|yrs\b|how long|how many years|how much time|timeline|time ?frame|how fast|how quickly|years? (?:to|does|will|before)|too late|too old|late (?:to|for)|am i late|am i behind|behind (?:my )?peers|when (?:will|can|should) i (?:be|become|get|reach)|speed|pace|fast[- ]track|in \d+ years|(?:am i|i'?m|feel|falling|fall(?:en)?|so) (?:\w+ )?behind|by (?:age )?\d\d\b|i'?m \d\d\b|at my age|too slow|slow progress|late bloomer|\d+ years (?:in|of|as)|how soon|stuck|plateau\w*|stagnat\w*|not (?:progressing|growing|moving up)|lost in my career|falling behind)`)
-	rePaths    = mustPattern(`\b(?:straight line|linear|in a line|one rung at a time|every (?:step|rung|level) in order|skip\w*|have to start|need to start|must i start|start(?:ing)? (?:as|out as|at|with)|starting point|entry point|non-?linear|not linear|switch(?:ing)? ladders|other ladders|career change|change careers|from another (?:field|career|industry)|jump straight|straight (?:in)?to|directly (?:as|into|to)|enter(?:ing)? product|break(?:ing)? into|get(?:ting)? into product|into product management|without being an? |without starting|come from|coming from|background|bootcamp|out of school|graduate|straight in|go straight|right in as|as (?:my|an|the) entry)`)
+	rePaths    = mustPattern(`\b(?:come in (?:above|at|as|higher)|above the entry|entry rung|start (?:higher|above)|join (?:as|at) (?:a |an )?(?:senior|higher)|straight line|linear|in a line|one rung at a time|every (?:step|rung|level) in order|skip\w*|have to start|need to start|must i start|start(?:ing)? (?:as|out as|at|with)|starting point|entry point|non-?linear|not linear|switch(?:ing)? ladders|other ladders|career change|change careers|from another (?:field|career|industry)|jump straight|straight (?:in)?to|directly (?:as|into|to)|enter(?:ing)? product|break(?:ing)? into|get(?:ting)? into product|into product management|without being an? |without starting|come from|coming from|background|bootcamp|out of school|graduate|straight in|go straight|right in as|as (?:my|an|the) entry)`)
 	reLadder   = mustPattern(`\b(?:career ladder|career path|ladder|(?:the|what|which|all) levels|levels of|levels in|progression|standard path|typical path|career track|hierarchy|titles|rungs|career stages|structure of pm)`)
-	reAdjacent = mustPattern(`\b(?:adjacent|lateral|other roles|other careers|other jobs|leave product|leaving product|outside (?:of )?product|alternatives?|other paths|other options|pivot|career switch|switch careers|what else can|exit (?:options|paths))`)
+	reAdjacent = mustPattern(`\b(?:left (?:pm|product)|leav\w* (?:pm|product)\b|different (?:field|career|industry)|carry over|transferable|other fields?|adjacent|lateral|other roles|other careers|other jobs|leave product|leaving product|outside (?:of )?product|alternatives?|other paths|other options|pivot|career switch|switch careers|what else can|exit (?:options|paths))`)
 	reAdvice   = mustPattern(`\b(?:last words|words of wisdom|wisdom|parting (?:words|advice|thoughts)|takeaways?|think about (?:my|a|your) (?:product )?career|final (?:words|thoughts|advice|tips)|any advice|general advice|words of advice|key takeaways?|what matters most|(?:big|main|key) lessons?|mindset|bottom line|in a nutshell|sum (?:it )?up|summary|overall advice|one piece of advice)`)
 	reCompare  = mustPattern(`\b(?:difference between|differences between|differ from|differs? between|different from|different between|compare|comparison|versus|vs\.?|compared (?:to|with)|and how is|or a|distinguish\w*|separates?|sets? apart|apart from|contrast\w*)\b`)
 
@@ -156,7 +159,8 @@ func understand(question string, history []Turn, inScope func(terms int, known i
 		return in
 	}
 
-	mentions := strongMentions(q)
+	// "...instead of becoming a director": what is set aside is not asked about.
+	mentions := strongMentions(mainClause(q))
 	in.Roles = roleIDs(q)
 	in.Facets = facets(q)
 	in.Caveat = reCaveat.MatchString(q)
@@ -208,7 +212,7 @@ func understand(question string, history []Turn, inScope func(terms int, known i
 		}
 	}
 	// Transitions: "from A to B", "to become X", "promoted", "next level".
-	if loc := reTransition.FindStringIndex(q); loc != nil && !reNoManage.MatchString(q) {
+	if loc := reTransition.FindStringIndex(mainClause(q)); loc != nil && !reNoManage.MatchString(q) {
 		in.Transition = true
 		if m := reFromTo.FindStringSubmatch(q); m != nil {
 			a, b := strongMentions(m[1]), strongMentions(m[2])
@@ -236,6 +240,17 @@ func understand(question string, history []Turn, inScope func(terms int, known i
 
 	// The conversation: levels said before, when this question names none.
 	hist := fromHistory(history)
+	stepBack := false
+	if len(mentions) == 0 && rePrev.MatchString(q) {
+		// "And the one before it?": the rung below the one talked about.
+		base := hist.topic
+		if base == "" {
+			base = in.Current
+		}
+		if l, ok := ladder.Below(base); ok {
+			hist.topic, stepBack = l.ID, true
+		}
+	}
 	if in.Current == "" && reMyLevel.MatchString(q) && hist.current != "" {
 		in.Current = hist.current
 	}
@@ -244,6 +259,9 @@ func understand(question string, history []Turn, inScope func(terms int, known i
 	}
 	if in.Transition && in.Target == "" && len(in.Roles) == 0 && reNext.MatchString(q) {
 		cur := in.Current
+		if len(mentions) == 0 && hist.topic != "" && reAnaphora.MatchString(q) {
+			cur = hist.topic // "the level above that"
+		}
 		if cur == "" && len(mentions) > 0 {
 			cur = mentions[0].ID
 		}
@@ -289,6 +307,10 @@ func understand(question string, history []Turn, inScope func(terms int, known i
 	for _, m := range mentions {
 		add(m.ID)
 	}
+	if len(in.Levels) == 0 && stepBack {
+		add(hist.topic)
+		in.FromHistory = true
+	}
 	if len(in.Levels) == 0 && len(mentions) == 0 && len(in.Roles) == 0 && hist.topic != "" && hist.topic != in.Current &&
 		reAnaphora.MatchString(q) && !reMyLevel.MatchString(q) {
 		// "That level" is the one last talked about, not the asker's own.
@@ -333,6 +355,15 @@ func understand(question string, history []Turn, inScope func(terms int, known i
 		}
 	}
 
+	// A follow-up that only borrows its level from the conversation must
+	// still be about the ladder itself ("Unrelated, but how many moons does
+	// Jupiter have?").
+	if in.FromHistory && len(mentions) == 0 && len(in.Roles) == 0 && len(in.Facets) == 0 && !in.Transition {
+		if n, known, strong := termCounts(question); !strong && (known == 0 && n >= 2 || reUnrelated.MatchString(q) && !inScope(n, known, strong)) {
+			in.Refusal = RefuseOffTopic
+			return in
+		}
+	}
 	// Scope: a question that names a level or role is in; otherwise most of
 	// its words must be the article's, or one a word of the domain.
 	if len(in.Levels) == 0 && len(in.Roles) == 0 {
@@ -465,6 +496,15 @@ func facets(q string) []FacetWeight {
 	return out
 }
 
+// mainClause drops what a question sets aside ("instead of becoming a
+// director", "rather than an APM").
+func mainClause(q string) string {
+	if loc := reAside.FindStringIndex(q); loc != nil {
+		return q[:loc[0]] + strings.Repeat(" ", loc[1]-loc[0]) + q[loc[1]:]
+	}
+	return q
+}
+
 // historyContext is what the conversation so far says.
 type historyContext struct {
 	current string // the asker's stated level
@@ -476,34 +516,42 @@ type historyContext struct {
 
 func fromHistory(history []Turn) historyContext {
 	var h historyContext
-	for i := len(history) - 1; i >= 0; i-- {
-		t := history[i]
+	// In order, so "and the level above that?" moves from the level before it.
+	for _, t := range history {
 		if t.Role != "user" {
 			continue
 		}
 		q := normalize(t.Content)
-		if h.current == "" {
-			h.current = statedLevel(q)
+		if c := statedLevel(q); c != "" {
+			h.current = c
 		}
-		if h.topic == "" {
-			ms := strongMentions(q)
-			if len(ms) > 0 {
-				h.topic = ms[0].ID
-				if loc := reTransition.FindStringIndex(q); loc != nil {
-					for _, m := range ms {
-						if m.Pos >= loc[0] {
-							h.topic = m.ID
-							break
-						}
+		ms := strongMentions(mainClause(q))
+		switch {
+		case len(ms) > 0:
+			h.topic = ms[0].ID
+			if loc := reTransition.FindStringIndex(q); loc != nil {
+				for _, m := range ms {
+					if m.Pos >= loc[0] {
+						h.topic = m.ID
+						break
 					}
 				}
-			} else if h.role == "" {
-				if rs := roleIDs(q); len(rs) > 0 {
-					h.role = rs[0]
-				}
-				if reAdjacent.MatchString(q) {
-					h.adjacent = true
-				}
+			}
+			h.role, h.adjacent = "", false
+		case h.topic != "" && rePrev.MatchString(q):
+			if l, ok := ladder.Below(h.topic); ok {
+				h.topic = l.ID
+			}
+		case h.topic != "" && reNext.MatchString(q):
+			if l, ok := ladder.Next(h.topic); ok {
+				h.topic = l.ID
+			}
+		default:
+			if rs := roleIDs(q); len(rs) > 0 {
+				h.role = rs[0]
+			}
+			if reAdjacent.MatchString(q) {
+				h.adjacent = true
 			}
 		}
 	}
