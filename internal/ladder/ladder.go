@@ -231,7 +231,7 @@ var roles = []Role{
 	{ID: "operations", Name: "Operations & Program Management",
 		Words: []string{"operations", "ops role", "ops roles", "program management", "program manager", "programme manager", "chief of staff", "process optimisation", "process optimization"}},
 	{ID: "business-development", Name: "Business Development & Partnerships",
-		Words: []string{"business development", "bizdev", "biz dev", "partnerships", "partnership", "deal making", "dealmaking", "negotiating deals", "sales role", "bd role"}},
+		Words: []string{"business development", "bizdev", "biz dev", "partnerships", "partnership", "deal making", "dealmaking", "deal-making", "closing deals", "talking to partners", "partners", "negotiating deals", "sales role", "bd role"}},
 	{ID: "founder", Name: "Startup Founders or CEOs",
 		Words: []string{"founder", "founders", "co-founder", "cofounder", "found a startup", "start a company", "start my own", "own company", "own startup", "own business", "own venture", "own thing", "build my own", "start something", "my own product", "my own app", "start a startup", "start a business", "entrepreneur", "general manager", "gm role", "become a ceo", "become ceo", "be a ceo", "ceo role", "ceo of a startup"}},
 	{ID: "product-marketing", Name: "Product Marketing or Strategy",

@@ -126,6 +126,12 @@ func TestHistoryMoves(t *testing.T) {
 			"What about the one before it - what changes when you first reach that level?", "mid"},
 		{[]Turn{u("Tell me about the Senior PM level."), a("Senior PMs shape direction.")},
 			"What does a VP of Product do?", "vp"},
+		{[]Turn{u("Tell me about the mid-level PM role."), a("They own problems.")},
+			"And the one above it: what does success look like there?", "senior"},
+		{[]Turn{u("Can you explain the Senior PM level?"), a("..."), u("What about Director of Product?"), a("...")},
+			"Going back to the first level you described, what skills should someone there be developing?", "senior"},
+		{[]Turn{u("I'm a mid-level PM."), a("..."), u("Long term I want to be a Director of Product."), a("...")},
+			"What will my responsibilities be once I'm actually at the level I want?", "director"},
 	}
 	for _, tt := range tests {
 		in := r.Understand(tt.q, tt.history)
@@ -133,7 +139,11 @@ func TestHistoryMoves(t *testing.T) {
 			t.Errorf("%q: levels %v; want %s first", tt.q, in.Levels, tt.want)
 		}
 	}
-	in := r.Understand("Unrelated, but how many moons does Jupiter have?", []Turn{u("What does a Senior PM own?"), a("A domain.")})
+	in := r.Understand("Is there a path that fits that?", []Turn{u("I'm a Senior PM but I'm tired of climbing the ladder."), a("There are options."), u("My favourite part is deal-making and talking to partners.")})
+	if len(in.Roles) == 0 || in.Roles[0] != "business-development" {
+		t.Errorf("a role talked about after the level: roles %v levels %v", in.Roles, in.Levels)
+	}
+	in = r.Understand("Unrelated, but how many moons does Jupiter have?", []Turn{u("What does a Senior PM own?"), a("A domain.")})
 	if in.Refusal == "" {
 		t.Error("an unrelated question after a ladder conversation must be refused")
 	}

@@ -45,7 +45,7 @@ func TestEvalSets(t *testing.T) {
 	sets := []struct {
 		file string
 		min  float64
-	}{{"../../eval/public.jsonl", 0.95}, {"../../eval/dev.jsonl", 0.9}, {"../../eval/holdout.jsonl", 0.9}, {"../../eval/holdout3.jsonl", 0.9}, {"../../eval/mine.jsonl", 0.9}, {"../../eval/holdout4.jsonl", 0.9}, {"../../eval/holdout5.jsonl", 0.9}, {"../../eval/holdout6.jsonl", 0.9}}
+	}{{"../../eval/public.jsonl", 0.95}, {"../../eval/dev.jsonl", 0.9}, {"../../eval/holdout.jsonl", 0.9}, {"../../eval/holdout3.jsonl", 0.9}, {"../../eval/mine.jsonl", 0.9}, {"../../eval/holdout4.jsonl", 0.9}, {"../../eval/holdout5.jsonl", 0.9}, {"../../eval/holdout6.jsonl", 0.9}, {"../../eval/holdout7.jsonl", 0.9}}
 	if p := os.Getenv("DEV_EVAL"); p != "" {
 		sets = sets[:1]
 		sets[0].file, sets[0].min = p, 0

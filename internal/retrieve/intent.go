@@ -108,7 +108,7 @@ var facetCues = map[string][]cue{
 }
 
 var (
-	reTransition = mustPattern(`\b(?:becom\w*|became|promot\w*|move (?:up )?(?:in)?to|moving (?:up )?(?:in)?to|step (?:up )?(?:in)?to|get(?:ting)? to|reach(?:ing)?|grow(?:ing)? into|transition(?:ing)? (?:in)?to|switch(?:ing)? (?:in)?to|prepar\w* (?:for|to)|ready (?:for|to)|make the (?:jump|leap|move|step) (?:in)?to|jump to|land (?:a|an|the)|level up|advance to|climb to|to be (?:a|an)|go from|going from|get from|move from|moving from|after mine|role after|level after|step after|rung after|the next one|what'?s next|next for me|comes? next|next (?:move|career step)|(?:want|wants|hope|hoping|plan|planning|aim|aiming|trying|try|like|going) to (?:make|reach|become|be|get to|hit|land)\b|next (?:level|step|rung|role)|to the next|pivot (?:in)?to|transition (?:out )?(?:in)?to|go into|get into|break into|get promoted|make it to|work towards?|aim(?:ing)? for|path to|route to|road to|move up|moving up|step up|stepping up|level above|rung above|above that)\b`)
+	reTransition = mustPattern(`\b(?:get there|getting there|make it there|reach it|get to (?:it|that level|that role)|becom\w*|became|promot\w*|move (?:up )?(?:in)?to|moving (?:up )?(?:in)?to|step (?:up )?(?:in)?to|get(?:ting)? to|reach(?:ing)?|grow(?:ing)? into|transition(?:ing)? (?:in)?to|switch(?:ing)? (?:in)?to|prepar\w* (?:for|to)|ready (?:for|to)|make the (?:jump|leap|move|step) (?:in)?to|jump to|land (?:a|an|the)|level up|advance to|climb to|to be (?:a|an)|go from|going from|get from|move from|moving from|after mine|role after|level after|step after|rung after|the next one|what'?s next|next for me|comes? next|next (?:move|career step)|(?:want|wants|hope|hoping|plan|planning|aim|aiming|trying|try|like|going) to (?:make|reach|become|be|get to|hit|land)\b|next (?:level|step|rung|role)|to the next|pivot (?:in)?to|transition (?:out )?(?:in)?to|go into|get into|break into|get promoted|make it to|work towards?|aim(?:ing)? for|path to|route to|road to|move up|moving up|step up|stepping up|level above|rung above|above that)\b`)
 	reNext       = mustPattern(`\b(?:next (?:level|step|rung|role|stage)|promot\w*|level up|move up|moving up|step up|stepping up|climb|grow into the next|what'?s next|(?:level|rung|step|role|one) (?:above|up from|higher)|above (?:that|this|mine|my level)|higher level|next one up|(?:level|rung|role|one|step) (?:just |right |immediately )above|comes? next|next (?:move|career step)|next for me|(?:role|level|step|rung|one) after (?:mine|this|that|my|it|there)|after mine|the next one)\b`)
 	reFromTo     = mustPattern(`\bfrom\b(.{1,60}?)\bto\b(.{1,60})`)
 	reCurrent    = mustPattern(`\b(?:after(?: being)?|i'?m|i am|im|i work as|i'?ve been|i have been|as|currently|being|i'?m currently|i am currently|my title is|my role is)\s+(?:a|an|the)?\s*`)
@@ -117,6 +117,10 @@ var (
 	reNoManage   = mustPattern(`\b(?:don'?t|do not|never|not)\s+(?:really\s+)?(?:want|wish|plan|intend|like|enjoy)\w*\s+(?:to\s+)?(?:be(?:come)?\s+(?:a\s+)?(?:people\s+)?manager|manag\w*|lead\s+people|have (?:direct )?reports)`)
 	reNoLeave    = mustPattern(`\b(?:don'?t|do not|never|not)\s+(?:really\s+)?(?:want|wish|plan|intend)\w*\s+(?:to\s+)?(?:leave|quit|exit|get out of)\s+(?:product|pm)`)
 	reArrow      = mustPattern(`(?:->|→|=>|-->)`)
+	reFirstRef   = mustPattern(`\b(?:first (?:level|role|one|rung)|(?:one|level|role) (?:we|you) (?:discussed|described|mentioned|talked about) first|discussed first|the earlier one|going back to the first)\b`)
+	reTargetRef  = mustPattern(`\b(?:(?:the |that )?(?:level|role|job|rung|position) i (?:want|am aiming|'?m aiming|aim|hope)|my (?:target|goal|dream)(?: level| role| job)?|where i want to (?:be|get))\b`)
+	reAboveRel   = mustPattern(`\b(?:one|level|role|rung|step) (?:just |right |immediately )?above (?:it|that|this|there|them)\b`)
+	reWhichLevel = mustPattern(`\b(?:(?:which|what) (?:part of the ladder|level|rung|stage)|where (?:on|in) the ladder|at what (?:level|stage|point))\b`)
 	reUnrelated  = mustPattern(`\b(?:unrelated|off[- ]topic|by the way|random question|different topic|change of subject|on another note)\b`)
 	rePrev       = mustPattern(`\b(?:(?:one|level|role|rung|step|stage) (?:just |right |immediately )?(?:before|below|under) (?:it|that|this|mine|there|them)|(?:level|rung|role) below|previous (?:level|rung|role|stage)|the one before|one down|lower level|step down)\b`)
 	reAside      = mustPattern(`\b(?:instead of|rather than)\s+[^,.;?!]*`)
@@ -175,7 +179,7 @@ func understand(question string, history []Turn, inScope func(terms int, known i
 	if rePaths.MatchString(q) {
 		in.Topics = append(in.Topics, TopicPaths)
 	}
-	if reLadder.MatchString(q) {
+	if reLadder.MatchString(q) && !reWhichLevel.MatchString(q) {
 		in.Topics = append(in.Topics, TopicLadder)
 	}
 	if len(in.Roles) > 0 || reAdjacent.MatchString(q) && !reNoLeave.MatchString(q) {
@@ -241,7 +245,22 @@ func understand(question string, history []Turn, inScope func(terms int, known i
 	// The conversation: levels said before, when this question names none.
 	hist := fromHistory(history)
 	stepBack := false
-	if len(mentions) == 0 && rePrev.MatchString(q) {
+	switch {
+	case len(mentions) > 0:
+	case reFirstRef.MatchString(q) && hist.first != "":
+		// "Going back to the first level you described"
+		hist.topic, stepBack = hist.first, true
+	case reTargetRef.MatchString(q) && hist.target != "":
+		// "once I'm at the level I want"
+		hist.topic, stepBack = hist.target, true
+	case reAboveRel.MatchString(q) && hist.topic != "" && !in.Transition:
+		// "And the one above it: what does success look like there?"
+		if l, ok := ladder.Next(hist.topic); ok {
+			hist.topic, stepBack = l.ID, true
+			in.Transition, in.Target = false, ""
+		}
+	}
+	if !stepBack && len(mentions) == 0 && rePrev.MatchString(q) {
 		// "And the one before it?": the rung below the one talked about.
 		base := hist.topic
 		if base == "" {
@@ -306,6 +325,14 @@ func understand(question string, history []Turn, inScope func(terms int, known i
 	add(in.Target)
 	for _, m := range mentions {
 		add(m.ID)
+	}
+	if len(in.Levels) == 0 && len(mentions) == 0 && len(in.Roles) == 0 && hist.roleLast && hist.role != "" && !stepBack {
+		// "Is there a path that fits that?" right after "I love deal-making".
+		in.Roles = []string{hist.role}
+		if !in.HasTopic(TopicAdjacent) {
+			in.Topics = append(in.Topics, TopicAdjacent)
+		}
+		in.FromHistory = true
 	}
 	if len(in.Levels) == 0 && stepBack {
 		add(hist.topic)
@@ -512,6 +539,11 @@ type historyContext struct {
 	role    string // the adjacent role last talked about
 	// adjacent is true when the conversation was about adjacent roles.
 	adjacent bool
+	// roleLast is true when an adjacent role came up after the last level.
+	roleLast bool
+	// first is the first level talked about; target the level the asker
+	// said they want to reach.
+	first, target string
 }
 
 func fromHistory(history []Turn) historyContext {
@@ -533,11 +565,15 @@ func fromHistory(history []Turn) historyContext {
 				for _, m := range ms {
 					if m.Pos >= loc[0] {
 						h.topic = m.ID
+						h.target = m.ID
 						break
 					}
 				}
 			}
-			h.role, h.adjacent = "", false
+			if h.first == "" {
+				h.first = ms[0].ID
+			}
+			h.role, h.adjacent, h.roleLast = "", false, false
 		case h.topic != "" && rePrev.MatchString(q):
 			if l, ok := ladder.Below(h.topic); ok {
 				h.topic = l.ID
@@ -548,7 +584,7 @@ func fromHistory(history []Turn) historyContext {
 			}
 		default:
 			if rs := roleIDs(q); len(rs) > 0 {
-				h.role = rs[0]
+				h.role, h.roleLast = rs[0], true
 			}
 			if reAdjacent.MatchString(q) {
 				h.adjacent = true

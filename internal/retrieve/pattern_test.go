@@ -47,7 +47,7 @@ func TestPrefixes(t *testing.T) {
 // (and their history) each pattern matches exactly as its regexp does.
 func TestPrefilterAgrees(t *testing.T) {
 	var texts []string
-	for _, f := range []string{"../../eval/public.jsonl", "../../eval/dev.jsonl", "../../eval/holdout.jsonl", "../../eval/holdout3.jsonl", "../../eval/holdout4.jsonl", "../../eval/holdout5.jsonl", "../../eval/holdout6.jsonl"} {
+	for _, f := range []string{"../../eval/public.jsonl", "../../eval/dev.jsonl", "../../eval/holdout.jsonl", "../../eval/holdout3.jsonl", "../../eval/holdout4.jsonl", "../../eval/holdout5.jsonl", "../../eval/holdout6.jsonl", "../../eval/holdout7.jsonl"} {
 		fh, err := os.Open(f)
 		if err != nil {
 			t.Fatal(err)
