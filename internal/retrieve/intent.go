@@ -164,7 +164,8 @@ func understand(question string, history []Turn, inScope func(terms int, known i
 	}
 
 	// "...instead of becoming a director": what is set aside is not asked about.
-	mentions := strongMentions(mainClause(q))
+	main := mainClause(q)
+	mentions := strongMentions(main)
 	in.Roles = roleIDs(q)
 	in.Facets = facets(q)
 	in.Caveat = reCaveat.MatchString(q)
@@ -208,7 +209,7 @@ func understand(question string, history []Turn, inScope func(terms int, known i
 
 	// "senior -> gpm": an arrow between two levels is a step up.
 	// A bare "PM" counts here: "apm -> pm".
-	if ms := distinct(ladder.FindLevels(q)); len(ms) == 2 && reArrow.MatchString(q) {
+	if ms := arrowLevels(q); len(ms) == 2 {
 		a, _ := ladder.ByID(ms[0])
 		b, _ := ladder.ByID(ms[1])
 		if a.Rung > 0 && b.Rung > a.Rung || b.ID == ladder.IC {
@@ -216,7 +217,7 @@ func understand(question string, history []Turn, inScope func(terms int, known i
 		}
 	}
 	// Transitions: "from A to B", "to become X", "promoted", "next level".
-	if loc := reTransition.FindStringIndex(mainClause(q)); loc != nil && !reNoManage.MatchString(q) {
+	if loc := reTransition.FindStringIndex(main); loc != nil && !reNoManage.MatchString(q) {
 		in.Transition = true
 		if m := reFromTo.FindStringSubmatch(q); m != nil {
 			a, b := strongMentions(m[1]), strongMentions(m[2])
@@ -521,6 +522,15 @@ func facets(q string) []FacetWeight {
 		}
 	}
 	return out
+}
+
+// arrowLevels lists the levels of a question with an arrow in it ("senior
+// -> gpm"), a bare "PM" included; none without an arrow.
+func arrowLevels(q string) []string {
+	if !reArrow.MatchString(q) {
+		return nil
+	}
+	return distinct(ladder.FindLevels(q))
 }
 
 // mainClause drops what a question sets aside ("instead of becoming a

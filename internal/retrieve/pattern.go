@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"regexp/syntax"
 	"strings"
+	"sync/atomic"
 )
 
 // pattern is a regexp with a literal prefilter: the literals one of which
@@ -13,6 +14,10 @@ type pattern struct {
 	re *regexp.Regexp
 	// lits is nil when the pattern has no such literal set.
 	lits []string
+	// keys[i] is the word-start key of lits[i], or -1: when the pattern
+	// starts with \b and the literal with a word character, a match starts
+	// a word, so a question without that word start cannot match.
+	keys []int
 	// alts are the branches of a pattern written as \b(?:a|b|...)\b, each
 	// with its own prefilter: a question usually holds the literals of none
 	// or one of them, so one or two small regexps run instead of a big one.
@@ -36,6 +41,16 @@ func mustPattern(expr string) *pattern {
 
 func newPattern(expr string) *pattern {
 	p := &pattern{re: regexp.MustCompile(expr)}
+	defer func() {
+		wordStart := strings.HasPrefix(expr, `\b`)
+		for _, l := range p.lits {
+			k := -1
+			if wordStart && len(l) >= 2 && isWordChar(l[0]) {
+				k = headKey(l[0], l[1])
+			}
+			p.keys = append(p.keys, k)
+		}
+	}()
 	if tree, err := syntax.Parse(expr, syntax.Perl); err == nil {
 		if lits, ok := prefixes(tree.Simplify()); ok {
 			p.lits = lits
@@ -49,12 +64,49 @@ func (p *pattern) may(s string) bool {
 	if p.lits == nil {
 		return true
 	}
-	for _, l := range p.lits {
+	h := headsOf(s)
+	for i, l := range p.lits {
+		if k := p.keys[i]; k >= 0 && h.bits[k>>6]&(1<<(k&63)) == 0 {
+			continue // no word of s starts with the literal's first two bytes
+		}
 		if strings.Contains(s, l) {
 			return true
 		}
 	}
 	return false
+}
+
+// heads is the set of a text's word starts, as hashed first-two-byte keys.
+type heads struct {
+	s    string
+	bits [64]uint64
+}
+
+// lastHeads remembers the heads of the text last asked about: one question
+// is read by dozens of patterns in a row.
+var lastHeads atomic.Pointer[heads]
+
+func headsOf(s string) *heads {
+	if h := lastHeads.Load(); h != nil && h.s == s {
+		return h
+	}
+	h := &heads{s: s}
+	for i := 0; i+1 < len(s); i++ {
+		if isWordChar(s[i]) && (i == 0 || !isWordChar(s[i-1])) {
+			k := headKey(s[i], s[i+1])
+			h.bits[k>>6] |= 1 << (k & 63)
+		}
+	}
+	lastHeads.Store(h)
+	return h
+}
+
+// headKey hashes two bytes into 0..4095.
+func headKey(a, b byte) int { return (int(a)*131 + int(b)) & 4095 }
+
+// isWordChar is \b's notion of a word character.
+func isWordChar(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
 }
 
 // MatchString reports whether s holds a match.
