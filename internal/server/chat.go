@@ -51,12 +51,7 @@ func (h *chatHandler) chat(c *gin.Context) {
 	ctx := c.Request.Context()
 	reply, err := h.chatter.Chat(ctx, req)
 	if err != nil {
-		if ctx.Err() != nil {
-			// The client left; nobody reads the reply and it is not a fault.
-			abortWithMessage(c, http.StatusServiceUnavailable, "request cancelled")
-			return
-		}
-		abortWithError(c, h.logger, err)
+		abortFailedCall(c, h.logger, err)
 		return
 	}
 	if reply.Citations == nil {

@@ -68,3 +68,14 @@ func abortWithMessage(c *gin.Context, status int, msg string) {
 	}
 	c.AbortWithStatusJSON(status, ErrorBody{Error: ErrorDetail{Message: msg}})
 }
+
+// abortFailedCall answers a failed call to the coach: a client that left
+// gets a quiet 503 (nobody reads it and it is not a fault), anything else
+// goes through abortWithError.
+func abortFailedCall(c *gin.Context, logger *slog.Logger, err error) {
+	if c.Request.Context().Err() != nil {
+		abortWithMessage(c, http.StatusServiceUnavailable, "request cancelled")
+		return
+	}
+	abortWithError(c, logger, err)
+}

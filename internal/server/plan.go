@@ -59,11 +59,7 @@ func (h *planHandler) build(c *gin.Context) {
 	ctx := c.Request.Context()
 	p, err := h.planner.Build(ctx, req)
 	if err != nil {
-		if ctx.Err() != nil {
-			abortWithMessage(c, http.StatusServiceUnavailable, "request cancelled")
-			return
-		}
-		abortWithError(c, h.logger, err)
+		abortFailedCall(c, h.logger, err)
 		return
 	}
 	if p.Phases == nil {
