@@ -54,6 +54,22 @@ type Reply struct {
 	Citations []Citation `json:"citations"`
 	Mode      string     `json:"mode"`
 	Degraded  bool       `json:"degraded"`
+	// Scope is what the article can do for the question: "in", "nearby"
+	// (the citations are the closest it says), "out" or "smalltalk".
+	Scope string `json:"scope"`
+}
+
+// ScopeOf is the scope of a retrieval result.
+func ScopeOf(res retrieve.Result) string {
+	switch {
+	case res.Scope == retrieve.ScopeSmalltalk:
+		return retrieve.ScopeSmalltalk
+	case res.OutOfScope || len(res.Hits) == 0:
+		return retrieve.ScopeOut
+	case res.Scope != "":
+		return res.Scope
+	}
+	return retrieve.ScopeIn
 }
 
 // Retriever finds the sections for a question.

@@ -17,6 +17,11 @@ const ScopeMessage = "I can only help with the product management career ladder,
 	"the individual-contributor track (Principal/Staff PM), moves into adjacent roles, and how long growth takes. " +
 	"Try, for example: \"What should I build to become a Senior PM?\""
 
+// SmalltalkMessage answers a greeting or thanks: short, friendly, no
+// citations, one question to try.
+const SmalltalkMessage = "Happy to help! I coach on the product management career ladder: the levels, what each expects, " +
+	"the skills for the next step and the paths beside the ladder. You could ask: \"What should I build to become a Senior PM?\""
+
 // InjectionMessage is the reply to an attempt to change the coach's instructions.
 const InjectionMessage = "I can't change how I work or share my instructions. " + ScopeMessage
 
@@ -39,16 +44,26 @@ func Citations(hits []retrieve.Hit) []Citation {
 // sections retrieval picked, introduced by what the question asked and
 // cited as [n].
 func Offline(res retrieve.Result) Reply {
+	scope := ScopeOf(res)
+	if scope == retrieve.ScopeSmalltalk {
+		return Reply{Answer: SmalltalkMessage, Citations: []Citation{}, Mode: ModeOffline, Scope: scope}
+	}
 	if res.OutOfScope || len(res.Hits) == 0 {
 		msg := ScopeMessage
 		if res.Intent.Refusal == retrieve.RefuseInjection {
 			msg = InjectionMessage
 		}
-		return Reply{Answer: msg, Citations: []Citation{}, Mode: ModeOffline}
+		return Reply{Answer: msg, Citations: []Citation{}, Mode: ModeOffline, Scope: scope}
 	}
 	cites := Citations(res.Hits)
 	var b strings.Builder
 	in := res.Intent
+	if scope == retrieve.ScopeNearby {
+		fmt.Fprintf(&b, "The article does not cover %s. The closest thing it does say:\n\n", in.Nearby)
+	}
+	if in.Placed != "" {
+		fmt.Fprintf(&b, "From what you describe (\"%s\"), you read as a %s.\n\n", in.PlacedWhy, levelName(in.Placed))
+	}
 	first := res.Hits[0].Section
 	b.WriteString(lead(in, first))
 	b.WriteString(" [1]:\n")
@@ -65,7 +80,7 @@ func Offline(res retrieve.Result) Reply {
 		writeItems(&b, s, 3)
 		shown++
 	}
-	return Reply{Answer: strings.TrimRight(b.String(), "\n"), Citations: cites, Mode: ModeOffline}
+	return Reply{Answer: strings.TrimRight(b.String(), "\n"), Citations: cites, Mode: ModeOffline, Scope: scope}
 }
 
 // writeItems writes up to n of the section's lines as a list, verbatim; for

@@ -36,5 +36,7 @@ func (s *Service) Chat(ctx context.Context, req Request) (Reply, error) {
 	if s.LLM == nil || res.OutOfScope || len(res.Hits) == 0 {
 		return offline, nil
 	}
-	return s.withLLM(ctx, req, res, offline), nil
+	reply := s.withLLM(ctx, req, res, offline)
+	reply.Scope = offline.Scope
+	return reply, nil
 }

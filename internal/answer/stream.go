@@ -42,6 +42,8 @@ type Done struct {
 	// use. The text's [n] markers keep counting from 1 in the citations
 	// event's list.
 	Citations []Citation `json:"citations"`
+	// Scope is the reply's scope, as in Reply.
+	Scope string `json:"scope"`
 }
 
 // StreamError says the answer stopped part-way; a Done follows it.
@@ -83,7 +85,13 @@ func (s *Service) ChatStream(ctx context.Context, req Request, emit func(Event) 
 	if s.LLM == nil || res.OutOfScope || len(res.Hits) == 0 {
 		return streamOffline(offline, false, emit)
 	}
-	return s.streamLLM(ctx, req, res, offline, emit)
+	return s.streamLLM(ctx, req, res, offline, func(ev Event) error {
+		if d, ok := ev.Data.(Done); ok {
+			d.Scope = offline.Scope
+			ev.Data = d
+		}
+		return emit(ev)
+	})
 }
 
 // streamOffline emits reply's answer in pieces, then done.
@@ -93,7 +101,7 @@ func streamOffline(reply Reply, degraded bool, emit func(Event) error) error {
 			return err
 		}
 	}
-	return emit(Event{EventDone, Done{Mode: ModeOffline, Degraded: degraded, Citations: reply.Citations}})
+	return emit(Event{EventDone, Done{Mode: ModeOffline, Degraded: degraded, Citations: reply.Citations, Scope: reply.Scope}})
 }
 
 // Pieces cuts text into the deltas of a stream: one a line, and a line of

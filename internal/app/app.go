@@ -16,6 +16,7 @@ import (
 
 	"github.com/ladder/coach/corpus"
 	"github.com/ladder/coach/internal/answer"
+	"github.com/ladder/coach/internal/assess"
 	"github.com/ladder/coach/internal/config"
 	"github.com/ladder/coach/internal/embed"
 	"github.com/ladder/coach/internal/index"
@@ -74,7 +75,7 @@ func BuildShared(ctx context.Context, cfg config.Config, obs answer.Observer, ca
 		return nil, err
 	}
 	svc := &answer.Service{
-		Retriever: retrieve.New(set, idx),
+		Retriever: retrieve.New(set, idx).WithPlacer(assess.New(set)),
 		Timeout:   cfg.LLMTimeout,
 		Observer:  obs,
 	}

@@ -179,10 +179,14 @@ func Normalize(s string) string {
 // the reply fails; none means it passes.
 func Score(c Case, r answer.Reply) []string {
 	if c.Expect.Refuse {
-		if len(r.Citations) == 0 {
+		if len(r.Citations) == 0 || r.Scope == "nearby" || r.Scope == "out" {
 			return nil
 		}
-		return []string{fmt.Sprintf("expected no citations (refuse), got %d: %s", len(r.Citations), citationIDs(r.Citations))}
+		return []string{fmt.Sprintf("expected no citations or scope nearby/out (refuse), got scope %q and %d citations: %s", r.Scope, len(r.Citations), citationIDs(r.Citations))}
+	}
+	switch r.Scope {
+	case "nearby", "out", "smalltalk":
+		return []string{fmt.Sprintf("expected an answer from the article, got scope %q", r.Scope)}
 	}
 	if len(r.Citations) == 0 {
 		return []string{"expected citations, got none"}

@@ -1,6 +1,7 @@
 package retrieve
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/ladder/coach/internal/ladder"
@@ -47,6 +48,22 @@ type Intent struct {
 	Caveat bool `json:"caveat,omitempty"`
 	// Refusal is set when the question is out of scope: off-topic or injection.
 	Refusal string `json:"refusal,omitempty"`
+	// Scope is ScopeIn, ScopeNearby, ScopeOut or ScopeSmalltalk.
+	Scope string `json:"scope,omitempty"`
+	// Nearby names the subject next to the article the question is about,
+	// when Scope is ScopeNearby.
+	Nearby string `json:"nearby,omitempty"`
+	// Rejected are levels the asker sets aside ("I don't want to be a CPO").
+	Rejected []string `json:"rejected,omitempty"`
+	// Placed is the level the coach placed the asker at from their
+	// description; PlacedWhy quotes what decided it.
+	Placed    string `json:"placed,omitempty"`
+	PlacedWhy string `json:"placed_why,omitempty"`
+	// Section is a section the question points at through the previous
+	// answer ("the third skill").
+	Section string `json:"section,omitempty"`
+	// asked is how many levels the question itself names for itself.
+	asked int
 }
 
 // FacetWeight is a facet and how clearly the question asks for it.
@@ -166,6 +183,11 @@ func understand(question string, history []Turn, inScope func(terms int, known i
 	// "...instead of becoming a director": what is set aside is not asked about.
 	main := mainClause(q)
 	mentions := strongMentions(main)
+	if len(mentions) == 0 {
+		mentions = othersAsked(main)
+	}
+	in.asked = len(mentions)
+	in.Rejected = rejectedLevels(q)
 	in.Roles = roleIDs(q)
 	in.Facets = facets(q)
 	in.Caveat = reCaveat.MatchString(q)
@@ -434,29 +456,23 @@ func normalize(s string) string {
 func strongMentions(text string) []ladder.Mention {
 	var out []ladder.Mention
 	for _, m := range ladder.FindLevels(text) {
-		if m.Strong && !objectOfWork(text, m.Pos) {
+		if m.Strong && kindOf(text, m) == kindAsked {
 			out = append(out, m)
 		}
 	}
 	return out
 }
 
-var reWorkOn = mustPattern(`\b(?:mentor\w*|manag(?:e|es|ing)|coach\w*|hir(?:e|es|ing)|guid(?:e|es|ing)|lead(?:s|ing)?|develop(?:s|ing)?|grow(?:s|ing)?|support\w*|train\w*|onboard\w*)\s+(?:(?:a|an|the|my|our|their|other|new|more|and|several|two|three|four|five|\d+|mid-level|mid|junior|senior|associate|lead|pms?|product|managers?)\s+)*$`)
-
-// objectOfWork reports whether the level named at pos follows a verb such as
-// "mentor" or "manage" ("mentor mid-level and junior PMs").
-func objectOfWork(text string, pos int) bool {
-	before := strings.ToLower(text[:max(0, min(pos, len(text)))])
-	if i := strings.LastIndexAny(before, ",.;:?!"); i >= 0 {
-		before = before[i+1:]
+// rejectedLevels are the levels text sets aside: "not interested in
+// becoming a VP".
+func rejectedLevels(text string) []string {
+	var out []string
+	for _, m := range ladder.FindLevels(text) {
+		if m.Strong && kindOf(text, m) == kindRejected && !slices.Contains(out, m.ID) {
+			out = append(out, m.ID)
+		}
 	}
-	if len(before) > 60 {
-		before = before[len(before)-60:]
-	}
-	if !strings.HasSuffix(before, " ") {
-		before += " "
-	}
-	return reWorkOn.MatchString(before)
+	return out
 }
 
 // statedLevel is the level a person says they hold: "I'm a senior PM",
@@ -568,6 +584,9 @@ func fromHistory(history []Turn) historyContext {
 			h.current = c
 		}
 		ms := strongMentions(mainClause(q))
+		if len(ms) == 0 {
+			ms = otherMentions(q) // "she reports to our VP": the VP is talked about
+		}
 		switch {
 		case len(ms) > 0:
 			h.topic = ms[0].ID

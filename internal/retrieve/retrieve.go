@@ -34,6 +34,14 @@ type Retriever struct {
 	// caveats are the sections that hold the article's caveats about a role
 	// ("not all would enjoy what the job entails").
 	caveats map[string]bool
+	placer  Placer
+}
+
+// WithPlacer makes the retriever place askers who describe their work
+// without naming their level. It returns r.
+func (r *Retriever) WithPlacer(p Placer) *Retriever {
+	r.placer = p
+	return r
 }
 
 // reCaveatText finds the article's caveats: sentences that temper a role.
@@ -41,7 +49,15 @@ var reCaveatText = mustPattern(`\b(?:not all (?:would|will)|would enjoy|less tim
 
 type namedSkill struct {
 	section string
+	name    string // lower case, as the article writes it
 	terms   []string
+}
+
+// Placer places a person on the ladder from a description of their work: the
+// same engine as the self-assessment. Level is "" when the text says too
+// little; why quotes the words that decided it.
+type Placer interface {
+	Place(description string) (level, why string)
 }
 
 // New returns a retriever over the sections and their index.
@@ -66,7 +82,7 @@ func New(set *sections.Set, idx *index.Index) *Retriever {
 			r.vocab[t] = true
 		}
 		for _, sk := range s.Skills() {
-			r.skills = append(r.skills, namedSkill{section: s.ID, terms: embed.Terms(sk.Name)})
+			r.skills = append(r.skills, namedSkill{section: s.ID, name: normalize(sk.Name), terms: embed.Terms(sk.Name)})
 		}
 	}
 	return r
@@ -74,7 +90,17 @@ func New(set *sections.Set, idx *index.Index) *Retriever {
 
 // Understand returns the intent of a question without ranking sections.
 func (r *Retriever) Understand(question string, history []Turn) Intent {
-	return understand(question, history, inScope, r.termCounts)
+	q := normalize(question)
+	if smalltalk(q) {
+		return Intent{Scope: ScopeSmalltalk}
+	}
+	in := understand(question, history, inScope, r.termCounts)
+	if in.Refusal != "" {
+		in.Scope = ScopeOut
+		return in
+	}
+	r.refine(&in, q, history)
+	return in
 }
 
 // strong are words that place a question in the coach's domain on their own.
@@ -116,8 +142,8 @@ func inScope(n, known int, isStrong bool) bool {
 // Retrieve ranks the sections for question in the light of history.
 func (r *Retriever) Retrieve(ctx context.Context, question string, history []Turn) (Result, error) {
 	in := r.Understand(question, history)
-	if in.Refusal != "" {
-		return Result{Intent: in, OutOfScope: true}, nil
+	if in.Refusal != "" || in.Scope == ScopeSmalltalk {
+		return Result{Intent: in, OutOfScope: true, Scope: in.Scope}, nil
 	}
 	vec, err := r.idx.Embed(ctx, r.queryText(question, history, in))
 	if err != nil {
@@ -150,7 +176,7 @@ func (r *Retriever) Retrieve(ctx context.Context, question string, history []Tur
 	for k := 0; k < n; k++ {
 		hits[k] = Hit{Section: all[order[k]], Score: scores[order[k]]}
 	}
-	return Result{Intent: in, Hits: hits}, nil
+	return Result{Intent: in, Hits: hits, Scope: in.Scope}, nil
 }
 
 // interleave reorders the ranking so the two compared levels' sections
@@ -370,6 +396,11 @@ func (r *Retriever) boosts(question string, in Intent) map[string]float64 {
 				b[id] += bPrimary
 			}
 		}
+	}
+
+	// An item of the previous answer the question points at.
+	if in.Section != "" {
+		b[in.Section] += bPrimary + 0.5
 	}
 
 	// A skill named in the question: its section.

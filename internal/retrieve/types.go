@@ -22,4 +22,8 @@ type Result struct {
 	// OutOfScope is true when the question is not about the PM career ladder
 	// (or tries to change the coach's instructions).
 	OutOfScope bool
+	// Scope is what the article can do for the question: ScopeIn,
+	// ScopeNearby (the hits are the closest it says), ScopeOut or
+	// ScopeSmalltalk.
+	Scope string
 }

@@ -79,6 +79,8 @@ type ChatCompletion struct {
 	Choices   []CompletionChoice `json:"choices"`
 	Usage     CompletionUsage    `json:"usage"`
 	Citations []answer.Citation  `json:"citations"`
+	// Scope is the coach's addition too: as /api/chat's "scope".
+	Scope string `json:"scope"`
 }
 
 // CompletionChoice is the one choice of a ChatCompletion.
@@ -114,6 +116,8 @@ type ChatCompletionChunk struct {
 	Choices   []ChunkChoice     `json:"choices"`
 	Usage     *CompletionUsage  `json:"usage,omitempty"`
 	Citations []answer.Citation `json:"citations,omitzero"`
+	// Scope comes with the citations, on the chunk with the finish reason.
+	Scope string `json:"scope,omitempty"`
 }
 
 // ChunkChoice is the one choice of a ChatCompletionChunk.
@@ -632,6 +636,7 @@ func newCompletion(id string, created int64, model string, r answer.Reply, usage
 		}},
 		Usage:     usage,
 		Citations: cites,
+		Scope:     r.Scope,
 	}
 }
 
@@ -687,6 +692,7 @@ type eventTranslator struct {
 	started  bool
 	finished bool
 	cites    []answer.Citation // the citations event's list: the text's [n] count in it
+	scope    string            // the done event's scope
 	content  strings.Builder   // every piece of content sent
 }
 
@@ -708,6 +714,7 @@ func (t *eventTranslator) translate(ev answer.Event) []ChatCompletionChunk {
 		// shows nothing else.
 		out = append(out, t.text("\n\n"+d.Message)...)
 	case answer.Done:
+		t.scope = d.Scope
 		out = append(out, t.finish(d.Citations)...)
 	}
 	return out
@@ -745,7 +752,9 @@ func (t *eventTranslator) finish(cited []answer.Citation) []ChatCompletionChunk 
 	if cites == nil {
 		cites = []answer.Citation{}
 	}
-	out = append(out, t.k.finish(cites))
+	fin := t.k.finish(cites)
+	fin.Scope = t.scope
+	out = append(out, fin)
 	if t.includeUsage {
 		out = append(out, t.k.usage(estimateUsage(t.msgs, t.content.String())))
 	}

@@ -1,0 +1,181 @@
+package ladder
+
+// The words of conversation: what the reader needs to know about how people
+// talk around the ladder, as data. Nothing here names a level or a facet of
+// this article; a second ladder shares these tables.
+
+// Phrases is a list of lower-case phrases matched as whole words.
+type Phrases []string
+
+// Index returns the offset of the first phrase found in t (already lowered,
+// quotes straightened, with a space at each end), or -1.
+func (p Phrases) Index(t string) int {
+	best := -1
+	for _, w := range p {
+		if at := findWord(t, w); len(at) > 0 && (best < 0 || at[0] < best) {
+			best = at[0]
+		}
+	}
+	return best
+}
+
+// In reports whether one of the phrases is found in t.
+func (p Phrases) In(t string) bool { return p.Index(t) >= 0 }
+
+// Suffix reports whether t ends with one of the phrases (spaces trimmed).
+func (p Phrases) Suffix(t string) bool {
+	t = " " + trimSpace(t)
+	for _, w := range p {
+		if len(t) > len(w) && t[len(t)-len(w):] == w && t[len(t)-len(w)-1] == ' ' {
+			return true
+		}
+	}
+	return false
+}
+
+func trimSpace(s string) string {
+	for len(s) > 0 && s[0] == ' ' {
+		s = s[1:]
+	}
+	for len(s) > 0 && s[len(s)-1] == ' ' {
+		s = s[:len(s)-1]
+	}
+	return s
+}
+
+// Talk holds the words of conversation the reader uses.
+var Talk = struct {
+	// Smalltalk are whole messages that are greetings, thanks or
+	// acknowledgements.
+	Smalltalk Phrases
+	// Filler may surround smalltalk ("ok thanks so much!").
+	Filler Phrases
+	// Others are possessives and words that make the title after them
+	// another person's: "my VP", "our director".
+	Others Phrases
+	// OwnWords after a title make it the asker's own job again: "my senior
+	// PM role".
+	OwnWords Phrases
+	// SpeechVerbs after a title make it a person who acts: "the director
+	// says".
+	SpeechVerbs Phrases
+	// Towards are verbs and prepositions whose object is another person:
+	// "report to", "work for".
+	Towards Phrases
+	// WorkVerbs take people as their object: "mentor junior PMs".
+	WorkVerbs Phrases
+	// Rejects open a clause that sets a level aside: "don't want to be".
+	Rejects Phrases
+	// ClauseBreaks end the reach of a rejection or a possessive.
+	ClauseBreaks Phrases
+	// Ordinals point at the items of the previous answer, in order; "last"
+	// is the last one.
+	Ordinals []Ordinal
+	// ItemNouns follow an ordinal ("the second skill").
+	ItemNouns Phrases
+	// Placement asks where the asker stands.
+	Placement Phrases
+	// FirstPerson verbs describe the asker's own work: "I own", "I run".
+	FirstPerson Phrases
+	// ThirdPerson refers to someone other than the asker.
+	ThirdPerson Phrases
+	// FirstPersonWords refer to the asker (a possessive "my" does not: "my
+	// director" is someone else).
+	FirstPersonWords Phrases
+	// After moves one rung up from the level talked about.
+	After Phrases
+}{
+	Smalltalk: Phrases{"hi", "hello", "hey", "hiya", "yo", "good morning", "good afternoon", "good evening", "howdy",
+		"thanks", "thank you", "thx", "ty", "cheers", "much appreciated", "appreciate it", "that helps", "that helped",
+		"helpful", "very helpful", "super helpful", "great", "cool", "nice", "awesome", "perfect", "got it", "ok", "okay",
+		"k", "sure", "makes sense", "that makes sense", "bye", "goodbye", "see you", "how are you", "who are you",
+		"what can you do", "what do you do", "help", "lol", "wow", "interesting", "fair enough", "fair", "noted", "understood",
+		"sounds good", "all good", "brilliant", "lovely", "great thanks", "good to know", "i see"},
+	Filler: Phrases{"so", "much", "very", "a lot", "again", "that", "this", "really", "that's", "thats", "it", "is", "was",
+		"you", "there", "coach", "all", "for", "the", "answer", "info", "oh", "ah", "well", "just", "and", "yes", "yeah", "no", "nope"},
+	Others: Phrases{"my", "our", "his", "her", "their", "the team's", "a colleague's", "my company's"},
+	OwnWords: Phrases{"role", "title", "level", "job", "position", "promotion", "promo", "packet", "review", "path",
+		"track", "rung", "stage", "interview", "offer"},
+	SpeechVerbs: Phrases{"says", "said", "wants", "wanted", "asked", "asks", "told", "tells", "thinks", "thought", "expects",
+		"expected", "gave", "gives", "keeps", "insists", "suggested", "suggests", "mentioned", "feels", "believes", "pushes",
+		"pushed", "is asking", "is pushing", "has asked", "wants me", "needs me"},
+	Towards: Phrases{"report to", "reports to", "reporting to", "work for", "works for", "working for", "work under",
+		"working under", "work with", "working with", "present to", "presenting to", "pitch to", "update", "updates to",
+		"talk to", "talking to", "meet with", "meeting with", "answer to", "convince", "persuade", "impress", "tell",
+		"ask", "asked", "show", "showing", "sit with", "partner with", "hired by", "managed by", "mentored by", "coached by"},
+	WorkVerbs: Phrases{"mentor", "mentors", "mentoring", "mentored", "manage", "manages", "managing", "coach", "coaches",
+		"coaching", "hire", "hires", "hiring", "guide", "guides", "guiding", "lead", "leads", "leading", "develop",
+		"develops", "developing", "grow", "grows", "growing", "support", "supports", "supporting", "train", "trains",
+		"training", "onboard", "onboarding", "run", "runs", "running", "oversee", "oversees"},
+	Rejects: Phrases{"don't want", "do not want", "dont want", "doesn't want", "didn't want", "never want", "never wanted",
+		"not want", "no desire", "no interest in", "not interested in", "isn't interested in", "not keen on", "not keen to",
+		"rather not", "would rather not", "prefer not", "avoid", "avoiding", "never", "not", "instead of", "rather than",
+		"other than", "without becoming", "without being", "don't see myself", "can't see myself", "hate", "dread",
+		"dreading", "not aiming", "no longer want", "not planning", "don't plan", "not sure i want", "not for me"},
+	ClauseBreaks: Phrases{"but", "though", "although", "however", "yet", "because", "so", "and i", "and what", "what",
+		"how", "which", "where", "is there", "are there", "can i", "should i", "could i"},
+	Ordinals: []Ordinal{
+		{"first", 1}, {"1st", 1}, {"second", 2}, {"2nd", 2}, {"third", 3}, {"3rd", 3}, {"fourth", 4}, {"4th", 4},
+		{"fifth", 5}, {"5th", 5}, {"sixth", 6}, {"6th", 6}, {"last", -1}, {"final", -1}, {"latter", -1}, {"former", 1},
+		{"top", 1}, {"number one", 1}, {"number two", 2}, {"number three", 3}, {"#1", 1}, {"#2", 2}, {"#3", 3},
+	},
+	ItemNouns: Phrases{"one", "ones", "point", "item", "thing", "option", "skill", "line", "bullet", "path", "route",
+		"level", "rung", "role", "step", "idea", "suggestion", "area", "on that list", "on the list", "in that list", "you mentioned", "you listed"},
+	Placement: Phrases{"what level am i", "which level am i", "what level would i be", "which level would i be", "what level is that",
+		"what level is this", "what rung am i", "which rung am i", "where do i fit", "where do i sit", "where do i stand",
+		"where am i on", "where would i be on", "where would that put me", "where does that put me", "what level does that make me",
+		"where do i land", "what's my level", "what is my level", "which level fits", "what level fits", "what stage am i",
+		"which stage am i", "what level should i be", "am i at", "which level do i", "what level do i", "place me"},
+	FirstPerson: Phrases{"i own", "i run", "i lead", "i manage", "i write", "i define", "i drive", "i set", "i report",
+		"i present", "i work", "i ship", "i build", "i handle", "i coordinate", "i mentor", "i coach", "i oversee",
+		"i'm responsible", "i am responsible", "i'm in charge", "i am in charge", "i spend", "i do", "i track", "i help",
+		"i support", "i partner", "i align", "i shape", "i make", "i sit", "my job is", "my day", "my team", "i'm trusted", "i am trusted"},
+	ThirdPerson: Phrases{"she", "her", "he", "him", "his", "they", "them", "their", "that level", "their level",
+		"someone at", "that person", "this person", "someone in that", "someone like that", "people at that", "hers"},
+	FirstPersonWords: Phrases{"i", "me", "i'm", "im", "i've", "i'd", "i'll", "myself", "am i"},
+	After: Phrases{"after that", "after this", "after it", "beyond that", "beyond this", "above that", "above this",
+		"above it", "up from there", "up from that", "next one up", "one rung up", "go up one", "one level up", "one step up",
+		"the next rung", "the next level", "higher than that", "role above mine", "level above mine", "rung above mine", "one above mine", "above me"},
+}
+
+// Ordinal is a word that points at the n-th item (-1: the last).
+type Ordinal struct {
+	Word string
+	N    int
+}
+
+// Nearby is a subject next to the article that the article does not cover:
+// asked about, the coach says so and offers the closest thing it does say.
+type Nearby struct {
+	ID   string
+	Name string // how the coach names it: "interview preparation"
+	// Words name the subject in a question.
+	Words Phrases
+	// Unless are longer phrases holding a word that are about the ladder
+	// after all ("user interviews").
+	Unless Phrases
+}
+
+// NearbySubjects are the subjects next to a career ladder that it does not
+// cover. They are about careers in general, not this article.
+var NearbySubjects = []Nearby{
+	{ID: "interviews", Name: "interview preparation",
+		Words:  Phrases{"interview", "interviews", "interviewing", "interviewer", "product sense", "case interview", "mock interview", "hiring loop", "onsite", "take-home", "take home assignment", "interview loop"},
+		Unless: Phrases{"user interview", "user interviews", "customer interview", "customer interviews", "research interview", "research interviews", "interviewing users", "interviewing customers", "interview users", "interview customers"}},
+	{ID: "education", Name: "degrees, courses and certifications",
+		Words: Phrases{"mba", "emba", "executive mba", "degree", "masters", "master's", "phd", "certification", "certifications", "certificate", "certified", "course", "courses", "csm", "cspo", "pmp", "diploma", "university program", "online class", "nanodegree"}},
+	{ID: "reading", Name: "books and other reading",
+		Words: Phrases{"book", "books", "podcast", "podcasts", "newsletter", "newsletters", "blogs", "reading list", "youtube", "what should i read", "recommend reading"}},
+	{ID: "frameworks", Name: "prioritisation and planning frameworks",
+		Words: Phrases{"rice", "moscow", "kano", "ice score", "ice scoring", "wsjf", "jobs to be done", "jtbd", "okr", "okrs", "story points", "scrum", "kanban", "safe framework", "shape up", "double diamond", "design sprint", "framework should i use", "which framework"}},
+	{ID: "tools", Name: "tools and software",
+		Words: Phrases{"jira", "productboard", "aha!", "aha", "figma", "notion", "trello", "asana", "confluence", "amplitude", "mixpanel", "miro", "excel", "spreadsheet tool", "laptop", "macbook", "software should", "which tool", "what tool", "tools should", "best tool", "tooling", "app should i use"}},
+	{ID: "leaving", Name: "resigning and notice periods",
+		Words: Phrases{"notice period", "notice", "resign", "resigning", "resignation", "two weeks", "counteroffer", "counter offer", "severance", "laid off", "layoff", "layoffs", "fired", "non-compete", "garden leave"}},
+	{ID: "jobsearch", Name: "job hunting",
+		Words: Phrases{"resume", "résumé", "cv", "cover letter", "linkedin", "job offer", "offer letter", "job board", "job boards", "apply for jobs", "job application", "referral"}},
+	{ID: "documents", Name: "document templates",
+		Words: Phrases{"prd", "prds", "template", "templates", "one-pager", "spec template", "product spec"}},
+	{ID: "workplace", Name: "workplace matters such as remote work, hours and benefits",
+		Words: Phrases{"remote work", "work from home", "wfh", "hybrid work", "four-day week", "4-day week", "overtime", "working hours", "benefits", "vacation", "holiday allowance", "parental leave", "burnout", "work-life balance"}},
+}

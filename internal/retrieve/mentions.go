@@ -1,0 +1,183 @@
+package retrieve
+
+import (
+	"strings"
+
+	"github.com/ladder/coach/internal/ladder"
+)
+
+// Who a level named in a question stands for. Decided from the words around
+// the title (a possessive before it, a verb of speech after it, a verb whose
+// object it is, a rejection whose clause it sits in), never from a whole
+// phrase of the question.
+type mentionKind int
+
+const (
+	kindAsked    mentionKind = iota // the level the question is about
+	kindOther                       // another person's title: "my VP says"
+	kindObject                      // people the asker works on: "mentor junior PMs"
+	kindRejected                    // set aside: "I don't want to be a CPO"
+)
+
+// skipBefore are words that may sit between a possessive or a verb and the
+// title it governs: "my new VP", "mentor two junior PMs".
+var skipBefore = map[string]bool{
+	"a": true, "an": true, "the": true, "my": true, "our": true, "their": true, "his": true, "her": true, "your": true,
+	"other": true, "new": true, "more": true, "and": true, "or": true, "several": true, "some": true, "few": true,
+	"two": true, "three": true, "four": true, "five": true, "six": true, "current": true, "old": true, "former": true,
+	"skip-level": true, "skip": true, "level": true, "direct": true, "own": true, "company's": true, "of": true,
+	"mid-level": true, "mid": true, "junior": true, "senior": true, "associate": true, "lead": true, "pm": true, "pms": true,
+	"product": true, "managers": true, "manager": true, "team": true, "teams": true, "to": true, "be": true, "become": true, "becoming": true,
+}
+
+// kindOf says who the level named at m stands for in q (normalised).
+func kindOf(q string, m ladder.Mention) mentionKind {
+	pos := min(max(m.Pos, 0), len(q))
+	clause := clauseBefore(q[:pos])
+	words := strings.Fields(clause)
+	// The words right before the title, skipping determiners and adjectives.
+	k := len(words)
+	for k > 0 && (skipBefore[words[k-1]] || isNumber(words[k-1])) {
+		k--
+	}
+	head := " " + strings.Join(words[:k], " ") + " "
+	lead := " " + strings.Join(words[k:], " ") + " "
+	after := " " + afterMention(q, m) + " "
+	switch {
+	case rejectedIn(words):
+		return kindRejected
+	case ladder.Talk.WorkVerbs.Suffix(head) && !strings.Contains(lead, " be ") && !strings.Contains(lead, " become"):
+		return kindObject
+	case ladder.Talk.Others.Suffix(" "+strings.Join(words, " ")+" ") || possessed(words):
+		if startsWithAny(after, ladder.Talk.OwnWords) {
+			return kindAsked // "my senior PM role"
+		}
+		return kindOther
+	case ladder.Talk.Towards.Suffix(head):
+		return kindOther
+	case startsWithAny(after, ladder.Talk.SpeechVerbs) && !statedBefore(words):
+		return kindOther
+	}
+	return kindAsked
+}
+
+// othersAsked are the other people's levels a question with no level of its
+// own is about: one that refers to a third person ("what is she responsible
+// for?"), or asks about the person outright ("what does my director do
+// all day?"). A question about the asker ("my VP wants me to...") has none.
+func othersAsked(q string) []ladder.Mention {
+	ask := asking(q)
+	third := ladder.Talk.ThirdPerson.In(" " + ask + " ")
+	if !third && ladder.Talk.FirstPersonWords.In(" "+ask+" ") {
+		return nil
+	}
+	from := strings.LastIndex(q, ask)
+	var out []ladder.Mention
+	for _, m := range ladder.FindLevels(q) {
+		if k := kindOf(q, m); m.Strong && (k == kindOther || k == kindObject) && (third || from >= 0 && m.Pos >= from) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// otherMentions are the other people's levels text names.
+func otherMentions(text string) []ladder.Mention {
+	var out []ladder.Mention
+	for _, m := range ladder.FindLevels(text) {
+		if m.Strong && kindOf(text, m) == kindOther {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// clauseBefore is the part of before that belongs to the title's clause.
+func clauseBefore(before string) string {
+	if i := strings.LastIndexAny(before, ",.;:?!()"); i >= 0 {
+		before = before[i+1:]
+	}
+	t := " " + before + " "
+	cut := -1
+	for _, w := range ladder.Talk.ClauseBreaks {
+		if i := strings.LastIndex(t, " "+w+" "); i >= 0 && i+len(w)+1 > cut {
+			cut = i + len(w) + 1
+		}
+	}
+	if cut >= 0 {
+		t = t[cut:]
+	}
+	return strings.TrimSpace(t)
+}
+
+// possessed is true when a possessive governs the title: "my VP", "my new
+// skip-level director".
+func possessed(words []string) bool {
+	for i := len(words) - 1; i >= 0 && len(words)-i <= 3; i-- {
+		w := words[i]
+		if ladder.Talk.Others.In(" " + w + " ") {
+			return true
+		}
+		if !skipBefore[w] {
+			return false
+		}
+	}
+	return false
+}
+
+// rejectedIn is true when a rejection opens the clause within six words of
+// the title: "I don't want to be a CPO", "not interested in becoming a VP".
+func rejectedIn(words []string) bool {
+	from := max(0, len(words)-7)
+	tail := " " + strings.Join(words[from:], " ") + " "
+	return ladder.Talk.Rejects.In(tail)
+}
+
+// statedBefore is true for "I'm a director who says...": the asker's own.
+func statedBefore(words []string) bool {
+	t := " " + strings.Join(words, " ") + " "
+	return strings.Contains(t, " i'm ") || strings.Contains(t, " i am ") || strings.Contains(t, " as a ") || strings.Contains(t, " im ")
+}
+
+// afterMention is the few words after the title.
+func afterMention(q string, m ladder.Mention) string {
+	rest := q[min(max(m.Pos, 0), len(q)):]
+	// Skip the title itself: up to the first word that is not part of a level name.
+	ws := strings.Fields(rest)
+	i := 0
+	for i < len(ws) && i < 5 && titleWord(ws[i]) {
+		i++
+	}
+	return strings.Join(ws[i:min(len(ws), i+3)], " ")
+}
+
+var titleWords = map[string]bool{
+	"vp": true, "cpo": true, "director": true, "of": true, "product": true, "pm": true, "pms": true, "manager": true,
+	"managers": true, "senior": true, "junior": true, "associate": true, "mid-level": true, "mid": true, "level": true,
+	"head": true, "group": true, "chief": true, "officer": true, "staff": true, "principal": true, "lead": true,
+	"gpm": true, "apm": true, "sr": true, "sr.": true, "vice": true, "president": true, "management": true,
+}
+
+func titleWord(w string) bool { return titleWords[strings.Trim(w, ",.?!;:'\"")] }
+
+func startsWithAny(t string, ps ladder.Phrases) bool {
+	t = strings.TrimSpace(t)
+	for _, p := range ps {
+		if t == p || strings.HasPrefix(t, p+" ") || strings.HasPrefix(t, p+",") || strings.HasPrefix(t, p+"'") {
+			return true
+		}
+	}
+	return false
+}
+
+func isNumber(w string) bool {
+	if w == "" {
+		return false
+	}
+	for _, c := range w {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,179 @@
+package retrieve
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/ladder/coach/internal/ladder"
+)
+
+// Item kinds the previous answer can list.
+const (
+	itemLevel    = "level"
+	itemRole     = "role"
+	itemSkill    = "skill"
+	itemAdjacent = "adjacent"
+)
+
+// listed is one thing a turn of the conversation named, where it named it.
+type listed struct {
+	kind string
+	id   string // level id, role id, or the section id of a skill
+	pos  int
+}
+
+// pointer is a question's reference to an item of the previous answer:
+// "the third one", "the last skill on that list", "the first option".
+type pointer struct {
+	n    int    // 1-based; -1 is the last
+	noun string // the noun after the ordinal: "skill", "level", "one"...
+}
+
+// pointerIn finds an ordinal followed, within three words, by an item noun.
+func pointerIn(q string) (pointer, bool) {
+	words := strings.Fields(strings.Map(func(r rune) rune {
+		if strings.ContainsRune(",.!?;:()\"", r) {
+			return ' '
+		}
+		return r
+	}, q))
+	for i, w := range words {
+		if i == 0 || !determiners[words[i-1]] {
+			continue
+		}
+		for _, o := range ladder.Talk.Ordinals {
+			if w != o.Word && !(strings.Contains(o.Word, " ") && strings.HasPrefix(strings.Join(words[i:], " "), o.Word)) {
+				continue
+			}
+			for j := i + 1; j < len(words) && j <= i+4; j++ {
+				rest := " " + strings.Join(words[j:min(len(words), j+3)], " ") + " "
+				if startsWithAny(rest, ladder.Talk.ItemNouns) {
+					return pointer{n: o.N, noun: words[j]}, true
+				}
+			}
+			if o.Word == "latter" || o.Word == "former" {
+				return pointer{n: o.N, noun: "one"}, true
+			}
+		}
+	}
+	return pointer{}, false
+}
+
+// determiners come before an ordinal that points: "the third", "that last".
+var determiners = map[string]bool{"the": true, "that": true, "this": true, "your": true, "my": true, "those": true}
+
+// items lists what a turn named, in order, each thing once.
+func (r *Retriever) items(text string) []listed {
+	t := normalize(text)
+	var out []listed
+	for _, m := range ladder.FindLevels(t) {
+		out = append(out, listed{kind: itemLevel, id: m.ID, pos: m.Pos})
+	}
+	pad := " " + t + " "
+	for _, role := range ladder.Roles() {
+		if at := ladder.Phrases(role.Words).Index(pad); at >= 0 {
+			out = append(out, listed{kind: itemRole, id: role.ID, pos: at - 1})
+		}
+		if at := strings.Index(t, strings.ToLower(role.Name)); at >= 0 {
+			out = append(out, listed{kind: itemRole, id: role.ID, pos: at})
+		}
+	}
+	for _, sk := range r.skills {
+		if at := strings.Index(t, sk.name); at >= 0 {
+			out = append(out, listed{kind: itemSkill, id: sk.section, pos: at})
+		}
+	}
+	if at := adjacentWords.Index(pad); at >= 0 {
+		out = append(out, listed{kind: itemAdjacent, id: "adjacent", pos: at - 1})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].pos < out[j].pos })
+	seen := map[string]bool{}
+	kept := out[:0]
+	for _, it := range out {
+		key := it.kind + "/" + it.id
+		if it.kind == itemSkill {
+			key += "/" + strconv.Itoa(it.pos)
+		}
+		if !seen[key] {
+			seen[key] = true
+			kept = append(kept, it)
+		}
+	}
+	return kept
+}
+
+var adjacentWords = ladder.Phrases{"adjacent role", "adjacent roles", "product-adjacent", "lateral", "other roles", "leave product", "move out of product"}
+
+// pointed resolves a pointer against the conversation: the last assistant
+// turn first, then the last user turn. Skills are picked among skills when
+// the noun says so; levels among levels; otherwise among everything named.
+func (r *Retriever) pointed(p pointer, history []Turn, own string) (listed, bool) {
+	var all strings.Builder
+	for _, t := range history {
+		all.WriteString(t.Content)
+		all.WriteString(" \n ")
+	}
+	whole := Turn{Role: "conversation", Content: all.String()}
+	for _, role := range []string{"assistant", "conversation"} {
+		turns := append(history[:len(history):len(history)], whole)
+		for i := len(turns) - 1; i >= 0; i-- {
+			if turns[i].Role != role {
+				continue
+			}
+			var pick []listed
+			for _, it := range r.items(turns[i].Content) {
+				if it.kind == itemLevel && it.id == own {
+					continue // the asker's own level is not an option offered
+				}
+				if kindFits(p.noun, it.kind) {
+					pick = append(pick, it)
+				}
+			}
+			if hasSkills(pick) && !strings.HasPrefix(p.noun, "skill") && p.noun != "level" && p.noun != "rung" {
+				// A list of skills: "the third one" is the third skill.
+				var sk []listed
+				for _, it := range pick {
+					if it.kind == itemSkill {
+						sk = append(sk, it)
+					}
+				}
+				if len(sk) >= 2 {
+					pick = sk
+				}
+			}
+			switch {
+			case len(pick) < 2 && role == "assistant":
+				// One thing named is no list: the pointer is to the conversation.
+			case p.n == -1:
+				return pick[len(pick)-1], true
+			case p.n >= 1 && p.n <= len(pick):
+				return pick[p.n-1], true
+			}
+			break
+		}
+	}
+	return listed{}, false
+}
+
+func hasSkills(xs []listed) bool {
+	for _, x := range xs {
+		if x.kind == itemSkill {
+			return true
+		}
+	}
+	return false
+}
+
+func kindFits(noun, kind string) bool {
+	switch {
+	case strings.HasPrefix(noun, "skill"):
+		return kind == itemSkill
+	case noun == "level" || noun == "rung" || noun == "step":
+		return kind == itemLevel
+	case noun == "role":
+		return kind == itemRole || kind == itemLevel
+	}
+	return true
+}
+
