@@ -98,5 +98,8 @@ func (r Reply) AppendJSON(dst []byte) ([]byte, error) {
 	dst = append(dst, mode...)
 	dst = append(dst, `,"degraded":`...)
 	dst = strconv.AppendBool(dst, r.Degraded)
+	scope, _ := json.Marshal(r.Scope)
+	dst = append(dst, `,"scope":`...)
+	dst = append(dst, scope...)
 	return append(dst, '}'), nil
 }

@@ -54,6 +54,7 @@ func TestReplyAppendJSON(t *testing.T) {
 			Citations []Citation `json:"citations"`
 			Mode      string     `json:"mode"`
 			Degraded  bool       `json:"degraded"`
+			Scope     string     `json:"scope"`
 		}
 		want, _ := json.Marshal(plainReply(r))
 		if string(got) != string(want) {

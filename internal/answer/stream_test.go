@@ -292,7 +292,7 @@ func wantOfflineDegraded(t *testing.T, evs []Event) {
 	if text != off.Answer || deltas < 2 || serr != nil {
 		t.Errorf("text = %q (%d deltas, error %v), want the offline answer %q", text, deltas, serr, off.Answer)
 	}
-	if !reflect.DeepEqual(cites, off.Citations) || !reflect.DeepEqual(done, Done{Mode: ModeOffline, Degraded: true, Citations: off.Citations}) {
+	if !reflect.DeepEqual(cites, off.Citations) || !reflect.DeepEqual(done, Done{Mode: ModeOffline, Degraded: true, Citations: off.Citations, Scope: off.Scope}) {
 		t.Errorf("citations %v, done %+v", citeIDs(cites), done)
 	}
 }

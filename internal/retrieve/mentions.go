@@ -74,7 +74,8 @@ func othersAsked(q string) []ladder.Mention {
 	from := strings.LastIndex(q, ask)
 	var out []ladder.Mention
 	for _, m := range ladder.FindLevels(q) {
-		if k := kindOf(q, m); m.Strong && (k == kindOther || k == kindObject) && (third || from >= 0 && m.Pos >= from) {
+		k := kindOf(q, m)
+		if m.Strong && (third && (k == kindOther || k == kindObject) || k == kindOther && from >= 0 && m.Pos >= from) {
 			out = append(out, m)
 		}
 	}

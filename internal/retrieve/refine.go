@@ -34,7 +34,6 @@ func (r *Retriever) setAside(in *Intent) {
 		return
 	}
 	addTopic(in, TopicIC)
-	addTopic(in, TopicAdjacent)
 }
 
 func allRejected(in *Intent) bool {
@@ -136,4 +135,3 @@ func countIn(t string, ps ladder.Phrases) int {
 	}
 	return n
 }
-

@@ -176,4 +176,3 @@ func kindFits(noun, kind string) bool {
 	}
 	return true
 }
-

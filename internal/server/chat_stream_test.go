@@ -114,7 +114,7 @@ func TestChatStream(t *testing.T) {
 		{Name: answer.EventCitations, Data: streamCites},
 		{Name: answer.EventDelta, Data: answer.Delta{Text: "Build Strategic Visioning [1]"}},
 		{Name: answer.EventDelta, Data: answer.Delta{Text: ".\n- <b>line</b> two"}},
-		{Name: answer.EventDone, Data: answer.Done{Mode: answer.ModeOffline, Citations: streamCites}},
+		{Name: answer.EventDone, Data: answer.Done{Mode: answer.ModeOffline, Citations: streamCites, Scope: "in"}},
 	}}
 	srv := httptest.NewServer(newTestServer(t, fc, nil, nil))
 	defer srv.Close()
@@ -140,7 +140,7 @@ func TestChatStream(t *testing.T) {
 				{"citations", `[{"id":"senior/skills","title":"Senior PM: skills","level":"senior","facet":"skills","text":"Strategic Visioning: see far.","score":0.9}]`},
 				{"delta", `{"text":"Build Strategic Visioning [1]"}`},
 				{"delta", `{"text":".\n- \u003cb\u003eline\u003c/b\u003e two"}`},
-				{"done", `{"mode":"offline","degraded":false,"citations":[{"id":"senior/skills","title":"Senior PM: skills","level":"senior","facet":"skills","text":"Strategic Visioning: see far.","score":0.9}]}`},
+				{"done", `{"mode":"offline","degraded":false,"citations":[{"id":"senior/skills","title":"Senior PM: skills","level":"senior","facet":"skills","text":"Strategic Visioning: see far.","score":0.9}],"scope":"in"}`},
 			}
 			if len(evs) != len(want) {
 				t.Fatalf("events = %+v", evs)
@@ -194,13 +194,13 @@ func TestChatStreamOfflineService(t *testing.T) {
 
 // A Chatter that does not stream still answers in events.
 func TestChatStreamFromPlainChatter(t *testing.T) {
-	fc := &fakeChatter{reply: answer.Reply{Answer: "One. Two.", Mode: answer.ModeLLM, Degraded: true}}
+	fc := &fakeChatter{reply: answer.Reply{Answer: "One. Two.", Mode: answer.ModeLLM, Degraded: true, Scope: "out"}}
 	srv := httptest.NewServer(newTestServer(t, fc, nil, nil))
 	defer srv.Close()
 	evs := readEvents(t, postStream(t, srv, `{"message":"hi","stream":true}`, "").Body)
 	want := []sseEvent{
 		{"citations", `[]`}, {"delta", `{"text":"One. "}`}, {"delta", `{"text":"Two."}`},
-		{"done", `{"mode":"llm","degraded":true,"citations":[]}`},
+		{"done", `{"mode":"llm","degraded":true,"citations":[],"scope":"out"}`},
 	}
 	if len(evs) != len(want) {
 		t.Fatalf("events = %+v", evs)

@@ -208,13 +208,13 @@ func TestEstimateUsage(t *testing.T) {
 }
 
 func TestNewCompletion(t *testing.T) {
-	r := answer.Reply{Answer: "Refused.", Mode: answer.ModeOffline}
+	r := answer.Reply{Answer: "Refused.", Mode: answer.ModeOffline, Scope: "out"}
 	c := newCompletion("chatcmpl-x", 42, "coach", r, CompletionUsage{1, 2, 3})
 	b, err := json.Marshal(c)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `{"id":"chatcmpl-x","object":"chat.completion","created":42,"model":"coach","choices":[{"index":0,"message":{"role":"assistant","content":"Refused."},"finish_reason":"stop"}],"usage":{"prompt_tokens":1,"completion_tokens":2,"total_tokens":3},"citations":[]}`
+	want := `{"id":"chatcmpl-x","object":"chat.completion","created":42,"model":"coach","choices":[{"index":0,"message":{"role":"assistant","content":"Refused."},"finish_reason":"stop"}],"usage":{"prompt_tokens":1,"completion_tokens":2,"total_tokens":3},"citations":[],"scope":"out"}`
 	if string(b) != want {
 		t.Errorf("completion = %s\nwant %s", b, want)
 	}
