@@ -225,20 +225,43 @@ func (a *Assessor) score(description string) estimate {
 	}
 	// Signals are found in whole sentences, so a list split by commas
 	// ("align engineering, marketing and legal") still reads as one, and
-	// each is credited to the clause it starts in, once.
-	seen := map[int]bool{}
-	for ci := range e.clauses {
-		cm := &e.clauses[ci]
-		sent := *cm.sp.sent
+	// each is credited to the clause it starts in, once. Each signal runs
+	// over each sentence once and every match is weighed by one clause, so
+	// the cost is linear in the description, however many clauses a
+	// sentence holds.
+	seen := make([]bool, len(signals))
+	for first := 0; first < len(e.clauses); {
+		sent := *e.clauses[first].sp.sent
+		last := first + 1
+		for last < len(e.clauses) && e.clauses[last].sp.sent.start == sent.start {
+			last++
+		}
+		s := t.norm[sent.start:sent.end]
 		for i, sg := range signals {
 			if seen[i] {
 				continue
 			}
-			if a.found(sg, t.norm, sent, cm.sp, ci == 0 || e.clauses[ci-1].sp.sent.start != sent.start) {
-				seen[i] = true
-				cm.signals = append(cm.signals, i)
+			locs := sg.re.FindAllStringIndex(s, -1)
+			next := 0 // the first match no clause has weighed yet
+			for ci := first; ci < last && !seen[i]; ci++ {
+				cm := &e.clauses[ci]
+				for ; next < len(locs); next++ {
+					at := sent.start + locs[next][0]
+					if at >= cm.sp.end {
+						break
+					}
+					if at < cm.sp.start && ci != first {
+						continue // between clauses: only the first clause reaches back
+					}
+					if a.found(sg, t.norm, sent, cm.sp, at) {
+						seen[i] = true
+						cm.signals = append(cm.signals, i)
+						break
+					}
+				}
 			}
 		}
+		first = last
 	}
 
 	norm := t.norm
@@ -326,33 +349,39 @@ func (a *Assessor) score(description string) estimate {
 	return e
 }
 
-// found reports whether the signal starts in the clause (or, for the
-// first clause of a sentence, anywhere before it), not negated and, unless
-// it is about others, with the person as its subject.
-func (a *Assessor) found(sg signal, norm string, sent, clause span, first bool) bool {
-	s := norm[sent.start:sent.end]
-	for _, loc := range sg.re.FindAllStringIndex(s, -1) {
-		at := sent.start + loc[0]
-		if at >= clause.end || at < clause.start && !(first && at >= sent.start) {
-			continue
-		}
-		from := max(clause.start, sent.start)
-		if at < from {
-			from = sent.start
-		}
-		if sg.unless != nil && sg.unless.MatchString(s[loc[0]:]) {
-			continue
-		}
-		before := norm[from:at]
-		if !sg.negates && negation.MatchString(tail(before, 60)) {
-			continue
-		}
-		if !sg.others && byOthers(before) {
-			continue
-		}
-		return true
+// lookBack is how much of the text before a match, and after it, the checks
+// of one match read: enough for a subject, a negation or a scope, and a
+// bound that keeps each match's cost constant.
+const lookBack = 200
+
+// found reports whether the signal's match at norm offset at (inside the
+// clause or, for the first clause of a sentence, anywhere before it) is not
+// negated and, unless it is about others, has the person as its subject.
+func (a *Assessor) found(sg signal, norm string, sent, clause span, at int) bool {
+	from := max(clause.start, sent.start)
+	if at < from {
+		from = sent.start
 	}
-	return false
+	if sg.unless != nil && sg.unless.MatchString(norm[at:min(sent.end, at+lookBack)]) {
+		return false
+	}
+	before := window(norm[from:at], lookBack)
+	if !sg.negates && negation.MatchString(tail(before, 60)) {
+		return false
+	}
+	return sg.others || !byOthers(before)
+}
+
+// window is the end of s, at most n bytes, starting at a word.
+func window(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	s = s[len(s)-n:]
+	if i := strings.IndexByte(s, ' '); i >= 0 {
+		return s[i+1:]
+	}
+	return ""
 }
 
 func tail(s string, n int) string {

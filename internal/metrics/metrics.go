@@ -2,6 +2,11 @@
 // requests by route and status, latencies, retrieval time, LLM calls,
 // fallbacks, rate-limited requests, panics and cache use.
 //
+// Every label value comes from a fixed set (the methods of RFC 9110, the
+// statuses net/http names, the route patterns, the outcomes the coach
+// defines); anything else is counted as "other". A client can therefore
+// never add a series, whatever method, path or status it provokes.
+//
 // It knows nothing about gin or the answer logic: they call its methods.
 package metrics
 
@@ -84,7 +89,8 @@ func (m *Metrics) Handler() http.Handler {
 func (m *Metrics) Registry() *prometheus.Registry { return m.reg }
 
 // Request records one HTTP request. route is the route pattern ("/api/chat"),
-// never the raw path, so label values stay few.
+// never the raw path, and "" for a request no route matched; a method or a
+// status outside the fixed sets is recorded as "other".
 func (m *Metrics) Request(route, method string, status int, d time.Duration) {
 	if m == nil {
 		return
@@ -92,8 +98,45 @@ func (m *Metrics) Request(route, method string, status int, d time.Duration) {
 	if route == "" {
 		route = "unmatched"
 	}
-	m.requests.WithLabelValues(route, method, strconv.Itoa(status)).Inc()
+	m.requests.WithLabelValues(route, MethodLabel(method), StatusLabel(status)).Inc()
 	m.latency.WithLabelValues(route).Observe(d.Seconds())
+}
+
+// Other is the label value for anything outside a label's fixed set.
+const Other = "other"
+
+// methods are the request methods of RFC 9110 and PATCH: the method label's set.
+var methods = map[string]bool{
+	http.MethodGet: true, http.MethodHead: true, http.MethodPost: true, http.MethodPut: true,
+	http.MethodPatch: true, http.MethodDelete: true, http.MethodConnect: true,
+	http.MethodOptions: true, http.MethodTrace: true,
+}
+
+// MethodLabel is method when it is a standard one, else Other: a made-up
+// method ("ZZ1", or 8 KB of letters) must not become a series.
+func MethodLabel(method string) string {
+	if methods[method] {
+		return method
+	}
+	return Other
+}
+
+// StatusLabel is the status as a number when net/http names it, else Other.
+func StatusLabel(status int) string {
+	if http.StatusText(status) == "" {
+		return Other
+	}
+	return strconv.Itoa(status)
+}
+
+// oneOf is v when it is in set, else Other.
+func oneOf(v string, set ...string) string {
+	for _, s := range set {
+		if v == s {
+			return v
+		}
+	}
+	return Other
 }
 
 // Retrieval records the time one retrieval took.
@@ -109,7 +152,7 @@ func (m *Metrics) LLMCall(outcome string, d time.Duration) {
 	if m == nil {
 		return
 	}
-	m.llmCalls.WithLabelValues(outcome).Inc()
+	m.llmCalls.WithLabelValues(oneOf(outcome, "ok", "error", "timeout", "blocked")).Inc()
 	m.llmLatency.Observe(d.Seconds())
 }
 
@@ -118,7 +161,7 @@ func (m *Metrics) Fallback(reason string) {
 	if m == nil {
 		return
 	}
-	m.fallbacks.WithLabelValues(reason).Inc()
+	m.fallbacks.WithLabelValues(oneOf(reason, "error", "timeout", "blocked")).Inc()
 }
 
 // RateLimited records a request refused with 429.
@@ -150,5 +193,5 @@ func (m *Metrics) Cache(result string) {
 	if m == nil {
 		return
 	}
-	m.cache.WithLabelValues(result).Inc()
+	m.cache.WithLabelValues(oneOf(result, "hit", "miss", "error")).Inc()
 }

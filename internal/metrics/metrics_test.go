@@ -1,6 +1,7 @@
 package metrics
 
 import (
+	"fmt"
 	"io"
 	"net/http/httptest"
 	"strings"
@@ -51,4 +52,39 @@ func TestNilMetricsIgnoreCalls(t *testing.T) {
 	m.RateLimitError()
 	m.Panic()
 	m.Cache("miss")
+}
+
+// TestLabelsFromFixedSets gives every labelled metric values outside its set:
+// each must land in one "other" series, never a new one.
+func TestLabelsFromFixedSets(t *testing.T) {
+	m := New()
+	for i := range 300 {
+		m.Request("/api/chat", fmt.Sprintf("M%d", i), 600+i, time.Millisecond)
+		m.Request("/api/chat", "POST", i, time.Millisecond)
+		m.LLMCall(fmt.Sprintf("o%d", i), 0)
+		m.Fallback(fmt.Sprintf("r%d", i))
+		m.Cache(fmt.Sprintf("c%d", i))
+	}
+	fams, err := m.Registry().Gather()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]int{}
+	for _, f := range fams {
+		got[f.GetName()] = len(f.GetMetric())
+	}
+	// The requests: other/other, POST/other, and POST with each of the
+	// statuses under 300 that net/http names (100-103, 200-208, 226).
+	want := map[string]int{
+		"coach_http_requests_total":           2 + 14,
+		"coach_llm_calls_total":               1,
+		"coach_llm_fallbacks_total":           1,
+		"coach_llm_cache_total":               1,
+		"coach_http_request_duration_seconds": 1,
+	}
+	for name, n := range want {
+		if got[name] != n {
+			t.Errorf("%s has %d series, want %d", name, got[name], n)
+		}
+	}
 }
