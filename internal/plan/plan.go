@@ -65,10 +65,28 @@ type Position struct {
 	Name string `json:"name"`
 }
 
-// Item is one thing to do, grounded in one section of the article.
+// Kinds of action, each with its template wording.
+const (
+	// Practise is something the mentee does in the work they own today.
+	Practise = "practise"
+	// Stretch is a bounded piece of the next rung's work, agreed with the
+	// mentee's manager.
+	Stretch = "stretch"
+	// AskFor is what the mentee asks for (time with someone who does the
+	// work, a chance to shadow it) when the work sits two rungs or more above.
+	AskFor = "ask"
+)
+
+// Item is one thing to do now, grounded in one line of the article.
 type Item struct {
-	// Text is the article's line, verbatim offline; an LLM may reword it.
+	// Text is the article's line the item comes from, always verbatim.
 	Text string `json:"text"`
+	// Action is the coach's wording of what to do now, at the mentee's
+	// current level: "Practise: …", "Stretch assignment: …" or "Ask for: …".
+	// With an LLM and a context it is reworded; it keeps its prefix.
+	Action string `json:"action"`
+	// Kind is Practise, Stretch or AskFor.
+	Kind string `json:"kind"`
 	// CitationID is the id of the section the item comes from; it is
 	// always one of the plan's citations.
 	CitationID string `json:"citation_id"`
@@ -84,7 +102,17 @@ type Phase struct {
 	Title string `json:"title"`
 	// Weeks is the phase's first and last week, "1-4"; "3-3" for one week.
 	Weeks string `json:"weeks"`
-	Items []Item `json:"items"`
+	// Milestone says what the phase is done by, pointing at what changes at
+	// the level it builds toward, with the cited section.
+	Milestone string `json:"milestone"`
+	Items     []Item `json:"items"`
+	// Evidence is what to collect in the phase: lines of the target's
+	// success section, each quoted with its section id.
+	Evidence []string `json:"evidence"`
+	// Checkins are two or three questions for the mentor's check-ins.
+	Checkins []string `json:"checkins"`
+
+	milestoneID string // the section the milestone quotes
 }
 
 // Citation is a section the plan draws on, with its verbatim text.
@@ -101,11 +129,16 @@ type Plan struct {
 	Current Position `json:"current"`
 	Target  Position `json:"target"`
 	Weeks   int      `json:"weeks"`
-	Phases  []Phase  `json:"phases"`
+	// TimelineNote says, when the weeks are far fewer than the article's
+	// timeline gives such a climb, that the plan is the first stage of a
+	// longer path; empty (and absent from JSON) otherwise.
+	TimelineNote string  `json:"timeline_note,omitempty"`
+	Phases       []Phase `json:"phases"`
 	// Markdown is the whole plan as Markdown: headings, checklists with
 	// section references, and the sources.
 	Markdown string `json:"markdown"`
-	// Citations are the sections the items cite, in order of first use.
+	// Citations are the sections the plan quotes (timeline note, milestones,
+	// items, evidence), in order of first use.
 	Citations []Citation `json:"citations"`
 	// Tailoring says how the context changed the plan; empty without one.
 	Tailoring string `json:"tailoring,omitempty"`
@@ -114,7 +147,12 @@ type Plan struct {
 	// Degraded is true when the LLM failed and the offline plan was
 	// returned instead.
 	Degraded bool `json:"degraded"`
+
+	contextSkills []string
 }
+
+// ContextSkills are the plan's skills the context matched, best match first.
+func (p Plan) ContextSkills() []string { return p.contextSkills }
 
 // Validate checks the request's bounds (not whether its levels exist); the
 // error is an *errs.Error with code Invalid.

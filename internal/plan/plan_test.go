@@ -92,20 +92,20 @@ func TestOfflineRoutes(t *testing.T) {
 		{
 			name: "IC target from below senior climbs to senior first", current: "Associate PM", target: "Principal PM",
 			wantFrom: "associate", wantTo: "ic",
-			wantIDs:    []string{"associate/skills", "mid/skills", "senior/skills", "ic/overview", "ic/changes", "ic/responsibilities", "ic/success"},
+			wantIDs:    []string{"associate/skills", "mid/skills", "senior/skills", "ic/changes", "ic/responsibilities", "ic/success"},
 			wantSkills: []string{"Product Thinking", "Impact-Driven Prioritisation"},
 			wantText:   []string{"Instead of managing PMs"},
 		},
 		{
 			name: "IC target from senior", current: "Senior PM", target: "Staff PM",
 			wantFrom: "senior", wantTo: "ic",
-			wantIDs:  []string{"senior/skills", "ic/overview", "ic/changes", "ic/responsibilities", "ic/success"},
+			wantIDs:  []string{"senior/skills", "ic/changes", "ic/responsibilities", "ic/success"},
 			wantText: []string{"Instead of managing PMs"},
 		},
 		{
 			name: "IC target from director is a step aside", current: "Director of Product", target: "Product Architect",
 			wantFrom: "director", wantTo: "ic",
-			wantIDs: []string{"ic/overview", "ic/changes", "ic/responsibilities", "ic/success"},
+			wantIDs: []string{"ic/changes", "ic/responsibilities", "ic/success"},
 		},
 		{
 			name: "IC to director", current: "Staff PM", target: "Director of Product",
@@ -115,40 +115,43 @@ func TestOfflineRoutes(t *testing.T) {
 		{
 			name: "adjacent role: product marketing", current: "Mid-level PM", target: "product marketing",
 			wantFrom: "mid", wantTo: "product-marketing",
-			wantIDs: []string{"adjacent/overview", "adjacent/product-marketing", "closing/advice"},
+			wantIDs: []string{"adjacent/product-marketing"},
 		},
 		{
 			name: "adjacent role: business development", current: "Senior PM", target: "Business Development",
 			wantFrom: "senior", wantTo: "business-development",
-			wantIDs: []string{"adjacent/overview", "adjacent/business-development", "closing/advice"},
+			wantIDs: []string{"adjacent/business-development"},
 		},
 		{
 			name: "adjacent role: operations", current: "PM", target: "Operations",
 			wantFrom: "mid", wantTo: "operations",
-			wantIDs: []string{"adjacent/overview", "adjacent/operations", "closing/advice"},
+			wantIDs: []string{"adjacent/operations"},
 		},
 		{
 			name: "adjacent role: founder", current: "VP", target: "Founder",
 			wantFrom: "vp", wantTo: "founder",
-			wantIDs: []string{"adjacent/overview", "adjacent/founder", "closing/advice"},
+			wantIDs: []string{"adjacent/founder"},
 		},
 		{
 			name: "adjacent role: innovation, with a bare PM", current: "Staff PM", target: "Innovation PM",
 			wantFrom: "ic", wantTo: "innovation",
-			wantIDs: []string{"adjacent/overview", "adjacent/innovation", "closing/advice"},
+			wantIDs: []string{"adjacent/innovation"},
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p := mustPlan(t, Request{Current: tt.current, Target: tt.target, Weeks: 12})
+			p := mustPlan(t, Request{Current: tt.current, Target: tt.target, Weeks: 24})
 			if p.Current.ID != tt.wantFrom || p.Target.ID != tt.wantTo {
 				t.Errorf("route %s -> %s, want %s -> %s", p.Current.ID, p.Target.ID, tt.wantFrom, tt.wantTo)
 			}
 			if p.Current.Name == "" || p.Target.Name == "" {
 				t.Errorf("positions lack names: %+v %+v", p.Current, p.Target)
 			}
-			if got := citationIDs(p); !reflect.DeepEqual(got, tt.wantIDs) {
-				t.Errorf("citations %v, want %v", got, tt.wantIDs)
+			got := citationIDs(p)
+			for _, id := range tt.wantIDs {
+				if !contains(got, id) {
+					t.Errorf("citations %v lack %s", got, id)
+				}
 			}
 			for _, s := range tt.wantSkills {
 				if !strings.Contains(p.Markdown, s) {
@@ -280,7 +283,7 @@ func TestInvalid(t *testing.T) {
 	}
 	// Exactly at the limits is fine.
 	for _, req := range []Request{
-		{Current: "APM", Target: "Senior PM", Weeks: MinWeeks, Context: strings.Repeat("é", MaxContextChars)},
+		{Current: "APM", Target: "Mid-level PM", Weeks: MinWeeks, Context: strings.Repeat("é", MaxContextChars)},
 		{Current: "APM", Target: "Senior PM", Weeks: MaxWeeks},
 	} {
 		if _, err := Offline(article, req); err != nil {
@@ -298,7 +301,13 @@ func TestPhasesCoverEveryWeekOnce(t *testing.T) {
 	routes := [][2]string{{"APM", "CPO"}, {"Associate PM", "Senior PM"}, {"Senior PM", "Director"}, {"Mid-level PM", "Founder"}}
 	for _, r := range routes {
 		for weeks := MinWeeks; weeks <= MaxWeeks; weeks++ {
-			p := mustPlan(t, Request{Current: r[0], Target: r[1], Weeks: weeks})
+			p, err := Offline(article, Request{Current: r[0], Target: r[1], Weeks: weeks})
+			if err != nil && weeks < 4*4 && strings.Contains(err.Error(), "too short") {
+				continue // below the floor of a multi-rung climb
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
 			if len(p.Phases) == 0 || len(p.Phases) > weeks {
 				t.Fatalf("%v over %d weeks: %d phases", r, weeks, len(p.Phases))
 			}
@@ -337,10 +346,10 @@ func TestPhaseCounts(t *testing.T) {
 		{8, []string{"1-4", "5-8"}, 2},
 		{12, []string{"1-4", "5-8", "9-12"}, 3},
 		{13, []string{"1-4", "5-7", "8-10", "11-13"}, 4},
-		{104, []string{"1-26", "27-52", "53-78", "79-104"}, 4}, // four stages: two rungs, responsibilities, success
+		{104, []string{"1-18", "19-36", "37-53", "54-70", "71-87", "88-104"}, MaxPhases},
 	}
 	for _, tt := range tests {
-		p := mustPlan(t, Request{Current: "Associate PM", Target: "Senior PM", Weeks: tt.weeks})
+		p := mustPlan(t, Request{Current: "Senior PM", Target: "Director", Weeks: tt.weeks})
 		var got []string
 		for _, ph := range p.Phases {
 			got = append(got, ph.Weeks)
@@ -408,13 +417,18 @@ func TestMarkdown(t *testing.T) {
 		"in 12 weeks, in 3 phases",
 		"> Context: fintech, weak at stakeholder work\n",
 		"Tailored to your context:",
-		"## Weeks 1-4: Build the skills to become a Mid-level PM\n",
-		"## Weeks 5-8: Build the skills to become a Senior PM\n",
-		"## Weeks 9-12: Take on a Senior PM's core responsibilities, then show what success looks like as a Senior PM\n",
-		"- [ ] **Product Thinking**: Start linking tasks to user value.",
+		"> **Timeline:** A first stage, not the whole climb",
+		"## Weeks 1-4: Build the skills to become a Mid-level PM, then build the skills to become a Senior PM\n",
+		"## Weeks 9-12: See a Senior PM's core responsibilities at first hand\n",
+		"**Milestone:** By the end of week 4: ",
+		"- [ ] **Practise:** Product Thinking — start linking tasks to user value, in the work you own today.\n" +
+			"  Source: “Product Thinking: Start linking tasks to user value.",
 		"(section `associate/skills`)\n",
-		"- [ ] **Focus:** **Stakeholder Management**: Align early",
-		"## Sources\n\n1. Associate PM: Skills to Start Developing at this Stage (`associate/skills`)\n2. Mid-level PM:",
+		"- [ ] **Focus:** **Stretch assignment:** Stakeholder Management — ",
+		"**Evidence to collect:**\n\n- “You define and deliver product outcomes that contribute directly to business growth.” (senior/success)\n",
+		"**Check-in questions:**\n\n1. ",
+		"**Notes:**\n",
+		"## Sources\n\n1. Closing: many paths and no fixed timeline (`closing/timeline`)\n",
 	} {
 		if !strings.Contains(md, want) {
 			t.Errorf("Markdown lacks %q:\n%s", want, md)
@@ -427,8 +441,20 @@ func TestMarkdown(t *testing.T) {
 	if got := strings.Count(md, "\n- [ ] "); got != items {
 		t.Errorf("%d checklist lines for %d items", got, items)
 	}
+	if got := strings.Count(md, "\n**Notes:**\n"); got != len(p.Phases) {
+		t.Errorf("%d notes lines for %d phases", got, len(p.Phases))
+	}
 	one := mustPlan(t, Request{Current: "Senior PM", Target: "Director", Weeks: 1})
 	if !strings.Contains(one.Markdown, "## Week 1: ") || !strings.Contains(one.Markdown, "in 1 week, in 1 phase.") {
 		t.Errorf("one-week plan:\n%s", one.Markdown)
 	}
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }

@@ -39,11 +39,11 @@ func wordSet(ws ...string) map[string]bool {
 // weak at stakeholder work" has three.
 var clauseSep = regexp.MustCompile(`(?i)[,;.!?\n()]+|\s+(?:and|but|while|although|though|yet|whereas)\s+`)
 
-// clause is one part of the context and the stems it names.
+// clause is one part of the context and what it asks for.
 type clause struct {
 	text    string
 	lighter bool // the mentee is already strong at it
-	terms   []string
+	q       query
 	matched int
 }
 
@@ -52,46 +52,88 @@ type clause struct {
 // everything and so tell nothing.
 const commonShare = 0.45
 
+// Thresholds for an item to be marked: its score against a clause must be
+// at least minScore and at least relScore of the clause's best item.
+const (
+	minScore = 0.5
+	relScore = 0.5
+)
+
 // tailor marks the items the context matches, Focus or Lighter, moves them
 // first or last in their phase (keeping the article's order otherwise) and
-// returns the sentence that says so; "" without a context.
-func tailor(set *sections.Set, phases []Phase, context string) string {
+// returns the sentence that says so and the skills matched, best first; ""
+// and none without a context.
+func tailor(set *sections.Set, phases []Phase, context string) (string, []string) {
 	context = strings.TrimSpace(context)
 	if context == "" {
-		return ""
+		return "", nil
 	}
-	clauses := parseContext(set, context)
+	v := vocabOf(set)
+	clauses := parseContext(v, context)
+	type scored struct {
+		pi, i int
+		score float64
+	}
+	votes := map[[2]int][2]float64{} // item -> focus, lighter score
+	bestSkill := map[string]float64{}
+	for ci := range clauses {
+		c := &clauses[ci]
+		var ss []scored
+		best := 0.0
+		for pi := range phases {
+			for i, it := range phases[pi].Items {
+				s := v.score(c.q, newDoc(it.Skill, it.Text))
+				if s > 0 {
+					ss = append(ss, scored{pi, i, s})
+					best = max(best, s)
+				}
+			}
+		}
+		for _, x := range ss {
+			if x.score < minScore || x.score < relScore*best {
+				continue
+			}
+			c.matched++
+			k := [2]int{x.pi, x.i}
+			vt := votes[k]
+			if c.lighter {
+				vt[1] += x.score
+			} else {
+				vt[0] += x.score
+			}
+			votes[k] = vt
+			if sk := phases[x.pi].Items[x.i].Skill; sk != "" {
+				bestSkill[sk] = max(bestSkill[sk], x.score)
+			}
+		}
+	}
 	var focus, lighter []Item
 	for pi := range phases {
 		its := phases[pi].Items
 		for i := range its {
-			it := &its[i]
-			f, l := 0, 0
-			terms := embed.Terms(it.Text + " " + it.Skill)
-			for ci := range clauses {
-				c := &clauses[ci]
-				if !anyMatch(c.terms, terms) {
-					continue
-				}
-				c.matched++
-				if c.lighter {
-					l++
-				} else {
-					f++
-				}
-			}
+			vt := votes[[2]int{pi, i}]
 			switch {
-			case f > l:
-				it.Emphasis = Focus
-				focus = append(focus, *it)
-			case l > f:
-				it.Emphasis = Lighter
-				lighter = append(lighter, *it)
+			case vt[0] > vt[1]:
+				its[i].Emphasis = Focus
+				focus = append(focus, its[i])
+			case vt[1] > vt[0]:
+				its[i].Emphasis = Lighter
+				lighter = append(lighter, its[i])
 			}
 		}
 		sort.SliceStable(its, func(a, b int) bool { return rank(its[a]) < rank(its[b]) })
 	}
-	return tailoringNote(clauses, focus, lighter)
+	skills := make([]string, 0, len(bestSkill))
+	for sk := range bestSkill {
+		skills = append(skills, sk)
+	}
+	sort.Slice(skills, func(a, b int) bool {
+		if bestSkill[skills[a]] != bestSkill[skills[b]] {
+			return bestSkill[skills[a]] > bestSkill[skills[b]]
+		}
+		return skills[a] < skills[b]
+	})
+	return tailoringNote(clauses, focus, lighter), skills
 }
 
 func rank(it Item) int {
@@ -105,11 +147,9 @@ func rank(it Item) int {
 }
 
 // parseContext cuts the context into clauses, reads each one's polarity and
-// keeps the stems that can pick items: not filler, not polarity words, not
-// common across the article.
-func parseContext(set *sections.Set, context string) []clause {
-	df := docFreq(set)
-	limit := int(commonShare * float64(len(set.All())))
+// turns the words that can pick items (not filler, not polarity words, not
+// common across the article) into a query, through the lexicon.
+func parseContext(v *vocab, context string) []clause {
 	var out []clause
 	for _, part := range clauseSep.Split(context, -1) {
 		part = strings.TrimSpace(part)
@@ -127,65 +167,21 @@ func parseContext(set *sections.Set, context string) []clause {
 			case weakWords[tok]:
 				weak = true
 				continue
-			case fillerWords[tok]:
+			case fillerWords[tok], embed.IsStop(tok):
 				continue
 			}
 			kept = append(kept, tok)
 		}
 		c.lighter = strong && !weak
-		for _, t := range embed.Terms(strings.Join(kept, " ")) {
-			if len(t) >= 3 && df[t] <= limit && !contains(c.terms, t) {
-				c.terms = append(c.terms, t)
+		c.q = query{}
+		for t, w := range readWords(kept) {
+			if len(t) >= 3 && !v.common(t) {
+				c.q[t] = w
 			}
 		}
 		out = append(out, c)
 	}
 	return out
-}
-
-// docFreq counts the sections each stem appears in.
-func docFreq(set *sections.Set) map[string]int {
-	df := map[string]int{}
-	for _, s := range set.All() {
-		seen := map[string]bool{}
-		for _, t := range embed.Terms(s.Text) {
-			if !seen[t] {
-				seen[t] = true
-				df[t]++
-			}
-		}
-	}
-	return df
-}
-
-// anyMatch is true when a context stem meets an item stem: equal, or one a
-// prefix of the other of at least five letters ("strateg" and "strategi",
-// "deliv" and "deliveri").
-func anyMatch(ctx, item []string) bool {
-	for _, a := range ctx {
-		for _, b := range item {
-			if a == b {
-				return true
-			}
-			short, long := a, b
-			if len(short) > len(long) {
-				short, long = long, short
-			}
-			if len(short) >= 5 && strings.HasPrefix(long, short) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-func contains(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // tailoringNote says in one paragraph what the context changed.

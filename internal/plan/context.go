@@ -1,0 +1,222 @@
+package plan
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/ladder/coach/internal/embed"
+	"github.com/ladder/coach/internal/ladder"
+	"github.com/ladder/coach/internal/sections"
+)
+
+// Words is the lexical resource the context is read through: everyday words
+// to the article's words, and spelling. internal/lexicon provides it; the
+// zero value reads only the words as written.
+type Words struct {
+	// Related returns words related to word (synonyms, derived forms, the
+	// article's words for the same thing).
+	Related func(word string) []string
+	// Correct returns the word a misspelling stands for, or word itself.
+	Correct func(word string) string
+}
+
+// lexicon is the lexical resource every plan reads contexts through.
+var lexicon Words
+
+// SetWords sets the lexical resource contexts are read through. Call it once
+// at start, before building plans.
+func SetWords(w Words) { lexicon = w }
+
+// Weights of a context's words: as written, corrected, and through the
+// lexicon. A skill's name counts more than its description.
+const (
+	weightWritten = 1.0
+	weightRelated = 0.6
+	weightName    = 2.0
+	weightDesc    = 1.0
+)
+
+// query is a clause's terms (stems) and how much each counts.
+type query map[string]float64
+
+func (q query) add(term string, w float64) {
+	if len(term) < 2 {
+		return
+	}
+	if w > q[term] {
+		q[term] = w
+	}
+}
+
+// readWords turns the words of a clause into a query: each word's stems as
+// written, its spelling corrected, and every word the lexicon relates to it.
+func readWords(words []string) query {
+	q := query{}
+	for _, w := range words {
+		forms := []string{w}
+		if lexicon.Correct != nil {
+			if c := lexicon.Correct(w); c != "" && c != w {
+				forms = append(forms, c)
+			}
+		}
+		for i, f := range forms {
+			for _, t := range embed.Terms(f) {
+				q.add(t, weightWritten)
+			}
+			if lexicon.Related == nil {
+				continue
+			}
+			for _, r := range lexicon.Related(f) {
+				for _, t := range embed.Terms(r) {
+					q.add(t, weightRelated*(1-0.1*float64(i)))
+				}
+			}
+		}
+	}
+	return q
+}
+
+// doc is what a context is matched against: a skill's name and description,
+// or a duty's line, as stems with their weight.
+type doc map[string]float64
+
+func newDoc(name, text string) doc {
+	d := doc{}
+	for _, t := range embed.Terms(text) {
+		d[t] = max(d[t], weightDesc)
+	}
+	for _, t := range embed.Terms(name) {
+		d[t] = weightName
+	}
+	return d
+}
+
+// termWeight is how strongly a query term meets a document: equal stems,
+// or one a prefix of the other of five letters or more ("strateg" and
+// "strategi").
+func (d doc) termWeight(t string) float64 {
+	if w, ok := d[t]; ok {
+		return w
+	}
+	if len(t) < 5 {
+		return 0
+	}
+	best := 0.0
+	for s, w := range d {
+		short, long := s, t
+		if len(short) > len(long) {
+			short, long = long, short
+		}
+		if len(short) >= 5 && strings.HasPrefix(long, short) {
+			best = max(best, w*0.8)
+		}
+	}
+	return best
+}
+
+// score is how well q matches d, each term weighed by its rarity among the
+// article's skills.
+func (v *vocab) score(q query, d doc) float64 {
+	s := 0.0
+	for t, w := range q {
+		if m := d.termWeight(t); m > 0 {
+			s += w * m * v.idf(t)
+		}
+	}
+	return s
+}
+
+// vocab is the article's skills as documents, with the rarity of each stem
+// among them and across the article's sections.
+type vocab struct {
+	skills []skillDoc
+	df     map[string]int // skills a stem appears in
+	secDF  map[string]int // sections a stem appears in
+	nSecs  int
+}
+
+type skillDoc struct {
+	skill sections.Skill
+	id    string // the skills section
+	level ladder.Level
+	doc   doc
+}
+
+func (v *vocab) idf(t string) float64 {
+	n := v.df[t]
+	if n == 0 {
+		// a stem of no skill name or description: it can still meet a
+		// duty's line, weighed as the rarest.
+		n = 1
+	}
+	return math.Log(1 + float64(len(v.skills))/float64(n))
+}
+
+// common is true for stems in most of the article's sections ("product",
+// "team"): they match everything and so tell nothing.
+func (v *vocab) common(t string) bool {
+	return float64(v.secDF[t]) > commonShare*float64(v.nSecs)
+}
+
+var vocabs sync.Map // *sections.Set -> *vocab
+
+// vocabOf builds (once per set) the skills' documents and the stems' rarity.
+func vocabOf(set *sections.Set) *vocab {
+	if v, ok := vocabs.Load(set); ok {
+		return v.(*vocab)
+	}
+	v := &vocab{df: map[string]int{}, secDF: map[string]int{}, nSecs: len(set.All())}
+	for _, s := range set.All() {
+		seen := map[string]bool{}
+		for _, t := range embed.Terms(s.Text) {
+			if !seen[t] {
+				seen[t] = true
+				v.secDF[t]++
+			}
+		}
+		if s.Facet != ladder.Skills {
+			continue
+		}
+		level, _ := ladder.ByID(s.Level)
+		for _, k := range s.Skills() {
+			d := newDoc(k.Name, strings.TrimPrefix(k.Line, k.Name))
+			v.skills = append(v.skills, skillDoc{skill: k, id: s.ID, level: level, doc: d})
+			for t := range d {
+				v.df[t]++
+			}
+		}
+	}
+	actual, _ := vocabs.LoadOrStore(set, v)
+	return actual.(*vocab)
+}
+
+// skillMatch is a skill of the article and how well a text matches it.
+type skillMatch struct {
+	skill sections.Skill
+	id    string
+	level ladder.Level
+	score float64
+}
+
+// skillsLike ranks the article's skills by how well text (in the article's
+// own words, such as an adjacent role's description) matches them, best
+// first, at most k, in article order among equals.
+func skillsLike(set *sections.Set, text string, k int) []skillMatch {
+	v := vocabOf(set)
+	q := query{}
+	for _, t := range embed.Terms(text) {
+		if !v.common(t) {
+			q.add(t, weightWritten)
+		}
+	}
+	var out []skillMatch
+	for _, sd := range v.skills {
+		if s := v.score(q, sd.doc); s > 0 {
+			out = append(out, skillMatch{skill: sd.skill, id: sd.id, level: sd.level, score: s})
+		}
+	}
+	sort.SliceStable(out, func(a, b int) bool { return out[a].score > out[b].score })
+	return out[:min(k, len(out))]
+}
