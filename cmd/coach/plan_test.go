@@ -18,15 +18,18 @@ func TestPlanCommand(t *testing.T) {
 	}{
 		{"markdown", []string{"plan", "--current", "Associate PM", "--target", "Senior PM", "--weeks", "12"}, exitOK,
 			[]string{"# Growth plan: Associate PM → Senior PM\n", "## Weeks 1-4: ", "## Weeks 9-12: ",
-				"- [ ] **Product Thinking**:", "**Impact-Driven Prioritisation**", "(section `mid/skills`)", "## Sources\n"}, ""},
+				"> **Timeline:** A first stage", "**Milestone:** By the end of week 4",
+				"- [ ] **Practise:** Product Thinking — ", "Impact-Driven Prioritisation", "(section `mid/skills`)",
+				"**Evidence to collect:**", "**Check-in questions:**", "**Notes:**", "## Sources\n"}, ""},
 		{"flags after a value, with context", []string{"plan", "--target", "Director", "--current", "mid-level pm", "--context", "weak at stakeholder work", "--weeks=8"}, exitOK,
-			[]string{"Mid-level PM → Director of Product", "Strategic Visioning", "Tailored to your context:", "**Focus:** **Stakeholder Management**"}, ""},
+			[]string{"Mid-level PM → Director of Product", "Strategic Visioning", "Tailored to your context:", "**Focus:** **Practise:** Stakeholder Management"}, ""},
 		{"IC target", []string{"plan", "--current", "Senior PM", "--target", "Staff PM", "--weeks", "6"}, exitOK,
 			[]string{"IC track", "(section `ic/responsibilities`)"}, ""},
 		{"default weeks", []string{"plan", "--current", "APM", "--target", "Founder"}, exitOK, []string{"in 12 weeks"}, ""},
 		{"missing current", []string{"plan", "--target", "Senior PM"}, exitUsage, nil, "current must name"},
 		{"unknown level", []string{"plan", "--current", "Wizard", "--target", "Senior PM"}, exitUsage, nil, "Senior PM, Director of Product"},
 		{"target below", []string{"plan", "--current", "Senior PM", "--target", "APM"}, exitUsage, nil, "below the current level"},
+		{"weeks below the floor of a multi-rung climb", []string{"plan", "--current", "APM", "--target", "CPO", "--weeks", "1"}, exitUsage, nil, "at least 16 weeks"},
 		{"weeks out of range", []string{"plan", "--current", "APM", "--target", "Senior PM", "--weeks", "0"}, exitUsage, nil, "from 1 to 104"},
 		{"weeks not a number", []string{"plan", "--current", "APM", "--target", "Senior PM", "--weeks", "ten"}, exitUsage, nil, "invalid value"},
 		{"context too long", []string{"plan", "--current", "APM", "--target", "Senior PM", "--context", strings.Repeat("x", 1001)}, exitUsage, nil, "limit is 1000"},
@@ -65,7 +68,7 @@ func TestPlanCommandJSON(t *testing.T) {
 		got.Phases[0].Weeks != "1-4" || got.Mode != plan.ModeOffline || !strings.Contains(got.Markdown, "Strategic Visioning") {
 		t.Errorf("plan %+v", got)
 	}
-	for _, key := range []string{`"citation_id"`, `"citations"`, `"markdown"`, `"phases"`} {
+	for _, key := range []string{`"citation_id"`, `"citations"`, `"markdown"`, `"phases"`, `"action"`, `"milestone"`, `"evidence"`, `"checkins"`, `"timeline_note"`} {
 		if !strings.Contains(stdout.String(), key) {
 			t.Errorf("JSON lacks %s", key)
 		}
