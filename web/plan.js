@@ -1,8 +1,11 @@
 // plan.js: the growth-plan page (GET /plan), after common.js. It lists the
 // levels (GET /api/levels) and adjacent roles (GET /api/sections), asks
 // POST /api/plan, and shows the phases as checklists whose items link the
-// section they cite. The inputs go into the URL's query string, so the link
-// reopens the same plan: mentors share it. Everything the coach or the user
+// section they cite. The inputs go into the URL's query string, and the
+// ticks and notes into its fragment (#t=0,3&n1=...), so the address is the
+// share link: it reopens the same plan with the same ticks and notes, and
+// nothing is stored on the server. The Markdown export, the .ics of the
+// check-ins and the print carry them too. Everything the coach or the user
 // wrote goes on the page as text, never as HTML.
 "use strict";
 
@@ -26,6 +29,8 @@
   const phases = document.getElementById("plan-phases");
   const sources = document.getElementById("plan-sources");
   const actionStatus = document.getElementById("action-status");
+  const timelineNote = document.getElementById("plan-timeline");
+  const startDate = document.getElementById("plan-start");
 
   const minWeeks = 1;
   const maxWeeks = 104;
@@ -151,8 +156,14 @@
       const data = await C.api("/api/plan", { body: body, signal: ctrl.signal });
       if (inFlight !== ctrl) return;
       plan = data;
-      history.replaceState(null, "", location.pathname + queryOf(req));
+      // Ticks and notes stay only while the link is the same plan.
+      const q = queryOf(req);
+      const keep = q === location.search ? location.hash : "";
+      history.replaceState(null, "", location.pathname + q + keep);
+      state = readState(data);
       render(data);
+      // Ticks restored from this browser go back into the address.
+      if (location.hash === "" && (state.ticks.size > 0 || Object.keys(state.notes).length > 0)) writeState();
       say("The plan is ready: " + data.phases.length + " phases.");
     } catch (err) {
       if (err && err.name === "AbortError") return;
@@ -189,9 +200,122 @@
     return parts.length === 2 && parts[0] === parts[1] ? "Week " + parts[0] : "Weeks " + span;
   }
 
-  // The ticks of a plan are kept in this browser under the plan's link.
-  function ticksKey() {
-    return "coach.plan.ticks" + location.search;
+  // state is the ticks (item numbers, in phase order) and the notes (by
+  // phase number) of the plan on show. It lives in the URL's fragment, and a
+  // copy in this browser under the plan's link for a reload without it.
+  let state = { ticks: new Set(), notes: {} };
+
+  function stateKey() {
+    return "coach.plan.state" + location.search;
+  }
+
+  function readState(data) {
+    const h = location.hash.replace(/^#/, "");
+    let q = null;
+    if (h !== "") q = new URLSearchParams(h);
+    else {
+      const saved = C.load(stateKey(), "");
+      if (saved) q = new URLSearchParams(saved);
+    }
+    const st = { ticks: new Set(), notes: {} };
+    if (!q) return st;
+    let total = 0;
+    data.phases.forEach(function (ph) { total += ph.items.length; });
+    (q.get("t") || "").split(",").forEach(function (x) {
+      if (/^\d+$/.test(x) && Number(x) < total) st.ticks.add(Number(x));
+    });
+    data.phases.forEach(function (ph, i) {
+      const n = q.get("n" + i);
+      if (n) st.notes[i] = n;
+    });
+    return st;
+  }
+
+  // writeState puts the ticks and notes into the address bar's fragment
+  // (without a history entry) and this browser's storage.
+  function writeState() {
+    const q = new URLSearchParams();
+    const ticks = Array.from(state.ticks).sort(function (a, b) { return a - b; });
+    if (ticks.length) q.set("t", ticks.join(","));
+    Object.keys(state.notes).sort().forEach(function (i) {
+      if (state.notes[i].trim() !== "") q.set("n" + i, state.notes[i]);
+    });
+    const frag = q.toString();
+    history.replaceState(null, "", location.pathname + location.search + (frag ? "#" + frag : ""));
+    if (frag) C.save(stateKey(), frag);
+    else C.forget(stateKey());
+  }
+
+  // exportMarkdown is the plan's Markdown with the ticks ("- [x]") and the
+  // notes filled in.
+  function exportMarkdown() {
+    if (!plan) return "";
+    let k = 0;
+    let phase = 0;
+    return plan.markdown.split("\n").map(function (line) {
+      if (line.startsWith("- [ ] ")) {
+        return (state.ticks.has(k++) ? "- [x] " : "- [ ] ") + line.slice(6);
+      }
+      if (line === "**Notes:**") {
+        const n = (state.notes[phase++] || "").replace(/\s+/g, " ").trim();
+        return n ? "**Notes:** " + n : line;
+      }
+      return line;
+    }).join("\n");
+  }
+
+  // The check-ins as a calendar: one all-day event per check-in question,
+  // spread over its phase's weeks, from the start date on.
+  function icsText(text) {
+    return String(text).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+  }
+  function icsFold(line) {
+    const out = [];
+    let rest = line;
+    while (rest.length > 73) {
+      out.push(rest.slice(0, 73));
+      rest = " " + rest.slice(73);
+    }
+    out.push(rest);
+    return out.join("\r\n");
+  }
+  function ymd(d) {
+    return d.getUTCFullYear() + String(d.getUTCMonth() + 1).padStart(2, "0") + String(d.getUTCDate()).padStart(2, "0");
+  }
+  function exportICS() {
+    if (!plan) return "";
+    const start = startDate.value ? new Date(startDate.value + "T00:00:00Z") : new Date(Date.UTC(new Date().getFullYear(), new Date().getMonth(), new Date().getDate()));
+    const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+    const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//coach//growth plan//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"];
+    plan.phases.forEach(function (ph, i) {
+      const span = String(ph.weeks).split("-").map(Number);
+      const lo = span[0], hi = span[1] || span[0];
+      const m = ph.checkins.length;
+      ph.checkins.forEach(function (q, j) {
+        const week = lo + Math.max(0, Math.round((j + 1) * (hi - lo + 1) / m) - 1);
+        const day = new Date(start.getTime() + ((week - 1) * 7 + 4) * 86400000);
+        const next = new Date(day.getTime() + 86400000);
+        lines.push("BEGIN:VEVENT",
+          "UID:" + fileName(plan).replace(/\.md$/, "") + "-" + i + "-" + j + "@coach",
+          "DTSTAMP:" + stamp,
+          "DTSTART;VALUE=DATE:" + ymd(day),
+          "DTEND;VALUE=DATE:" + ymd(next),
+          "SUMMARY:" + icsText("Check-in (week " + week + "): " + plan.current.name + " → " + plan.target.name),
+          "DESCRIPTION:" + icsText(q + "\n\nPhase " + weeksLabel(ph.weeks) + ": " + ph.title + "\nMilestone: " + ph.milestone),
+          "END:VEVENT");
+      });
+    });
+    lines.push("END:VCALENDAR");
+    return lines.map(icsFold).join("\r\n") + "\r\n";
+  }
+  window.CoachPlan = { markdown: exportMarkdown, ics: exportICS };
+
+  // actionText bolds an action's template label: "Practise:", "Stretch
+  // assignment:", "Ask for:".
+  function actionText(it) {
+    const m = /^(Practise:|Stretch assignment:|Ask for:)\s*/.exec(it.action || "");
+    if (m) return el("span", { class: "action" }, el("strong", { text: m[1] }), " " + it.action.slice(m[0].length));
+    return el("span", { class: "action", text: it.action || it.text });
   }
 
   function render(data) {
@@ -201,42 +325,60 @@
       number.set(c.id, i + 1);
       byId.set(c.id, c);
     });
-    const ticks = C.load(ticksKey(), {});
-
     title.textContent = data.current.name + " → " + data.target.name;
     const nPhases = data.phases.length;
     meta.textContent = data.weeks + (data.weeks === 1 ? " week" : " weeks") + " · " +
       nPhases + (nPhases === 1 ? " phase" : " phases") +
-      (data.mode === "llm" ? " · wording tailored by a language model" : "") +
+      (data.mode === "llm" ? " · actions worded for the context by a language model" : "") +
       (data.degraded ? " · the language model did not answer, so this is the offline plan" : "");
+    timelineNote.textContent = data.timeline_note || "";
+    timelineNote.hidden = !data.timeline_note;
     tailoring.textContent = data.tailoring || "";
     tailoring.hidden = !data.tailoring;
 
     let k = 0;
-    phases.replaceChildren.apply(phases, data.phases.map(function (ph) {
+    phases.replaceChildren.apply(phases, data.phases.map(function (ph, pi) {
+      const printed = el("div", { class: "notes-print", text: state.notes[pi] || "" });
+      const notes = el("textarea", {
+        id: "plan-notes-" + pi, "data-testid": "plan-notes", rows: "2", maxlength: "2000",
+        placeholder: "What the mentee did, what you agreed for next time…",
+        oninput: function () {
+          state.notes[pi] = notes.value;
+          printed.textContent = notes.value;
+          writeState();
+        },
+      });
+      notes.value = state.notes[pi] || "";
       return el("li", { class: "phase", "data-testid": "plan-phase" },
         el("h3", { class: "phase-title" }, el("span", { class: "weeks", text: weeksLabel(ph.weeks) }), " ", ph.title),
+        ph.milestone ? el("p", { class: "milestone", "data-testid": "plan-milestone" }, el("strong", { text: "Milestone: " }), ph.milestone) : null,
         el("ul", { class: "checklist" }, ph.items.map(function (it) {
-          const key = String(k++);
+          const n = k++;
           const c = byId.get(it.citation_id) || { id: it.citation_id, title: it.citation_id };
           const box = el("input", {
-            type: "checkbox", class: "tick", "aria-label": "Done: " + (it.skill || it.text.slice(0, 60)),
-            checked: ticks[key] ? true : null,
+            type: "checkbox", class: "tick", "data-item": String(n), "aria-label": "Done: " + (it.skill || (it.action || it.text).slice(0, 60)),
+            checked: state.ticks.has(n) ? true : null,
             onchange: function () {
-              const t = C.load(ticksKey(), {});
-              if (box.checked) t[key] = true;
-              else delete t[key];
-              C.save(ticksKey(), t);
+              if (box.checked) state.ticks.add(n);
+              else state.ticks.delete(n);
+              writeState();
             },
           });
-          return el("li", { class: "item" + (it.emphasis ? " " + it.emphasis : ""), "data-testid": "plan-item" },
+          return el("li", { class: "item" + (it.emphasis ? " " + it.emphasis : ""), "data-testid": "plan-item", "data-kind": it.kind || "" },
             box,
             el("div", { class: "item-body" },
               it.emphasis === "focus" ? el("span", { class: "badge focus", text: "Focus" }) : null,
               it.emphasis === "lighter" ? el("span", { class: "badge lighter", text: "Lighter touch" }) : null,
-              itemText(it),
+              actionText(it),
+              el("p", { class: "source-line" }, "Source: “", itemText(it), "”"),
               el("div", { class: "item-source" }, chip(c, number.get(c.id) || "?"))));
-        })));
+        })),
+        el("div", { class: "phase-extra" },
+          (ph.evidence || []).length ? el("h4", { text: "Evidence to collect" }) : null,
+          (ph.evidence || []).length ? el("ul", { class: "evidence", "data-testid": "plan-evidence" }, ph.evidence.map(function (e) { return el("li", { text: e }); })) : null,
+          (ph.checkins || []).length ? el("h4", { text: "Check-in questions" }) : null,
+          (ph.checkins || []).length ? el("ol", { class: "checkins", "data-testid": "plan-checkins" }, ph.checkins.map(function (q) { return el("li", { text: q }); })) : null,
+          el("div", { class: "notes" }, el("h4", {}, el("label", { for: "plan-notes-" + pi, text: "Notes" })), notes, printed)));
     }));
     sources.replaceChildren.apply(sources, data.citations.map(function (c, i) {
       return el("li", {}, chip(c, i + 1));
@@ -279,20 +421,25 @@
 
   document.getElementById("copy-md").addEventListener("click", async function () {
     if (!plan) return;
-    actionStatus.textContent = (await copyText(plan.markdown)) ? "Markdown copied." : "Copying failed: use Download .md instead.";
+    actionStatus.textContent = (await copyText(exportMarkdown())) ? "Markdown copied, with the ticks and notes." : "Copying failed: use Download .md instead.";
   });
   document.getElementById("copy-link").addEventListener("click", async function () {
     actionStatus.textContent = (await copyText(location.href)) ? "Link copied: it reopens this plan." : "Copying failed: copy the address bar instead.";
   });
-  document.getElementById("download-md").addEventListener("click", function () {
-    if (!plan) return;
-    const url = URL.createObjectURL(new Blob([plan.markdown], { type: "text/markdown;charset=utf-8" }));
-    const a = el("a", { href: url, download: fileName(plan), hidden: true });
+  function download(text, type, name) {
+    const url = URL.createObjectURL(new Blob([text], { type: type }));
+    const a = el("a", { href: url, download: name, hidden: true });
     document.body.appendChild(a);
     a.click();
     a.remove();
     setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
-    actionStatus.textContent = "Downloaded " + fileName(plan) + ".";
+    actionStatus.textContent = "Downloaded " + name + ".";
+  }
+  document.getElementById("download-md").addEventListener("click", function () {
+    if (plan) download(exportMarkdown(), "text/markdown;charset=utf-8", fileName(plan));
+  });
+  document.getElementById("download-ics").addEventListener("click", function () {
+    if (plan) download(exportICS(), "text/calendar;charset=utf-8", fileName(plan).replace(/\.md$/, "-check-ins.ics"));
   });
   document.getElementById("print").addEventListener("click", function () { window.print(); });
 
@@ -307,6 +454,8 @@
 
   async function start() {
     C.mountNav();
+    const today = new Date();
+    startDate.value = today.getFullYear() + "-" + String(today.getMonth() + 1).padStart(2, "0") + "-" + String(today.getDate()).padStart(2, "0");
     try {
       await loadOptions();
     } catch (err) {

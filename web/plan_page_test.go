@@ -200,7 +200,7 @@ func TestPlanPageLinks(t *testing.T) {
 	site, _ := planSite(t)
 	b := phone(t)
 
-	b.Do(t, "open a link with aliases", chromedp.Navigate(site.URL+"/plan?current=APM&target=Staff+PM&weeks=6"))
+	b.Do(t, "open a link with aliases", chromedp.Navigate(site.URL+"/plan?current=APM&target=Staff+PM&weeks=12"))
 	b.WaitFor(t, "the plan from aliases", planVisible)
 	if got := browsertest.Eval[string](t, b, `document.getElementById('plan-title').textContent`); got != "Associate PM → IC track (Principal/Staff PM)" {
 		t.Errorf("title %q", got)
