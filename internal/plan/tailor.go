@@ -194,12 +194,12 @@ func tailoringNote(clauses []clause, focus, lighter []Item) string {
 	}
 	var parts []string
 	if len(focus) > 0 {
-		parts = append(parts, fmt.Sprintf("%s that match what to work on (%s) come first in their phase, marked Focus%s",
-			count(len(focus)), quoted(clauses, false), skillList(focus)))
+		parts = append(parts, fmt.Sprintf("%s that %s what to work on (%s) %s first in their phase, marked Focus%s",
+			count(len(focus)), verb(len(focus), "match"), quoted(clauses, false), verb(len(focus), "come"), skillList(focus)))
 	}
 	if len(lighter) > 0 {
-		parts = append(parts, fmt.Sprintf("%s on what the mentee is already strong at (%s) come last in their phase, marked Lighter touch%s",
-			count(len(lighter)), quoted(clauses, true), skillList(lighter)))
+		parts = append(parts, fmt.Sprintf("%s on what the mentee is already strong at (%s) %s last in their phase, marked Lighter touch%s",
+			count(len(lighter)), quoted(clauses, true), verb(len(lighter), "come"), skillList(lighter)))
 	}
 	b.WriteString(strings.Join(parts, "; ") + ".")
 	var unmatched []string
@@ -212,6 +212,17 @@ func tailoringNote(clauses []clause, focus, lighter []Item) string {
 		fmt.Fprintf(&b, " %s matched no item of the article, so it changes nothing.", strings.Join(unmatched, ", "))
 	}
 	return b.String()
+}
+
+// verb agrees a present-tense verb with n items: "come", "comes".
+func verb(n int, v string) string {
+	if n == 1 {
+		if strings.HasSuffix(v, "ch") {
+			return v + "es"
+		}
+		return v + "s"
+	}
+	return v
 }
 
 func count(n int) string {
