@@ -66,6 +66,8 @@ var Talk = struct {
 	WorkVerbs Phrases
 	// Rejects open a clause that sets a level aside: "don't want to be".
 	Rejects Phrases
+	// NotYet turn a rejection into a hope: "not yet senior".
+	NotYet Phrases
 	// ClauseBreaks end the reach of a rejection or a possessive.
 	ClauseBreaks Phrases
 	// Ordinals point at the items of the previous answer, in order; "last"
@@ -82,6 +84,11 @@ var Talk = struct {
 	// FirstPersonWords refer to the asker (a possessive "my" does not: "my
 	// director" is someone else).
 	FirstPersonWords Phrases
+	// Review words ask what evidence shows a person performs at a level:
+	// reviews, promotion cases.
+	Review Phrases
+	// Caveat words ask what a role costs or whether one would enjoy it.
+	Caveat Phrases
 	// After moves one rung up from the level talked about.
 	After Phrases
 }{
@@ -112,7 +119,8 @@ var Talk = struct {
 		"rather not", "would rather not", "prefer not", "avoid", "avoiding", "never", "not", "instead of", "rather than",
 		"other than", "without becoming", "without being", "don't see myself", "can't see myself", "hate", "dread",
 		"dreading", "not aiming", "no longer want", "not planning", "don't plan", "not sure i want", "not for me"},
-	ClauseBreaks: Phrases{"but", "though", "although", "however", "yet", "because", "so", "and i", "and what", "what",
+	NotYet: Phrases{"yet", "not yet", "not quite", "not there yet", "still not"},
+	ClauseBreaks: Phrases{"but", "though", "although", "however", "because", "so", "and i", "and what", "what",
 		"how", "which", "where", "is there", "are there", "can i", "should i", "could i"},
 	Ordinals: []Ordinal{
 		{"first", 1}, {"1st", 1}, {"second", 2}, {"2nd", 2}, {"third", 3}, {"3rd", 3}, {"fourth", 4}, {"4th", 4},
@@ -132,10 +140,21 @@ var Talk = struct {
 		"i support", "i partner", "i align", "i shape", "i make", "i sit", "my job is", "my day", "my team", "i'm trusted", "i am trusted"},
 	ThirdPerson: Phrases{"she", "her", "he", "him", "his", "they", "them", "their", "that level", "their level",
 		"someone at", "that person", "this person", "someone in that", "someone like that", "people at that", "hers"},
-	FirstPersonWords: Phrases{"i", "me", "i'm", "im", "i've", "i'd", "i'll", "myself", "am i"},
+	FirstPersonWords: Phrases{"i", "me", "i'm", "im", "i've", "i'd", "i'll", "myself", "am i", "mine"},
+	Review: Phrases{"performance review", "annual review", "self-review", "self review", "year-end review", "mid-year review",
+		"calibration", "promo packet", "promotion packet", "promo case", "promotion case", "case for promotion", "case for a promotion",
+		"promo committee", "promotion committee", "evidence", "demonstrate", "demonstrating", "prove", "proving", "proof",
+		"show that i'm ready", "show i'm ready", "show that i am ready", "convince", "strong year", "good year", "great year",
+		"performing well", "performing", "signs", "coasting", "meeting expectations", "exceeding expectations", "on track",
+		"doing enough", "track record", "what counts"},
+	Caveat: Phrases{"worth it", "worth aiming", "worth the", "giving up", "give up", "still get to", "miss out", "lose touch",
+		"trade-off of", "downside", "downsides", "drawback", "drawbacks", "catch", "the cons", "hard part", "hardest part",
+		"enjoy", "regret", "glamorous", "overrated", "dream job", "dream role", "the reality", "really like", "dark side",
+		"mostly about", "all about"},
 	After: Phrases{"after that", "after this", "after it", "beyond that", "beyond this", "above that", "above this",
 		"above it", "up from there", "up from that", "next one up", "one rung up", "go up one", "one level up", "one step up",
-		"the next rung", "the next level", "higher than that", "role above mine", "level above mine", "rung above mine", "one above mine", "above me"},
+		"the next rung", "the next level", "higher than that", "role above mine", "level above mine", "rung above mine", "one above mine", "above me",
+		"above mine", "up from mine", "after mine"},
 }
 
 // Ordinal is a word that points at the n-th item (-1: the last).

@@ -64,6 +64,9 @@ type Intent struct {
 	Section string `json:"section,omitempty"`
 	// asked is how many levels the question itself names for itself.
 	asked int
+	// stepped is true when the level was reached by a step from the one
+	// talked about ("the one above it").
+	stepped bool
 }
 
 // FacetWeight is a facet and how clearly the question asks for it.
@@ -130,7 +133,6 @@ var (
 	reFromTo     = mustPattern(`\bfrom\b(.{1,60}?)\bto\b(.{1,60})`)
 	reCurrent    = mustPattern(`\b(?:after(?: being)?|i'?m|i am|im|i work as|i'?ve been|i have been|as|currently|being|i'?m currently|i am currently|my title is|my role is)\s+(?:a|an|the)?\s*`)
 	reNotStated  = mustPattern(`\b(?:ready|for|to|becom\w*|want\w*|aim\w*|hop\w*|promot\w*|not|never|no longer|applying|interview\w*)\b`)
-	reCaveat     = mustPattern(`\b(?:catch\b|downsides?|drawbacks?|the cons\b|hard(?:est)? part|worth it|enjoy|the reality|really like|regret|dark side|mostly about|all about|glamorous|overrated|dream (?:job|role))`)
 	reNoManage   = mustPattern(`\b(?:don'?t|do not|never|not)\s+(?:really\s+)?(?:want|wish|plan|intend|like|enjoy)\w*\s+(?:to\s+)?(?:be(?:come)?\s+(?:a\s+)?(?:people\s+)?manager|manag\w*|lead\s+people|have (?:direct )?reports)`)
 	reNoLeave    = mustPattern(`\b(?:don'?t|do not|never|not)\s+(?:really\s+)?(?:want|wish|plan|intend)\w*\s+(?:to\s+)?(?:leave|quit|exit|get out of)\s+(?:product|pm)`)
 	reArrow      = mustPattern(`(?:->|→|=>|-->)`)
@@ -190,7 +192,7 @@ func understand(question string, history []Turn, inScope func(terms int, known i
 	in.Rejected = rejectedLevels(q)
 	in.Roles = roleIDs(q)
 	in.Facets = facets(q)
-	in.Caveat = reCaveat.MatchString(q)
+	in.Caveat = ladder.Talk.Caveat.In(" " + q + " ")
 
 	// Topics.
 	if reIC.MatchString(q) {
@@ -357,6 +359,7 @@ func understand(question string, history []Turn, inScope func(terms int, known i
 		}
 		in.FromHistory = true
 	}
+	in.stepped = stepBack
 	if len(in.Levels) == 0 && stepBack {
 		add(hist.topic)
 		in.FromHistory = true
@@ -443,11 +446,24 @@ func distinct(ms []ladder.Mention) []string {
 
 var questionFold = strings.NewReplacer("’", "'", "‘", "'", "“", "\"", "”", "\"", "–", "-", "—", "-", "\n", " ", "\t", " ")
 
-// normalize lowers a question and straightens its quotes and dashes.
+// normalize lowers a question, straightens its quotes and dashes, and drops
+// quotation marks around words ("what does 'good' look like"), keeping
+// apostrophes inside them ("don't").
 func normalize(s string) string {
-	s = strings.ToLower(s)
-	return questionFold.Replace(s)
+	s = questionFold.Replace(strings.ToLower(s))
+	if !strings.ContainsAny(s, "'\"") {
+		return s
+	}
+	b := []byte(s)
+	for i, c := range b {
+		if c == '"' || c == '\'' && !(i > 0 && isLetter(b[i-1]) && i+1 < len(b) && isLetter(b[i+1])) {
+			b[i] = ' '
+		}
+	}
+	return string(b)
 }
+
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80 }
 
 // strongMentions are the levels named in text; a bare "PM" or "product
 // manager" counts only as the asker's own title ("I'm a PM"). Levels that
@@ -456,7 +472,7 @@ func normalize(s string) string {
 func strongMentions(text string) []ladder.Mention {
 	var out []ladder.Mention
 	for _, m := range ladder.FindLevels(text) {
-		if m.Strong && kindOf(text, m) == kindAsked {
+		if k := kindOf(text, m); m.Strong && (k == kindAsked || k == kindHoped) {
 			out = append(out, m)
 		}
 	}

@@ -17,6 +17,7 @@ const (
 	kindOther                       // another person's title: "my VP says"
 	kindObject                      // people the asker works on: "mentor junior PMs"
 	kindRejected                    // set aside: "I don't want to be a CPO"
+	kindHoped                       // not reached yet: "solid but not yet senior"
 )
 
 // skipBefore are words that may sit between a possessive or a verb and the
@@ -46,6 +47,8 @@ func kindOf(q string, m ladder.Mention) mentionKind {
 	switch {
 	case rejectedIn(words):
 		return kindRejected
+	case notYetIn(words):
+		return kindHoped
 	case ladder.Talk.WorkVerbs.Suffix(head) && !strings.Contains(lead, " be ") && !strings.Contains(lead, " become"):
 		return kindObject
 	case ladder.Talk.Others.Suffix(" "+strings.Join(words, " ")+" ") || possessed(words):
@@ -131,7 +134,24 @@ func possessed(words []string) bool {
 func rejectedIn(words []string) bool {
 	from := max(0, len(words)-7)
 	tail := " " + strings.Join(words[from:], " ") + " "
-	return ladder.Talk.Rejects.In(tail)
+	return ladder.Talk.Rejects.In(tail) && !ladder.Talk.NotYet.In(tail)
+}
+
+// notYetIn is true when the title is one not reached yet: "not yet senior".
+func notYetIn(words []string) bool {
+	from := max(0, len(words)-4)
+	tail := " " + strings.Join(words[from:], " ") + " "
+	return ladder.Talk.NotYet.In(tail)
+}
+
+// hopedLevel is the first level text says the asker has not reached yet.
+func hopedLevel(text string) string {
+	for _, m := range ladder.FindLevels(text) {
+		if m.Strong && kindOf(text, m) == kindHoped {
+			return m.ID
+		}
+	}
+	return ""
 }
 
 // statedBefore is true for "I'm a director who says...": the asker's own.

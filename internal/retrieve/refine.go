@@ -2,6 +2,7 @@ package retrieve
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/ladder/coach/internal/ladder"
 )
@@ -11,6 +12,9 @@ import (
 // placed from their description, and the scope.
 func (r *Retriever) refine(in *Intent, q string, history []Turn) {
 	r.setAside(in)
+	hope(in, q)
+	r.review(in, q)
+	r.stepUp(in, q)
 	r.point(in, q, history)
 	r.place(in, q)
 	in.Scope = ScopeIn
@@ -49,6 +53,66 @@ func addTopic(in *Intent, t string) {
 	if !in.HasTopic(t) {
 		in.Topics = append(in.Topics, t)
 	}
+}
+
+// hope: a level the asker has not reached yet is the one they aim at.
+func hope(in *Intent, q string) {
+	if h := hopedLevel(q); h != "" && h != in.Current {
+		in.Transition, in.Target = true, h
+	}
+}
+
+// review: evidence for a promotion or a review ("what should I be
+// demonstrating", "a strong year") is what success looks like at the
+// asker's own level, or at the target when the asker's is not known.
+func (r *Retriever) review(in *Intent, q string) {
+	if !ladder.Talk.Review.In(" " + q + " ") {
+		return
+	}
+	level := in.Current
+	if level == "" || in.Target == ladder.IC {
+		level = in.Target
+	}
+	if level == "" && len(in.Levels) > 0 {
+		level = in.Levels[0]
+	}
+	if level == "" {
+		return
+	}
+	in.Transition, in.Target = false, ""
+	in.Levels = append([]string{level}, slices.DeleteFunc(in.Levels, func(l string) bool { return l == level })...)
+	in.Facets = append([]FacetWeight{{Facet: ladder.Success, Weight: 1}},
+		slices.DeleteFunc(in.Facets, func(f FacetWeight) bool { return f.Facet == ladder.Success })...)
+	for i := 1; i < len(in.Facets); i++ {
+		in.Facets[i].Weight = 0.5
+	}
+}
+
+// stepUp: "what about after that?", "the role above mine" ask about the
+// rung above the level talked about (or above the asker's own).
+func (r *Retriever) stepUp(in *Intent, q string) {
+	pad := " " + q + " "
+	if in.asked > 0 || in.stepped || in.Transition && in.Target != "" || !ladder.Talk.After.In(pad) {
+		return
+	}
+	base := in.Current
+	if len(in.Levels) > 0 && !ladder.Talk.FirstPersonWords.In(" "+afterPhrase(pad)+" ") {
+		base = in.Levels[0]
+	}
+	if n, ok := ladder.Next(base); ok {
+		in.Levels, in.FromHistory = []string{n.ID}, true
+		in.Transition, in.Target = false, ""
+	}
+}
+
+// afterPhrase is the After phrase found in t, or "".
+func afterPhrase(t string) string {
+	for _, p := range ladder.Talk.After {
+		if (ladder.Phrases{p}).In(t) {
+			return p
+		}
+	}
+	return ""
 }
 
 // point: "the third one", "the last skill on that list" name an item of
@@ -101,7 +165,9 @@ func (r *Retriever) place(in *Intent, q string) {
 	}
 	pad := " " + q + " "
 	asks := ladder.Talk.Placement.In(pad)
-	if !asks && countIn(pad, ladder.Talk.FirstPerson) < 2 {
+	// A description is told, not asked: "what should I work on" describes nothing.
+	told := " " + strings.Replace(q, asking(q), " ", 1) + " "
+	if !asks && countIn(told, ladder.Talk.FirstPerson) < 1 {
 		return
 	}
 	level, why := r.placer.Place(q)

@@ -55,10 +55,13 @@ func asking(q string) string {
 	for i := 0; i < len(q); i++ {
 		c := q[i]
 		if c == '?' || c == '.' || c == '!' || c == '\n' {
+			if i+1 < len(q) && strings.IndexByte("?!.", q[i+1]) >= 0 {
+				continue // "?!", "!?", "...": one end
+			}
 			s := strings.TrimSpace(q[start : i+1])
 			if s != "" {
 				last = s
-				if c == '?' {
+				if strings.Contains(s, "?") {
 					asks = append(asks, s)
 				}
 			}
