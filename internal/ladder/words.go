@@ -94,7 +94,7 @@ var Talk = struct {
 }{
 	Smalltalk: Phrases{"hi", "hello", "hey", "hiya", "yo", "good morning", "good afternoon", "good evening", "howdy",
 		"thanks", "thank you", "thx", "ty", "cheers", "much appreciated", "appreciate it", "that helps", "that helped",
-		"helpful", "very helpful", "super helpful", "great", "cool", "nice", "awesome", "perfect", "got it", "ok", "okay",
+		"helpful", "very helpful", "helps", "helped", "thank", "appreciated", "super helpful", "great", "cool", "nice", "awesome", "perfect", "got it", "ok", "okay",
 		"k", "sure", "makes sense", "that makes sense", "bye", "goodbye", "see you", "how are you", "who are you",
 		"what can you do", "what do you do", "help", "lol", "wow", "interesting", "fair enough", "fair", "noted", "understood",
 		"sounds good", "all good", "brilliant", "lovely", "great thanks", "good to know", "i see"},

@@ -56,7 +56,7 @@ func kindOf(q string, m ladder.Mention) mentionKind {
 			return kindAsked // "my senior PM role"
 		}
 		return kindOther
-	case ladder.Talk.Towards.Suffix(head):
+	case ladder.Talk.Towards.Suffix(head) || ladder.Talk.Towards.Suffix(withoutArticles(words)):
 		return kindOther
 	case startsWithAny(after, ladder.Talk.SpeechVerbs) && !statedBefore(words):
 		return kindOther
@@ -95,6 +95,18 @@ func otherMentions(text string) []ladder.Mention {
 	}
 	return out
 }
+
+// withoutArticles joins words less the articles and possessives at their end:
+// "i report to a" is "i report to".
+func withoutArticles(words []string) string {
+	k := len(words)
+	for k > 0 && articles[words[k-1]] {
+		k--
+	}
+	return " " + strings.Join(words[:k], " ") + " "
+}
+
+var articles = map[string]bool{"a": true, "an": true, "the": true, "my": true, "our": true, "their": true, "his": true, "her": true}
 
 // clauseBefore is the part of before that belongs to the title's clause.
 func clauseBefore(before string) string {

@@ -1,0 +1,160 @@
+package retrieve
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/ladder/coach/internal/ladder"
+)
+
+// Each named step of the reader, on wording of the team's own (never a
+// question of an eval set).
+
+func TestKindOf(t *testing.T) {
+	tests := []struct {
+		q     string
+		level string
+		want  mentionKind
+	}{
+		{"i'm a senior pm looking for advice", "senior", kindAsked},
+		{"what does a group pm own?", "director", kindAsked},
+		{"my vp keeps asking for more specs", "vp", kindOther},
+		{"our new director of product starts monday", "director", kindOther},
+		{"i report to a director of product", "director", kindOther},
+		{"the cpo said the plan is weak", "vp", kindOther},
+		{"i mentor two junior pms", "associate", kindObject},
+		{"i don't want to become a cpo", "vp", kindRejected},
+		{"not interested in being a director", "director", kindRejected},
+		{"close, but not yet a senior pm in title", "senior", kindHoped},
+		{"my senior pm role feels stuck", "senior", kindAsked},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			q := normalize(tt.q)
+			var got []mentionKind
+			for _, m := range ladder.FindLevels(q) {
+				if m.ID == tt.level {
+					got = append(got, kindOf(q, m))
+				}
+			}
+			if len(got) == 0 || got[0] != tt.want {
+				t.Errorf("kinds of %s = %v, want %v", tt.level, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSmalltalk(t *testing.T) {
+	tests := []struct {
+		q    string
+		want bool
+	}{
+		{"hi", true},
+		{"Hello there!", true},
+		{"thanks, that really helps!", true},
+		{"ok cool", true},
+		{"good morning coach", true},
+		{"hi, what does a director of product do?", false},
+		{"thanks! and what about the skills for it?", false},
+		{"senior", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		if got := smalltalk(normalize(tt.q)); got != tt.want {
+			t.Errorf("smalltalk(%q) = %v, want %v", tt.q, got, tt.want)
+		}
+	}
+}
+
+func TestNearbySubject(t *testing.T) {
+	tests := []struct{ q, want string }{
+		{"should i get an mba before going for director roles?", "education"},
+		{"which tool should i pick to plan sprints?", "tools"},
+		{"how do i prep for the pm interview at my dream company?", "interviews"},
+		{"i ran customer interviews all week. what level is that?", ""},
+		{"i read a lot of books. what does a senior pm do?", ""},
+		{"what does a senior pm do?", ""},
+		{"do i need an okr framework? which framework should i use", "frameworks"},
+	}
+	for _, tt := range tests {
+		n, _ := nearbySubject(normalize(tt.q))
+		if n.ID != tt.want {
+			t.Errorf("nearbySubject(%q) = %q, want %q", tt.q, n.ID, tt.want)
+		}
+	}
+}
+
+func TestPointerIn(t *testing.T) {
+	tests := []struct {
+		q    string
+		n    int
+		noun string
+		ok   bool
+	}{
+		{"tell me about the second one", 2, "one", true},
+		{"what does the last skill mean in practice?", -1, "skill", true},
+		{"explain the 3rd point", 3, "point", true},
+		{"when i first started as a pm", 0, "", false},
+		{"what is the first thing to do?", 1, "thing", true},
+	}
+	for _, tt := range tests {
+		p, ok := pointerIn(normalize(tt.q))
+		if ok != tt.ok || ok && (p.n != tt.n || p.noun != tt.noun) {
+			t.Errorf("pointerIn(%q) = %+v %v, want %d %q %v", tt.q, p, ok, tt.n, tt.noun, tt.ok)
+		}
+	}
+}
+
+type fakePlacer struct{ level, why string }
+
+func (f fakePlacer) Place(string) (string, string) { return f.level, f.why }
+
+func TestSteps(t *testing.T) {
+	r := newTestRetriever(t).WithPlacer(fakePlacer{"senior", "i run the roadmap"})
+	hist := func(msgs ...string) []Turn {
+		var out []Turn
+		for i, m := range msgs {
+			role := "user"
+			if i%2 == 1 {
+				role = "assistant"
+			}
+			out = append(out, Turn{Role: role, Content: m})
+		}
+		return out
+	}
+	tests := []struct {
+		name    string
+		q       string
+		history []Turn
+		check   func(Intent) bool
+	}{
+		{"set aside: the IC track", "I'd rather never be a VP. What other routes are there?", nil,
+			func(in Intent) bool { return in.HasTopic(TopicIC) && !slices.Contains(in.Levels, ladder.VP) }},
+		{"another person's title is not the subject", "My director wants me to speak up more in planning. Any advice on where to grow?", nil,
+			func(in Intent) bool { return !slices.Contains(in.Levels, ladder.Director) }},
+		{"step up from the level talked about", "and the rung after that?",
+			hist("What does a senior PM do?", "Senior PMs own the vision of a product domain."),
+			func(in Intent) bool { return slices.Equal(in.Levels, []string{ladder.Director}) }},
+		{"review: the success of the asker's level", "I'm a mid-level PM and my annual review is close: what evidence matters?", nil,
+			func(in Intent) bool { return in.Levels[0] == ladder.Mid && in.Facet() == ladder.Success }},
+		{"placed from a description", "I run the roadmap for our billing product and present it to leadership. Where do I fit?", nil,
+			func(in Intent) bool { return in.Placed == ladder.Senior && in.Levels[0] == ladder.Senior }},
+		{"pointer to a listed level", "what does the third one do all week?",
+			hist("Which rungs are there?", "Associate PM, then Mid-level PM, then Senior PM, then Director of Product, then VP of Product."),
+			func(in Intent) bool { return slices.Equal(in.Levels, []string{ladder.Senior}) }},
+		{"pointer to a listed skill", "say more about the second skill",
+			hist("What should a senior PM build?", "Strategic Visioning, then Mentorship, then Executive Communication."),
+			func(in Intent) bool { return in.Section == "senior/skills" }},
+		{"smalltalk", "thanks a lot!", nil, func(in Intent) bool { return in.Scope == ScopeSmalltalk }},
+		{"nearby", "Is a product certification worth it for a junior PM?", nil, func(in Intent) bool { return in.Scope == ScopeNearby }},
+		{"in scope", "What does a junior PM do?", nil, func(in Intent) bool { return in.Scope == ScopeIn }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := r.Understand(tt.q, tt.history)
+			if !tt.check(in) {
+				t.Errorf("%q: intent %+v", tt.q, in)
+			}
+		})
+	}
+}
