@@ -8,7 +8,6 @@ package retrieve
 
 import (
 	"context"
-	"sort"
 	"strings"
 
 	"github.com/ladder/coach/internal/embed"
@@ -141,42 +140,7 @@ func inScope(n, known int, isStrong bool) bool {
 
 // Retrieve ranks the sections for question in the light of history.
 func (r *Retriever) Retrieve(ctx context.Context, question string, history []Turn) (Result, error) {
-	in := r.Understand(question, history)
-	if in.Refusal != "" || in.Scope == ScopeSmalltalk {
-		return Result{Intent: in, OutOfScope: true, Scope: in.Scope}, nil
-	}
-	vec, err := r.idx.Embed(ctx, r.queryText(question, history, in))
-	if err != nil {
-		return Result{}, err
-	}
-	sims, err := r.idx.Similarities(ctx, vec)
-	if err != nil {
-		return Result{}, err
-	}
-	boost := r.boosts(question, in)
-	all := r.set.All()
-	// Rank positions, not whole sections: swapping big structs was a tenth
-	// of retrieval time.
-	order := make([]int, len(all))
-	scores := make([]float64, len(all))
-	for i, s := range all {
-		order[i] = i
-		var sim float64
-		if j := r.simAt[i]; j >= 0 {
-			sim = sims[j]
-		}
-		scores[i] = simWeight*sim + boost[s.ID]
-	}
-	sort.SliceStable(order, func(a, b int) bool { return scores[order[a]] > scores[order[b]] })
-	if in.HasTopic(TopicCompare) && len(in.Levels) >= 2 {
-		interleave(order, all, in.Levels[0], in.Levels[1])
-	}
-	n := cut(order, scores)
-	hits := make([]Hit, n)
-	for k := 0; k < n; k++ {
-		hits[k] = Hit{Section: all[order[k]], Score: scores[order[k]]}
-	}
-	return Result{Intent: in, Hits: hits, Scope: in.Scope}, nil
+	return r.rank(ctx, question, history, r.Understand(question, history))
 }
 
 // interleave reorders the ranking so the two compared levels' sections
