@@ -121,8 +121,16 @@ func MethodLabel(method string) string {
 	return Other
 }
 
-// StatusLabel is the status as a number when net/http names it, else Other.
+// WriteFailed is the status label of a reply that could not be written
+// (status 0: the write timeout fired or the client left).
+const WriteFailed = "write_failed"
+
+// StatusLabel is the status as a number when net/http names it,
+// WriteFailed for 0, else Other.
 func StatusLabel(status int) string {
+	if status == 0 {
+		return WriteFailed
+	}
 	if http.StatusText(status) == "" {
 		return Other
 	}

@@ -74,9 +74,10 @@ func TestLabelsFromFixedSets(t *testing.T) {
 		got[f.GetName()] = len(f.GetMetric())
 	}
 	// The requests: other/other, POST/other, and POST with each of the
-	// statuses under 300 that net/http names (100-103, 200-208, 226).
+	// statuses under 300 that net/http names (100-103, 200-208, 226), and
+	// POST/write_failed for status 0.
 	want := map[string]int{
-		"coach_http_requests_total":           2 + 14,
+		"coach_http_requests_total":           2 + 14 + 1,
 		"coach_llm_calls_total":               1,
 		"coach_llm_fallbacks_total":           1,
 		"coach_llm_cache_total":               1,

@@ -27,7 +27,7 @@ func decodeJSON(body io.Reader, v any) error {
 		if isTooLarge(err) {
 			return errs.New(errs.TooLarge, "%s", tooLargeMessage(MaxBodyBytes))
 		}
-		return errs.New(errs.Invalid, "could not read the request body: %v", err)
+		return errs.New(errs.Invalid, "%s", readFailedMessage)
 	}
 	if len(bytes.TrimSpace(raw)) == 0 {
 		return errs.New(errs.Invalid, "request body is empty; send a JSON object such as {\"message\": \"...\"}")
@@ -70,8 +70,8 @@ func checkJSONText(raw []byte) string {
 	// frame is one object or array the scan is inside.
 	type frame struct {
 		object  bool
-		wantKey bool // the next string of this object is a key
-		keys    map[string]bool
+		wantKey bool              // the next string of this object is a key
+		keys    map[string]string // key case-folded -> key as first given
 	}
 	var stack []*frame
 	for i := 0; i < len(raw); {
@@ -103,12 +103,18 @@ func checkJSONText(raw []byte) string {
 				var key string
 				_ = json.Unmarshal(raw[i:end], &key) // a valid string: the body parsed
 				if top.keys == nil {
-					top.keys = map[string]bool{}
+					top.keys = map[string]string{}
 				}
-				if top.keys[key] {
-					return fmt.Sprintf("request body gives the key %q twice in one object; send each key once", clip(key, 40))
+				// encoding/json matches keys without regard to case, so
+				// "message" and "MESSAGE" are the same key given twice.
+				folded := strings.ToLower(strings.ToUpper(key))
+				if first, ok := top.keys[folded]; ok {
+					if first == key {
+						return fmt.Sprintf("request body gives the key %q twice in one object; send each key once", clip(key, 40))
+					}
+					return fmt.Sprintf("request body gives the key %q twice in one object (as %q and %q: keys are read without regard to case); send it once", clip(first, 40), clip(first, 40), clip(key, 40))
 				}
-				top.keys[key] = true
+				top.keys[folded] = key
 			}
 			i = end
 		default:
@@ -179,6 +185,11 @@ func hex4(raw []byte, at int) (rune, bool) {
 	}
 	return r, true
 }
+
+// readFailedMessage answers a body that could not be read: the client was
+// too slow (the read timeout) or went away. The cause is not echoed, as it
+// names the server's own address ("read tcp 127.0.0.1:8080->...").
+const readFailedMessage = "could not read the request body: it did not arrive whole within the read timeout"
 
 func describeJSONError(err error) string {
 	var syn *json.SyntaxError

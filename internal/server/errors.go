@@ -3,7 +3,6 @@ package server
 import (
 	"log/slog"
 	"net/http"
-	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
 
@@ -52,10 +51,13 @@ func abortWithError(c *gin.Context, logger *slog.Logger, err error) {
 // clip shortens what a client sent to at most n runes for an error message,
 // so a 10,000-character path or name is not sent back whole.
 func clip(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
+	for i := range s {
+		if n == 0 {
+			return s[:i] + "…"
+		}
+		n--
 	}
-	return string([]rune(s)[:n]) + "…"
+	return s
 }
 
 // abortWithMessage writes msg in the one error shape with status. Under /v1

@@ -172,6 +172,12 @@ func TestCheckJSONText(t *testing.T) {
 		{`{"a":1,"\u0061":2}`, `"a" twice`},
 		{`{"x":[{"a":1,"b":{},"a":2}]}`, `"a" twice`},
 		{`{"a":{},"b":[],"a":null}`, `"a" twice`},
+		// encoding/json reads keys without regard to case: the last wins.
+		{`{"message":"A","MESSAGE":"B"}`, `"message" twice`},
+		{`{"Message":"A","message":"B"}`, `"Message" twice`},
+		{`{"history":[{"role":"user","ROLE":"system","content":"x"}]}`, `"role" twice`},
+		{`{"message":"A","meſsage":"B"}`, `"message" twice`},
+		{`{"message":"A","b":{"MESSAGE":"B"}}`, ""},
 	}
 	for _, tt := range tests {
 		got := checkJSONText([]byte(tt.body))

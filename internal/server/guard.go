@@ -158,7 +158,11 @@ func observe(m Metrics) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		start := time.Now()
 		c.Next()
-		m.Request(c.FullPath(), c.Request.Method, c.Writer.Status(), time.Since(start))
+		status := c.Writer.Status()
+		if writeFailed(c) != nil {
+			status = StatusWriteFailed
+		}
+		m.Request(c.FullPath(), c.Request.Method, status, time.Since(start))
 	}
 }
 

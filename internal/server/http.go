@@ -21,6 +21,14 @@ const (
 	writeMargin = 15 * time.Second
 )
 
+// MaxHeaderBytes is the most a request's line and headers may take; past it
+// the answer is 431.
+const MaxHeaderBytes = 32 << 10
+
+// headerSlop is what net/http reads past http.Server.MaxHeaderBytes before
+// it answers 431 (its "bufio slop"): taken off so the limit is MaxHeaderBytes.
+const headerSlop = 4096
+
 // HTTPServer wraps h in an http.Server whose timeouts bound slow or idle
 // clients. handlerTime is the longest a handler may wait on its own (the LLM
 // timeout, which bounds every answer, streamed or not).
@@ -38,7 +46,7 @@ func HTTPServer(addr string, h http.Handler, handlerTime time.Duration) *http.Se
 		ReadTimeout:       ReadTimeout,
 		WriteTimeout:      WriteTimeout(handlerTime),
 		IdleTimeout:       IdleTimeout,
-		MaxHeaderBytes:    32 << 10,
+		MaxHeaderBytes:    MaxHeaderBytes - headerSlop,
 	}
 }
 

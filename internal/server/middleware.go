@@ -41,15 +41,75 @@ func recovery(logger *slog.Logger, m Metrics) gin.HandlerFunc {
 	}
 }
 
-// requestLog logs one line a request.
+// writeWatch remembers the first failed write of a reply: past the write
+// timeout (or once the client is gone) net/http fails every write, and the
+// status the handler chose was never received.
+type writeWatch struct {
+	gin.ResponseWriter
+	err error
+}
+
+func (w *writeWatch) Write(b []byte) (int, error) {
+	n, err := w.ResponseWriter.Write(b)
+	if err != nil && w.err == nil {
+		w.err = err
+	}
+	return n, err
+}
+
+func (w *writeWatch) WriteString(s string) (int, error) {
+	n, err := w.ResponseWriter.WriteString(s)
+	if err != nil && w.err == nil {
+		w.err = err
+	}
+	return n, err
+}
+
+const ctxKeyWriteWatch = "coach.write_watch"
+
+// watchWrites wraps the reply's writer in a writeWatch for requestLog and
+// observe.
+func watchWrites() gin.HandlerFunc {
+	return func(c *gin.Context) {
+		w := &writeWatch{ResponseWriter: c.Writer}
+		c.Writer = w
+		c.Set(ctxKeyWriteWatch, w)
+		c.Next()
+	}
+}
+
+// writeFailed is the error of the reply's first failed write, or nil.
+func writeFailed(c *gin.Context) error {
+	if w, ok := c.Get(ctxKeyWriteWatch); ok {
+		return w.(*writeWatch).err
+	}
+	return nil
+}
+
+// StatusWriteFailed is the status logged and counted for a reply that could
+// not be written (the write timeout fired, or the client went away): not the
+// status the handler chose, which the client never got.
+const StatusWriteFailed = 0
+
+// requestLog logs one line a request; a reply that could not be written is
+// logged as a warning with StatusWriteFailed and the write's error.
 func requestLog(logger *slog.Logger) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		start := time.Now()
 		c.Next()
-		logger.InfoContext(c.Request.Context(), "request",
-			"request_id", c.GetString(ctxKeyRequestID), "method", c.Request.Method, "path", c.Request.URL.Path,
-			"route", c.FullPath(), "status", c.Writer.Status(), "bytes", c.Writer.Size(),
-			"client", c.ClientIP(), "duration", time.Since(start))
+		status, err := c.Writer.Status(), writeFailed(c)
+		if err != nil {
+			status = StatusWriteFailed
+		}
+		attrs := []any{"request_id", c.GetString(ctxKeyRequestID), "method", clip(c.Request.Method, 20), "path", clip(c.Request.URL.Path, 200),
+			"route", c.FullPath(), "status", status, "bytes", c.Writer.Size(),
+			"client", c.ClientIP(), "duration", time.Since(start)}
+		if err != nil {
+			attrs = append(attrs, "intended_status", c.Writer.Status(), "error", "the reply could not be written: "+err.Error())
+			logger.WarnContext(c.Request.Context(), "request failed", attrs...)
+			return
+		}
+		logger.InfoContext(c.Request.Context(), "request", attrs...)
 	}
 }
 

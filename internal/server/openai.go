@@ -74,7 +74,7 @@ func (h *openAIHandler) chatCompletions(c *gin.Context) {
 			abortOpenAI(c, openAIErrorFor(http.StatusRequestEntityTooLarge, tooLargeMessage(MaxOpenAIBodyBytes)))
 			return
 		}
-		abortOpenAI(c, invalidf("", codeInvalidJSON, "could not read the request body: %v", err))
+		abortOpenAI(c, invalidf("", codeInvalidJSON, "%s", readFailedMessage))
 		return
 	}
 	req, e := parseCompletionRequest(raw)

@@ -110,7 +110,7 @@ func New(d Deps) *gin.Engine {
 	r.ContextWithFallback = true
 
 	// The log and the metrics wrap recovery, so a panic's 500 is counted.
-	r.Use(requestID(), requestLog(d.Logger), observe(d.Metrics), recovery(d.Logger, d.Metrics), securityHeaders(), limitBody(MaxBodyBytes, MaxOpenAIBodyBytes))
+	r.Use(watchWrites(), requestID(), requestLog(d.Logger), observe(d.Metrics), recovery(d.Logger, d.Metrics), securityHeaders(), limitBody(MaxBodyBytes, MaxOpenAIBodyBytes))
 	// guard is what /api and /v1 sit behind: keys, then limits; /metrics
 	// takes the keys only, so scrapes are never limited.
 	var guard, keyOnly []gin.HandlerFunc
@@ -133,6 +133,9 @@ func New(d Deps) *gin.Engine {
 	health := &healthHandler{ready: d.Ready}
 	r.GET("/healthz", health.live)
 	r.GET("/readyz", health.readiness)
+	// Monitors that probe with HEAD get the status and headers alone.
+	r.HEAD("/healthz", health.live)
+	r.HEAD("/readyz", health.readiness)
 
 	if d.MetricsHandler != nil {
 		r.GET("/metrics", append(keyOnly, gin.WrapH(d.MetricsHandler))...)
