@@ -33,6 +33,7 @@ func enterKey(t *testing.T, b *browsertest.Browser, key string) {
 // reload the saved key keeps every page working without asking. A page
 // that makes several requests at once (the ladder) asks once.
 func TestAPIKeyDialog(t *testing.T) {
+	t.Parallel()
 	const key = "s3cret-team-key"
 	cfg := config.Default()
 	cfg.APIKeys = []string{key, "another-key"}

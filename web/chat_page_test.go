@@ -65,6 +65,7 @@ func chatScreenshotDir(t *testing.T) string {
 // HTML that stays text, a phone-sized screen, the keyboard, an unreachable
 // server, and a new conversation; and nothing in the console.
 func TestChatPage(t *testing.T) {
+	t.Parallel()
 	site := browsertest.StartCoach(t, browsertest.Pacer(25*time.Millisecond))
 	b := browsertest.New(t, 1280, 900)
 	shots := chatScreenshotDir(t)
@@ -315,6 +316,7 @@ func chatFakeLLM(t *testing.T, pieces []string, fail bool) string {
 // marker never shows, and the chips keep only the sections the text cites,
 // with their numbers. A failing LLM gives the offline answer, marked.
 func TestChatPageLLM(t *testing.T) {
+	t.Parallel()
 	cfg := config.Default()
 	cfg.BaseURL = chatFakeLLM(t, []string{"Build **impact-driven** prioritisation [", "1] and", " own outcomes [3]", ". Made up [9].\n- Influence [1]"}, false)
 	cfg.LLMTimeout = 10 * time.Second
@@ -360,6 +362,7 @@ func TestChatPageLLM(t *testing.T) {
 // A declined exchange (here an attempt to change the coach's instructions)
 // is not sent as history, so the questions after it are answered.
 func TestChatPageRefusalLeftOut(t *testing.T) {
+	t.Parallel()
 	site := browsertest.StartCoach(t, browsertest.Pacer(0))
 	b := browsertest.New(t, 1280, 900)
 	b.Do(t, "open the page", chromedp.Navigate(site+"/"))

@@ -11,7 +11,6 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
-	"github.com/gin-gonic/gin"
 
 	"github.com/ladder/coach/corpus"
 	"github.com/ladder/coach/internal/assess"
@@ -25,7 +24,6 @@ import (
 // assessor and the offline plan service (neither needs the index).
 func ladderSite(t *testing.T) (*httptest.Server, *sections.Set) {
 	t.Helper()
-	gin.SetMode(gin.TestMode)
 	secs, err := sections.Split(corpus.Article)
 	if err != nil {
 		t.Fatal(err)
@@ -78,6 +76,7 @@ func clearField(testid string) chromedp.Action[chromedp.Void] {
 // TestLadderPage walks the page as a person would: the grid, a cell's
 // source, a comparison, an assessment and its plan link, and the console.
 func TestLadderPage(t *testing.T) {
+	t.Parallel()
 	site, set := ladderSite(t)
 	b := browsertest.New(t, 1280, 900)
 	b.Do(t, "open /ladder", chromedp.Navigate(site.URL+"/ladder"))
@@ -222,6 +221,7 @@ func TestLadderPage(t *testing.T) {
 // TestLadderPagePhone: at 375 px the grid scrolls inside its own box, the
 // page never sideways, and an assessment that is not about work says so.
 func TestLadderPagePhone(t *testing.T) {
+	t.Parallel()
 	site, _ := ladderSite(t)
 	b := browsertest.New(t, 375, 812)
 	b.Do(t, "emulate a phone", chromedp.EmulateViewport(375, 812, chromedp.EmulateMobile))

@@ -14,7 +14,6 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
-	"github.com/gin-gonic/gin"
 
 	"github.com/ladder/coach/corpus"
 	"github.com/ladder/coach/internal/browsertest"
@@ -27,7 +26,6 @@ import (
 // offline plan service (plans need no index) on a local port.
 func planSite(t *testing.T) (*httptest.Server, *sections.Set) {
 	t.Helper()
-	gin.SetMode(gin.TestMode) // no route listing in the test output
 	secs, err := sections.Split(corpus.Article)
 	if err != nil {
 		t.Fatal(err)
@@ -88,6 +86,7 @@ const (
 // TestPlanPage fills the form, makes a plan, opens a cited section, reopens
 // the shared link in a new tab, and checks the phone width and the console.
 func TestPlanPage(t *testing.T) {
+	t.Parallel()
 	site, set := planSite(t)
 	b := browsertest.New(t, 1200, 900)
 
@@ -197,6 +196,7 @@ func TestPlanPage(t *testing.T) {
 
 // A shared link with aliases works, and a bad one shows the coach's message.
 func TestPlanPageLinks(t *testing.T) {
+	t.Parallel()
 	site, _ := planSite(t)
 	b := phone(t)
 

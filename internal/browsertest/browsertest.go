@@ -5,8 +5,14 @@
 // uncaught exception, failed request and dialog, and Check fails the test on
 // any of them.
 //
-// Tests skip when Chromium is missing, except in CI (CI=true), where a
-// missing browser is a failure. It is imported by tests only.
+// One Chromium serves every test of a test binary: the first New starts it,
+// each New opens a tab in a browser context of its own (a fresh profile:
+// no cookies or storage shared between tabs), so tests can run in parallel,
+// and Main stops it when the tests are done.
+//
+// Tests skip under -short, and when Chromium is missing, except in CI
+// (CI=true), where a missing browser is a failure. It is imported by tests
+// only.
 package browsertest
 
 import (
@@ -16,7 +22,6 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -42,10 +47,13 @@ const EnvChromium = "COACH_CHROMIUM"
 // for fails the test instead of hanging it.
 const ActionTimeout = 30 * time.Second
 
-// Chromium returns the path of the browser, skipping the test when there is
-// none, or failing it when CI is "true".
+// Chromium returns the path of the browser, skipping the test under -short
+// or when there is none, or failing it when CI is "true".
 func Chromium(t testing.TB) string {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("browser test: skipped under -short")
+	}
 	path := os.Getenv(EnvChromium)
 	if path == "" {
 		for _, name := range []string{"chromium", "chromium-browser"} {
@@ -80,6 +88,7 @@ func StartCoach(t testing.TB, pace Pacer) string {
 // as an httptest server, or API keys, for example).
 func StartCoachWith(t testing.TB, cfg config.Config, pace Pacer) string {
 	t.Helper()
+	Chromium(t) // skip before building the index when no browser will come
 	if gin.Mode() == gin.DebugMode {
 		gin.SetMode(gin.TestMode) // no route listing in the test output
 	}
@@ -144,34 +153,78 @@ type Browser struct {
 	expected []string // URL parts whose failure a test causes on purpose
 }
 
-// New starts Chromium for the test with a window of width x height and
-// returns its tab; the browser stops at the end of the test.
+// shared is the one Chromium of the test binary, started by the first New
+// and stopped by Main.
+var shared struct {
+	once sync.Once
+	ctx  context.Context // the browser's first tab; every New is a child of it
+	stop func()
+	err  error
+}
+
+// browser returns the shared browser, starting it on the first call.
+func browser(path string) (context.Context, error) {
+	shared.once.Do(func() {
+		dir, err := os.MkdirTemp("", "coach-chromium-")
+		if err != nil {
+			shared.err = err
+			return
+		}
+		opts := []chromedp.ExecAllocatorOption{
+			chromedp.ExecPath(path),
+			chromedp.Flag("headless", true),
+			chromedp.Flag("no-sandbox", true),
+			chromedp.Flag("disable-gpu", true),
+			chromedp.Flag("disable-background-networking", true),
+			chromedp.Flag("disable-component-update", true),
+			chromedp.Flag("disable-sync", true),
+			chromedp.Flag("no-first-run", true),
+			chromedp.Flag("disable-quic", true),
+			chromedp.Flag("disable-dev-shm-usage", true),
+			chromedp.Flag("disable-extensions", true),
+			chromedp.NoDefaultBrowserCheck,
+			chromedp.UserDataDir(dir),
+		}
+		actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+		ctx, cancel := chromedp.NewContext(actx)
+		shared.ctx = ctx
+		shared.stop = func() { cancel(); cancelAlloc(); _ = os.RemoveAll(dir) }
+		if err := chromedp.Do(ctx); err != nil {
+			shared.err = fmt.Errorf("starting chromium (%s): %w", path, err)
+		}
+	})
+	return shared.ctx, shared.err
+}
+
+// Main runs the tests, then stops the shared browser; a package whose tests
+// call New uses it as its TestMain:
+//
+//	func TestMain(m *testing.M) { os.Exit(browsertest.Main(m)) }
+func Main(m *testing.M) int {
+	code := m.Run()
+	if shared.stop != nil {
+		shared.stop()
+	}
+	return code
+}
+
+// New opens a tab of the shared Chromium, in a browser context of its own,
+// with a viewport of width x height, and returns it; the tab closes at the
+// end of the test.
 func New(t testing.TB, width, height int) *Browser {
 	t.Helper()
-	path := Chromium(t)
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(path),
-		chromedp.Flag("headless", true),
-		chromedp.Flag("no-sandbox", true),
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.Flag("disable-extensions", true),
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.UserDataDir(filepath.Join(t.TempDir(), "profile")),
-		chromedp.WindowSize(width, height),
+	parent, err := browser(Chromium(t))
+	if err != nil {
+		t.Fatal(err)
 	}
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancel := chromedp.NewContext(actx)
-	t.Cleanup(func() { cancel(); cancelAlloc() })
-
-	b := &Browser{Ctx: ctx, requests: map[network.RequestID]string{}}
-	if err := chromedp.Listen(ctx, b.record); err != nil {
-		t.Fatalf("starting chromium (%s): %v", path, err)
+	b := &Browser{requests: map[network.RequestID]string{}}
+	ctx, cancel := chromedp.NewContext(parent, chromedp.WithNewBrowserContext(), chromedp.WithListener(b.record))
+	t.Cleanup(cancel)
+	b.Ctx = ctx
+	// The tab lives as long as the context of its first run: ctx itself,
+	// not one of Do's contexts with a deadline.
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(int64(width), int64(height))); err != nil {
+		t.Fatalf("opening a tab: %v", err)
 	}
 	return b
 }
