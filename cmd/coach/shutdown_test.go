@@ -11,137 +11,22 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
 
+	"github.com/ladder/coach/internal/coachproc"
 	"github.com/ladder/coach/internal/llmtest"
 )
 
-// binDir holds the binary buildCoach built, removed by TestMain.
-var binDir string
+func TestMain(m *testing.M) { os.Exit(coachproc.Main(m)) }
 
-func TestMain(m *testing.M) {
-	code := m.Run()
-	if binDir != "" {
-		_ = os.RemoveAll(binDir)
-	}
-	os.Exit(code)
-}
-
-// buildCoach builds the real binary once per test run.
-var buildCoach = sync.OnceValues(func() (string, error) {
-	dir, err := os.MkdirTemp("", "coach-bin-")
-	if err != nil {
-		return "", err
-	}
-	binDir = dir
-	bin := filepath.Join(dir, "coach")
-	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
-	if err != nil {
-		return "", fmt.Errorf("go build: %v\n%s", err, out)
-	}
-	return bin, nil
-})
-
-// coachProcess is `coach serve` running as a child process.
-type coachProcess struct {
-	cmd  *exec.Cmd
-	base string // http://127.0.0.1:PORT
-	addr string
-
-	mu   sync.Mutex
-	logs bytes.Buffer
-
-	exited chan struct{}
-	err    error // set before exited is closed
-}
-
-// Logs returns what the process wrote to standard error so far.
-func (p *coachProcess) Logs() string {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	return p.logs.String()
-}
-
-// startServe starts the built coach on a free port with only env set (and
-// JSON logs), in an empty folder so no .env is read, and waits until it is
-// ready. The process is killed at the end of the test if still running.
-func startServe(t *testing.T, env map[string]string) *coachProcess {
+// startServe starts the built coach on a free port with only env set and
+// waits until it is ready.
+func startServe(t *testing.T, env map[string]string) *coachproc.Process {
 	t.Helper()
-	bin, err := buildCoach()
-	if err != nil {
-		t.Fatal(err)
-	}
-	home := t.TempDir()
-	cmd := exec.Command(bin, "serve", "--addr", "127.0.0.1:0")
-	cmd.Dir = home
-	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + home, "XDG_CACHE_HOME=" + home, "COACH_LOG_FORMAT=json"}
-	for k, v := range env {
-		cmd.Env = append(cmd.Env, k+"="+v)
-	}
-	stderr, err := cmd.StderrPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	p := &coachProcess{cmd: cmd, exited: make(chan struct{})}
-	listening := make(chan string, 1)
-	go func() {
-		sc := bufio.NewScanner(stderr)
-		sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
-		for sc.Scan() {
-			line := sc.Text()
-			p.mu.Lock()
-			p.logs.WriteString(line + "\n")
-			p.mu.Unlock()
-			var rec struct {
-				Msg string `json:"msg"`
-				URL string `json:"url"`
-			}
-			if json.Unmarshal([]byte(line), &rec) == nil && rec.Msg == "coach listening" {
-				listening <- rec.URL
-			}
-		}
-		p.err = cmd.Wait()
-		close(p.exited)
-	}()
-	t.Cleanup(func() {
-		select {
-		case <-p.exited:
-		default:
-			_ = cmd.Process.Kill()
-			<-p.exited
-		}
-	})
-	select {
-	case p.base = <-listening:
-	case <-p.exited:
-		t.Fatalf("coach exited before listening: %v\n%s", p.err, p.Logs())
-	case <-time.After(30 * time.Second):
-		t.Fatalf("coach did not listen:\n%s", p.Logs())
-	}
-	p.addr = strings.TrimPrefix(p.base, "http://")
-	deadline := time.Now().Add(30 * time.Second)
-	for {
-		resp, err := http.Get(p.base + "/readyz")
-		if err == nil {
-			resp.Body.Close()
-			if resp.StatusCode == http.StatusOK {
-				return p
-			}
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("coach not ready: %v\n%s", err, p.Logs())
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+	return coachproc.Start(t, coachproc.Options{Env: env})
 }
 
 // sseEvent is one event of POST /api/chat's stream.
@@ -218,7 +103,7 @@ func TestGracefulShutdown(t *testing.T) {
 				"OPENAI_BASE_URL": up.URL, "OPENAI_API_KEY": "test", "COACH_MODEL": "fake",
 				"COACH_LLM_TIMEOUT": "20s", "COACH_SHUTDOWN_TIMEOUT": shutdownTimeout.String(),
 			})
-			events, errc := openStream(t, p.base, "What does a Senior PM do?")
+			events, errc := openStream(t, p.URL, "What does a Senior PM do?")
 
 			var text strings.Builder
 			var signalled time.Time
@@ -231,14 +116,14 @@ func TestGracefulShutdown(t *testing.T) {
 					_ = json.Unmarshal([]byte(ev.Data), &d)
 					text.WriteString(d.Text)
 					if signalled.IsZero() {
-						if err := p.cmd.Process.Signal(sig); err != nil {
+						if err := p.Cmd.Process.Signal(sig); err != nil {
 							t.Fatal(err)
 						}
 						signalled = time.Now()
 						// The listener closes at once; the stream goes on.
 						deadline := time.Now().Add(1500 * time.Millisecond)
 						for !refusedBeforeDone && time.Now().Before(deadline) {
-							refusedBeforeDone = refused(p.addr)
+							refusedBeforeDone = refused(p.Addr)
 							time.Sleep(20 * time.Millisecond)
 						}
 					}
@@ -267,17 +152,17 @@ func TestGracefulShutdown(t *testing.T) {
 				t.Error("new connections were not refused while the stream finished")
 			}
 			select {
-			case <-p.exited:
+			case <-p.Exited():
 			case <-time.After(shutdownTimeout + 5*time.Second):
 				t.Fatalf("coach did not exit after %s:\n%s", sig, p.Logs())
 			}
 			if took := time.Since(signalled); took > shutdownTimeout {
 				t.Errorf("exit took %s, over the shutdown timeout %s", took, shutdownTimeout)
 			}
-			if p.err != nil {
-				t.Errorf("coach exited with %v after %s, want 0:\n%s", p.err, sig, p.Logs())
+			if p.Err() != nil {
+				t.Errorf("coach exited with %v after %s, want 0:\n%s", p.Err(), sig, p.Logs())
 			}
-			if !refused(p.addr) {
+			if !refused(p.Addr) {
 				t.Error("connections still accepted after exit")
 			}
 			logs := p.Logs()
@@ -308,12 +193,12 @@ func TestShutdownTimeoutBoundsStreams(t *testing.T) {
 		"OPENAI_BASE_URL": up.URL, "OPENAI_API_KEY": "test", "COACH_MODEL": "fake",
 		"COACH_LLM_TIMEOUT": "30s", "COACH_SHUTDOWN_TIMEOUT": shutdownTimeout.String(),
 	})
-	events, errc := openStream(t, p.base, "What does a Senior PM do?")
+	events, errc := openStream(t, p.URL, "What does a Senior PM do?")
 	var signalled time.Time
 	done := false
 	for ev := range events {
 		if ev.Name == "delta" && signalled.IsZero() {
-			if err := p.cmd.Process.Signal(syscall.SIGTERM); err != nil {
+			if err := p.Cmd.Process.Signal(syscall.SIGTERM); err != nil {
 				t.Fatal(err)
 			}
 			signalled = time.Now()
@@ -325,7 +210,7 @@ func TestShutdownTimeoutBoundsStreams(t *testing.T) {
 		t.Fatalf("no delta arrived:\n%s", p.Logs())
 	}
 	select {
-	case <-p.exited:
+	case <-p.Exited():
 	case <-time.After(shutdownTimeout + 5*time.Second):
 		t.Fatalf("coach did not exit within the shutdown timeout:\n%s", p.Logs())
 	}
@@ -335,8 +220,8 @@ func TestShutdownTimeoutBoundsStreams(t *testing.T) {
 	if done {
 		t.Error("the 10 s stream completed; it should have been cut at the shutdown timeout")
 	}
-	if p.err != nil {
-		t.Errorf("coach exited with %v, want 0:\n%s", p.err, p.Logs())
+	if p.Err() != nil {
+		t.Errorf("coach exited with %v, want 0:\n%s", p.Err(), p.Logs())
 	}
 	if !strings.Contains(p.Logs(), "shutdown timeout reached") {
 		t.Errorf("no log line about the cut requests:\n%s", p.Logs())

@@ -1,4 +1,14 @@
-package scaletest
+package deploy
+
+// The multi-replica test: the coach as it runs scaled out, on loopback: two
+// replicas of the real binary behind nginx (round robin, with the
+// configuration compose/nginx.conf ships), sharing Redis, and a fake
+// OpenAI-compatible upstream that counts its calls. It checks that rate
+// limits hold across replicas, that an LLM answer is computed once for all
+// of them, that stopping a replica loses no request nginx could route to
+// the other, and that a Redis outage costs limits and caching, never
+// requests. It needs Debian's redis-server and nginx; without them it is
+// skipped, except in CI (CI=true), where .ci/run installs them.
 
 import (
 	"bufio"
@@ -20,6 +30,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ladder/coach/internal/coachproc"
 	"github.com/ladder/coach/internal/redistest"
 )
 
@@ -34,28 +45,26 @@ func TestScaleOut(t *testing.T) {
 	nginxBin := lookNginx(t)
 	redis := redistest.Start(t)
 	upstream := newFakeOpenAI(t)
-	bin := buildCoach(t)
 
-	env := []string{
-		"COACH_REDIS_URL=" + redis.URL(),
-		"COACH_RATE_LIMIT=" + strconv.Itoa(rateLimit),
-		"COACH_TRUSTED_PROXIES=127.0.0.1", // nginx, whose X-Forwarded-For names the client
-		"OPENAI_BASE_URL=" + upstream.URL + "/v1",
-		"OPENAI_API_KEY=sk-fake",
-		"COACH_MODEL=fake-model",
-		"COACH_LLM_TIMEOUT=10s",
-		"COACH_SHUTDOWN_TIMEOUT=10s",
-		"COACH_LOG_FORMAT=json",
+	env := map[string]string{
+		"COACH_REDIS_URL":       redis.URL(),
+		"COACH_RATE_LIMIT":      strconv.Itoa(rateLimit),
+		"COACH_TRUSTED_PROXIES": "127.0.0.1", // nginx, whose X-Forwarded-For names the client
+		"OPENAI_BASE_URL":       upstream.URL + "/v1",
+		"OPENAI_API_KEY":        "sk-fake",
+		"COACH_MODEL":           "fake-model",
+		"COACH_LLM_TIMEOUT":     "10s",
+		"COACH_SHUTDOWN_TIMEOUT": "10s",
 	}
-	a := startReplica(t, "a", bin, env)
-	b := startReplica(t, "b", bin, env)
-	byAddr := map[string]*replica{a.addr: a, b.addr: b}
-	lb := startNginx(t, nginxBin, a.addr, b.addr)
+	a := startReplica(t, "a", env)
+	b := startReplica(t, "b", env)
+	byAddr := map[string]*coachproc.Process{a.Addr: a, b.Addr: b}
+	lb := startNginx(t, nginxBin, a.Addr, b.Addr)
 	c := newClient()
 
 	t.Run("rate limit holds across replicas", func(t *testing.T) {
-		before := a.metric(t, "coach_http_requests_total", `route="/api/levels"`) + b.metric(t, "coach_http_requests_total", `route="/api/levels"`)
-		aBefore := a.metric(t, "coach_http_requests_total", `route="/api/levels"`)
+		before := a.Metric(t, "coach_http_requests_total", `route="/api/levels"`) + b.Metric(t, "coach_http_requests_total", `route="/api/levels"`)
+		aBefore := a.Metric(t, "coach_http_requests_total", `route="/api/levels"`)
 		ok, limited := c.burst(t, lb+"/api/levels", "203.0.113.1", 120)
 		t.Logf("120 requests of one client through nginx: %d passed, %d refused", ok, limited)
 		if ok < rateLimit || ok > rateLimit+2 || ok+limited != 120 {
@@ -63,8 +72,8 @@ func TestScaleOut(t *testing.T) {
 				ok, limited, rateLimit, rateLimit)
 		}
 		// Both replicas served their share: the limit was enforced across them.
-		aGot := a.metric(t, "coach_http_requests_total", `route="/api/levels"`) - aBefore
-		total := a.metric(t, "coach_http_requests_total", `route="/api/levels"`) + b.metric(t, "coach_http_requests_total", `route="/api/levels"`) - before
+		aGot := a.Metric(t, "coach_http_requests_total", `route="/api/levels"`) - aBefore
+		total := a.Metric(t, "coach_http_requests_total", `route="/api/levels"`) + b.Metric(t, "coach_http_requests_total", `route="/api/levels"`) - before
 		if total != 120 || aGot < 40 || aGot > 80 {
 			t.Errorf("replica a served %v of %v requests; want about half of 120", aGot, total)
 		}
@@ -72,18 +81,18 @@ func TestScaleOut(t *testing.T) {
 
 	t.Run("an LLM answer is computed once for all replicas", func(t *testing.T) {
 		q1 := "How is a senior PM's success judged?"
-		first := c.chat(t, a.url(), "203.0.113.2", q1)
+		first := c.chat(t, a.URL, "203.0.113.2", q1)
 		if n := upstream.calls.Load(); n != 1 || first.Mode != "llm" {
 			t.Fatalf("after the first question: %d upstream calls, mode %q", n, first.Mode)
 		}
-		second := c.chat(t, b.url(), "203.0.113.2", "how is a Senior PM's success judged")
+		second := c.chat(t, b.URL, "203.0.113.2", "how is a Senior PM's success judged")
 		if n := upstream.calls.Load(); n != 1 {
 			t.Errorf("the same question on the other replica called the upstream again: %d calls", n)
 		}
 		if second.Answer != first.Answer || second.Mode != "llm" {
 			t.Errorf("replica b answered %q (%s); replica a %q", second.Answer, second.Mode, first.Answer)
 		}
-		if hits := b.metric(t, "coach_llm_cache_total", `result="hit"`); hits != 1 {
+		if hits := b.Metric(t, "coach_llm_cache_total", `result="hit"`); hits != 1 {
 			t.Errorf("replica b counted %v cache hits; want 1", hits)
 		}
 		// Streamed through nginx, whichever replica: from the cache, as a stream.
@@ -96,19 +105,19 @@ func TestScaleOut(t *testing.T) {
 		}
 		// A streamed answer is cached too, for plain requests elsewhere.
 		q2 := "What skills should a mid-level PM develop to become a senior PM?"
-		if ev := c.stream(t, a.url(), "203.0.113.2", q2); ev.done.Mode != "llm" {
+		if ev := c.stream(t, a.URL, "203.0.113.2", q2); ev.done.Mode != "llm" {
 			t.Fatalf("stream of a new question: %+v", ev.done)
 		}
 		if n := upstream.calls.Load(); n != 2 {
 			t.Fatalf("%d upstream calls after a new question; want 2", n)
 		}
-		if r := c.chat(t, b.url(), "203.0.113.2", q2); r.Mode != "llm" || upstream.calls.Load() != 2 {
+		if r := c.chat(t, b.URL, "203.0.113.2", q2); r.Mode != "llm" || upstream.calls.Load() != 2 {
 			t.Errorf("the streamed answer was not served from the cache: mode %q, %d calls", r.Mode, upstream.calls.Load())
 		}
 	})
 
 	t.Run("a Redis outage costs limits and caching, not requests", func(t *testing.T) {
-		errsBefore := a.metric(t, "coach_rate_limit_errors_total") + b.metric(t, "coach_rate_limit_errors_total")
+		errsBefore := a.Metric(t, "coach_rate_limit_errors_total") + b.Metric(t, "coach_rate_limit_errors_total")
 		redis.Stop()
 		ok, limited := c.burst(t, lb+"/api/levels", "203.0.113.4", 2*rateLimit)
 		if ok != 2*rateLimit {
@@ -119,10 +128,10 @@ func TestScaleOut(t *testing.T) {
 		if r.Mode != "llm" || r.Degraded || upstream.calls.Load() != calls+1 {
 			t.Errorf("with Redis down: mode %q degraded %v, %d upstream calls (was %d)", r.Mode, r.Degraded, upstream.calls.Load(), calls)
 		}
-		if n := a.metric(t, "coach_rate_limit_errors_total") + b.metric(t, "coach_rate_limit_errors_total") - errsBefore; n < float64(2*rateLimit) {
+		if n := a.Metric(t, "coach_rate_limit_errors_total") + b.Metric(t, "coach_rate_limit_errors_total") - errsBefore; n < float64(2*rateLimit) {
 			t.Errorf("%v rate-limit errors counted; want one a request at least (%d)", n, 2*rateLimit)
 		}
-		if n := a.metric(t, "coach_llm_cache_total", `result="error"`) + b.metric(t, "coach_llm_cache_total", `result="error"`); n < 1 {
+		if n := a.Metric(t, "coach_llm_cache_total", `result="error"`) + b.Metric(t, "coach_llm_cache_total", `result="error"`); n < 1 {
 			t.Error("no cache error counted with Redis down")
 		}
 
@@ -164,7 +173,7 @@ func TestScaleOut(t *testing.T) {
 					ip := fmt.Sprintf("10.%d.%d.%d", n>>16&255, n>>8&255, n&255) // one client a request: no limit in the way
 					status, up, err := c.get(lb+"/api/levels", ip)
 					total.Add(1)
-					if exited.Load() && strings.Contains(up, survivor.addr) {
+					if exited.Load() && strings.Contains(up, survivor.Addr) {
 						afterExit.Add(1)
 					}
 					if err != nil || status != http.StatusOK {
@@ -177,17 +186,17 @@ func TestScaleOut(t *testing.T) {
 		}
 		time.Sleep(300 * time.Millisecond)
 		start := time.Now()
-		victim.signal(t, syscall.SIGTERM)
-		code := victim.wait(t, 15*time.Second)
+		victim.Signal(t, syscall.SIGTERM)
+		code := victim.Wait(t, 15*time.Second)
 		exited.Store(true)
-		t.Logf("replica %s exited %d, %v after SIGTERM", victim.name, code, time.Since(start).Round(time.Millisecond))
+		t.Logf("replica %s exited %d, %v after SIGTERM", victim.Name, code, time.Since(start).Round(time.Millisecond))
 		time.Sleep(time.Second)
 		stop.Store(true)
 		wg.Wait()
 
 		ev := s.wait(t)
 		t.Logf("%d requests through nginx during the stop, %d after it by replica %s; the stream in flight: %d deltas, done %+v",
-			total.Load(), afterExit.Load(), survivor.name, ev.deltas, ev.done)
+			total.Load(), afterExit.Load(), survivor.Name, ev.deltas, ev.done)
 		if len(failures) > 0 {
 			t.Errorf("%d of %d requests failed while a replica stopped; first: %s", len(failures), total.Load(), failures[0])
 		}
@@ -218,18 +227,6 @@ func lookNginx(t *testing.T) string {
 	}
 	t.Skip("nginx is missing (apt-get install nginx)")
 	return ""
-}
-
-// buildCoach builds the coach binary into the test's folder.
-func buildCoach(t *testing.T) string {
-	t.Helper()
-	out := filepath.Join(t.TempDir(), "coach")
-	cmd := exec.Command("go", "build", "-o", out, "./cmd/coach")
-	cmd.Dir = filepath.Join("..", "..")
-	if b, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, b)
-	}
-	return out
 }
 
 // fakeOpenAI is an OpenAI-compatible chat endpoint that counts its calls.
@@ -289,124 +286,15 @@ func newFakeOpenAI(t *testing.T) *fakeOpenAI {
 	return f
 }
 
-// replica is one coach process.
-type replica struct {
-	name, addr, log string
-	cmd             *exec.Cmd
-	done            chan struct{}
-	code            int
-}
-
-func (r *replica) url() string { return "http://" + r.addr }
-
-// startReplica runs `coach serve` on a free port with env (and nothing of
-// the developer's own settings) and waits for /readyz.
-func startReplica(t *testing.T, name, bin string, env []string) *replica {
+// startReplica runs `coach serve` on a free port with env and waits for
+// /readyz.
+func startReplica(t *testing.T, name string, env map[string]string) *coachproc.Process {
 	t.Helper()
 	port, err := redistest.FreePort()
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := t.TempDir()
-	r := &replica{name: name, addr: "127.0.0.1:" + strconv.Itoa(port), log: filepath.Join(dir, "coach.log"), done: make(chan struct{})}
-	logf, err := os.Create(r.log)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r.cmd = exec.Command(bin, "serve", "--addr", r.addr)
-	r.cmd.Dir = dir // no .env from the repository
-	r.cmd.Env = append(cleanEnv(), append(env, "HOME="+dir, "XDG_CACHE_HOME="+dir, "GIN_MODE=release")...)
-	r.cmd.Stdout, r.cmd.Stderr = logf, logf
-	if err := r.cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	go func() {
-		err := r.cmd.Wait()
-		logf.Close()
-		var ee *exec.ExitError
-		if errors.As(err, &ee) {
-			r.code = ee.ExitCode()
-		}
-		close(r.done)
-	}()
-	t.Cleanup(func() {
-		select {
-		case <-r.done:
-		default:
-			_ = r.cmd.Process.Kill()
-			<-r.done
-		}
-		if t.Failed() {
-			b, _ := os.ReadFile(r.log)
-			t.Logf("replica %s log (last 3000 bytes):\n%s", r.name, tail(b, 3000))
-		}
-	})
-	waitHTTP(t, r.url()+"/readyz", r.done)
-	return r
-}
-
-// cleanEnv is the process environment less the coach's and OpenAI's
-// settings a developer may have exported.
-func cleanEnv() []string {
-	var out []string
-	for _, kv := range os.Environ() {
-		if !strings.HasPrefix(kv, "COACH_") && !strings.HasPrefix(kv, "OPENAI_") && !strings.HasPrefix(kv, "GIN_") {
-			out = append(out, kv)
-		}
-	}
-	return out
-}
-
-func (r *replica) signal(t *testing.T, sig os.Signal) {
-	t.Helper()
-	if err := r.cmd.Process.Signal(sig); err != nil {
-		t.Fatal(err)
-	}
-}
-
-// wait waits for the process to exit and returns its exit code.
-func (r *replica) wait(t *testing.T, d time.Duration) int {
-	t.Helper()
-	select {
-	case <-r.done:
-		return r.code
-	case <-time.After(d):
-		t.Fatalf("replica %s still running %v after SIGTERM", r.name, d)
-		return -1
-	}
-}
-
-// metric sums the samples of a metric whose labels contain every one of
-// labels (`name="value"`), from the replica's /metrics.
-func (r *replica) metric(t *testing.T, name string, labels ...string) float64 {
-	t.Helper()
-	resp, err := http.Get(r.url() + "/metrics")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	sum := 0.0
-	sc := bufio.NewScanner(resp.Body)
-	for sc.Scan() {
-		line := sc.Text()
-		if !strings.HasPrefix(line, name+"{") && !strings.HasPrefix(line, name+" ") {
-			continue
-		}
-		match := true
-		for _, l := range labels {
-			match = match && strings.Contains(line, l)
-		}
-		if !match {
-			continue
-		}
-		f := strings.Fields(line)
-		v, err := strconv.ParseFloat(f[len(f)-1], 64)
-		if err != nil {
-			t.Fatalf("metric line %q: %v", line, err)
-		}
-		sum += v
-	}
-	return sum
+	return coachproc.Start(t, coachproc.Options{Name: name, Addr: "127.0.0.1:" + strconv.Itoa(port), Env: env})
 }
 
 // startNginx runs nginx with deploy/compose/nginx.conf, its upstreams and
@@ -414,7 +302,7 @@ func (r *replica) metric(t *testing.T, name string, labels ...string) float64 {
 // file in the test's folder. It returns nginx's base URL.
 func startNginx(t *testing.T, bin, addrA, addrB string) string {
 	t.Helper()
-	site, err := os.ReadFile(filepath.Join("..", "..", "deploy", "compose", "nginx.conf"))
+	site, err := os.ReadFile(filepath.Join("compose", "nginx.conf"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -514,17 +402,17 @@ func waitHTTP(t *testing.T, url string, exited <-chan struct{}) {
 
 // waitRecovered waits until neither replica's rate limiter fails any more
 // (Redis is back and their connections were made again).
-func waitRecovered(t *testing.T, c *client, rs ...*replica) {
+func waitRecovered(t *testing.T, c *client, rs ...*coachproc.Process) {
 	t.Helper()
 	deadline := time.Now().Add(15 * time.Second)
 	for n := 0; time.Now().Before(deadline); n++ {
 		recovered := true
 		for _, r := range rs {
-			before := r.metric(t, "coach_rate_limit_errors_total")
-			if status, _, err := c.get(r.url()+"/api/levels", fmt.Sprintf("198.51.100.%d", n%250)); err != nil || status != http.StatusOK {
-				t.Fatalf("probe of replica %s: %d %v", r.name, status, err)
+			before := r.Metric(t, "coach_rate_limit_errors_total")
+			if status, _, err := c.get(r.URL+"/api/levels", fmt.Sprintf("198.51.100.%d", n%250)); err != nil || status != http.StatusOK {
+				t.Fatalf("probe of replica %s: %d %v", r.Name, status, err)
 			}
-			recovered = recovered && r.metric(t, "coach_rate_limit_errors_total") == before
+			recovered = recovered && r.Metric(t, "coach_rate_limit_errors_total") == before
 		}
 		if recovered {
 			return
