@@ -47,13 +47,13 @@ func TestScaleOut(t *testing.T) {
 	upstream := newFakeOpenAI(t)
 
 	env := map[string]string{
-		"COACH_REDIS_URL":       redis.URL(),
-		"COACH_RATE_LIMIT":      strconv.Itoa(rateLimit),
-		"COACH_TRUSTED_PROXIES": "127.0.0.1", // nginx, whose X-Forwarded-For names the client
-		"OPENAI_BASE_URL":       upstream.URL + "/v1",
-		"OPENAI_API_KEY":        "sk-fake",
-		"COACH_MODEL":           "fake-model",
-		"COACH_LLM_TIMEOUT":     "10s",
+		"COACH_REDIS_URL":        redis.URL(),
+		"COACH_RATE_LIMIT":       strconv.Itoa(rateLimit),
+		"COACH_TRUSTED_PROXIES":  "127.0.0.1", // nginx, whose X-Forwarded-For names the client
+		"OPENAI_BASE_URL":        upstream.URL + "/v1",
+		"OPENAI_API_KEY":         "sk-fake",
+		"COACH_MODEL":            "fake-model",
+		"COACH_LLM_TIMEOUT":      "10s",
 		"COACH_SHUTDOWN_TIMEOUT": "10s",
 	}
 	a := startReplica(t, "a", env)
