@@ -1,0 +1,63 @@
+// Command gen writes the lexicon's tables from Debian's WordNet 3.0 files
+// (package wordnet-base) and the article: which everyday words and
+// collocations can stand for which of the article's words, the article's
+// vocabulary with its counts, and the English words that spelling correction
+// must leave alone. Run it with `go generate ./internal/lexicon`.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("gen", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dir := fs.String("wordnet", "/usr/share/wordnet", "directory of WordNet 3.0's data.*, index.* and *.exc files")
+	article := fs.String("article", "../../corpus/pm-career-ladder.txt", "the article")
+	out := fs.String("out", ".", "directory the tables are written to")
+	explain := fs.String("explain", "", "print how this word reaches its targets (or which words reach this target) and write nothing")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	wn, err := loadWordNet(*dir)
+	if err != nil {
+		fmt.Fprintf(stderr, "gen: %v (install Debian's wordnet-base)\n", err)
+		return 1
+	}
+	text, err := os.ReadFile(*article)
+	if err != nil {
+		fmt.Fprintf(stderr, "gen: %v\n", err)
+		return 1
+	}
+	b := newBuilder(wn, string(text))
+	b.build()
+	if *explain == "hyper" {
+		b.debugKind(stdout, kindHyper)
+		return 0
+	}
+	if *explain == "targets" {
+		b.debugTargets(stdout)
+		return 0
+	}
+	if *explain != "" {
+		for _, w := range strings.Split(*explain, ",") {
+			b.explain(stdout, w)
+		}
+		return 0
+	}
+	stats, err := b.write(*out)
+	if err != nil {
+		fmt.Fprintf(stderr, "gen: %v\n", err)
+		return 1
+	}
+	fmt.Fprint(stdout, stats)
+	return 0
+}
