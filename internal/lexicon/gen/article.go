@@ -40,3 +40,24 @@ var extraStop = map[string]bool{
 func isStop(w string) bool {
 	return extraStop[w] || english.IsStopWord(w) || strings.ContainsRune(w, '\'')
 }
+
+// functionWords are English words WordNet leaves out (pronouns,
+// determiners, prepositions, conjunctions, auxiliaries, and contractions
+// typed without their apostrophe): correction must know them, or "whom"
+// would become "who" and "youre" "your".
+var functionWords = strings.Fields(`
+a about above across after again against all almost along also although am among an and another any
+anybody anyone anything anywhere are around as at be because been before behind being below beneath
+beside besides between beyond both but by can cannot could did do does doing done down during each
+either else enough every everybody everyone everything everywhere few for from further had has have
+having he her here hers herself him himself his how however i if in inside into is it its itself just
+less many me might mine more most much must my myself neither no nobody none nor not nothing now
+nowhere of off on once one only onto or other others otherwise our ours ourselves out outside over own
+per since so some somebody someone something somewhere such than that the their theirs them themselves
+then there therefore these they this those though through throughout thus till to too toward towards
+under unless until unto up upon us very via was we were what whatever when whenever where wherever
+whether which whichever while who whoever whole whom whose why will with within without would yet you
+your yours yourself yourselves shall should may must ought
+aint arent cant couldnt didnt doesnt dont hadnt hasnt havent hed hes id ill im isnt itll ive lets
+mightnt mustnt neednt shant shed shes shouldnt thats theres theyd theyll theyre theyve wasnt wed well
+were weve whats wheres whos wont wouldnt youd youll youre youve`)

@@ -21,7 +21,9 @@ const (
 	// targetRank: only a target's commonest senses in each part of speech
 	// are followed ("lead" the verb as guiding and heading, not its 9th
 	// sense); of a target with more than broadSenses senses ("come",
-	// "develop", "support"), only its first sense in each part of speech.
+	// "develop", "support"), only its first sense in each part of speech,
+	// and only its synonyms and derived forms, not its kinds or similar
+	// words.
 	targetRank  = 3
 	broadSenses = 20
 	// sourceRank, sourceShare: a word stands for a target only through one
@@ -143,6 +145,17 @@ func (b *builder) baseForms(w string) []string {
 	return out
 }
 
+// commoner reports whether one of bases was tagged more often than w.
+func (b *builder) commoner(bases []string, w string) bool {
+	const all = spell.Noun | spell.Verb | spell.Adj
+	for _, x := range bases {
+		if b.tagged(x, all) > b.tagged(w, all) {
+			return true
+		}
+	}
+	return false
+}
+
 // tagged is how often WordNet's corpus tagged w in the parts of speech pos.
 func (b *builder) tagged(w string, pos int) int {
 	n := 0
@@ -176,6 +189,13 @@ func (b *builder) chooseTargets() {
 			continue
 		}
 		ls := b.baseForms(w)
+		if len(ls) > 1 && ls[0] == w && b.commoner(ls[1:], w) {
+			// Running text uses an inflection of a commoner word as that
+			// word: the article's "works", "helping" and "cutting" are
+			// verbs, not the factory, the portion of food or the slip of a
+			// plant.
+			ls = ls[1:]
+		}
 		if len(ls) == 0 {
 			ls = []string{w} // not in WordNet ("roadmap"): still a target for its inflections
 		}
@@ -239,9 +259,9 @@ func (b *builder) onlyCapitalised(l string) bool {
 
 // relate records the words that can stand for the article's lemma l.
 func (b *builder) relate(l, t string) {
-	maxRank := targetRank
+	maxRank, broad := targetRank, false
 	if b.wn.senseCount(l) > broadSenses {
-		maxRank = 1
+		maxRank, broad = 1, true
 	}
 	for _, pos := range poses {
 		for r, id := range b.wn.senses[l][pos] {
@@ -261,6 +281,8 @@ func (b *builder) relate(l, t string) {
 				switch {
 				case (p.sym == "+" || p.sym == `\`) && p.src == li:
 					b.derived(l, t, sense, p)
+				case broad:
+					// a broad word's kinds and similar words drift from it
 				case p.sym == "&" || p.sym == "^" || p.sym == "$":
 					for _, w := range b.wn.synsets[p.to].words {
 						b.add(w, t, p.to, kindSimilar, "similar to "+sense)
@@ -295,8 +317,16 @@ func (b *builder) derived(l, t, sense string, p pointer) {
 	}
 	x := ss.words[p.dst-1]
 	b.add(x, t, p.to, kindDeriv, "derived from "+sense)
+	if !b.common(x, p.to, sourceRank, sourceShare) {
+		return // a rare sense of x: its synonyms mean something else
+	}
 	for _, w := range ss.words {
-		if w != x {
+		// Only a collocation reaches a target through a synonym of a
+		// derived form: phrasal verbs ("figure out", "find out") meet the
+		// article's nouns only that way, while a single word that does
+		// mostly has another sense ("animal", a synonym of "creature",
+		// derived from "create").
+		if w != x && strings.Contains(w, " ") {
 			b.add(w, t, p.to, kindDerivSyn, "synonym of "+x+", derived from "+sense)
 		}
 	}
@@ -488,7 +518,8 @@ func (b *builder) explain(w io.Writer, word string) {
 	for _, l := range b.lemmas[word] {
 		for pos, ids := range b.wn.senses[l] {
 			for r, id := range ids {
-				fmt.Fprintf(w, "  %s#%c%d %v: %s\n", l, pos, r+1, b.wn.synsets[id].words, b.wn.synsets[id].gloss)
+				n, hits := b.overlap(l, id)
+				fmt.Fprintf(w, "  %s#%c%d %v: %s\n      overlap %d %v\n", l, pos, r+1, b.wn.synsets[id].words, b.wn.synsets[id].gloss, n, hits)
 			}
 		}
 	}
@@ -562,4 +593,33 @@ func (b *builder) debugTargets(w io.Writer) {
 		_, tot := b.wn.share(l, 0)
 		fmt.Fprintf(w, "%d\t%d\t%s\t%s\n", b.wn.senseCount(l), tot, l, b.target[l])
 	}
+}
+
+// overlap counts the article's content lemmas, other than l, among the
+// words of synset id's gloss, its synonyms and its hypernyms' synonyms.
+func (b *builder) overlap(l string, id int) (int, []string) {
+	ss := &b.wn.synsets[id]
+	var words []string
+	gloss := ss.gloss
+	if i := strings.Index(gloss, "; \""); i >= 0 {
+		gloss = gloss[:i] // the definition, not the examples
+	}
+	words = append(words, tokens(gloss)...)
+	for _, w := range ss.words {
+		words = append(words, strings.Fields(w)...)
+	}
+	seen := map[string]bool{}
+	var hits []string
+	for _, w := range words {
+		if isStop(w) || w == l {
+			continue
+		}
+		for _, x := range append([]string{w}, b.baseForms(w)...) {
+			if x != l && b.articleLemma[x] && !seen[x] {
+				seen[x] = true
+				hits = append(hits, x)
+			}
+		}
+	}
+	return len(hits), hits
 }

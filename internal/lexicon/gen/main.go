@@ -39,9 +39,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	b := newBuilder(wn, string(text))
 	b.build()
-	if *explain == "hyper" {
-		b.debugKind(stdout, kindHyper)
-		return 0
+	for k, name := range kindName {
+		if *explain == name {
+			b.debugKind(stdout, kind(k))
+			return 0
+		}
 	}
 	if *explain == "targets" {
 		b.debugTargets(stdout)

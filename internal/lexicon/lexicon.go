@@ -1,0 +1,190 @@
+// Package lexicon holds words as data: which everyday words and short
+// collocations can stand for which of the article's words (synonyms, derived
+// forms, similar adjectives, one level of hyponyms and hypernyms from WordNet
+// 3.0), and spelling correction against the words the coach knows.
+//
+// Its tables are generated once from Debian's WordNet files and the article
+// by ./gen (go generate ./internal/lexicon) and committed; nothing is read
+// from disk or the network at run time. It knows nothing of levels, facets
+// or how a question is read: it maps words to words.
+package lexicon
+
+import (
+	"bufio"
+	_ "embed"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/ladder/coach/internal/lexicon/spell"
+)
+
+//go:generate go run ./gen
+
+var (
+	//go:embed related.tsv
+	relatedTSV string
+	//go:embed article.tsv
+	articleTSV string
+	//go:embed english.txt
+	englishTXT string
+)
+
+// MaxPhrase is the most words a key of the table has: a reader looking up
+// collocations tries runs of up to this many words.
+const MaxPhrase = 3
+
+// table is related.tsv in memory: each key's targets are a slice of one
+// shared pool, the key's own word first when it is one.
+type table struct {
+	keys map[string]int32 // key -> entry
+	ends []int32          // entry i's targets are pool[ends[i-1]:ends[i]]
+	pool []string
+}
+
+var loadTable = sync.OnceValue(func() *table {
+	t := &table{keys: map[string]int32{}}
+	intern := map[string]string{}
+	for line := range lines(relatedTSV) {
+		key, targets, ok := strings.Cut(line, "\t")
+		if !ok {
+			panic("lexicon: related.tsv: no tab in " + strconv.Quote(line))
+		}
+		for _, w := range strings.Fields(targets) {
+			if s, ok := intern[w]; ok {
+				w = s
+			} else {
+				intern[w] = w
+			}
+			t.pool = append(t.pool, w)
+		}
+		t.keys[key] = int32(len(t.ends))
+		t.ends = append(t.ends, int32(len(t.pool)))
+	}
+	return t
+})
+
+func (t *table) list(i int32) []string {
+	start := int32(0)
+	if i > 0 {
+		start = t.ends[i-1]
+	}
+	end := t.ends[i]
+	return t.pool[start:end:end]
+}
+
+// Related returns the article's words that a lower-case word (or a
+// collocation of up to MaxPhrase words joined by single spaces) can stand
+// for, strongest first: the word it is an inflection of, then WordNet
+// synonyms, derived forms, similar words, and the words it is a kind of.
+// "led" gives "lead" first; "involvement" gives "involving" and
+// "participating". An inflection the table does not hold is undone by rule
+// ("supervises" is looked up as "supervise"). The word itself is never in
+// the result; nil means the table knows nothing for it.
+//
+// The slice is shared and must not be modified; Related allocates nothing.
+func Related(word string) []string {
+	t := loadTable()
+	if i, ok := t.keys[word]; ok {
+		list := t.list(i)
+		if list[0] == word {
+			list = list[1:]
+		}
+		if len(list) == 0 {
+			return nil
+		}
+		return list
+	}
+	var out []string
+	spell.Bases(word, func(b []byte, _ int) bool {
+		if i, ok := t.keys[string(b)]; ok {
+			out = t.list(i)
+			return true
+		}
+		return false
+	})
+	return out
+}
+
+// articleWords returns the article's words, most frequent first.
+func articleWords() []string {
+	var ws []string
+	for line := range lines(articleTSV) {
+		w, _, _ := strings.Cut(line, "\t")
+		ws = append(ws, w)
+	}
+	return ws
+}
+
+// Speller corrects typos against the article's words, the table's words and
+// any domain words it was given.
+type Speller struct{ s *spell.Speller }
+
+// NewSpeller returns a Speller whose vocabulary is the article's words (the
+// most frequent preferred), then domain (lower-case words the article does
+// not write but the coach knows, such as a ladder's aliases), then the
+// table's one-word keys.
+func NewSpeller(domain ...string) *Speller {
+	words := articleWords()
+	words = append(words, domain...)
+	t := loadTable()
+	keys := make([]string, 0, len(t.keys))
+	for k := range t.keys {
+		if !strings.Contains(k, " ") {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
+	words = append(words, keys...)
+	var known []string
+	for line := range lines(englishTXT) {
+		known = append(known, line)
+	}
+	return &Speller{spell.New(words, known)}
+}
+
+// Correct returns the known word closest to a lower-case word and true, or
+// the word itself and false when it is left alone. A word is left alone when
+// it has 3 letters or fewer, when it is a known word (in the vocabulary, an
+// English word WordNet or the function words know, or a regular inflection
+// of one), or when no vocabulary word is within a Damerau-Levenshtein
+// distance of 1 (words of 4 to 7 letters) or 2 (8 or more). Ties go to the
+// article's words, the more frequent first, then to domain words, then to
+// the table's words in alphabetical order.
+func (s *Speller) Correct(word string) (string, bool) { return s.s.Correct(word) }
+
+// Known reports whether Correct leaves word alone because it is known.
+func (s *Speller) Known(word string) bool { return s.s.Known(word) }
+
+// Vocabulary returns the words Correct may propose, preferred first.
+func (s *Speller) Vocabulary() []string {
+	return append([]string(nil), s.s.Words()...)
+}
+
+var defaultSpeller = sync.OnceValue(func() *Speller { return NewSpeller() })
+
+// Correct corrects a word against the article's words and the table's words
+// (see Speller.Correct). The index behind it is built on first use.
+func Correct(word string) (string, bool) { return defaultSpeller().Correct(word) }
+
+// Vocabulary returns the words Correct knows and may propose: the article's
+// words, most frequent first, then the table's one-word keys. The slice is
+// the caller's.
+func Vocabulary() []string { return defaultSpeller().Vocabulary() }
+
+// lines yields the non-empty lines of a table that are no comments.
+func lines(text string) func(func(string) bool) {
+	return func(yield func(string) bool) {
+		sc := bufio.NewScanner(strings.NewReader(text))
+		for sc.Scan() {
+			line := sc.Text()
+			if line == "" || line[0] == '#' {
+				continue
+			}
+			if !yield(line) {
+				return
+			}
+		}
+	}
+}

@@ -1,0 +1,191 @@
+package spell
+
+// MaxDistance is how far a word of n letters may be from its correction:
+// none for 3 letters or fewer (too many short words are a letter apart), 1
+// for 4 to 7, 2 for 8 or more.
+func MaxDistance(n int) int {
+	switch {
+	case n <= 3:
+		return 0
+	case n <= 7:
+		return 1
+	}
+	return 2
+}
+
+// Speller corrects words against a vocabulary. It finds candidates through
+// a deletion index (the symmetric-delete idea of SymSpell): every string made
+// by deleting up to two letters from a vocabulary word is hashed, and a
+// word's own deletions are looked up in it, so a correction costs a few dozen
+// map look-ups instead of a scan of the vocabulary. It is safe for
+// concurrent use and allocates nothing per call.
+type Speller struct {
+	words []string         // the vocabulary, preferred first
+	index map[string]int32 // word -> position in words
+	known map[string]bool  // further words that are never corrected
+	heads map[uint64]int32 // hash of a deletion -> first posting
+	post  []posting
+}
+
+// posting is one vocabulary word a deletion comes from; next chains the
+// postings of one hash (-1 ends the chain).
+type posting struct {
+	word int32
+	next int32
+}
+
+// New indexes the vocabulary. words are the correction targets, the ones to
+// prefer first (a tie between two words at the same distance goes to the
+// earlier); known are further words that are never corrected and never
+// proposed. Both are lower-case; words with other bytes than a-z and '-'
+// are left out of the index.
+func New(words, known []string) *Speller {
+	s := &Speller{
+		index: make(map[string]int32, len(words)),
+		known: make(map[string]bool, len(known)),
+		heads: make(map[uint64]int32, len(words)*16),
+	}
+	for _, w := range words {
+		if _, dup := s.index[w]; dup {
+			continue
+		}
+		s.index[w] = int32(len(s.words))
+		s.words = append(s.words, w)
+	}
+	for _, w := range known {
+		s.known[w] = true
+	}
+	for i, w := range s.words {
+		if !plain(w) || len(w) < 2 {
+			continue
+		}
+		// A vocabulary word of n letters can meet inputs up to n+2 letters
+		// long; it needs the deletions those inputs' distance allows.
+		d := MaxDistance(len(w) + 2)
+		eachDeletion(w, d, func(h uint64) {
+			head, ok := s.heads[h]
+			if ok && s.post[head].word == int32(i) {
+				return // the same deletion twice ("mm" in "communication")
+			}
+			if !ok {
+				head = -1
+			}
+			s.heads[h] = int32(len(s.post))
+			s.post = append(s.post, posting{word: int32(i), next: head})
+		})
+	}
+	return s
+}
+
+// Words returns the vocabulary, preferred first. The slice is shared: do
+// not modify it.
+func (s *Speller) Words() []string { return s.words }
+
+// Known reports whether word, or a base form of it made by undoing a
+// regular inflection, is in the vocabulary or the known words.
+func (s *Speller) Known(word string) bool {
+	if s.has(word) {
+		return true
+	}
+	return Bases(word, func(b []byte, _ int) bool {
+		_, ok := s.index[string(b)]
+		return ok || s.known[string(b)]
+	})
+}
+
+func (s *Speller) has(w string) bool {
+	_, ok := s.index[w]
+	return ok || s.known[w]
+}
+
+// Nearest returns the vocabulary word closest to word within
+// MaxDistance(len(word)), other than word itself, and its distance; ties go
+// to the preferred word. ok is false when there is none.
+func (s *Speller) Nearest(word string) (best string, dist int, ok bool) {
+	n := len(word)
+	max := MaxDistance(n)
+	if max == 0 || !plain(word) {
+		return "", 0, false
+	}
+	bi, bd := int32(-1), max+1
+	eachDeletion(word, max, func(h uint64) {
+		for p, found := s.heads[h]; found && p >= 0; p = s.post[p].next {
+			i := s.post[p].word
+			if bi >= 0 && (i == bi || (bd == 1 && i > bi)) {
+				continue // no better candidate possible
+			}
+			w := s.words[i]
+			if w == word {
+				continue
+			}
+			d := Distance(word, w, max)
+			if d < bd || (d == bd && d <= max && i < bi) {
+				bi, bd = i, d
+			}
+		}
+	})
+	if bi < 0 {
+		return "", 0, false
+	}
+	return s.words[bi], bd, true
+}
+
+// Correct returns the correction of a lower-case word and true, or the word
+// and false when it needs none: it is 3 letters or fewer, it is known
+// (Known), or nothing is near enough.
+func (s *Speller) Correct(word string) (string, bool) {
+	if len(word) <= 3 || s.Known(word) {
+		return word, false
+	}
+	best, _, ok := s.Nearest(word)
+	if !ok {
+		return word, false
+	}
+	return best, true
+}
+
+// eachDeletion calls fn with the hash of w and of every string made by
+// deleting up to max (at most 2) of its bytes. Hashes are FNV-1a over the
+// bytes kept, computed without building the strings.
+func eachDeletion(w string, max int, fn func(uint64)) {
+	n := len(w)
+	fn(hashSkip(w, -1, -1))
+	if max >= 1 {
+		for i := 0; i < n; i++ {
+			if i > 0 && w[i] == w[i-1] {
+				continue // deleting either of a double letter gives the same string
+			}
+			fn(hashSkip(w, i, -1))
+		}
+	}
+	if max >= 2 {
+		for i := 0; i < n; i++ {
+			for j := i + 1; j < n; j++ {
+				fn(hashSkip(w, i, j))
+			}
+		}
+	}
+}
+
+func hashSkip(w string, i, j int) uint64 {
+	const offset, prime = 14695981039346656037, 1099511628211
+	h := uint64(offset)
+	for k := 0; k < len(w); k++ {
+		if k == i || k == j {
+			continue
+		}
+		h ^= uint64(w[k])
+		h *= prime
+	}
+	return h
+}
+
+// plain reports whether w is made of a-z and '-' only.
+func plain(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; (c < 'a' || c > 'z') && c != '-' {
+			return false
+		}
+	}
+	return true
+}
