@@ -43,7 +43,9 @@ type table struct {
 	pool []string
 }
 
-var loadTable = sync.OnceValue(func() *table {
+var loadTable = sync.OnceValue(loadTableUncached)
+
+func loadTableUncached() *table {
 	t := &table{keys: map[string]int32{}}
 	intern := map[string]string{}
 	for line := range lines(relatedTSV) {
@@ -63,7 +65,7 @@ var loadTable = sync.OnceValue(func() *table {
 		t.ends = append(t.ends, int32(len(t.pool)))
 	}
 	return t
-})
+}
 
 func (t *table) list(i int32) []string {
 	start := int32(0)
@@ -96,15 +98,13 @@ func Related(word string) []string {
 		}
 		return list
 	}
-	var out []string
-	spell.Bases(word, func(b []byte, _ int) bool {
-		if i, ok := t.keys[string(b)]; ok {
-			out = t.list(i)
-			return true
+	it := spell.NewBases(word)
+	for b, _, ok := it.Next(); ok; b, _, ok = it.Next() {
+		if i, found := t.keys[string(b)]; found {
+			return t.list(i)
 		}
-		return false
-	})
-	return out
+	}
+	return nil
 }
 
 // articleWords returns the article's words, most frequent first.

@@ -127,7 +127,8 @@ func (b *builder) baseForms(w string) []string {
 		}
 	}
 	_, own := b.wn.share(w, 0)
-	spell.Bases(w, func(base []byte, pos int) bool {
+	it := spell.NewBases(w)
+	for base, pos, ok := it.Next(); ok; base, pos, ok = it.Next() {
 		s := string(base)
 		m := b.wn.senses[s]
 		if (pos&spell.Noun != 0 && len(m['n']) > 0) || (pos&spell.Verb != 0 && len(m['v']) > 0) ||
@@ -136,12 +137,11 @@ func (b *builder) baseForms(w string) []string {
 			// of a commoner word: "years" of "year", "leading" of "lead",
 			// but "founder" is no comparative of the adjective "found".
 			if len(out) > 0 && out[0] == w && b.tagged(s, pos) <= own {
-				return false
+				continue
 			}
 			out = appendNew(out, s)
 		}
-		return false
-	})
+	}
 	return out
 }
 

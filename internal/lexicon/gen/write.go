@@ -53,19 +53,25 @@ func (b *builder) makeVocabulary() {
 			forms[f] = lemma
 		}
 	}
-	for lemma, byPOS := range b.wn.senses {
+	for _, lemma := range sortedKeys(b.wn.senses) {
+		if plainWord(lemma) {
+			addForm(lemma, lemma)
+		}
+	}
+	for _, lemma := range sortedKeys(b.wn.senses) {
 		if !plainWord(lemma) {
 			continue
 		}
-		addForm(lemma, lemma)
-		for pos := range byPOS {
-			for _, f := range inflections(lemma, pos) {
-				addForm(f, lemma)
+		for _, pos := range poses {
+			if len(b.wn.senses[lemma][pos]) > 0 {
+				for _, f := range inflections(lemma, pos) {
+					addForm(f, lemma)
+				}
 			}
 		}
 	}
-	for form, bases := range b.wn.exc {
-		addForm(form, bases[0])
+	for _, form := range sortedKeys(b.wn.exc) {
+		addForm(form, b.wn.exc[form][0])
 	}
 	for _, w := range functionWords {
 		addForm(w, w)
@@ -78,7 +84,7 @@ func (b *builder) makeVocabulary() {
 		// Keep the lemma when undoing the inflection finds it, so one entry
 		// covers "leans" and "leaned"; else the form itself.
 		lemma := forms[f]
-		if f != lemma && spell.Bases(f, func(x []byte, _ int) bool { return string(x) == lemma }) {
+		if f != lemma && undoes(f, lemma) {
 			keep[lemma] = true
 		} else {
 			keep[f] = true
@@ -91,6 +97,17 @@ func (b *builder) makeVocabulary() {
 			panic("gen: " + f + " would be corrected")
 		}
 	}
+}
+
+// undoes reports whether undoing an inflection of f by rule gives lemma.
+func undoes(f, lemma string) bool {
+	it := spell.NewBases(f)
+	for b, _, ok := it.Next(); ok; b, _, ok = it.Next() {
+		if string(b) == lemma {
+			return true
+		}
+	}
+	return false
 }
 
 // inflections returns the regular inflections of a lemma in a part of

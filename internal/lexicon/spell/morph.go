@@ -32,37 +32,59 @@ var rules = []rule{
 // maxWord is the longest word Bases undoes; longer words are left alone.
 const maxWord = 48
 
-// Bases calls fn with each candidate base form of a lower-case word and the
-// parts of speech it would be a base of, in a fixed order, until fn returns
-// true; it reports whether fn did. A candidate
-// is only valid during the call (it lives in a buffer on Bases' stack), so
-// fn looks it up (m[string(b)] does not allocate) and does not keep it.
-// Candidates are guesses: "leads" gives "lead", but also "leade"; the caller
-// keeps the ones its vocabulary knows. A doubled final consonant left by
-// -ed, -ing, -er or -est is also tried single ("planned" gives "plan").
-func Bases(word string, fn func(base []byte, pos int) bool) bool {
-	var buf [maxWord + 4]byte
-	if len(word) > maxWord {
-		return false
+// Bases undoes the regular inflections of a lower-case word: each call of
+// Next gives one candidate base form and the parts of speech it would be a
+// base of, in a fixed order. Candidates are guesses: "leads" gives "lead",
+// but also "leade"; the caller keeps the ones its vocabulary knows. A
+// doubled final consonant left by -ed, -ing, -er or -est is also tried
+// single ("planned" gives "plan"). A candidate lives in the Bases value and
+// is only valid until the next call of Next; looking it up in a map
+// (m[string(b)]) allocates nothing.
+type Bases struct {
+	word string
+	i    int // next rule * 2 + (1 for its doubled-consonant variant)
+	buf  [maxWord + 4]byte
+}
+
+// NewBases starts undoing the inflections of word (none for words over 48
+// bytes).
+func NewBases(word string) Bases { return Bases{word: word} }
+
+// Next returns the next candidate, or ok false when there are no more.
+func (it *Bases) Next() (base []byte, pos int, ok bool) {
+	w := it.word
+	if len(w) > maxWord {
+		return nil, 0, false
 	}
-	for _, r := range rules {
-		if len(word) <= len(r.cut)+1 || word[len(word)-len(r.cut):] != r.cut {
+	for ; it.i < 2*len(rules); it.i++ {
+		r, double := &rules[it.i/2], it.i%2 == 1
+		if len(w) <= len(r.cut)+1 || !hasSuffix(w, r.cut) {
 			continue
 		}
-		stem := word[:len(word)-len(r.cut)]
-		n := copy(buf[:], stem)
-		n += copy(buf[n:], r.add)
-		if fn(buf[:n], r.pos) {
-			return true
-		}
-		if r.add == "" && (r.cut == "ed" || r.cut == "ing" || r.cut == "er" || r.cut == "est") &&
-			n >= 3 && buf[n-1] == buf[n-2] && !vowel(buf[n-1]) {
-			if fn(buf[:n-1], r.pos) {
-				return true
+		n := copy(it.buf[:], w[:len(w)-len(r.cut)])
+		n += copy(it.buf[n:], r.add)
+		if double {
+			if r.add != "" || (r.cut != "ed" && r.cut != "ing" && r.cut != "er" && r.cut != "est") ||
+				n < 3 || it.buf[n-1] != it.buf[n-2] || vowel(it.buf[n-1]) {
+				continue
 			}
+			n--
+		}
+		it.i++
+		return it.buf[:n], r.pos, true
+	}
+	return nil, 0, false
+}
+
+// hasSuffix is strings.HasSuffix comparing from the last byte, which
+// rejects most rules at once.
+func hasSuffix(w, suffix string) bool {
+	for i, j := len(w)-1, len(suffix)-1; j >= 0; i, j = i-1, j-1 {
+		if w[i] != suffix[j] {
+			return false
 		}
 	}
-	return false
+	return true
 }
 
 func vowel(c byte) bool {

@@ -23,8 +23,19 @@ type Speller struct {
 	words []string         // the vocabulary, preferred first
 	index map[string]int32 // word -> position in words
 	known map[string]bool  // further words that are never corrected
-	heads map[uint64]int32 // hash of a deletion -> first posting
+	heads hashTable        // hash of a deletion -> first posting
 	post  []posting
+	// filter has a bit set for every hash in heads: most deletions of a
+	// word no vocabulary word is near miss here, in a bit set small enough
+	// to stay in the cache, before they would miss in heads.
+	filter []uint64
+}
+
+const filterBits = 21
+
+func (s *Speller) mayHave(h uint64) bool {
+	b := h >> (64 - filterBits)
+	return s.filter[b/64]&(1<<(b%64)) != 0
 }
 
 // posting is one vocabulary word a deletion comes from; next chains the
@@ -41,9 +52,9 @@ type posting struct {
 // are left out of the index.
 func New(words, known []string) *Speller {
 	s := &Speller{
-		index: make(map[string]int32, len(words)),
-		known: make(map[string]bool, len(known)),
-		heads: make(map[uint64]int32, len(words)*16),
+		index:  make(map[string]int32, len(words)),
+		known:  make(map[string]bool, len(known)),
+		filter: make([]uint64, (1<<filterBits)/64),
 	}
 	for _, w := range words {
 		if _, dup := s.index[w]; dup {
@@ -55,22 +66,32 @@ func New(words, known []string) *Speller {
 	for _, w := range known {
 		s.known[w] = true
 	}
+	// A vocabulary word of n letters can meet inputs up to n+2 letters
+	// long; it needs the deletions those inputs' distance allows.
+	depth := func(w string) int { return MaxDistance(len(w) + 2) }
+	size := 0
+	for _, w := range s.words {
+		n := len(w)
+		size += 1 + n
+		if depth(w) == 2 {
+			size += n * (n - 1) / 2
+		}
+	}
+	s.heads = newHashTable(size)
+	s.post = make([]posting, 0, size)
 	for i, w := range s.words {
 		if !plain(w) || len(w) < 2 {
 			continue
 		}
-		// A vocabulary word of n letters can meet inputs up to n+2 letters
-		// long; it needs the deletions those inputs' distance allows.
-		d := MaxDistance(len(w) + 2)
-		eachDeletion(w, d, func(h uint64) {
-			head, ok := s.heads[h]
-			if ok && s.post[head].word == int32(i) {
+		eachDeletion(w, depth(w), func(h uint64) {
+			b := h >> (64 - filterBits)
+			s.filter[b/64] |= 1 << (b % 64)
+			slot := s.heads.slot(h)
+			head := slot.head
+			if head >= 0 && s.post[head].word == int32(i) {
 				return // the same deletion twice ("mm" in "communication")
 			}
-			if !ok {
-				head = -1
-			}
-			s.heads[h] = int32(len(s.post))
+			slot.hash, slot.head = h, int32(len(s.post))
 			s.post = append(s.post, posting{word: int32(i), next: head})
 		})
 	}
@@ -87,10 +108,13 @@ func (s *Speller) Known(word string) bool {
 	if s.has(word) {
 		return true
 	}
-	return Bases(word, func(b []byte, _ int) bool {
-		_, ok := s.index[string(b)]
-		return ok || s.known[string(b)]
-	})
+	it := NewBases(word)
+	for b, _, ok := it.Next(); ok; b, _, ok = it.Next() {
+		if _, in := s.index[string(b)]; in || s.known[string(b)] {
+			return true
+		}
+	}
+	return false
 }
 
 func (s *Speller) has(w string) bool {
@@ -109,7 +133,10 @@ func (s *Speller) Nearest(word string) (best string, dist int, ok bool) {
 	}
 	bi, bd := int32(-1), max+1
 	eachDeletion(word, max, func(h uint64) {
-		for p, found := s.heads[h]; found && p >= 0; p = s.post[p].next {
+		if !s.mayHave(h) {
+			return
+		}
+		for p := s.heads.slot(h).head; p >= 0; p = s.post[p].next {
 			i := s.post[p].word
 			if bi >= 0 && (i == bi || (bd == 1 && i > bi)) {
 				continue // no better candidate possible
@@ -142,6 +169,40 @@ func (s *Speller) Correct(word string) (string, bool) {
 		return word, false
 	}
 	return best, true
+}
+
+// hashTable maps a 64-bit hash to a posting by open addressing with
+// linear probing: one flat array, filled once, half empty so probes stay
+// short. A slot with head -1 is empty.
+type hashTable struct {
+	slots []slot
+	mask  uint64
+}
+
+type slot struct {
+	hash uint64
+	head int32
+}
+
+func newHashTable(n int) hashTable {
+	size := 1
+	for size < 2*n {
+		size *= 2
+	}
+	t := hashTable{slots: make([]slot, size), mask: uint64(size - 1)}
+	for i := range t.slots {
+		t.slots[i].head = -1
+	}
+	return t
+}
+
+// slot returns h's slot, or the empty slot where h would go.
+func (t hashTable) slot(h uint64) *slot {
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		if sl := &t.slots[i]; sl.head < 0 || sl.hash == h {
+			return sl
+		}
+	}
 }
 
 // eachDeletion calls fn with the hash of w and of every string made by
