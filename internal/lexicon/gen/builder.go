@@ -9,8 +9,8 @@ import (
 	"github.com/ladder/coach/internal/lexicon/spell"
 )
 
-// The rules that keep the table precise. Each is a number so the README and
-// the stats can name it.
+// The rules that keep the table precise, each an explicit number. WordNet's
+// antonym pointers are never followed, so no word reaches its opposite.
 const (
 	// maxTargetSenses: a target word with more senses than this in all
 	// parts of speech together says too little for a link to it to mean
@@ -518,8 +518,7 @@ func (b *builder) explain(w io.Writer, word string) {
 	for _, l := range b.lemmas[word] {
 		for pos, ids := range b.wn.senses[l] {
 			for r, id := range ids {
-				n, hits := b.overlap(l, id)
-				fmt.Fprintf(w, "  %s#%c%d %v: %s\n      overlap %d %v\n", l, pos, r+1, b.wn.synsets[id].words, b.wn.synsets[id].gloss, n, hits)
+				fmt.Fprintf(w, "  %s#%c%d %v: %s\n", l, pos, r+1, b.wn.synsets[id].words, b.wn.synsets[id].gloss)
 			}
 		}
 	}
@@ -578,7 +577,8 @@ func sortedKeys[V any](m map[string]V) []string {
 	return keys
 }
 
-func (b *builder) debugKind(w io.Writer, k kind) {
+// listKind prints every link of one kind.
+func (b *builder) listKind(w io.Writer, k kind) {
 	for _, src := range sortedKeys(b.links) {
 		for t, l := range b.links[src] {
 			if l.kind == k {
@@ -588,38 +588,11 @@ func (b *builder) debugKind(w io.Writer, k kind) {
 	}
 }
 
-func (b *builder) debugTargets(w io.Writer) {
+// listTargets prints each target lemma with its number of senses, its
+// tagged uses and the article word it stands for.
+func (b *builder) listTargets(w io.Writer) {
 	for _, l := range sortedKeys(b.target) {
 		_, tot := b.wn.share(l, 0)
 		fmt.Fprintf(w, "%d\t%d\t%s\t%s\n", b.wn.senseCount(l), tot, l, b.target[l])
 	}
-}
-
-// overlap counts the article's content lemmas, other than l, among the
-// words of synset id's gloss, its synonyms and its hypernyms' synonyms.
-func (b *builder) overlap(l string, id int) (int, []string) {
-	ss := &b.wn.synsets[id]
-	var words []string
-	gloss := ss.gloss
-	if i := strings.Index(gloss, "; \""); i >= 0 {
-		gloss = gloss[:i] // the definition, not the examples
-	}
-	words = append(words, tokens(gloss)...)
-	for _, w := range ss.words {
-		words = append(words, strings.Fields(w)...)
-	}
-	seen := map[string]bool{}
-	var hits []string
-	for _, w := range words {
-		if isStop(w) || w == l {
-			continue
-		}
-		for _, x := range append([]string{w}, b.baseForms(w)...) {
-			if x != l && b.articleLemma[x] && !seen[x] {
-				seen[x] = true
-				hits = append(hits, x)
-			}
-		}
-	}
-	return len(hits), hits
 }

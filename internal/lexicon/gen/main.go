@@ -23,7 +23,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	dir := fs.String("wordnet", "/usr/share/wordnet", "directory of WordNet 3.0's data.*, index.* and *.exc files")
 	article := fs.String("article", "../../corpus/pm-career-ladder.txt", "the article")
 	out := fs.String("out", ".", "directory the tables are written to")
-	explain := fs.String("explain", "", "print how this word reaches its targets (or which words reach this target) and write nothing")
+	explain := fs.String("explain", "", "write nothing; print instead, for each comma-separated word, its targets and the words that reach it, "+
+		"or every target (\"targets\"), or every link of one kind (\"synonym\", \"derived\", \"similar\", \"hyponym\", \"hypernym\", \"derived-synonym\")")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -41,12 +42,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	b.build()
 	for k, name := range kindName {
 		if *explain == name {
-			b.debugKind(stdout, kind(k))
+			b.listKind(stdout, kind(k))
 			return 0
 		}
 	}
 	if *explain == "targets" {
-		b.debugTargets(stdout)
+		b.listTargets(stdout)
 		return 0
 	}
 	if *explain != "" {
