@@ -41,7 +41,11 @@ func (p *program) eval(args []string) int {
 	for _, res := range rep.Failures() {
 		printFailure(p, res)
 	}
-	fmt.Fprintf(p.stdout, "%d passed, %d failed\n", rep.Passed, rep.Failed)
+	note := ""
+	if fc, ok := evalset.FirstContactOf(pos[0]); ok {
+		note = " (" + fc.String() + ")"
+	}
+	fmt.Fprintf(p.stdout, "%d passed, %d failed%s\n", rep.Passed, rep.Failed, note)
 	if rep.PassRate() < *minRate {
 		return exitFail
 	}

@@ -211,3 +211,22 @@ func TestExpectRoundTrip(t *testing.T) {
 		t.Errorf("String() = %s", s)
 	}
 }
+
+func TestFirstContactOf(t *testing.T) {
+	tests := []struct {
+		set  string
+		ok   bool
+		want string
+	}{
+		{"../../eval/fresh-hard-a.jsonl", true, "first contact: 28/48 (58.3 %)"},
+		{"../../eval/dev.jsonl", true, "first contact: 57/70 (81.4 %)"},
+		{"../../eval/assess-dev.jsonl", false, ""},
+		{"no/such/dir/x.jsonl", false, ""},
+	}
+	for _, tt := range tests {
+		fc, ok := FirstContactOf(tt.set)
+		if ok != tt.ok || ok && !strings.HasPrefix(fc.String(), tt.want) {
+			t.Errorf("FirstContactOf(%s) = %q %v, want %q %v", tt.set, fc, ok, tt.want, tt.ok)
+		}
+	}
+}
