@@ -20,7 +20,20 @@ func (r *Retriever) refine(in *Intent, q string, history []Turn) {
 	in.Scope = ScopeIn
 	if n, ok := nearbySubject(q); ok {
 		in.Scope, in.Nearby = ScopeNearby, n.Name
+	} else if r.unread(in, q) {
+		in.Scope, in.Nearby = ScopeNearby, "this exactly"
 	}
+}
+
+// unread is the positive test of scope: a question in which the reader
+// found no level, role, topic, facet or item, and whose asking part is
+// mostly words the article never uses, is next to the article, not in it.
+func (r *Retriever) unread(in *Intent, q string) bool {
+	if len(in.Levels) > 0 || len(in.Roles) > 0 || len(in.Topics) > 0 || len(in.Facets) > 0 || in.Section != "" || in.Transition {
+		return false
+	}
+	n, known, _ := r.termCounts(asking(q))
+	return n >= 2 && 2*known < n
 }
 
 // setAside: a question that only rejects rungs ("I don't want to be a CPO,
