@@ -40,11 +40,15 @@ type Request struct {
 
 // Citation is a section the answer draws on, with its verbatim text.
 type Citation struct {
-	ID    string  `json:"id"`
-	Title string  `json:"title"`
-	Level string  `json:"level"`
-	Facet string  `json:"facet"`
-	Text  string  `json:"text"`
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	Level string `json:"level"`
+	Facet string `json:"facet"`
+	Text  string `json:"text"`
+	// Items are the lines the answer uses: 0-based indexes into Text split
+	// on "\n", ascending. Always a list, empty when none of the section's
+	// lines is quoted.
+	Items []int   `json:"items"`
 	Score float64 `json:"score"`
 }
 
@@ -52,8 +56,11 @@ type Citation struct {
 type Reply struct {
 	Answer    string     `json:"answer"`
 	Citations []Citation `json:"citations"`
-	Mode      string     `json:"mode"`
-	Degraded  bool       `json:"degraded"`
+	// Suggestions are two or three follow-up questions; empty for a
+	// refusal, one after small talk.
+	Suggestions []string `json:"suggestions"`
+	Mode        string   `json:"mode"`
+	Degraded    bool     `json:"degraded"`
 	// Scope is what the article can do for the question: "in", "nearby"
 	// (the citations are the closest it says), "out" or "smalltalk".
 	Scope string `json:"scope"`

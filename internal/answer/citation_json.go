@@ -23,8 +23,9 @@ var (
 // maxPrefixes bounds the cache; citations come from the article's sections.
 const maxPrefixes = 1024
 
-// MarshalJSON encodes the citation as its fields would be, reusing the
-// encoded prefix of a section already seen with the same fields.
+// MarshalJSON encodes the citation as its fields would be (Items as a list
+// even when nil), reusing the encoded prefix of a section already seen with
+// the same fields.
 func (c Citation) MarshalJSON() ([]byte, error) {
 	return c.appendJSON(nil)
 }
@@ -63,13 +64,20 @@ func (c Citation) appendJSON(dst []byte) ([]byte, error) {
 		return nil, err
 	}
 	dst = append(dst, prefix...)
-	dst = append(dst, `,"score":`...)
+	dst = append(dst, `,"items":[`...)
+	for i, n := range c.Items {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = strconv.AppendInt(dst, int64(n), 10)
+	}
+	dst = append(dst, `],"score":`...)
 	dst = append(dst, score...)
 	return append(dst, '}'), nil
 }
 
 // AppendJSON appends the reply's JSON to dst: the same bytes as
-// json.Marshal(r), without encoding/json validating again the cached
+// json.Marshal(r) (nil Suggestions as an empty list), without encoding/json validating again the cached
 // citation prefixes that make up most of them.
 func (r Reply) AppendJSON(dst []byte) ([]byte, error) {
 	answer, err := json.Marshal(r.Answer)
@@ -93,6 +101,16 @@ func (r Reply) AppendJSON(dst []byte) ([]byte, error) {
 		}
 		dst = append(dst, ']')
 	}
+	dst = append(dst, `,"suggestions":`...)
+	sugg := r.Suggestions
+	if sugg == nil {
+		sugg = []string{}
+	}
+	b, err := json.Marshal(sugg)
+	if err != nil {
+		return nil, err
+	}
+	dst = append(dst, b...)
 	mode, _ := json.Marshal(r.Mode)
 	dst = append(dst, `,"mode":`...)
 	dst = append(dst, mode...)

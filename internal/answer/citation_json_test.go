@@ -14,13 +14,15 @@ func TestCitationJSON(t *testing.T) {
 		Level string  `json:"level"`
 		Facet string  `json:"facet"`
 		Text  string  `json:"text"`
+		Items []int   `json:"items"`
 		Score float64 `json:"score"`
 	}
 	cases := []Citation{
 		{ID: "a/b", Title: "T <x> & \"q\"", Level: "l", Facet: "f", Text: "line one\nDon’t \u2028 <script>", Score: 1.234},
 		{ID: "a/b", Title: "T <x> & \"q\"", Level: "l", Facet: "f", Text: "line one\nDon’t \u2028 <script>", Score: 0},
 		{ID: "a/b", Title: "other title, same id", Level: "l", Facet: "f", Text: "changed text", Score: 1e-7},
-		{ID: "", Score: math.MaxFloat64},
+		{ID: "", Score: math.MaxFloat64, Items: []int{}},
+		{ID: "a/b", Title: "T <x> & \"q\"", Level: "l", Facet: "f", Text: "line one\nDon’t \u2028 <script>", Items: []int{0, 1}, Score: 2},
 	}
 	for i, c := range cases {
 		for round := 0; round < 2; round++ { // the second round is served from the cache
@@ -28,7 +30,11 @@ func TestCitationJSON(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			want, _ := json.Marshal(plain(c))
+			p := plain(c)
+			if p.Items == nil {
+				p.Items = []int{}
+			}
+			want, _ := json.Marshal(p)
 			if string(got) != string(want) {
 				t.Errorf("case %d round %d:\n got %s\nwant %s", i, round, got, want)
 			}
@@ -41,8 +47,9 @@ func TestCitationJSON(t *testing.T) {
 
 func TestReplyAppendJSON(t *testing.T) {
 	for _, r := range []Reply{
-		{Answer: "a <b> & \"c\"\n[1]", Citations: []Citation{{ID: "x/y", Title: "T", Level: "l", Facet: "f", Text: "t", Score: 0.5}, {ID: "z", Score: 2}}, Mode: ModeOffline},
-		{Answer: "", Citations: []Citation{}, Mode: ModeLLM, Degraded: true},
+		{Answer: "a <b> & \"c\"\n[1]", Citations: []Citation{{ID: "x/y", Title: "T", Level: "l", Facet: "f", Text: "t", Items: []int{0}, Score: 0.5}, {ID: "z", Items: []int{}, Score: 2}},
+			Suggestions: []string{"What <now>?", "Then & after?"}, Scope: ScopeIn, Mode: ModeOffline},
+		{Answer: "", Citations: []Citation{}, Suggestions: []string{}, Scope: ScopeOut, Mode: ModeLLM, Degraded: true},
 		{Answer: "no cites", Citations: nil, Mode: ModeOffline},
 	} {
 		got, err := r.AppendJSON(nil)
@@ -50,13 +57,18 @@ func TestReplyAppendJSON(t *testing.T) {
 			t.Fatal(err)
 		}
 		type plainReply struct {
-			Answer    string     `json:"answer"`
-			Citations []Citation `json:"citations"`
-			Mode      string     `json:"mode"`
-			Degraded  bool       `json:"degraded"`
-			Scope     string     `json:"scope"`
+			Answer      string     `json:"answer"`
+			Citations   []Citation `json:"citations"`
+			Suggestions []string   `json:"suggestions"`
+			Mode        string     `json:"mode"`
+			Degraded    bool       `json:"degraded"`
+			Scope       string     `json:"scope"`
 		}
-		want, _ := json.Marshal(plainReply(r))
+		p := plainReply(r)
+		if p.Suggestions == nil {
+			p.Suggestions = []string{}
+		}
+		want, _ := json.Marshal(p)
 		if string(got) != string(want) {
 			t.Errorf("\n got %s\nwant %s", got, want)
 		}

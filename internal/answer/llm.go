@@ -101,7 +101,7 @@ func (s *Service) withLLM(ctx context.Context, req Request, res retrieve.Result,
 	key := s.cacheKey(req, res)
 	if raw, ok := s.cacheGet(ctx, key); ok {
 		if text, cites := FilterCitations(strings.TrimSpace(raw), res.Hits); strings.TrimSpace(text) != "" {
-			return Reply{Answer: text, Citations: cites, Mode: ModeLLM}
+			return Reply{Answer: text, Citations: cites, Suggestions: offline.Suggestions, Scope: offline.Scope, Mode: ModeLLM}
 		}
 	}
 	timeout := s.Timeout
@@ -149,7 +149,7 @@ func (s *Service) withLLM(ctx context.Context, req Request, res retrieve.Result,
 		return offline
 	}
 	s.cacheSet(ctx, key, strings.TrimSpace(r.text))
-	return Reply{Answer: text, Citations: cites, Mode: ModeLLM}
+	return Reply{Answer: text, Citations: cites, Suggestions: offline.Suggestions, Scope: offline.Scope, Mode: ModeLLM}
 }
 
 // llmMarker matches a citation marker: [2], [1, 3], [1-3], [Section 2].
@@ -244,5 +244,5 @@ func FilterCitations(text string, hits []retrieve.Hit) (string, []Citation) {
 
 func llmCitation(h retrieve.Hit) Citation {
 	s := h.Section
-	return Citation{ID: s.ID, Title: s.Title, Level: s.Level, Facet: s.Facet, Text: s.Text, Score: h.Score}
+	return Citation{ID: s.ID, Title: s.Title, Level: s.Level, Facet: s.Facet, Text: s.Text, Items: []int{}, Score: h.Score}
 }

@@ -84,7 +84,7 @@ func shownLines(answer string, lines []string) []string {
 	return out
 }
 
-func words(answer string) int {
+func wordCount(answer string) int {
 	return len(strings.Fields(strings.ReplaceAll(rubricMarker.ReplaceAllString(answer, ""), "**", "")))
 }
 
@@ -187,7 +187,7 @@ func (s *rubricScore) judge(t *testing.T, id string, tn rubricTurn, r judgedRepl
 	if !ok4 && testing.Verbose() {
 		t.Logf("%s R4 %q", id, tn.Q)
 	}
-	n := words(r.Answer)
+	n := wordCount(r.Answer)
 	s.wordsAll = append(s.wordsAll, n)
 	if n > 250 && !tn.Whole {
 		s.over = append(s.over, fmt.Sprintf("%s (%d words)", id, n))
@@ -286,7 +286,7 @@ func TestAnswerRubric(t *testing.T) {
 		if len(r.Citations) == 0 {
 			continue
 		}
-		n := words(r.Answer)
+		n := wordCount(r.Answer)
 		pub = append(pub, n)
 		if n > 250 {
 			pubOver = append(pubOver, fmt.Sprintf("%q (%d)", c.Q, n))
@@ -296,4 +296,23 @@ func TestAnswerRubric(t *testing.T) {
 		pct(sc.r1), pct(sc.r2), pct(sc.r3), pct(sc.r4), pct(sc.r6))
 	t.Logf("words: median %d, max %d, over 250 without asking: %v", median(sc.wordsAll), slices.Max(sc.wordsAll), sc.over)
 	t.Logf("public set: median %d, max %d words, over 250: %v", median(pub), slices.Max(pub), pubOver)
+
+	// The bar (eval/ANSWERS.md): what the composer reached when the rubric
+	// landed, less a margin for retrieval's changes.
+	atLeast := func(name string, r [2]int, min float64) {
+		if r[1] > 0 && float64(r[0]) < min*float64(r[1]) {
+			t.Errorf("%s: %s; want at least %.0f%%", name, pct(r), min*100)
+		}
+	}
+	atLeast("R1", sc.r1, 0.9)
+	atLeast("R2", sc.r2, 0.8)
+	atLeast("R3", sc.r3, 1)
+	atLeast("R4", sc.r4, 0.95)
+	atLeast("R6", sc.r6, 1)
+	if m := median(pub); m < 60 || m > 160 {
+		t.Errorf("public set: median %d words; want 60 to 160", m)
+	}
+	if len(sc.over)+len(pubOver) > 0 {
+		t.Errorf("over 250 words without asking: %v %v", sc.over, pubOver)
+	}
 }

@@ -32,8 +32,8 @@ func (s *Service) Chat(ctx context.Context, req Request) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
-	offline := Offline(res)
-	if s.LLM == nil || res.OutOfScope || len(res.Hits) == 0 {
+	offline := Compose(req, res)
+	if s.LLM == nil || offline.Scope != ScopeIn && offline.Scope != ScopeNearby {
 		return offline, nil
 	}
 	reply := s.withLLM(ctx, req, res, offline)

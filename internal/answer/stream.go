@@ -42,8 +42,9 @@ type Done struct {
 	// use. The text's [n] markers keep counting from 1 in the citations
 	// event's list.
 	Citations []Citation `json:"citations"`
-	// Scope is the reply's scope, as in Reply.
-	Scope string `json:"scope"`
+	// Suggestions and Scope are the reply's (see Reply).
+	Suggestions []string `json:"suggestions"`
+	Scope       string   `json:"scope"`
 }
 
 // StreamError says the answer stopped part-way; a Done follows it.
@@ -78,20 +79,28 @@ func (s *Service) ChatStream(ctx context.Context, req Request, emit func(Event) 
 	if err != nil {
 		return err
 	}
-	offline := Offline(res)
-	if err := emit(Event{EventCitations, offline.Citations}); err != nil {
-		return err
-	}
-	if s.LLM == nil || res.OutOfScope || len(res.Hits) == 0 {
+	offline := Compose(req, res)
+	if s.LLM == nil || offline.Scope != ScopeIn && offline.Scope != ScopeNearby {
+		if err := emit(Event{EventCitations, offline.Citations}); err != nil {
+			return err
+		}
 		return streamOffline(offline, false, emit)
 	}
-	return s.streamLLM(ctx, req, res, offline, func(ev Event) error {
-		if d, ok := ev.Data.(Done); ok {
-			d.Scope = offline.Scope
-			ev.Data = d
-		}
-		return emit(ev)
-	})
+	// The LLM's lines are known at done: the citations go out without them.
+	if err := emit(Event{EventCitations, withoutItems(offline.Citations)}); err != nil {
+		return err
+	}
+	return s.streamLLM(ctx, req, res, offline, emit)
+}
+
+// withoutItems is cites with every Items empty.
+func withoutItems(cites []Citation) []Citation {
+	out := make([]Citation, len(cites))
+	for i, c := range cites {
+		c.Items = []int{}
+		out[i] = c
+	}
+	return out
 }
 
 // streamOffline emits reply's answer in pieces, then done.
@@ -101,7 +110,8 @@ func streamOffline(reply Reply, degraded bool, emit func(Event) error) error {
 			return err
 		}
 	}
-	return emit(Event{EventDone, Done{Mode: ModeOffline, Degraded: degraded, Citations: reply.Citations, Scope: reply.Scope}})
+	return emit(Event{EventDone, Done{Mode: ModeOffline, Degraded: degraded, Citations: reply.Citations,
+		Suggestions: reply.Suggestions, Scope: reply.Scope}})
 }
 
 // Pieces cuts text into the deltas of a stream: one a line, and a line of
@@ -256,7 +266,7 @@ loop:
 	if len(cites) == 0 {
 		cites = offline.Citations
 	}
-	done := Done{Mode: ModeLLM, Citations: cites}
+	done := Done{Mode: ModeLLM, Citations: cites, Suggestions: offline.Suggestions, Scope: offline.Scope}
 	if llmErr == nil && !hit {
 		s.cacheSet(ctx, key, strings.TrimSpace(raw.String()))
 	}

@@ -285,14 +285,15 @@ func TestChatStreamLLMNoMarkers(t *testing.T) {
 	}
 }
 
-func wantOfflineDegraded(t *testing.T, evs []Event) {
+func wantOfflineDegraded(t *testing.T, req Request, evs []Event) {
 	t.Helper()
 	cites, text, deltas, serr, done := streamed(t, evs)
-	off := Offline(retrieve.Result{Hits: llmTestHits})
+	off := Compose(req, retrieve.Result{Hits: llmTestHits})
 	if text != off.Answer || deltas < 2 || serr != nil {
 		t.Errorf("text = %q (%d deltas, error %v), want the offline answer %q", text, deltas, serr, off.Answer)
 	}
-	if !reflect.DeepEqual(cites, off.Citations) || !reflect.DeepEqual(done, Done{Mode: ModeOffline, Degraded: true, Citations: off.Citations, Scope: off.Scope}) {
+	// The citations event came before the LLM failed: without items.
+	if !reflect.DeepEqual(cites, withoutItems(off.Citations)) || !reflect.DeepEqual(done, Done{Mode: ModeOffline, Degraded: true, Citations: off.Citations, Suggestions: off.Suggestions, Scope: off.Scope}) {
 		t.Errorf("citations %v, done %+v", citeIDs(cites), done)
 	}
 }
@@ -304,11 +305,12 @@ func TestChatStreamLLMFailsBeforeText(t *testing.T) {
 		"only bad refs": {pieces: []string{"[7] ", "[9]"}},
 	} {
 		t.Run(name, func(t *testing.T) {
-			evs, err := collect(t, fakeLLMService(fc, 5*time.Second), Request{Message: "What does a senior PM do?"})
+			req := Request{Message: "What does a senior PM do?"}
+			evs, err := collect(t, fakeLLMService(fc, 5*time.Second), req)
 			if err != nil {
 				t.Fatal(err)
 			}
-			wantOfflineDegraded(t, evs)
+			wantOfflineDegraded(t, req, evs)
 		})
 	}
 }
@@ -317,14 +319,15 @@ func TestChatStreamLLMTimeoutBeforeText(t *testing.T) {
 	fc := &fakeStreamer{hang: true, release: make(chan struct{})}
 	defer close(fc.release)
 	start := time.Now()
-	evs, err := collect(t, fakeLLMService(fc, 100*time.Millisecond), Request{Message: "senior pm?"})
+	req := Request{Message: "senior pm?"}
+	evs, err := collect(t, fakeLLMService(fc, 100*time.Millisecond), req)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if d := time.Since(start); d > 2*time.Second {
 		t.Errorf("took %v with a 100ms timeout", d)
 	}
-	wantOfflineDegraded(t, evs)
+	wantOfflineDegraded(t, req, evs)
 }
 
 func TestChatStreamLLMFailsMidway(t *testing.T) {
@@ -437,11 +440,12 @@ func TestChatStreamThroughLLMClientUpstreamError(t *testing.T) {
 	srv, _ := llmFakeUpstream(t, func(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, `{"error":{"message":"boom"}}`, http.StatusInternalServerError)
 	})
-	evs, err := collect(t, newLLMService(srv, 5*time.Second), Request{Message: "What does a senior PM do?"})
+	req := Request{Message: "What does a senior PM do?"}
+	evs, err := collect(t, newLLMService(srv, 5*time.Second), req)
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantOfflineDegraded(t, evs)
+	wantOfflineDegraded(t, req, evs)
 }
 
 func TestChatStreamThroughLLMClientHangs(t *testing.T) {

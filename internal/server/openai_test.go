@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -179,7 +180,7 @@ func TestOpenAIChatCompletionCitations(t *testing.T) {
 		t.Fatalf("citations %d, /api/chat has %d", len(got.Citations), len(want.Citations))
 	}
 	for i := range want.Citations {
-		if got.Citations[i] != want.Citations[i] {
+		if !reflect.DeepEqual(got.Citations[i], want.Citations[i]) {
 			t.Errorf("citation %d = %+v, want %+v", i, got.Citations[i], want.Citations[i])
 		}
 	}
@@ -318,7 +319,7 @@ func TestOpenAIMultiTurn(t *testing.T) {
 	if !strings.Contains(content, "Sources:\n[1] Senior PM: What Success Looks Like (senior/success)") {
 		t.Errorf("follow-up not answered from senior/success:\n%s", content)
 	}
-	if !strings.Contains(content, "Other PMs grow faster under your guidance") {
+	if !strings.Contains(content, "You define and deliver product outcomes that contribute directly to business growth.") {
 		t.Errorf("follow-up lacks the senior success criteria:\n%s", content)
 	}
 

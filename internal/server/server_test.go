@@ -137,7 +137,7 @@ func TestChatOK(t *testing.T) {
 	if err := json.Unmarshal(rec.Body.Bytes(), &got); err != nil {
 		t.Fatal(err)
 	}
-	if got.Answer != fc.reply.Answer || got.Mode != "offline" || got.Degraded || len(got.Citations) != 1 || got.Citations[0] != fc.reply.Citations[0] {
+	if got.Answer != fc.reply.Answer || got.Mode != "offline" || got.Degraded || len(got.Citations) != 1 || got.Citations[0].ID != fc.reply.Citations[0].ID {
 		t.Errorf("reply = %+v, want %+v", got, fc.reply)
 	}
 	for _, key := range []string{`"answer"`, `"citations"`, `"mode"`, `"degraded"`, `"score"`} {

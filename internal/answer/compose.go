@@ -1,0 +1,723 @@
+package answer
+
+import (
+	"fmt"
+	"math"
+	"net/url"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/ladder/coach/internal/ladder"
+	"github.com/ladder/coach/internal/retrieve"
+	"github.com/ladder/coach/internal/sections"
+)
+
+// The offline composer. Retrieval ranks sections; the answer is built from
+// their lines: the line that best answers the question first, behind a
+// sentence that names the level (and says when the level was assumed or
+// carried over from the conversation), then the few other lines that
+// matter, grouped under their section's title, then one next step. Lines
+// the conversation already showed are left out unless the question asks for
+// them again. Every line is the article's, verbatim, and its index goes into
+// its citation's Items; every other sentence is one of the templates below,
+// which name levels, facets and section titles but never claim anything the
+// article does not say.
+
+// Scopes of a reply.
+const (
+	ScopeIn        = "in"        // answered from the article
+	ScopeNearby    = "nearby"    // not covered; the closest lines are given
+	ScopeOut       = "out"       // refused
+	ScopeSmalltalk = "smalltalk" // a greeting or thanks: no citations
+)
+
+// Budget of the quoted lines, in words: the answer aims at 60-160 words.
+const (
+	quoteWords     = 105
+	maxMainLines   = 5 // lines of the main section, the first sentence's included
+	maxSkillLines  = 3 // whole skill lines; the other skills are named
+	maxOtherGroups = 2
+	maxOtherLines  = 2 // per other section
+	hitsConsidered = 4
+	maxOtherWords  = 30 // a longer line of another section is left to it
+	fillerWords    = 75 // under this, the next section of the level fills in
+)
+
+// frame is what the composer reads from the retrieval result besides the
+// hits. Fields retrieval does not fill yet keep their zero value; frameOf is
+// the one place that maps a Result to it.
+type frame struct {
+	scope string
+	// placed is the level read from a description of the asker's work, and
+	// placedWhy the words of the description that placed it.
+	placed, placedWhy string
+}
+
+func frameOf(res retrieve.Result) frame {
+	f := frame{scope: ScopeIn}
+	if res.OutOfScope || len(res.Hits) == 0 {
+		f.scope = ScopeOut
+	}
+	return f
+}
+
+var (
+	reRepeat = regexp.MustCompile(`(?i)\b(?:again|repeat|remind me|recap|once more)\b`)
+	// reMore is a follow-up that asks for more of the same.
+	reMore  = regexp.MustCompile(`(?i)^\W*(?:(?:ok(?:ay)?|and|so|great|thanks|cool|nice)\W+)?(?:tell me more|(?:say |show (?:me )?)?more|go on|continue|keep going|what else|anything else|go deeper|dig deeper|expand|elaborate)\b`)
+	reWhole = regexp.MustCompile(`(?i)\b(?:whole|full|entire|complete)\b|\b(?:all|every one) of (?:the|its|it|them)\b|\bverbatim\b|\bshow (?:me )?(?:it |them )?all\b|\blist (?:them |it )?all\b`)
+)
+
+// line is one candidate line of the answer.
+type line struct {
+	cite  int // index into the citations
+	index int // index into the section's Lines
+	text  string
+	skill string // the skill's name, for a skills line
+	score float64
+	words int
+}
+
+type composer struct {
+	req    Request
+	res    retrieve.Result
+	in     retrieve.Intent
+	fr     frame
+	cites  []Citation
+	terms  []string
+	shown  map[string]bool // article lines earlier answers showed
+	repeat bool
+	whole  bool
+}
+
+// Offline writes the extractive answer to a question asked without a
+// conversation; Compose is the same with one.
+func Offline(res retrieve.Result) Reply {
+	return Compose(Request{}, res)
+}
+
+// Compose writes the offline answer to req from res: the article's lines,
+// cited at line level, behind the coach's templates.
+func Compose(req Request, res retrieve.Result) Reply {
+	return composeIn(req, res, frameOf(res))
+}
+
+func composeIn(req Request, res retrieve.Result, fr frame) Reply {
+	switch fr.scope {
+	case ScopeOut:
+		msg := ScopeMessage
+		if res.Intent.Refusal == retrieve.RefuseInjection {
+			msg = InjectionMessage
+		}
+		return Reply{Answer: msg, Citations: []Citation{}, Suggestions: []string{}, Scope: ScopeOut, Mode: ModeOffline}
+	case ScopeSmalltalk:
+		return Reply{Answer: smalltalkMessage, Citations: []Citation{}, Suggestions: []string{starterSuggestion}, Scope: ScopeSmalltalk, Mode: ModeOffline}
+	}
+	c := &composer{
+		req: req, res: res, in: res.Intent, fr: fr, cites: Citations(res.Hits),
+		terms:  questionTerms(req.Message, res.Intent.Caveat),
+		shown:  shownInHistory(req.History, res.Hits),
+		repeat: reRepeat.MatchString(req.Message),
+		whole:  reWhole.MatchString(req.Message),
+	}
+	if c.repeat || c.whole {
+		c.shown = map[string]bool{}
+	}
+	return c.compose()
+}
+
+// smalltalkMessage answers a greeting or thanks.
+const smalltalkMessage = "Glad to help. I coach product managers from one article on the PM career ladder: ask me about any level, what it expects, and how to reach the next one."
+
+// starterSuggestion is the question offered after small talk.
+const starterSuggestion = "What does a Mid-level PM do?"
+
+func (c *composer) compose() Reply {
+	if r, ok := c.compare(); ok {
+		return r
+	}
+	main, lines := c.mainSection()
+	if main < 0 {
+		return c.nothingNew()
+	}
+	sec := c.res.Hits[main].Section
+	chosen := c.pickMain(sec, lines)
+	var b strings.Builder
+	first := chosen[0]
+	deeper := c.deeper(sec)
+	if c.fr.scope == ScopeNearby {
+		b.WriteString("The article doesn't cover that directly; the closest it says is: ")
+	} else {
+		b.WriteString(capitalize(c.lead(sec, first, deeper)) + ": ")
+	}
+	b.WriteString(c.quote(first))
+	b.WriteString("\n")
+	if len(chosen) > 1 {
+		b.WriteString("\n")
+		for _, l := range chosen[1:] {
+			b.WriteString("- " + c.quote(l) + "\n")
+		}
+	}
+	if names := c.otherSkills(sec, chosen); len(names) > 0 {
+		fmt.Fprintf(&b, "\nThe same list also names %s [%d].\n", joinNames(names), first.cite+1)
+	}
+	used := words(chosen)
+	for _, g := range c.otherGroups(main, used) {
+		fmt.Fprintf(&b, "\n**%s**\n", c.res.Hits[g[0].cite].Section.Title)
+		for _, l := range g {
+			b.WriteString("- " + c.quote(l) + "\n")
+			chosen = append(chosen, l)
+		}
+	}
+	if next := c.nextStep(sec); next != "" {
+		b.WriteString("\n" + next + "\n")
+	}
+	c.markItems(chosen)
+	return Reply{
+		Answer: strings.TrimRight(b.String(), "\n"), Citations: c.cites,
+		Suggestions: c.suggestions(sec, chosen), Scope: c.fr.scope, Mode: ModeOffline,
+	}
+}
+
+// maxCompareLines is how many lines a comparison quotes for each level.
+const maxCompareLines = 3
+
+// compare answers a question comparing two levels: each level's lines on
+// the facet asked (what changes, by default), one group a level.
+func (c *composer) compare() (Reply, bool) {
+	in := c.in
+	if !in.HasTopic(retrieve.TopicCompare) || len(in.Levels) < 2 {
+		return Reply{}, false
+	}
+	facet := in.Facet()
+	if facet == "" || facet == ladder.Overview {
+		facet = ladder.Changes
+	}
+	var groups [][]line
+	for _, lv := range in.Levels[:2] {
+		at := -1
+		for i := range c.cites {
+			s := c.res.Hits[i].Section
+			if s.Level == lv && (s.Facet == facet || at < 0) {
+				if at < 0 || s.Facet == facet {
+					at = i
+				}
+				if s.Facet == facet {
+					break
+				}
+			}
+		}
+		if at < 0 {
+			return Reply{}, false
+		}
+		ls := c.candidates(at)
+		if len(ls) == 0 {
+			return Reply{}, false
+		}
+		groups = append(groups, ls[:min(len(ls), maxCompareLines)])
+	}
+	var b strings.Builder
+	first := groups[0]
+	fmt.Fprintf(&b, "Side by side, %s: %s\n\n", topicLead(c.res.Hits[first[0].cite].Section), c.quote(first[0]))
+	for _, l := range first[1:] {
+		b.WriteString("- " + c.quote(l) + "\n")
+	}
+	fmt.Fprintf(&b, "\n**%s**\n", c.res.Hits[groups[1][0].cite].Section.Title)
+	for _, l := range groups[1] {
+		b.WriteString("- " + c.quote(l) + "\n")
+	}
+	sec := c.res.Hits[first[0].cite].Section
+	b.WriteString("\n" + c.nextStep(sec))
+	chosen := append(slices.Clone(first), groups[1]...)
+	c.markItems(chosen)
+	return Reply{Answer: b.String(), Citations: c.cites, Suggestions: c.suggestions(sec, chosen), Scope: c.fr.scope, Mode: ModeOffline}, true
+}
+
+// mainSection is the hit the answer starts from: the best one with a line
+// not shown yet, and its candidate lines.
+func (c *composer) mainSection() (int, []line) {
+	if i := c.previousSection(); i >= 0 {
+		return i, c.candidates(i)
+	}
+	for i := range c.cites {
+		if ls := c.candidates(i); len(ls) > 0 {
+			return i, ls
+		}
+	}
+	return -1, nil
+}
+
+// previousSection is, for a bare follow-up ("tell me more"), the hit the
+// previous answer quoted that still has lines to show; -1 otherwise.
+func (c *composer) previousSection() int {
+	if c.repeat || c.whole || !reMore.MatchString(c.req.Message) {
+		return -1
+	}
+	last := strings.ReplaceAll(lastAnswer(c.req.History), "**", "")
+	if last == "" {
+		return -1
+	}
+	for i := range c.cites {
+		quoted := slices.ContainsFunc(c.res.Hits[i].Section.Items(), func(l string) bool {
+			return strings.Contains(last, strings.TrimSpace(l))
+		})
+		if quoted && len(c.candidates(i)) > 0 {
+			return i
+		}
+	}
+	return -1
+}
+
+// candidates are the lines of hit i that state something on their own and
+// were not shown before, scored against the question.
+func (c *composer) candidates(i int) []line {
+	s := c.res.Hits[i].Section
+	items := s.Items()
+	skills := map[string]string{}
+	for _, k := range s.Skills() {
+		skills[k.Line] = k.Name
+	}
+	var out []line
+	k := 0
+	for j, l := range s.Lines {
+		if k == len(items) {
+			break
+		}
+		if l != items[k] {
+			continue
+		}
+		k++
+		t := strings.TrimSpace(l)
+		if c.shown[t] {
+			continue
+		}
+		out = append(out, line{cite: i, index: j, text: t, skill: skills[l], score: c.overlap(t, s.Title), words: len(strings.Fields(t))})
+	}
+	return out
+}
+
+// pickMain chooses the main section's lines: the best first, then the
+// others in the article's order, within the budget.
+func (c *composer) pickMain(s sections.Section, ls []line) []line {
+	if c.whole {
+		return ls
+	}
+	best := 0
+	for i, l := range ls {
+		if l.score > ls[best].score {
+			best = i
+		}
+	}
+	limit := maxMainLines
+	if s.Facet == ladder.Skills {
+		limit = maxSkillLines
+	}
+	// The best lines by score (ties: article order) fill the budget.
+	order := make([]int, len(ls))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		switch {
+		case ls[a].score > ls[b].score:
+			return -1
+		case ls[a].score < ls[b].score:
+			return 1
+		}
+		return 0
+	})
+	keep := map[int]bool{best: true}
+	total := ls[best].words
+	for _, i := range order {
+		if len(keep) == limit {
+			break
+		}
+		if keep[i] || total+ls[i].words > quoteWords {
+			continue
+		}
+		keep[i] = true
+		total += ls[i].words
+	}
+	out := []line{ls[best]}
+	for i, l := range ls {
+		if keep[i] && i != best {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// otherSkills names the skills of a skills section the answer did not quote.
+func (c *composer) otherSkills(s sections.Section, chosen []line) []string {
+	if c.whole {
+		return nil
+	}
+	var out []string
+	for _, k := range s.Skills() {
+		t := strings.TrimSpace(k.Line)
+		if c.shown[t] || slices.ContainsFunc(chosen, func(l line) bool { return l.text == t }) {
+			continue
+		}
+		out = append(out, k.Name)
+	}
+	return out
+}
+
+// otherGroups are the lines of the other hits that speak to the question's
+// words, a group a section, within what is left of the budget.
+func (c *composer) otherGroups(main, used int) [][]line {
+	if c.whole {
+		return nil
+	}
+	mainSec := c.res.Hits[main].Section
+	var out [][]line
+	for i := range min(len(c.cites), hitsConsidered) {
+		if i == main || len(out) == maxOtherGroups {
+			continue
+		}
+		s := c.res.Hits[i].Section
+		if s.Facet == ladder.Overview && s.Level == mainSec.Level {
+			continue // the level's overview restates its sections
+		}
+		// A short answer takes the next section of its level as it is.
+		filler := used < fillerWords && s.Level == mainSec.Level && len(out) == 0
+		var g []line
+		for _, l := range c.candidates(i) {
+			if (l.score < 1 && !filler) || l.skill != "" || l.words > maxOtherWords || used+l.words > quoteWords+20 || len(g) == maxOtherLines {
+				continue
+			}
+			g = append(g, l)
+			used += l.words
+		}
+		if len(g) > 0 {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// quote writes a line as the answer shows it: verbatim, a skill's name in
+// bold, and its marker.
+func (c *composer) quote(l line) string {
+	t := l.text
+	if l.skill != "" {
+		t = "**" + l.skill + "**" + strings.TrimPrefix(t, l.skill)
+	}
+	return fmt.Sprintf("%s [%d]", t, l.cite+1)
+}
+
+// markItems records each chosen line in its citation's Items, in order.
+func (c *composer) markItems(chosen []line) {
+	for i := range c.cites {
+		c.cites[i].Items = []int{}
+	}
+	for _, l := range chosen {
+		c.cites[l.cite].Items = append(c.cites[l.cite].Items, l.index)
+	}
+	for i := range c.cites {
+		slices.Sort(c.cites[i].Items)
+		c.cites[i].Items = slices.Compact(c.cites[i].Items)
+	}
+}
+
+// deeper reports whether the previous answer already quoted this section:
+// the question goes on with the same level and facet.
+func (c *composer) deeper(s sections.Section) bool {
+	if c.repeat || c.whole {
+		return false
+	}
+	last := lastAnswer(c.req.History)
+	if last == "" {
+		return false
+	}
+	plain := strings.ReplaceAll(last, "**", "")
+	for _, l := range s.Items() {
+		if strings.Contains(plain, strings.TrimSpace(l)) {
+			return true
+		}
+	}
+	return false
+}
+
+// nothingNew answers when every line retrieval found was shown already.
+func (c *composer) nothingNew() Reply {
+	for i := range c.cites {
+		c.cites[i].Items = []int{}
+	}
+	msg := "I've already quoted every line the article has on this in our conversation. Ask me to repeat them, or try one of the questions below."
+	s := c.res.Hits[0].Section
+	return Reply{Answer: msg, Citations: c.cites, Suggestions: c.suggestions(s, nil), Scope: c.fr.scope, Mode: ModeOffline}
+}
+
+// lead is the first sentence's opening, before the best line.
+func (c *composer) lead(s sections.Section, first line, deeper bool) string {
+	in := c.in
+	prefix := ""
+	switch {
+	case c.fr.placed != "" && c.fr.placed == s.Level:
+		prefix = fmt.Sprintf("you describe %s, which is the %s stage; ", c.fr.placedWhy, levelName(s.Level))
+	case deeper && isLevel(s.Level):
+		prefix = fmt.Sprintf("staying with %s and going deeper, ", levelPhrase(s.Level))
+	case deeper:
+		prefix = "going deeper on the same part of the article, "
+	case in.FromHistory && isLevel(s.Level):
+		prefix = fmt.Sprintf("staying with %s from earlier, ", levelPhrase(s.Level))
+	case in.Current != "" && in.Current == s.Level && !in.Transition:
+		prefix = fmt.Sprintf("you said you're %s, so ", withArticle(levelName(s.Level)))
+	case isLevel(s.Level) && !slices.Contains(in.Levels, s.Level) && !(in.Transition && in.Target != ""):
+		prefix = fmt.Sprintf("assuming you mean %s, ", levelPhrase(s.Level))
+	}
+	if in.Transition && in.Target != "" && s.Facet == ladder.Skills {
+		if below, ok := ladder.Below(in.Target); ok && below.ID == s.Level {
+			p := ""
+			switch {
+			case deeper:
+				p = "going deeper, "
+			case in.FromHistory:
+				p = fmt.Sprintf("staying with %s from earlier: ", levelPhrase(s.Level))
+			case in.Current != "" && in.Current == s.Level:
+				p = fmt.Sprintf("you said you're %s; ", withArticle(levelName(s.Level)))
+			}
+			if first.skill != "" {
+				return p + fmt.Sprintf("to become %s, the article names skills to build at the %s stage, among them",
+					withArticle(levelName(in.Target)), below.Name)
+			}
+			return p + fmt.Sprintf("on growing from the %s stage into %s role, the article says",
+				below.Name, withArticle(levelName(in.Target)))
+		}
+	}
+	return prefix + topicLead(s)
+}
+
+// topicLead names what the section is about, as the opening of a sentence
+// the section's line completes.
+func topicLead(s sections.Section) string {
+	switch s.Level {
+	case sections.Introduction:
+		if strings.HasSuffix(s.ID, "/paths") {
+			return "on where people start and how paths differ, the article says"
+		}
+		return "on the standard PM career ladder, the article says"
+	case sections.Closing:
+		if strings.HasSuffix(s.ID, "/advice") {
+			return "on what matters most, the article says"
+		}
+		return "on how long growth takes, the article says"
+	case sections.Adjacent:
+		if s.Facet == sections.FacetRole {
+			return fmt.Sprintf("on moving into %s, the article says", strings.TrimPrefix(s.Title, "Adjacent roles: "))
+		}
+		return "on moving into product-adjacent roles, the article says"
+	}
+	who := withArticle(levelName(s.Level))
+	at := "the " + levelName(s.Level) + " level"
+	if s.Level == ladder.IC {
+		who, at = "an IC PM", "the IC track"
+	}
+	switch s.Facet {
+	case ladder.Changes:
+		return "on what changes at " + at + ", the article says"
+	case ladder.Responsibilities:
+		return "on the core responsibilities of " + who + ", the article says"
+	case ladder.Success:
+		return "on what success looks like for " + who + ", the article says"
+	case ladder.Skills:
+		return "on the skills to start developing as " + who + ", the article says"
+	}
+	return "on " + at + ", the article says"
+}
+
+// nextStep is the one next step: a plan with the levels filled in, or the
+// ladder to place yourself or compare.
+func (c *composer) nextStep(s sections.Section) string {
+	in := c.in
+	if in.HasTopic(retrieve.TopicCompare) && len(in.Levels) >= 2 {
+		a, b := in.Levels[0], in.Levels[1]
+		return fmt.Sprintf("Next step: [see %s and %s side by side](/ladder?%s).", levelName(a), levelName(b),
+			url.Values{"a": {a}, "b": {b}}.Encode())
+	}
+	cur, target := "", ""
+	switch {
+	case in.Target != "" && in.Target != s.Level:
+		target = in.Target
+		cur = in.Current
+		if b, ok := ladder.Below(target); ok && cur == "" {
+			cur = b.ID
+		}
+	case isRung(s.Level):
+		cur = s.Level
+		if n, ok := ladder.Next(cur); ok {
+			target = n.ID
+		}
+	}
+	if cur != "" && target != "" && isRung(cur) && isRung(target) && rung(cur) < rung(target) {
+		q := url.Values{"current": {cur}, "target": {target}}
+		if !slices.Contains(in.Levels, s.Level) && !in.FromHistory && in.Current == "" {
+			return fmt.Sprintf("Next step: not sure this is your level? [Place yourself on the ladder](/ladder); if it is, [make a plan from %s to %s](/plan?%s).",
+				levelName(cur), levelName(target), q.Encode())
+		}
+		return fmt.Sprintf("Next step: [make a plan from %s to %s](/plan?%s).", levelName(cur), levelName(target), q.Encode())
+	}
+	return "Next step: [place yourself on the ladder](/ladder) and compare the levels side by side."
+}
+
+// shownInHistory lists the lines of the hits' sections that earlier
+// answers of the conversation showed.
+func shownInHistory(history []Turn, hits []retrieve.Hit) map[string]bool {
+	shown := map[string]bool{}
+	var text strings.Builder
+	for _, t := range history {
+		if t.Role == "assistant" {
+			text.WriteString(strings.ReplaceAll(t.Content, "**", ""))
+			text.WriteString("\n")
+		}
+	}
+	all := text.String()
+	if all == "" {
+		return shown
+	}
+	for _, h := range hits {
+		for _, l := range h.Section.Items() {
+			if t := strings.TrimSpace(l); strings.Contains(all, t) {
+				shown[t] = true
+			}
+		}
+	}
+	return shown
+}
+
+func lastAnswer(history []Turn) string {
+	for i := len(history) - 1; i >= 0; i-- {
+		if history[i].Role == "assistant" {
+			return history[i].Content
+		}
+	}
+	return ""
+}
+
+// stopTerms are words too common in questions about the ladder to pick a
+// line by.
+var stopTerms = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`what whats does doing should would could will have that this with from into about when
+		your yours their there they them then than also just like much more most some want need know make being been were
+		which where while tell show please really thing things good level levels product products manager managers
+		senior director associate junior stage become becoming role roles article people work they'll i'm you're
+		look looks like better best next first other others it's don't after before each every these those here
+		focus give given think find build develop learn skill skills grow growth improve prepare ready success
+		succeed judged measured responsibilities responsible changes change different promoted promotion daily
+		day-to-day core`) {
+		stopTerms[w] = true
+	}
+}
+
+// questionTerms are the question's content words, cut to a stem of five
+// letters so "prioritise" meets "prioritising".
+func questionTerms(q string, caveat bool) []string {
+	var out []string
+	if caveat {
+		// A question about a role's downsides: the article's words for them.
+		out = append(out, "enjoy", "dream", "tough", "stake")
+	}
+	for _, w := range strings.FieldsFunc(strings.ToLower(q), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' }) {
+		w = strings.Trim(strings.ReplaceAll(w, "’", "'"), "'")
+		if len([]rune(w)) < 4 || stopTerms[w] {
+			continue
+		}
+		st := stem(w)
+		if !slices.Contains(out, st) {
+			out = append(out, st)
+		}
+	}
+	return out
+}
+
+func stem(w string) string {
+	r := []rune(w)
+	if len(r) > 5 {
+		r = r[:5]
+	}
+	return string(r)
+}
+
+// overlap counts the question's terms that begin a word of the line, less
+// those of the section's title: the title already answered for them.
+func (c *composer) overlap(text, title string) float64 {
+	if len(c.terms) == 0 {
+		return 0
+	}
+	inTitle := stems(title)
+	ws := stems(text)
+	n := 0.0
+	for _, t := range c.terms {
+		if ws[t] && !inTitle[t] {
+			n++
+		}
+	}
+	return n
+}
+
+func stems(text string) map[string]bool {
+	ws := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		ws[stem(w)] = true
+	}
+	return ws
+}
+
+func words(ls []line) int {
+	n := 0
+	for _, l := range ls {
+		n += l.words
+	}
+	return n
+}
+
+func joinNames(names []string) string {
+	bold := make([]string, len(names))
+	for i, n := range names {
+		bold[i] = "**" + n + "**"
+	}
+	if len(bold) == 1 {
+		return bold[0]
+	}
+	return strings.Join(bold[:len(bold)-1], ", ") + " and " + bold[len(bold)-1]
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	r := []rune(s)
+	r[0] = unicode.ToUpper(r[0])
+	return string(r)
+}
+
+// levelPhrase is "the Senior PM level", or "the IC track".
+func levelPhrase(id string) string {
+	if id == ladder.IC {
+		return "the IC track"
+	}
+	return "the " + levelName(id) + " level"
+}
+
+func isLevel(id string) bool {
+	_, ok := ladder.ByID(id)
+	return ok
+}
+
+func isRung(id string) bool {
+	l, ok := ladder.ByID(id)
+	return ok && l.Rung > 0
+}
+
+func rung(id string) int {
+	l, _ := ladder.ByID(id)
+	return l.Rung
+}
+
+// round3 rounds a score for the reply.
+func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
