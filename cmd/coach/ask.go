@@ -56,11 +56,16 @@ func printReply(p *program, r answer.Reply) {
 	if r.Degraded {
 		fmt.Fprintln(p.stdout, "\n(The language model did not answer; this is the offline answer.)")
 	}
-	if len(r.Citations) == 0 {
-		return
+	if len(r.Citations) > 0 {
+		fmt.Fprintln(p.stdout, "\nSources:")
+		for i, c := range r.Citations {
+			fmt.Fprintf(p.stdout, "[%d] %s (%s)\n", i+1, c.Title, c.ID)
+		}
 	}
-	fmt.Fprintln(p.stdout, "\nSources:")
-	for i, c := range r.Citations {
-		fmt.Fprintf(p.stdout, "[%d] %s (%s)\n", i+1, c.Title, c.ID)
+	if len(r.Suggestions) > 0 {
+		fmt.Fprintln(p.stdout, "\nYou could ask next:")
+		for _, s := range r.Suggestions {
+			fmt.Fprintf(p.stdout, "- %s\n", s)
+		}
 	}
 }

@@ -25,12 +25,12 @@ import (
 // which name levels, facets and section titles but never claim anything the
 // article does not say.
 
-// Scopes of a reply.
+// Scopes of a reply (retrieve's).
 const (
-	ScopeIn        = "in"        // answered from the article
-	ScopeNearby    = "nearby"    // not covered; the closest lines are given
-	ScopeOut       = "out"       // refused
-	ScopeSmalltalk = "smalltalk" // a greeting or thanks: no citations
+	ScopeIn        = retrieve.ScopeIn        // answered from the article
+	ScopeNearby    = retrieve.ScopeNearby    // not covered; the closest lines are given
+	ScopeOut       = retrieve.ScopeOut       // refused
+	ScopeSmalltalk = retrieve.ScopeSmalltalk // a greeting or thanks: no citations
 )
 
 // Budget of the quoted lines, in words: the answer aims at 60-160 words.
@@ -46,21 +46,22 @@ const (
 )
 
 // frame is what the composer reads from the retrieval result besides the
-// hits. Fields retrieval does not fill yet keep their zero value; frameOf is
-// the one place that maps a Result to it.
+// hits; frameOf is the one place that maps a Result to it.
 type frame struct {
 	scope string
+	// nearby names what the article does not cover, for ScopeNearby.
+	nearby string
 	// placed is the level read from a description of the asker's work, and
 	// placedWhy the words of the description that placed it.
 	placed, placedWhy string
+	// section is the section the question points at through the previous
+	// answer ("the third skill").
+	section string
 }
 
 func frameOf(res retrieve.Result) frame {
-	f := frame{scope: ScopeIn}
-	if res.OutOfScope || len(res.Hits) == 0 {
-		f.scope = ScopeOut
-	}
-	return f
+	in := res.Intent
+	return frame{scope: ScopeOf(res), nearby: in.Nearby, placed: in.Placed, placedWhy: in.PlacedWhy, section: in.Section}
 }
 
 var (
@@ -113,7 +114,7 @@ func composeIn(req Request, res retrieve.Result, fr frame) Reply {
 		}
 		return Reply{Answer: msg, Citations: []Citation{}, Suggestions: []string{}, Scope: ScopeOut, Mode: ModeOffline}
 	case ScopeSmalltalk:
-		return Reply{Answer: smalltalkMessage, Citations: []Citation{}, Suggestions: []string{starterSuggestion}, Scope: ScopeSmalltalk, Mode: ModeOffline}
+		return Reply{Answer: SmalltalkMessage, Citations: []Citation{}, Suggestions: []string{starterSuggestion}, Scope: ScopeSmalltalk, Mode: ModeOffline}
 	}
 	c := &composer{
 		req: req, res: res, in: res.Intent, fr: fr, cites: Citations(res.Hits),
@@ -127,9 +128,6 @@ func composeIn(req Request, res retrieve.Result, fr frame) Reply {
 	}
 	return c.compose()
 }
-
-// smalltalkMessage answers a greeting or thanks.
-const smalltalkMessage = "Glad to help. I coach product managers from one article on the PM career ladder: ask me about any level, what it expects, and how to reach the next one."
 
 // starterSuggestion is the question offered after small talk.
 const starterSuggestion = "What does a Mid-level PM do?"
@@ -148,7 +146,11 @@ func (c *composer) compose() Reply {
 	first := chosen[0]
 	deeper := c.deeper(sec)
 	if c.fr.scope == ScopeNearby {
-		b.WriteString("The article doesn't cover that directly; the closest it says is: ")
+		what := "that"
+		if c.fr.nearby != "" {
+			what = c.fr.nearby
+		}
+		fmt.Fprintf(&b, "The article doesn't cover %s; the closest it says is: ", what)
 	} else {
 		b.WriteString(capitalize(c.lead(sec, first, deeper)) + ": ")
 	}
@@ -164,7 +166,7 @@ func (c *composer) compose() Reply {
 		fmt.Fprintf(&b, "\nThe same list also names %s [%d].\n", joinNames(names), first.cite+1)
 	}
 	used := words(chosen)
-	for _, g := range c.otherGroups(main, used) {
+	for _, g := range c.otherGroups(main, used, len(chosen)) {
 		fmt.Fprintf(&b, "\n**%s**\n", c.res.Hits[g[0].cite].Section.Title)
 		for _, l := range g {
 			b.WriteString("- " + c.quote(l) + "\n")
@@ -238,6 +240,15 @@ func (c *composer) compare() (Reply, bool) {
 // mainSection is the hit the answer starts from: the best one with a line
 // not shown yet, and its candidate lines.
 func (c *composer) mainSection() (int, []line) {
+	if c.fr.section != "" {
+		for i := range c.cites {
+			if c.res.Hits[i].Section.ID == c.fr.section {
+				if ls := c.candidates(i); len(ls) > 0 {
+					return i, ls
+				}
+			}
+		}
+	}
 	if i := c.previousSection(); i >= 0 {
 		return i, c.candidates(i)
 	}
@@ -367,7 +378,7 @@ func (c *composer) otherSkills(s sections.Section, chosen []line) []string {
 
 // otherGroups are the lines of the other hits that speak to the question's
 // words, a group a section, within what is left of the budget.
-func (c *composer) otherGroups(main, used int) [][]line {
+func (c *composer) otherGroups(main, used, mainLines int) [][]line {
 	if c.whole {
 		return nil
 	}
@@ -382,7 +393,7 @@ func (c *composer) otherGroups(main, used int) [][]line {
 			continue // the level's overview restates its sections
 		}
 		// A short answer takes the next section of its level as it is.
-		filler := used < fillerWords && s.Level == mainSec.Level && len(out) == 0
+		filler := used < fillerWords && mainLines <= 2 && s.Level == mainSec.Level && len(out) == 0
 		var g []line
 		for _, l := range c.candidates(i) {
 			if (l.score < 1 && !filler) || l.skill != "" || l.words > maxOtherWords || used+l.words > quoteWords+20 || len(g) == maxOtherLines {
@@ -514,7 +525,7 @@ func topicLead(s sections.Section) string {
 	who := withArticle(levelName(s.Level))
 	at := "the " + levelName(s.Level) + " level"
 	if s.Level == ladder.IC {
-		who, at = "an IC PM", "the IC track"
+		who, at = "a PM on the IC track", "the IC track"
 	}
 	switch s.Facet {
 	case ladder.Changes:

@@ -153,7 +153,11 @@ func TestComposeScopes(t *testing.T) {
 	}
 	req := Request{Message: "How do I run a good meeting with stakeholders?"}
 	near := composeIn(req, res, frame{scope: ScopeNearby})
-	if !strings.HasPrefix(near.Answer, "The article doesn't cover that directly; the closest it says is: ") ||
+	named := composeIn(req, res, frame{scope: ScopeNearby, nearby: "running meetings"})
+	if !strings.HasPrefix(named.Answer, "The article doesn't cover running meetings; the closest it says is: ") {
+		t.Errorf("nearby, named: %s", named.Answer)
+	}
+	if !strings.HasPrefix(near.Answer, "The article doesn't cover that; the closest it says is: ") ||
 		near.Scope != ScopeNearby || len(near.Citations) == 0 || !strings.Contains(near.Answer, "[") {
 		t.Errorf("nearby: %+v", near)
 	}

@@ -2,6 +2,7 @@ package answer
 
 import (
 	"context"
+	"github.com/ladder/coach/internal/assess"
 	"regexp"
 	"strings"
 	"testing"
@@ -29,7 +30,9 @@ func newOfflineService(t testing.TB) *Service {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &Service{Retriever: retrieve.New(sections.NewSet(secs), idx)}
+	set := sections.NewSet(secs)
+	// As the app wires it: askers placed from their description.
+	return &Service{Retriever: retrieve.New(set, idx).WithPlacer(assess.New(set))}
 }
 
 func TestOfflineChat(t *testing.T) {

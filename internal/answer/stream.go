@@ -2,6 +2,7 @@ package answer
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"log/slog"
 	"slices"
@@ -45,6 +46,15 @@ type Done struct {
 	// Suggestions and Scope are the reply's (see Reply).
 	Suggestions []string `json:"suggestions"`
 	Scope       string   `json:"scope"`
+}
+
+// MarshalJSON encodes the event with Suggestions a list even when nil.
+func (d Done) MarshalJSON() ([]byte, error) {
+	type plain Done
+	if d.Suggestions == nil {
+		d.Suggestions = []string{}
+	}
+	return json.Marshal(plain(d))
 }
 
 // StreamError says the answer stopped part-way; a Done follows it.

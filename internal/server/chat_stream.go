@@ -94,5 +94,5 @@ func streamReply(ctx context.Context, ch Chatter, req answer.Request, emit func(
 			return err
 		}
 	}
-	return emit(answer.Event{Name: answer.EventDone, Data: answer.Done{Mode: reply.Mode, Degraded: reply.Degraded, Citations: reply.Citations, Scope: reply.Scope}})
+	return emit(answer.Event{Name: answer.EventDone, Data: answer.Done{Mode: reply.Mode, Degraded: reply.Degraded, Citations: reply.Citations, Suggestions: reply.Suggestions, Scope: reply.Scope}})
 }

@@ -137,10 +137,10 @@ func TestChatStream(t *testing.T) {
 			}
 			evs := readEvents(t, resp.Body)
 			want := []sseEvent{
-				{"citations", `[{"id":"senior/skills","title":"Senior PM: skills","level":"senior","facet":"skills","text":"Strategic Visioning: see far.","score":0.9}]`},
+				{"citations", `[{"id":"senior/skills","title":"Senior PM: skills","level":"senior","facet":"skills","text":"Strategic Visioning: see far.","items":[],"score":0.9}]`},
 				{"delta", `{"text":"Build Strategic Visioning [1]"}`},
 				{"delta", `{"text":".\n- \u003cb\u003eline\u003c/b\u003e two"}`},
-				{"done", `{"mode":"offline","degraded":false,"citations":[{"id":"senior/skills","title":"Senior PM: skills","level":"senior","facet":"skills","text":"Strategic Visioning: see far.","score":0.9}],"scope":"in"}`},
+				{"done", `{"mode":"offline","degraded":false,"citations":[{"id":"senior/skills","title":"Senior PM: skills","level":"senior","facet":"skills","text":"Strategic Visioning: see far.","items":[],"score":0.9}],"suggestions":[],"scope":"in"}`},
 			}
 			if len(evs) != len(want) {
 				t.Fatalf("events = %+v", evs)
@@ -200,7 +200,7 @@ func TestChatStreamFromPlainChatter(t *testing.T) {
 	evs := readEvents(t, postStream(t, srv, `{"message":"hi","stream":true}`, "").Body)
 	want := []sseEvent{
 		{"citations", `[]`}, {"delta", `{"text":"One. "}`}, {"delta", `{"text":"Two."}`},
-		{"done", `{"mode":"llm","degraded":true,"citations":[],"scope":"out"}`},
+		{"done", `{"mode":"llm","degraded":true,"citations":[],"suggestions":[],"scope":"out"}`},
 	}
 	if len(evs) != len(want) {
 		t.Fatalf("events = %+v", evs)

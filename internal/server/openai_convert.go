@@ -79,8 +79,9 @@ type ChatCompletion struct {
 	Choices   []CompletionChoice `json:"choices"`
 	Usage     CompletionUsage    `json:"usage"`
 	Citations []answer.Citation  `json:"citations"`
-	// Scope is the coach's addition too: as /api/chat's "scope".
-	Scope string `json:"scope"`
+	// Suggestions and Scope are the coach's additions too: as /api/chat's.
+	Suggestions []string `json:"suggestions"`
+	Scope       string   `json:"scope"`
 }
 
 // CompletionChoice is the one choice of a ChatCompletion.
@@ -116,8 +117,10 @@ type ChatCompletionChunk struct {
 	Choices   []ChunkChoice     `json:"choices"`
 	Usage     *CompletionUsage  `json:"usage,omitempty"`
 	Citations []answer.Citation `json:"citations,omitzero"`
-	// Scope comes with the citations, on the chunk with the finish reason.
-	Scope string `json:"scope,omitempty"`
+	// Suggestions and Scope come with the citations, on the chunk with the
+	// finish reason.
+	Suggestions []string `json:"suggestions,omitzero"`
+	Scope       string   `json:"scope,omitempty"`
 }
 
 // ChunkChoice is the one choice of a ChatCompletionChunk.
@@ -634,9 +637,10 @@ func newCompletion(id string, created int64, model string, r answer.Reply, usage
 			Message:      CompletionMessage{Role: roleAssistant, Content: completionContent(r)},
 			FinishReason: finishStop,
 		}},
-		Usage:     usage,
-		Citations: cites,
-		Scope:     r.Scope,
+		Usage:       usage,
+		Citations:   cites,
+		Scope:       r.Scope,
+		Suggestions: orEmpty(r.Suggestions),
 	}
 }
 
@@ -689,11 +693,12 @@ type eventTranslator struct {
 	msgs         []completionMessage
 	includeUsage bool
 
-	started  bool
-	finished bool
-	cites    []answer.Citation // the citations event's list: the text's [n] count in it
-	scope    string            // the done event's scope
-	content  strings.Builder   // every piece of content sent
+	started     bool
+	finished    bool
+	cites       []answer.Citation // the citations event's list: the text's [n] count in it
+	scope       string            // the done event's scope
+	suggestions []string          // the done event's suggestions
+	content     strings.Builder   // every piece of content sent
 }
 
 // translate returns the chunks for one event; the first event brings the
@@ -714,10 +719,32 @@ func (t *eventTranslator) translate(ev answer.Event) []ChatCompletionChunk {
 		// shows nothing else.
 		out = append(out, t.text("\n\n"+d.Message)...)
 	case answer.Done:
-		t.scope = d.Scope
+		t.scope, t.suggestions = d.Scope, d.Suggestions
 		out = append(out, t.finish(d.Citations)...)
 	}
 	return out
+}
+
+// withItems is cites with the items done gave for the same sections: the
+// citations event of an LLM answer goes out before its lines are known.
+func withItems(cites, done []answer.Citation) []answer.Citation {
+	out := make([]answer.Citation, len(cites))
+	for i, c := range cites {
+		for _, d := range done {
+			if d.ID == c.ID && len(d.Items) > 0 {
+				c.Items = d.Items
+			}
+		}
+		out[i] = c
+	}
+	return out
+}
+
+func orEmpty(xs []string) []string {
+	if xs == nil {
+		return []string{}
+	}
+	return xs
 }
 
 func (t *eventTranslator) text(s string) []ChatCompletionChunk {
@@ -752,8 +779,8 @@ func (t *eventTranslator) finish(cited []answer.Citation) []ChatCompletionChunk 
 	if cites == nil {
 		cites = []answer.Citation{}
 	}
-	fin := t.k.finish(cites)
-	fin.Scope = t.scope
+	fin := t.k.finish(withItems(cites, cited))
+	fin.Scope, fin.Suggestions = t.scope, orEmpty(t.suggestions)
 	out = append(out, fin)
 	if t.includeUsage {
 		out = append(out, t.k.usage(estimateUsage(t.msgs, t.content.String())))

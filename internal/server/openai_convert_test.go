@@ -214,7 +214,7 @@ func TestNewCompletion(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `{"id":"chatcmpl-x","object":"chat.completion","created":42,"model":"coach","choices":[{"index":0,"message":{"role":"assistant","content":"Refused."},"finish_reason":"stop"}],"usage":{"prompt_tokens":1,"completion_tokens":2,"total_tokens":3},"citations":[],"scope":"out"}`
+	want := `{"id":"chatcmpl-x","object":"chat.completion","created":42,"model":"coach","choices":[{"index":0,"message":{"role":"assistant","content":"Refused."},"finish_reason":"stop"}],"usage":{"prompt_tokens":1,"completion_tokens":2,"total_tokens":3},"citations":[],"suggestions":[],"scope":"out"}`
 	if string(b) != want {
 		t.Errorf("completion = %s\nwant %s", b, want)
 	}
@@ -249,7 +249,7 @@ func TestEventTranslator(t *testing.T) {
 		{Name: answer.EventDelta, Data: answer.Delta{Text: ""}},
 		{Name: answer.EventDelta, Data: answer.Delta{Text: "More"}},
 		{Name: answer.EventError, Data: answer.StreamError{Message: "Stopped."}},
-		{Name: answer.EventDone, Data: answer.Done{Mode: answer.ModeLLM, Degraded: true, Citations: cites[1:]}},
+		{Name: answer.EventDone, Data: answer.Done{Mode: answer.ModeLLM, Degraded: true, Citations: []answer.Citation{{ID: "b/y", Title: "B", Items: []int{0}}}, Suggestions: []string{"Next?"}, Scope: "in"}},
 	} {
 		got = append(got, tr.translate(ev)...)
 	}
@@ -260,7 +260,7 @@ func TestEventTranslator(t *testing.T) {
 ` + head + `{"index":0,"delta":{"content":"More"},"finish_reason":null}]}
 ` + head + `{"index":0,"delta":{"content":"\n\nStopped."},"finish_reason":null}]}
 ` + head + `{"index":0,"delta":{"content":"\n\nSources:\n[2] B (b/y)"},"finish_reason":null}]}
-` + head + `{"index":0,"delta":{},"finish_reason":"stop"}],"citations":[{"id":"a/x","title":"A","level":"","facet":"","text":"","score":0},{"id":"b/y","title":"B","level":"","facet":"","text":"","score":0}]}
+` + head + `{"index":0,"delta":{},"finish_reason":"stop"}],"citations":[{"id":"a/x","title":"A","level":"","facet":"","text":"","items":[],"score":0},{"id":"b/y","title":"B","level":"","facet":"","text":"","items":[0],"score":0}],"suggestions":["Next?"],"scope":"in"}
 ` + head + `],"usage":{"prompt_tokens":8,"completion_tokens":12,"total_tokens":20}}
 `
 	if g := openAIChunkJSON(t, got); g != want {
@@ -275,7 +275,7 @@ func TestEventTranslator(t *testing.T) {
 	got = append(got, tr.finish(nil)...)
 	want = head + `{"index":0,"delta":{"role":"assistant","content":""},"finish_reason":null}]}
 ` + head + `{"index":0,"delta":{"content":"I can only help with the ladder."},"finish_reason":null}]}
-` + head + `{"index":0,"delta":{},"finish_reason":"stop"}],"citations":[]}
+` + head + `{"index":0,"delta":{},"finish_reason":"stop"}],"citations":[],"suggestions":[]}
 `
 	if g := openAIChunkJSON(t, got); g != want {
 		t.Errorf("chunks:\n%s\nwant:\n%s", g, want)
