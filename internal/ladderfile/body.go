@@ -32,9 +32,9 @@ func (p *parse) body(l *Ladder, lines []string, first int) {
 	var (
 		out      []Section
 		cur      *Section
-		curLine  int    // line of cur's heading (or first line)
-		level    = -1   // index of the level being read, -1 outside levels
-		part     *Part  // the part being read
+		curLine  int   // line of cur's heading (or first line)
+		level    = -1  // index of the level being read, -1 outside levels
+		part     *Part // the part being read
 		facetsOf = map[int]map[string]int{}
 		used     = map[string]bool{}
 		ids      = map[string]int{}

@@ -127,7 +127,9 @@ func TestParseBad(t *testing.T) {
 		{"no front matter", func(t *testing.T) string { return "# Title\n\n## Analyst\n" }, 1, "no front matter"},
 		{"front matter not closed", func(t *testing.T) string { return "---\ntitle: x\n" }, 1, "not closed"},
 		{"yaml syntax", func(t *testing.T) string { return edit(t, "    name: Analyst\n", "    name: [Analyst\n") }, 9, "does not parse as YAML"},
-		{"unknown key", func(t *testing.T) string { return edit(t, "    name: Analyst\n", "    name: Analyst\n    alias: [x]\n") }, 9, "does not parse as YAML"},
+		{"unknown key", func(t *testing.T) string {
+			return edit(t, "    name: Analyst\n", "    name: Analyst\n    alias: [x]\n")
+		}, 9, "does not parse as YAML"},
 		{"wrong type", func(t *testing.T) string { return edit(t, "levels:\n", "levels: 3\nx:\n") }, 3, "does not parse as YAML"},
 		{"empty front matter", func(t *testing.T) string { return "---\n---\n# T\n" }, 1, "front matter is empty"},
 		{"no levels", func(t *testing.T) string { return "---\ntitle: T\n---\n# T\n" }, 3, "declares no levels"},
@@ -153,11 +155,15 @@ func TestParseBad(t *testing.T) {
 			return edit(t, "    heading: Scope\n  - id: skills\n", "    heading: Scope\n    growth: true\n  - id: skills\n    growth: true\n")
 		}, 18, "two facets say"},
 		{"bad id", func(t *testing.T) string { return edit(t, "  - id: lead\n", "  - id: Lead Analyst\n") }, 9, "level id"},
-		{"from on a main level", func(t *testing.T) string { return edit(t, "    name: Analyst\n", "    name: Analyst\n    from: junior\n") }, 7, `"from" is for`},
+		{"from on a main level", func(t *testing.T) string {
+			return edit(t, "    name: Analyst\n", "    name: Analyst\n    from: junior\n")
+		}, 7, `"from" is for`},
 		{"adjacent names no part", func(t *testing.T) string {
 			return edit(t, "---\n\n# Test", "adjacent: Elsewhere\n---\n\n# Test")
 		}, 20, `adjacent: "Elsewhere" names no ## part`},
-		{"no title", func(t *testing.T) string { return strings.Replace(edit(t, "title: Test Ladder\n", ""), "# Test Ladder\n", "", 1) }, 1, "no title"},
+		{"no title", func(t *testing.T) string {
+			return strings.Replace(edit(t, "title: Test Ladder\n", ""), "# Test Ladder\n", "", 1)
+		}, 1, "no title"},
 		{"not utf-8", func(t *testing.T) string { return edit(t, "Intro line.", "Intro \xff line.") }, 23, "not valid UTF-8"},
 	}
 	for _, c := range cases {
