@@ -7,6 +7,7 @@
 //	coach plan --current LEVEL --target LEVEL [--weeks 12] [--context TEXT] [--json]
 //	coach assess [--title T] [--json] "description"
 //	coach compare A B [--json]
+//	coach check FILE.md
 //
 // It only wires: configuration, logging and the parts built by internal/app,
 // carried over HTTP by internal/server or printed to the terminal.
@@ -45,6 +46,8 @@ Usage:
                                      estimate your level from what you do, with evidence and gaps
   coach compare A B [--json]         two levels side by side: what changes, responsibilities,
                                      success, skills (any title or alias: APM, "Group PM", "Staff PM")
+  coach check FILE.md                validate a ladder file and print its levels, facets, parts
+                                     and section count
   coach help                         show this help
 
 Settings come from the environment and from .env when present (see .env.example).
@@ -92,6 +95,8 @@ func (p *program) run(args []string) int {
 		return p.assess(rest)
 	case "compare":
 		return p.compare(rest)
+	case "check":
+		return p.check(rest)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(p.stdout, usage)
 		return exitOK
