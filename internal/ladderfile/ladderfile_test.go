@@ -257,6 +257,16 @@ func TestExamples(t *testing.T) {
 		if len(l.Warnings) > 0 {
 			t.Errorf("%s: warnings %v", f, l.Warnings)
 		}
+		if filepath.Base(f) == "data-science.md" {
+			words := 0
+			for _, s := range l.Sections {
+				words += len(strings.Fields(s.Text()))
+			}
+			staff, _ := l.Level("staff")
+			if words < 2500 || staff.Track != "ic" || len(l.Roles) < 3 || l.Timeline == "" || l.Growth != "skills" {
+				t.Errorf("data science: %d words, staff %+v, roles %v, timeline %q, growth %q", words, staff, l.Roles, l.Timeline, l.Growth)
+			}
+		}
 		if filepath.Base(f) == "minimal.md" {
 			if len(l.Levels) != 4 || l.Growth != "skills" || l.Adjacent != "moving-sideways" || len(l.Roles) != 1 {
 				t.Errorf("minimal: %d levels, growth %q, adjacent %q, roles %v", len(l.Levels), l.Growth, l.Adjacent, l.Roles)
