@@ -59,7 +59,7 @@ const (
 	kindBase     kind = iota // the word is the target or an inflection of it
 	kindSyn                  // same synset
 	kindDeriv                // derivationally related form or pertainym
-	kindSimilar              // adjective similar-to, also-see, verb group
+	kindSimilar              // adjective similar-to and also-see
 	kindHypo                 // the word is a direct hyponym of the target
 	kindHyper                // the word is a direct hypernym of the target
 	kindDerivSyn             // a synonym of a derivationally related form
@@ -283,7 +283,9 @@ func (b *builder) relate(l, t string) {
 					b.derived(l, t, sense, p)
 				case broad:
 					// a broad word's kinds and similar words drift from it
-				case p.sym == "&" || p.sym == "^" || p.sym == "$":
+				case (p.sym == "&" || p.sym == "^") && pos == 'a':
+					// Adjectives only: verb groups and a verb's also-see
+					// join senses loosely ("communicate" and "put").
 					for _, w := range b.wn.synsets[p.to].words {
 						b.add(w, t, p.to, kindSimilar, "similar to "+sense)
 					}
