@@ -150,9 +150,13 @@ func NewSpeller(domain ...string) *Speller {
 // it has 3 letters or fewer, when it is a known word (in the vocabulary, an
 // English word of WordNet or a function word, or a regular inflection of
 // one), or when no vocabulary word is within a Damerau-Levenshtein distance
-// of 1 (words of 4 to 7 letters) or 2 (8 or more). Only the English words
-// near the vocabulary are stored (english.txt): the others are never near
-// enough to be changed anyway. Ties go to the
+// of 1 (words of 4 to 7 letters) or 2 (8 or more), or when it is made of
+// known words: a prefix and a word ("deprioritize"), a word made a verb
+// ("strategize"), two words of 4 letters or more ("userbase"). Only the
+// English words near the vocabulary are stored (english.txt): the others
+// are never near enough to be changed anyway. Jargon that is none of these
+// ("kpis", "saas") is corrected like a typo: pass such words as domain
+// words, and do not pass words the asker wrote in capitals (acronyms). Ties go to the
 // article's words, the more frequent first, then to domain words, then to
 // the table's words in alphabetical order.
 func (s *Speller) Correct(word string) (string, bool) { return s.s.Correct(word) }

@@ -151,6 +151,9 @@ func TestCorrect(t *testing.T) {
 		{"youre", "youre", false}, // a contraction typed without its apostrophe
 		{"elephant", "elephant", false},
 		{"strategic", "strategic", false},
+		{"deprioritize", "deprioritize", false}, // made of known words
+		{"strategize", "strategize", false},
+		{"userbase", "userbase", false},
 		// Short words are never corrected.
 		{"wat", "wat", false},
 		{"teh", "teh", false},

@@ -159,17 +159,63 @@ func (s *Speller) Nearest(word string) (best string, dist int, ok bool) {
 
 // Correct returns the correction of a lower-case word and true, or the word
 // and false when it needs none: it is 3 letters or fewer, it is known
-// (Known), or nothing is near enough.
+// (Known), nothing is near enough, or it is made of known words (Compound).
 func (s *Speller) Correct(word string) (string, bool) {
 	if len(word) <= 3 || s.Known(word) {
 		return word, false
 	}
 	best, _, ok := s.Nearest(word)
-	if !ok {
+	if !ok || s.Compound(word) {
 		return word, false
 	}
 	return best, true
 }
+
+// prefixes are the word-forming prefixes Compound accepts before a known
+// word: "deprioritize", "cofounder", "reskill".
+var prefixes = []string{"anti", "co", "counter", "cross", "de", "dis", "inter", "mis", "multi", "non",
+	"over", "post", "pre", "re", "self", "sub", "super", "un", "under", "up"}
+
+// Compound reports whether word is a known word after a prefix
+// ("deprioritize"), a known word made a verb with -ize or -ise
+// ("strategize"), or two known words of 4 letters or more run together
+// ("userbase", "teammate"; with shorter parts too many typos would pass,
+// "prodcut" being "prod" and "cut"): words English makes freely, which no word list
+// holds and correction must not break. Known words here are the
+// vocabulary's and the known words, the second part with its inflection
+// undone ("teammates").
+func (s *Speller) Compound(word string) bool {
+	for _, p := range prefixes {
+		if len(word) >= len(p)+4 && word[:len(p)] == p && s.Known(word[len(p):]) {
+			return true
+		}
+	}
+	for i := 4; i+4 <= len(word); i++ {
+		if s.has(word[:i]) && s.Known(word[i:]) {
+			return true
+		}
+	}
+	// A verb made with -ize or -ise ("strategize" from "strategy",
+	// "productize"), inflected or not.
+	for _, suf := range izeSuffixes {
+		if len(word) <= len(suf)+3 || len(word) > maxWord || !hasSuffix(word, suf) {
+			continue
+		}
+		var buf [maxWord + 1]byte
+		n := copy(buf[:], word[:len(word)-len(suf)])
+		for _, end := range []string{"", "e", "y"} {
+			m := n + copy(buf[n:], end)
+			if s.has(string(buf[:m])) {
+				return true
+			}
+		}
+		break
+	}
+	return false
+}
+
+// izeSuffixes make verbs and their nouns of other words, longest first.
+var izeSuffixes = []string{"izations", "isations", "ization", "isation", "izing", "ising", "izes", "ises", "ized", "ised", "ize", "ise"}
 
 // hashTable maps a 64-bit hash to a posting by open addressing with
 // linear probing: one flat array, filled once, half empty so probes stay

@@ -140,6 +140,30 @@ func TestSpeller(t *testing.T) {
 	}
 }
 
+func TestCompound(t *testing.T) {
+	s := New([]string{"users", "user", "base", "prioritize", "startups", "team", "product", "strategy", "strategic", "strategies"}, []string{"mate", "prod", "cut"})
+	tests := []struct {
+		word    string
+		want    string
+		changed bool
+	}{
+		{"userbase", "userbase", false},         // "user" + "base", though 2 edits from "users"
+		{"prodcut", "product", true},            // "prod" + "cut": parts too short to trust
+		{"deprioritize", "deprioritize", false}, // "de" + a known word
+		{"strategize", "strategize", false},     // "strategy" made a verb
+		{"strategizing", "strategizing", false},
+		{"teammates", "teammates", false},  // "team" + "mates", an inflection of "mate"
+		{"prioritzie", "prioritize", true}, // no known parts: a typo
+		{"startupz", "startups", true},
+	}
+	for _, tt := range tests {
+		got, changed := s.Correct(tt.word)
+		if got != tt.want || changed != tt.changed {
+			t.Errorf("Correct(%q) = %q, %v; want %q, %v", tt.word, got, changed, tt.want, tt.changed)
+		}
+	}
+}
+
 // TestNearestMatchesScan checks the deletion index against a plain scan of
 // the vocabulary on random words and their random misspellings.
 func TestNearestMatchesScan(t *testing.T) {
