@@ -97,6 +97,23 @@ func LeaksInstructions(text string) bool {
 	return leaksInstructions(guardWords(text))
 }
 
+// maxInstructionWord is the longest word of the instructions: an unfinished
+// word longer than it cannot be one, so it is not held back for more.
+var maxInstructionWord = func() int {
+	n := 0
+	for _, ws := range instructionWords {
+		for _, w := range ws {
+			n = max(n, len(w))
+		}
+	}
+	return n
+}()
+
+// maxGuardHold bounds the text held back as the possible beginning of a
+// leak: leakWords-1 words and what separates them, unless the separators
+// are long, when the words go out.
+const maxGuardHold = 512
+
 // leakGuard checks a streamed answer for the instructions as it arrives.
 // It holds back what may be the beginning of a leak: an unfinished last
 // word, and the finished words before it that run on as the instructions
@@ -117,7 +134,7 @@ func (g *leakGuard) write(p string) (out string, leak bool) {
 		words = append(words, s.word)
 	}
 	finished := len(spans)
-	if r, _ := utf8.DecodeLastRuneInString(g.pending); isWordRune(r) {
+	if r, _ := utf8.DecodeLastRuneInString(g.pending); isWordRune(r) && len(g.pending)-spans[len(spans)-1].start <= maxInstructionWord {
 		finished-- // the last word may go on in the next piece
 	}
 	end := len(g.tail) + finished
@@ -135,6 +152,15 @@ func (g *leakGuard) write(p string) (out string, leak bool) {
 	cut := len(g.pending)
 	if keep < len(spans) {
 		cut = spans[keep].start
+	}
+	if len(g.pending)-cut > maxGuardHold && keep < finished {
+		// Words of the instructions far apart: not held any longer, so what
+		// is held, and the work on each piece, stays small.
+		keep = finished
+		cut = len(g.pending)
+		if keep < len(spans) {
+			cut = spans[keep].start
+		}
 	}
 	out, g.pending = g.pending[:cut], g.pending[cut:]
 	given := words[:len(g.tail)+keep]

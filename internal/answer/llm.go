@@ -112,17 +112,31 @@ func (s *Service) withLLM(ctx context.Context, req Request, res retrieve.Result,
 	defer cancel()
 
 	type result struct {
-		text string
-		err  error
+		raw, text string
+		cites     []Citation
+		cut       bool
+		err       error
 	}
 	done := make(chan result, 1)
 	msgs := s.Prompt(req, res)
 	start := time.Now()
 	// The goroutine lets us return at the deadline even from a Completer
-	// that ignores its context.
+	// that ignores its context; the reply is capped and checked in it too,
+	// so that all the work on it is inside the deadline.
 	go func() {
-		text, err := s.LLM.Complete(ctx, msgs)
-		done <- result{text, err}
+		var r result
+		r.raw, r.err = s.LLM.Complete(ctx, msgs)
+		if r.err == nil {
+			r.raw, r.cut = cutBytes(strings.TrimSpace(r.raw), s.maxReplyBytes())
+			r.text, r.cites = FilterCitations(r.raw, res.Hits)
+			switch {
+			case strings.TrimSpace(r.text) == "":
+				r.err = errors.New("the model's reply is empty")
+			case LeaksInstructions(r.text):
+				r.err = errPromptLeak
+			}
+		}
+		done <- r
 	}()
 	var r result
 	select {
@@ -130,46 +144,68 @@ func (s *Service) withLLM(ctx context.Context, req Request, res retrieve.Result,
 	case <-ctx.Done():
 		r.err = ctx.Err()
 	}
-
-	var text string
-	var cites []Citation
-	if r.err == nil {
-		text, cites = FilterCitations(strings.TrimSpace(r.text), res.Hits)
-		switch {
-		case strings.TrimSpace(text) == "":
-			r.err = errors.New("the model's reply is empty")
-		case LeaksInstructions(text):
-			r.err = errPromptLeak
-		}
-	}
 	s.observeLLM(start, r.err)
 	if r.err != nil {
 		slog.WarnContext(ctx, "answer: LLM failed; answering offline", "err", r.err)
 		offline.Degraded = true
 		return offline
 	}
-	s.cacheSet(ctx, key, strings.TrimSpace(r.text))
-	return Reply{Answer: text, Citations: cites, Suggestions: offline.Suggestions, Scope: offline.Scope, Mode: ModeLLM}
+	if r.cut {
+		// The reader gets the answer up to the cap, said to be cut.
+		slog.WarnContext(ctx, "answer: LLM reply over the cap; cut", "max_bytes", s.maxReplyBytes())
+		return Reply{Answer: strings.TrimSpace(r.text) + "\n\n" + cutMessage, Citations: r.cites, Suggestions: offline.Suggestions,
+			Scope: offline.Scope, Mode: ModeLLM, Degraded: true}
+	}
+	s.cacheSet(ctx, key, r.raw)
+	return Reply{Answer: r.text, Citations: r.cites, Suggestions: offline.Suggestions, Scope: offline.Scope, Mode: ModeLLM}
 }
 
-// llmMarker matches a citation marker: [2], [1, 3], [1-3], [Section 2].
-var llmMarker = regexp.MustCompile(`(?i)\[\s*(?:sections?\s*)?\d+(?:\s*[-–]\s*\d+)?(?:\s*[,;]\s*\d+(?:\s*[-–]\s*\d+)?)*\s*\]`)
+// cutMessage ends an LLM answer cut at Service.MaxReplyBytes.
+const cutMessage = "(The language model's answer was longer than the coach allows and was cut here.)"
 
-var llmMarkerPart = regexp.MustCompile(`(\d+)(?:\s*[-–]\s*(\d+))?`)
+// llmMarker matches a citation marker: [2], [1, 3], [1-3], [Section 2],
+// and the ones that name no section however they are written: [-1], [+2],
+// [９９] (full-width digits).
+var llmMarker = regexp.MustCompile(`(?i)\[\s*(?:sections?\s*)?` + markerNum + `(?:\s*[-–]\s*` + markerNum + `)?(?:\s*[,;]\s*` + markerNum + `(?:\s*[-–]\s*` + markerNum + `)?)*\s*\]`)
+
+// markerNum is a number in a marker: ASCII or full-width digits, with a
+// sign that makes it name no section.
+const markerNum = `[-+−]?[0-9０-９]+`
+
+var llmMarkerPart = regexp.MustCompile(`([-+−]?)([0-9０-９]+)(?:\s*[-–]\s*([-+−]?)([0-9０-９]+))?`)
+
+// markerInt reads ASCII or full-width digits; ok is false for a number too
+// long to be a section's.
+func markerInt(s string) (n int, ok bool) {
+	for _, r := range s {
+		d := r - '0'
+		if r >= '０' {
+			d = r - '０'
+		}
+		n = n*10 + int(d)
+		if n > 1_000_000 {
+			return 0, false
+		}
+	}
+	return n, true
+}
 
 // llmMarkerNumbers lists the section numbers a marker names that lie in 1..k,
-// in order, each once.
+// in order, each once. A signed number names none.
 func llmMarkerNumbers(m string, k int) []int {
 	var out []int
 	seen := map[int]bool{}
 	for _, p := range llmMarkerPart.FindAllStringSubmatch(m, -1) {
-		lo, err := strconv.Atoi(p[1])
-		if err != nil {
+		if p[1] != "" || p[3] != "" {
+			continue
+		}
+		lo, ok := markerInt(p[2])
+		if !ok {
 			continue
 		}
 		hi := lo
-		if p[2] != "" {
-			if hi, err = strconv.Atoi(p[2]); err != nil {
+		if p[4] != "" {
+			if hi, ok = markerInt(p[4]); !ok {
 				continue
 			}
 		}

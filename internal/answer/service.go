@@ -3,6 +3,7 @@ package answer
 import (
 	"context"
 	"time"
+	"unicode/utf8"
 )
 
 // Service answers chat requests. It holds no per-request state and is safe
@@ -21,6 +22,33 @@ type Service struct {
 	Cache Cache
 	// Model names the LLM's model in the cache's keys.
 	Model string
+	// MaxReplyBytes caps the LLM's answer (default DefaultMaxReplyBytes): a
+	// longer one is cut there, at a character, and marked degraded.
+	MaxReplyBytes int
+}
+
+// DefaultMaxReplyBytes is the LLM answer cap when Service.MaxReplyBytes is
+// zero: some 5,000 words, far above the few sentences or short list the
+// prompt asks for.
+const DefaultMaxReplyBytes = 32 << 10
+
+func (s *Service) maxReplyBytes() int {
+	if s.MaxReplyBytes <= 0 {
+		return DefaultMaxReplyBytes
+	}
+	return s.MaxReplyBytes
+}
+
+// cutBytes cuts text to at most n bytes at a character boundary, and
+// reports whether it cut.
+func cutBytes(text string, n int) (string, bool) {
+	if len(text) <= n {
+		return text, false
+	}
+	for n > 0 && !utf8.RuneStart(text[n]) {
+		n--
+	}
+	return text[:n], true
 }
 
 // Chat answers one question. Errors are *errs.Error for bad requests.

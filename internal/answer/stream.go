@@ -66,6 +66,13 @@ type StreamError struct {
 // its answer was sent.
 const midStreamMessage = "The language model stopped before finishing its answer, so the text above may be incomplete. Ask again to get a full answer."
 
+// cutStreamMessage is what the reader sees when the LLM's answer went past
+// Service.MaxReplyBytes.
+const cutStreamMessage = "The language model's answer was longer than the coach allows, so it was cut there."
+
+// errReplyCut is the failure of an LLM answer cut at Service.MaxReplyBytes.
+var errReplyCut = errors.New("the model's reply is over the size cap")
+
 // withheldMessage is what the reader sees when the rest of an LLM answer was
 // withheld because it began to repeat the coach's instructions.
 const withheldMessage = "The rest of this answer was withheld because the language model began to repeat its instructions. Ask again to get an answer from the article."
@@ -214,10 +221,18 @@ func (s *Service) streamLLM(ctx context.Context, req Request, res retrieve.Resul
 		return emit(Event{EventDelta, Delta{text}})
 	}
 	var llmErr error
+	budget := s.maxReplyBytes()
 loop:
 	for {
 		select {
 		case p := <-pieces:
+			p, cut := cutBytes(p, budget)
+			budget -= len(p)
+			if cut {
+				// Over the cap: what fits goes out, the rest never comes.
+				llmErr = errReplyCut
+				cancel()
+			}
 			raw.WriteString(p)
 			out, leak := guard.write(f.write(p))
 			if leak {
@@ -227,6 +242,9 @@ loop:
 			}
 			if err := send(out); err != nil {
 				return err
+			}
+			if llmErr != nil {
+				break loop
 			}
 		case llmErr = <-finished:
 			break loop
@@ -239,7 +257,7 @@ loop:
 		return ctx.Err() // the client left: nobody reads what follows
 	}
 	switch {
-	case llmErr == nil:
+	case llmErr == nil, errors.Is(llmErr, errReplyCut):
 		out, leak := guard.write(f.flush())
 		rest, leak2 := guard.flush()
 		if leak || leak2 {
@@ -283,8 +301,11 @@ loop:
 	if llmErr != nil {
 		slog.WarnContext(ctx, "answer: LLM failed part-way through its answer", "err", llmErr)
 		msg := midStreamMessage
-		if errors.Is(llmErr, errPromptLeak) {
+		switch {
+		case errors.Is(llmErr, errPromptLeak):
 			msg = withheldMessage
+		case errors.Is(llmErr, errReplyCut):
+			msg = cutStreamMessage
 		}
 		if err := emit(Event{EventError, StreamError{msg}}); err != nil {
 			return err
@@ -294,9 +315,16 @@ loop:
 	return emit(Event{EventDone, done})
 }
 
-// maxMarkerLen bounds how much text after a "[" is held back in case it
-// becomes a citation marker ("[Sections 10-12, 14]").
-const maxMarkerLen = 32
+// maxMarkerLen bounds how much text from a "[" is held back in case it
+// becomes a citation marker ("[Sections 10-12, 14]", "[1, 2, 3, 4, 5, 6, 7,
+// 8, 9, 10, 11, 12, 99]"). Marker-like text longer than that is dropped,
+// never let through unchecked.
+const maxMarkerLen = 256
+
+// maxSpaceHold bounds the white space held back before a possible marker (so
+// that a removed marker can take it along): more goes out, so a stream of
+// spaces costs no more than any other text.
+const maxSpaceHold = 64
 
 // markerFilter checks an LLM answer's [n] markers as the answer streams in,
 // as FilterCitations does for a whole answer but keeping the numbers (the
@@ -309,8 +337,11 @@ type markerFilter struct {
 	k       int
 	pending string // text not yet given out
 	started bool   // whether non-space text has been given out
-	used    []int
-	seen    map[int]bool
+	// dropping is true while the rest of an over-long marker-like text is
+	// being dropped, up to its "]" or the first character no marker has.
+	dropping bool
+	used     []int
+	seen     map[int]bool
 }
 
 func newMarkerFilter(k int) *markerFilter {
@@ -320,6 +351,17 @@ func newMarkerFilter(k int) *markerFilter {
 // write takes the next piece of the answer and returns the text now safe to
 // give out, possibly "".
 func (f *markerFilter) write(p string) string {
+	if f.dropping {
+		i := strings.IndexFunc(p, func(r rune) bool { return !isMarkerRune(r) })
+		if i < 0 {
+			return "" // still inside it
+		}
+		f.dropping = false
+		if p[i] == ']' {
+			i++
+		}
+		p = p[i:]
+	}
 	f.pending += p
 	return f.take(f.holdFrom())
 }
@@ -337,9 +379,13 @@ func (f *markerFilter) cited() []int { return f.used }
 // marker or start of one, and the spaces before it.
 func (f *markerFilter) holdFrom() int {
 	cut := len(f.pending)
-	if i := strings.LastIndexByte(f.pending, '['); i >= 0 && len(f.pending)-i <= maxMarkerLen {
+	if i := strings.LastIndexByte(f.pending, '['); i >= 0 {
 		tail := f.pending[i:]
 		if !strings.Contains(tail, "]") && couldBeMarker(tail[1:]) {
+			if len(tail) > maxMarkerLen {
+				// Too long for a marker, too like one to let through.
+				f.pending, f.dropping = f.pending[:i], true
+			}
 			cut = i
 		} else if loc := llmMarker.FindStringIndex(tail); loc != nil && loc[0] == 0 && loc[1] == len(tail) {
 			// A whole marker at the very end: what follows decides whether
@@ -347,14 +393,20 @@ func (f *markerFilter) holdFrom() int {
 			cut = i
 		}
 	}
-	return len(strings.TrimRight(f.pending[:cut], " \t\r\n"))
+	return max(len(strings.TrimRight(f.pending[:cut], " \t\r\n")), cut-maxSpaceHold)
+}
+
+// isMarkerRune reports whether r may be part of a marker after its "[":
+// digits (full-width too), signs, separators and the word "section(s)".
+func isMarkerRune(r rune) bool {
+	return strings.ContainsRune("0123456789０１２３４５６７８９ ,;-–+−sectionSECTION", r)
 }
 
 // couldBeMarker reports whether s, the text after a "[", may still grow into
-// a marker: digits, separators and the word "section(s)".
+// a marker.
 func couldBeMarker(s string) bool {
 	for _, r := range s {
-		if !strings.ContainsRune("0123456789 ,;-–sectionSECTION", r) {
+		if !isMarkerRune(r) {
 			return false
 		}
 	}

@@ -78,6 +78,8 @@ func BuildShared(ctx context.Context, cfg config.Config, obs answer.Observer, ca
 		Retriever: retrieve.New(set, idx).WithPlacer(assess.New(set)),
 		Timeout:   cfg.LLMTimeout,
 		Observer:  obs,
+
+		MaxReplyBytes: cfg.LLMMaxBytes,
 	}
 	if cfg.LLMEnabled() {
 		svc.LLM = llm.New(llmConfig(cfg))
@@ -108,7 +110,7 @@ func Mode(cfg config.Config) string {
 }
 
 func llmConfig(cfg config.Config) llm.Config {
-	return llm.Config{BaseURL: cfg.BaseURL, APIKey: cfg.APIKey, Model: cfg.Model, Timeout: cfg.LLMTimeout}
+	return llm.Config{BaseURL: cfg.BaseURL, APIKey: cfg.APIKey, Model: cfg.Model, Timeout: cfg.LLMTimeout, MaxReplyBytes: cfg.LLMMaxBytes}
 }
 
 // embedFunc is the local embedder fitted on the sections' texts, or the

@@ -19,19 +19,22 @@ import (
 
 // Environment variable names.
 const (
-	EnvAddr       = "COACH_ADDR"
-	EnvAPIKey     = "OPENAI_API_KEY"
-	EnvBaseURL    = "OPENAI_BASE_URL"
-	EnvModel      = "COACH_MODEL"
-	EnvLLMTimeout = "COACH_LLM_TIMEOUT"
-	EnvEmbedModel = "COACH_EMBED_MODEL"
-	EnvLogFormat  = "COACH_LOG_FORMAT"
-	EnvModelID    = "COACH_MODEL_ID"
+	EnvAddr        = "COACH_ADDR"
+	EnvAPIKey      = "OPENAI_API_KEY"
+	EnvBaseURL     = "OPENAI_BASE_URL"
+	EnvModel       = "COACH_MODEL"
+	EnvLLMTimeout  = "COACH_LLM_TIMEOUT"
+	EnvLLMMaxBytes = "COACH_LLM_MAX_BYTES"
+	EnvEmbedModel  = "COACH_EMBED_MODEL"
+	EnvLogFormat   = "COACH_LOG_FORMAT"
+	EnvModelID     = "COACH_MODEL_ID"
 	// Hardening.
 	EnvAPIKeys         = "COACH_API_KEYS"
 	EnvRateLimit       = "COACH_RATE_LIMIT"
 	EnvTrustedProxies  = "COACH_TRUSTED_PROXIES"
 	EnvShutdownTimeout = "COACH_SHUTDOWN_TIMEOUT"
+	EnvAllowedHosts    = "COACH_ALLOWED_HOSTS"
+	EnvCORSOrigins     = "COACH_CORS_ORIGINS"
 	// Scaling out.
 	EnvRedisURL = "COACH_REDIS_URL"
 	EnvCacheTTL = "COACH_CACHE_TTL"
@@ -42,8 +45,11 @@ const (
 	DefaultAddr       = "127.0.0.1:8080"
 	DefaultModel      = "gpt-4o-mini"
 	DefaultLLMTimeout = 20 * time.Second
-	DefaultLogFormat  = LogText
-	DefaultModelID    = "coach"
+	// DefaultLLMMaxBytes caps an LLM answer: some 5,000 words, far above
+	// the few sentences or short list the prompt asks for.
+	DefaultLLMMaxBytes = 32 << 10
+	DefaultLogFormat   = LogText
+	DefaultModelID     = "coach"
 	// DefaultShutdownTimeout is how long requests in flight get on SIGTERM.
 	DefaultShutdownTimeout = 15 * time.Second
 	// DefaultCacheTTL is how long a shared LLM answer is kept.
@@ -69,6 +75,8 @@ type Config struct {
 	Model string
 	// LLMTimeout bounds one LLM call; past it the offline answer is used.
 	LLMTimeout time.Duration
+	// LLMMaxBytes caps an LLM answer; a longer one is cut there.
+	LLMMaxBytes int
 	// EmbedModel names a remote embedding model; empty uses the local,
 	// offline embedder.
 	EmbedModel string
@@ -87,6 +95,13 @@ type Config struct {
 	TrustedProxies []string
 	// ShutdownTimeout is how long requests in flight get on SIGTERM.
 	ShutdownTimeout time.Duration
+	// AllowedHosts are the Host names served (a leading dot allows the
+	// subdomains, "*" any). Empty: any Host, except that with a loopback
+	// Addr only loopback names are served (DNS rebinding).
+	AllowedHosts []string
+	// CORSOrigins are the browser origins (scheme://host[:port]) allowed to
+	// call the API from other sites; empty allows none (same origin only).
+	CORSOrigins []string
 	// RedisURL, when set, is the Redis the replicas share rate limits and
 	// LLM answers through (redis://[:password@]host:port/db, rediss:// for
 	// TLS); empty keeps both in this process. Its password is a secret.
@@ -99,11 +114,12 @@ type Config struct {
 // Default returns the settings used when no variable is set.
 func Default() Config {
 	return Config{
-		Addr:       DefaultAddr,
-		Model:      DefaultModel,
-		LLMTimeout: DefaultLLMTimeout,
-		LogFormat:  DefaultLogFormat,
-		ModelID:    DefaultModelID,
+		Addr:        DefaultAddr,
+		Model:       DefaultModel,
+		LLMTimeout:  DefaultLLMTimeout,
+		LLMMaxBytes: DefaultLLMMaxBytes,
+		LogFormat:   DefaultLogFormat,
+		ModelID:     DefaultModelID,
 
 		ShutdownTimeout: DefaultShutdownTimeout,
 		CacheTTL:        DefaultCacheTTL,
@@ -130,6 +146,13 @@ func Load(getenv func(string) string) (Config, error) {
 		}
 		c.LLMTimeout = d
 	}
+	if v := get(EnvLLMMaxBytes); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			return Config{}, fmt.Errorf("config: %s=%q is not a whole number of bytes", EnvLLMMaxBytes, v)
+		}
+		c.LLMMaxBytes = n
+	}
 	c.EmbedModel = get(EnvEmbedModel)
 	if v := get(EnvLogFormat); v != "" {
 		c.LogFormat = strings.ToLower(v)
@@ -153,6 +176,8 @@ func Load(getenv func(string) string) (Config, error) {
 		}
 		c.ShutdownTimeout = d
 	}
+	c.AllowedHosts = list(strings.ToLower(get(EnvAllowedHosts)))
+	c.CORSOrigins = list(get(EnvCORSOrigins))
 	c.RedisURL = get(EnvRedisURL)
 	if v := get(EnvCacheTTL); v != "" {
 		d, err := time.ParseDuration(v)
@@ -208,6 +233,20 @@ func (c Config) Validate() error {
 	}
 	if c.LLMTimeout <= 0 {
 		problems = append(problems, fmt.Errorf("%s=%s must be positive", EnvLLMTimeout, c.LLMTimeout))
+	}
+	if c.LLMMaxBytes < 1024 {
+		problems = append(problems, fmt.Errorf("%s=%d must be at least 1024", EnvLLMMaxBytes, c.LLMMaxBytes))
+	}
+	for _, o := range c.CORSOrigins {
+		u, err := url.Parse(o)
+		if o == "*" || err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || (u.Path != "" && u.Path != "/") || u.RawQuery != "" || u.User != nil {
+			problems = append(problems, fmt.Errorf("%s: %q must be an origin such as https://app.example.com (scheme, host and port only; no *)", EnvCORSOrigins, o))
+		}
+	}
+	for _, h := range c.AllowedHosts {
+		if strings.ContainsAny(h, "/ @") {
+			problems = append(problems, fmt.Errorf("%s: %q must be a host name such as coach.example.com, .example.com or *", EnvAllowedHosts, h))
+		}
 	}
 	if c.RemoteEmbeddings() && !c.LLMEnabled() {
 		problems = append(problems, fmt.Errorf("%s needs %s or %s for the embedding endpoint", EnvEmbedModel, EnvAPIKey, EnvBaseURL))
@@ -280,8 +319,9 @@ func (c Config) String() string {
 	if c.RedisURL != "" {
 		shared = redactURL(c.RedisURL)
 	}
-	return fmt.Sprintf("addr=%s llm=%s model=%s base_url=%q api_key=%q llm_timeout=%s embeddings=%s log_format=%s model_id=%s api_keys=%s rate_limit=%s trusted_proxies=%q shutdown_timeout=%s redis=%q cache_ttl=%s",
-		c.Addr, llm, c.Model, base, key, c.LLMTimeout, embed, c.LogFormat, c.ModelID, keys, limit, strings.Join(c.TrustedProxies, ","), c.ShutdownTimeout, shared, c.CacheTTL)
+	return fmt.Sprintf("addr=%s llm=%s model=%s base_url=%q api_key=%q llm_timeout=%s llm_max_bytes=%d embeddings=%s log_format=%s model_id=%s api_keys=%s rate_limit=%s trusted_proxies=%q allowed_hosts=%q cors_origins=%q shutdown_timeout=%s redis=%q cache_ttl=%s",
+		c.Addr, llm, c.Model, base, key, c.LLMTimeout, c.LLMMaxBytes, embed, c.LogFormat, c.ModelID, keys, limit, strings.Join(c.TrustedProxies, ","),
+		strings.Join(c.AllowedHosts, ","), strings.Join(c.CORSOrigins, ","), c.ShutdownTimeout, shared, c.CacheTTL)
 }
 
 // redactURL hides the credentials of a URL; an unparsable one is hidden whole.

@@ -44,7 +44,19 @@ type Config struct {
 	Model string
 	// Timeout bounds one call (default DefaultTimeout).
 	Timeout time.Duration
+	// MaxReplyBytes bounds what is read of a reply (default
+	// DefaultMaxReplyBytes): a plain reply's body may be 8 times it plus
+	// 64 KiB (JSON escapes), a stream's 256 times (a chunk's JSON around
+	// each piece); past that the call fails rather than fill the memory.
+	MaxReplyBytes int
 }
+
+// DefaultMaxReplyBytes is Config.MaxReplyBytes when it is zero.
+const DefaultMaxReplyBytes = 32 << 10
+
+// ErrReplyTooLarge is the error of a reply whose body went past the bound
+// Config.MaxReplyBytes sets.
+var ErrReplyTooLarge = errors.New("llm: the reply is too large")
 
 func (c Config) timeout() time.Duration {
 	if c.Timeout <= 0 {
@@ -59,7 +71,13 @@ func openaiClient(cfg Config) *openai.Client {
 	if u := strings.TrimSpace(cfg.BaseURL); u != "" {
 		oc.BaseURL = strings.TrimRight(u, "/")
 	}
-	oc.HTTPClient = newHTTPClient()
+	maxReply := int64(cfg.MaxReplyBytes)
+	if maxReply <= 0 {
+		maxReply = DefaultMaxReplyBytes
+	}
+	hc := newHTTPClient()
+	hc.Transport = limitedTransport{next: hc.Transport, plain: 8*maxReply + 64<<10, stream: 256 * maxReply}
+	oc.HTTPClient = hc
 	oc.EmptyMessagesLimit = emptyMessagesLimit
 	return openai.NewClientWithConfig(oc)
 }
@@ -75,6 +93,49 @@ func newHTTPClient() *http.Client {
 	t.MaxIdleConnsPerHost = 16
 	t.ExpectContinueTimeout = time.Second
 	return &http.Client{Transport: t}
+}
+
+// limitedTransport bounds the bodies of replies, so a server that answers
+// megabytes cannot fill the coach's memory: plain replies to plain bytes,
+// event streams to stream bytes.
+type limitedTransport struct {
+	next          http.RoundTripper
+	plain, stream int64
+}
+
+func (t limitedTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	resp, err := t.next.RoundTrip(r)
+	if err != nil || resp.Body == nil {
+		return resp, err
+	}
+	n := t.plain
+	if strings.HasPrefix(resp.Header.Get("Content-Type"), "text/event-stream") {
+		n = t.stream
+	}
+	if resp.ContentLength > n {
+		resp.Body.Close()
+		return nil, fmt.Errorf("%w: %d bytes, over %d", ErrReplyTooLarge, resp.ContentLength, n)
+	}
+	resp.Body = &limitedBody{ReadCloser: resp.Body, left: n}
+	return resp, nil
+}
+
+// limitedBody fails with ErrReplyTooLarge once more than left bytes come.
+type limitedBody struct {
+	io.ReadCloser
+	left int64
+}
+
+func (b *limitedBody) Read(p []byte) (int, error) {
+	if b.left <= 0 {
+		return 0, ErrReplyTooLarge
+	}
+	if int64(len(p)) > b.left {
+		p = p[:b.left]
+	}
+	n, err := b.ReadCloser.Read(p)
+	b.left -= int64(n)
+	return n, err
 }
 
 // Client is a chat completion client. It implements answer.Completer and is

@@ -297,3 +297,29 @@ func TestEmbedFuncErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestReplyBodyBounded: a 10 MB answer was read whole. The body is read
+// up to 8 times MaxReplyBytes plus 64 KiB (plain) or 256 times (a stream).
+func TestReplyBodyBounded(t *testing.T) {
+	huge := strings.Repeat("word ", 2<<20) // 10 MB
+	srv, _ := upstream(t, chatReply(huge))
+	c := New(Config{BaseURL: srv.URL + "/v1", Model: "m", Timeout: 10 * time.Second, MaxReplyBytes: 4096})
+	if _, err := c.Complete(context.Background(), msgs); !errors.Is(err, ErrReplyTooLarge) {
+		t.Errorf("plain: err %v; want ErrReplyTooLarge", err)
+	}
+	small, _ := upstream(t, chatReply(strings.Repeat("word ", 1000)))
+	c = New(Config{BaseURL: small.URL + "/v1", Model: "m", Timeout: 10 * time.Second, MaxReplyBytes: 4096})
+	if got, err := c.Complete(context.Background(), msgs); err != nil || len(got) != 5000 {
+		t.Errorf("a reply within the bound: %d bytes, %v", len(got), err)
+	}
+	stream, _ := upstream(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/event-stream")
+		chunk := fmt.Sprintf(`data: {"id":"x","object":"chat.completion.chunk","model":"m","choices":[{"index":0,"delta":{"content":%q}}]}`+"\n\n", huge)
+		fmt.Fprint(w, chunk)
+	})
+	c = New(Config{BaseURL: stream.URL + "/v1", Model: "m", Timeout: 10 * time.Second, MaxReplyBytes: 4096})
+	err := c.Stream(context.Background(), msgs, func(string) error { return nil })
+	if !errors.Is(err, ErrReplyTooLarge) {
+		t.Errorf("stream: err %v; want ErrReplyTooLarge", err)
+	}
+}
