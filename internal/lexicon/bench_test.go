@@ -42,13 +42,14 @@ func BenchmarkQuestion(b *testing.B) {
 	Correct("warm")
 	Related("warm")
 	b.ReportAllocs()
-	b.ResetTimer()
+	start := cpuTime()
 	for b.Loop() {
 		for _, w := range words {
 			c, _ := Correct(w)
 			Related(c)
 		}
 	}
+	reportCPU(b, start)
 	b.ReportMetric(float64(len(words)), "words/op")
 }
 
@@ -63,43 +64,53 @@ func BenchmarkQuestionUnknown(b *testing.B) {
 	}
 	Correct("warm")
 	b.ReportAllocs()
-	b.ResetTimer()
+	start := cpuTime()
 	for b.Loop() {
 		for _, w := range words {
 			Correct(w)
 		}
 	}
+	reportCPU(b, start)
+	b.ReportMetric(float64(len(words)), "words/op")
 }
 
 func BenchmarkRelated(b *testing.B) {
 	Related("led")
 	b.ReportAllocs()
+	start := cpuTime()
 	for b.Loop() {
 		Related("colleagues")
 	}
+	reportCPU(b, start)
 }
 
 func BenchmarkCorrectTypo(b *testing.B) {
 	Correct("warm")
 	b.ReportAllocs()
+	start := cpuTime()
 	for b.Loop() {
 		Correct("prioritisaton")
 	}
+	reportCPU(b, start)
 }
 
 // BenchmarkNewSpeller is the one-off cost of the index behind Correct.
 func BenchmarkNewSpeller(b *testing.B) {
 	loadTable()
 	b.ReportAllocs()
+	start := cpuTime()
 	for b.Loop() {
 		NewSpeller()
 	}
+	reportCPU(b, start)
 }
 
 // BenchmarkLoadTable is the one-off cost of reading related.tsv.
 func BenchmarkLoadTable(b *testing.B) {
 	b.ReportAllocs()
+	start := cpuTime()
 	for b.Loop() {
 		loadTableUncached()
 	}
+	reportCPU(b, start)
 }

@@ -244,3 +244,21 @@ func TestTablesUpToDate(t *testing.T) {
 		}
 	}
 }
+
+// TestConcurrentUse builds the tables from several goroutines at once, as
+// the first requests of a server would (run with -race).
+func TestConcurrentUse(t *testing.T) {
+	done := make(chan [2]string)
+	for range 4 {
+		go func() {
+			c, _ := Correct("assocaite")
+			r := Related("led")
+			done <- [2]string{c, r[0]}
+		}()
+	}
+	for range 4 {
+		if got := <-done; got != [2]string{"associate", "lead"} {
+			t.Errorf("got %v", got)
+		}
+	}
+}

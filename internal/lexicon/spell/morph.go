@@ -29,6 +29,16 @@ var rules = []rule{
 	{"er", "", Adj}, {"est", "", Adj}, {"er", "e", Adj}, {"est", "e", Adj},
 }
 
+// byLast lists the rules by the last byte of their suffix, in rule order,
+// so a word is only tried against the rules that can match its ending.
+var byLast = func() (t [256][]uint8) {
+	for i, r := range rules {
+		c := r.cut[len(r.cut)-1]
+		t[c] = append(t[c], uint8(i))
+	}
+	return t
+}()
+
 // maxWord is the longest word Bases undoes; longer words are left alone.
 const maxWord = 48
 
@@ -42,7 +52,7 @@ const maxWord = 48
 // (m[string(b)]) allocates nothing.
 type Bases struct {
 	word string
-	i    int // next rule * 2 + (1 for its doubled-consonant variant)
+	i    int // next rule (in byLast) * 2 + (1 for its doubled-consonant variant)
 	buf  [maxWord + 4]byte
 }
 
@@ -56,8 +66,12 @@ func (it *Bases) Next() (base []byte, pos int, ok bool) {
 	if len(w) > maxWord {
 		return nil, 0, false
 	}
-	for ; it.i < 2*len(rules); it.i++ {
-		r, double := &rules[it.i/2], it.i%2 == 1
+	if w == "" {
+		return nil, 0, false
+	}
+	list := byLast[w[len(w)-1]]
+	for ; it.i < 2*len(list); it.i++ {
+		r, double := &rules[list[it.i/2]], it.i%2 == 1
 		if len(w) <= len(r.cut)+1 || !hasSuffix(w, r.cut) {
 			continue
 		}
