@@ -96,7 +96,8 @@ func (p *program) serve(args []string) int {
 
 	deps := server.Deps{Chatter: loader, Sections: set, Ready: loader.Ready, Logger: log, ModelID: cfg.ModelID,
 		Planner: app.Planner(cfg, set), Assessor: app.Assessor(set),
-		APIKeys: cfg.APIKeys, TrustedProxies: cfg.TrustedProxies, Metrics: m, MetricsHandler: m.Handler()}
+		APIKeys: cfg.APIKeys, TrustedProxies: cfg.TrustedProxies, Metrics: m, MetricsHandler: m.Handler(),
+		AllowedHosts: cfg.HostsServed(), CORSOrigins: cfg.CORSOrigins}
 	if len(cfg.APIKeys) == 0 {
 		log.Warn("no API keys set (COACH_API_KEYS): /api, /v1 and /metrics are open to anyone who can reach this address")
 	}

@@ -209,6 +209,29 @@ func (c Config) LLMEnabled() bool {
 	return c.APIKey != "" || c.BaseURL != ""
 }
 
+// HostsServed is the Host names the server answers to: AllowedHosts when
+// set; else, when Addr is a loopback address (the default), only the
+// loopback names, so a web page cannot reach a laptop's coach through DNS
+// rebinding; else nil, any.
+func (c Config) HostsServed() []string {
+	if len(c.AllowedHosts) > 0 {
+		return c.AllowedHosts
+	}
+	host, _, err := net.SplitHostPort(c.Addr)
+	if err != nil {
+		return nil
+	}
+	ip := net.ParseIP(host)
+	if host != "localhost" && (ip == nil || !ip.IsLoopback()) {
+		return nil
+	}
+	out := []string{"localhost", "127.0.0.1", "::1"}
+	if host != "localhost" && host != "127.0.0.1" && host != "::1" {
+		out = append(out, host)
+	}
+	return out
+}
+
 // RemoteEmbeddings reports whether a remote embedding model replaces the
 // local embedder.
 func (c Config) RemoteEmbeddings() bool {

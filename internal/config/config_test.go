@@ -159,3 +159,28 @@ func TestStringRedactsSecrets(t *testing.T) {
 		})
 	}
 }
+
+// TestHostsServed: a keyless coach on a laptop served any Host, so a web
+// page could reach it through DNS rebinding.
+func TestHostsServed(t *testing.T) {
+	loop := []string{"localhost", "127.0.0.1", "::1"}
+	for _, tt := range []struct {
+		addr    string
+		allowed []string
+		want    []string
+	}{
+		{"127.0.0.1:8080", nil, loop},
+		{"localhost:8080", nil, loop},
+		{"[::1]:8080", nil, loop},
+		{"127.0.0.2:8080", nil, append(loop, "127.0.0.2")},
+		{"0.0.0.0:8080", nil, nil},
+		{":8080", nil, nil},
+		{"127.0.0.1:8080", []string{"coach.example.com"}, []string{"coach.example.com"}},
+	} {
+		c := Default()
+		c.Addr, c.AllowedHosts = tt.addr, tt.allowed
+		if got := c.HostsServed(); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s %v: %v; want %v", tt.addr, tt.allowed, got, tt.want)
+		}
+	}
+}

@@ -66,11 +66,25 @@ func bearer(c *gin.Context) string {
 // rate limiter: a digest of its API key.
 const ctxKeyClient = "coach.client"
 
-// requireKey lets through only requests with one of the API keys.
-func requireKey(ks keySet) gin.HandlerFunc {
+// requireKey lets through only requests with one of the API keys. A
+// request without a valid key takes one request of its IP's limit (when
+// there is a limiter), and is refused with 429 past it: a wrong key is
+// never free to try.
+func requireKey(ks keySet, l Limiter, m Metrics) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		tok := bearer(c)
 		if tok == "" || !ks.match(tok) {
+			if l != nil {
+				ok, wait, err := l.Allow(c.Request.Context(), "ip:"+c.ClientIP())
+				if err == nil && !ok {
+					m.RateLimited()
+					secs := ratelimit.RetryAfterSeconds(wait)
+					c.Header("Retry-After", strconv.Itoa(secs))
+					abortWithMessage(c, http.StatusTooManyRequests,
+						"rate limit exceeded (failed API key checks count too): try again in "+strconv.Itoa(secs)+" s")
+					return
+				}
+			}
 			c.Header("WWW-Authenticate", `Bearer realm="coach"`)
 			msg := "a valid API key is required: send Authorization: Bearer <key>"
 			if tok == "" {

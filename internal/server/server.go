@@ -76,6 +76,13 @@ type Deps struct {
 	// TrustedProxies are the proxies whose X-Forwarded-For gives the client's
 	// IP; none by default, so a client cannot pick its own rate-limit key.
 	TrustedProxies []string
+	// AllowedHosts, when any, are the Host names served (any port; a
+	// leading dot allows the subdomains, "*" any); others get 421. See
+	// config.Config.HostsServed.
+	AllowedHosts []string
+	// CORSOrigins are the origins other sites' pages may call /api and /v1
+	// from; none by default (same origin only).
+	CORSOrigins []string
 }
 
 // New builds the gin engine with its middleware and routes.
@@ -110,13 +117,22 @@ func New(d Deps) *gin.Engine {
 	r.ContextWithFallback = true
 
 	// The log and the metrics wrap recovery, so a panic's 500 is counted.
-	r.Use(watchWrites(), requestID(), requestLog(d.Logger), observe(d.Metrics), recovery(d.Logger, d.Metrics), securityHeaders(), limitBody(MaxBodyBytes, MaxOpenAIBodyBytes))
+	r.Use(watchWrites(), requestID(), requestLog(d.Logger), observe(d.Metrics), recovery(d.Logger, d.Metrics), securityHeaders())
+	if len(d.AllowedHosts) > 0 {
+		r.Use(allowHosts(d.AllowedHosts))
+	}
+	if len(d.CORSOrigins) > 0 {
+		r.Use(crossOrigin(d.CORSOrigins))
+	}
+	r.Use(limitBody(MaxBodyBytes, MaxOpenAIBodyBytes))
 	// guard is what /api and /v1 sit behind: keys, then limits; /metrics
 	// takes the keys only, so scrapes are never limited.
 	var guard, keyOnly []gin.HandlerFunc
 	if ks := newKeySet(d.APIKeys); len(ks) > 0 {
-		guard = append(guard, requireKey(ks))
-		keyOnly = append(keyOnly, requireKey(ks))
+		// A wrong key costs the client a request of its limit, so keys
+		// cannot be guessed at full speed.
+		guard = append(guard, requireKey(ks, d.Limiter, d.Metrics))
+		keyOnly = append(keyOnly, requireKey(ks, d.Limiter, d.Metrics))
 	}
 	if d.Limiter != nil {
 		guard = append(guard, rateLimit(d.Limiter, d.Metrics, func(err error) {
