@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -68,33 +69,64 @@ func isStatement(line string) bool {
 	return len(toks) == 0 || subjectWords[toks[0]]
 }
 
+// Templates of the actions, by kind; an item takes them in turn (its
+// position in its stage picks one), so a phase does not say the same thing
+// six times. %[1]s is the skill's name or the level's, %[2]s the article's
+// words lowered (a skill's first sentence, or a duty's line), %[3]s the
+// level that does the work, with its article.
+var (
+	skillTemplates = map[string][]string{
+		Practise: {
+			practisePrefix + "%[1]s — %[2]s, in the work you own today.",
+			practisePrefix + "%[1]s — pick one piece of your current work this phase to %[2]s, and note what changed.",
+		},
+		Stretch: {
+			stretchPrefix + "%[1]s — agree with your manager on one piece of your current work to try this on, then review it together: %[2]s.",
+			stretchPrefix + "%[1]s — ask your manager for one piece of work a level above yours to try this on, and review how it went: %[2]s.",
+		},
+		AskFor: {
+			askPrefix + "an hour with %[3]s who is good at %[1]s, to learn how they do it (%[2]s) and one small way to start where you are.",
+			askPrefix + "feedback from %[3]s on one piece of your work, through the lens of %[1]s: %[2]s.",
+		},
+	}
+	dutyTemplates = map[string][]string{
+		Practise: {
+			practisePrefix + "%[2]s, in the work you own today.",
+		},
+		Stretch: {
+			stretchPrefix + "with your manager, take on one bounded piece of this %[1]s responsibility (one project, one feature or one person) and review it together: %[2]s.",
+			stretchPrefix + "draft how you would handle this %[1]s responsibility for one real case, and go through the draft with your manager: %[2]s.",
+			stretchPrefix + "with your manager's backing, run a small version of this %[1]s responsibility for a few weeks, then look back together at what worked: %[2]s.",
+		},
+		AskFor: {
+			askPrefix + "the chance to shadow %[3]s on this responsibility, then debrief with them: %[2]s.",
+			askPrefix + "a seat in a meeting where %[3]s does this, and ten minutes afterwards to ask why they chose as they did: %[2]s.",
+			askPrefix + "one real example from %[3]s (a document, a decision, a plan) of this responsibility, and compare it with what you would have done: %[2]s.",
+		},
+	}
+)
+
+// pick is the i-th template of kind, in turn.
+func pick(ts map[string][]string, kind string, i int) string {
+	list := ts[kind]
+	return list[i%len(list)]
+}
+
 // skillAction words a named skill as an action of kind, for a mentee who
-// would practise it at level (the level whose skills section names it).
-func skillAction(kind string, sk sections.Skill, level ladder.Level) string {
+// would practise it at level (the level whose skills section names it); i
+// is the item's position in its stage.
+func skillAction(kind string, sk sections.Skill, level ladder.Level, i int) string {
 	first := firstSentence(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(sk.Line), sk.Name)))
 	first = strings.TrimSpace(strings.TrimLeft(first, ": "))
-	switch kind {
-	case Stretch:
-		return stretchPrefix + sk.Name + " — agree with your manager on one piece of your current work to try this on, then review it together: " + lowerFirst(first) + "."
-	case AskFor:
-		return askPrefix + "an hour with " + withArticle(levelWord(level)) + " who is good at " + sk.Name +
-			", to learn how they do it (" + lowerFirst(first) + ") and one small way to start where you are."
-	}
-	return practisePrefix + sk.Name + " — " + lowerFirst(first) + ", in the work you own today."
+	return fmt.Sprintf(pick(skillTemplates, kind, i), sk.Name, lowerFirst(first), withArticle(levelWord(level)))
 }
 
 // dutyAction words a responsibility of level as an action of kind: a
-// bounded piece of it agreed with the manager, or a chance to shadow it.
-func dutyAction(kind, line string, level ladder.Level) string {
+// bounded piece of it agreed with the manager, or a chance to see it done;
+// i is the item's position in its stage.
+func dutyAction(kind, line string, level ladder.Level, i int) string {
 	d := lowerFirst(strings.TrimRight(strings.TrimSpace(line), ". "))
-	switch kind {
-	case AskFor:
-		return askPrefix + "the chance to shadow " + withArticle(levelWord(level)) + " on this responsibility, then debrief with them: " + d + "."
-	case Practise:
-		return practisePrefix + d + ", in the work you own today."
-	}
-	return stretchPrefix + "with your manager, take on one bounded piece of this " + levelWord(level) +
-		" responsibility (one project, one feature or one person) and review it together: " + d + "."
+	return fmt.Sprintf(pick(dutyTemplates, kind, i), levelWord(level), d, withArticle(levelWord(level)))
 }
 
 // roleActions are the two actions that explore a move to an adjacent role:

@@ -126,7 +126,7 @@ func stagesFor(set *sections.Set, from, to place) ([]stage, error) {
 		if isStatement(l) {
 			continue
 		}
-		st.items = append(st.items, Item{Text: strings.TrimSpace(l), CitationID: resp.ID, Kind: kind, Action: dutyAction(kind, l, top)})
+		st.items = append(st.items, Item{Text: strings.TrimSpace(l), CitationID: resp.ID, Kind: kind, Action: dutyAction(kind, l, top, len(st.items))})
 	}
 	st.aims, st.aimOf, err = aimsOf(set, top)
 	if err != nil {
@@ -160,8 +160,8 @@ func skillStage(set *sections.Set, level ladder.Level, c int) (stage, error) {
 	}
 	kind := kindFor(below.Rung - c)
 	st := stage{title: title}
-	for _, k := range s.Skills() {
-		st.items = append(st.items, Item{Text: strings.TrimSpace(k.Line), CitationID: s.ID, Skill: k.Name, Kind: kind, Action: skillAction(kind, k, below)})
+	for i, k := range s.Skills() {
+		st.items = append(st.items, Item{Text: strings.TrimSpace(k.Line), CitationID: s.ID, Skill: k.Name, Kind: kind, Action: skillAction(kind, k, below, i)})
 	}
 	st.aims, st.aimOf, err = aimsOf(set, level)
 	return st, err
@@ -210,9 +210,9 @@ func roleStages(set *sections.Set, c int, role ladder.Role) ([]stage, error) {
 		aims: aims, aimOf: "what the article says of " + role.Name,
 	}
 	build := stage{title: "Build the skills " + role.Name + " draws on", aims: aims, aimOf: explore.aimOf}
-	for _, m := range skillsLike(set, line, maxRoleSkills) {
+	for i, m := range skillsLike(set, line, maxRoleSkills) {
 		kind := kindFor(m.level.Rung - c)
-		build.items = append(build.items, Item{Text: strings.TrimSpace(m.skill.Line), CitationID: m.id, Skill: m.skill.Name, Kind: kind, Action: skillAction(kind, m.skill, m.level)})
+		build.items = append(build.items, Item{Text: strings.TrimSpace(m.skill.Line), CitationID: m.id, Skill: m.skill.Name, Kind: kind, Action: skillAction(kind, m.skill, m.level, i)})
 	}
 	return []stage{explore, build}, nil
 }

@@ -93,8 +93,8 @@ func rungsClimbed(from, to place) int {
 // why and what would work. The error is an *errs.Error with code Invalid.
 func checkFloor(set *sections.Set, from, to place, weeks int) error {
 	n := rungsClimbed(from, to)
-	floor := n * FloorWeeksPerRung
-	if n < 2 || weeks >= floor {
+	floor, tooShort := floorOf(from, to, weeks)
+	if !tooShort {
 		return nil
 	}
 	msg := fmt.Sprintf("%s is too short for %s → %s, which climbs %d rungs: a plan that climbs more than one rung needs at least %d weeks a rung (one phase with its actions, evidence and check-ins), so at least %d weeks here",
@@ -142,4 +142,14 @@ func years(weeks int) string {
 		y += "½"
 	}
 	return y + " years"
+}
+
+// floorOf is the fewest weeks a plan from from to to may have, and whether
+// weeks is below it.
+func floorOf(from, to place, weeks int) (int, bool) {
+	n := rungsClimbed(from, to)
+	if n < 2 {
+		return 0, false
+	}
+	return n * FloorWeeksPerRung, weeks < n*FloorWeeksPerRung
 }
