@@ -2,6 +2,7 @@ package plan
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -36,6 +37,10 @@ const (
 	weightRelated = 0.6
 	weightName    = 2.0
 	weightDesc    = 1.0
+	// weightEcho is for the words of the article's other lines that name
+	// a skill's key words ("Mentor mid-level and junior PMs…" for
+	// Mentorship): the article saying what the skill is about elsewhere.
+	weightEcho = 0.5
 )
 
 // query is a clause's terms (stems) and how much each counts.
@@ -183,13 +188,73 @@ func vocabOf(set *sections.Set) *vocab {
 		for _, k := range s.Skills() {
 			d := newDoc(k.Name, strings.TrimPrefix(k.Line, k.Name))
 			v.skills = append(v.skills, skillDoc{skill: k, id: s.ID, level: level, doc: d})
-			for t := range d {
-				v.df[t]++
-			}
+		}
+	}
+	for i := range v.skills {
+		v.echo(set, &v.skills[i])
+		for t := range v.skills[i].doc {
+			v.df[t]++
 		}
 	}
 	actual, _ := vocabs.LoadOrStore(set, v)
 	return actual.(*vocab)
+}
+
+// maxEchoSections bounds how many sections a skill name's stem may appear
+// in and still be its key: "think" is everywhere, "mentor" is not.
+const maxEchoSections = 5
+
+// echo adds to a skill's document the words of the article's other lines
+// that hold the rarest stem of the skill's name, if it is rare enough.
+func (v *vocab) echo(set *sections.Set, sd *skillDoc) {
+	var keys []string
+	best := maxEchoSections + 1
+	for _, t := range embed.Terms(sd.skill.Name) {
+		n := v.secDF[t]
+		switch {
+		case len(t) < 4 || n > best:
+		case n < best:
+			keys, best = []string{t}, n
+		default:
+			keys = append(keys, t)
+		}
+	}
+	if len(keys) == 0 {
+		return
+	}
+	for _, s := range set.All() {
+		for _, l := range s.Lines {
+			if strings.TrimSpace(l) == strings.TrimSpace(sd.skill.Line) || strings.HasSuffix(strings.TrimSpace(l), ":") {
+				continue
+			}
+			terms := embed.Terms(l)
+			hit := false
+			for _, k := range keys {
+				hit = hit || slices.Contains(terms, k)
+			}
+			if !hit {
+				continue
+			}
+			for _, t := range terms {
+				if _, ok := sd.doc[t]; !ok && !v.common(t) {
+					sd.doc[t] = weightEcho
+				}
+			}
+		}
+	}
+}
+
+// docOf is what an item is matched against: its skill's document (with the
+// article's echoes), or its own line.
+func (v *vocab) docOf(it Item) doc {
+	if it.Skill != "" {
+		for _, sd := range v.skills {
+			if sd.skill.Name == it.Skill {
+				return sd.doc
+			}
+		}
+	}
+	return newDoc(it.Skill, it.Text)
 }
 
 // skillMatch is a skill of the article and how well a text matches it.

@@ -82,7 +82,7 @@ func tailor(set *sections.Set, phases []Phase, context string) (string, []string
 		best := 0.0
 		for pi := range phases {
 			for i, it := range phases[pi].Items {
-				s := v.score(c.q, newDoc(it.Skill, it.Text))
+				s := v.score(c.q, v.docOf(it))
 				if s > 0 {
 					ss = append(ss, scored{pi, i, s})
 					best = max(best, s)
