@@ -9,75 +9,124 @@ import (
 
 	"github.com/ladder/coach/internal/embed"
 	"github.com/ladder/coach/internal/ladder"
+	"github.com/ladder/coach/internal/lexicon"
 	"github.com/ladder/coach/internal/sections"
 )
 
 // Words is the lexical resource the context is read through: everyday words
-// to the article's words, and spelling. internal/lexicon provides it; the
-// zero value reads only the words as written.
+// to the article's words, and spelling. The plans read contexts through
+// internal/lexicon (WordNet-derived); tests may swap it with SetWords.
 type Words struct {
-	// Related returns words related to word (synonyms, derived forms, the
-	// article's words for the same thing).
+	// Related returns the article's words a word or a short collocation
+	// can stand for, strongest first.
 	Related func(word string) []string
 	// Correct returns the word a misspelling stands for, or word itself.
 	Correct func(word string) string
 }
 
-// lexicon is the lexical resource every plan reads contexts through.
-var lexicon Words
+// words is the lexical resource every plan reads contexts through.
+var words = Words{
+	Related: lexicon.Related,
+	Correct: func(w string) string {
+		if c, ok := lexicon.Correct(w); ok {
+			return c
+		}
+		return w
+	},
+}
 
-// SetWords sets the lexical resource contexts are read through. Call it once
-// at start, before building plans.
-func SetWords(w Words) { lexicon = w }
+// SetWords sets the lexical resource contexts are read through and returns
+// the one it replaces. Call it before building plans, not concurrently.
+func SetWords(w Words) Words {
+	old := words
+	words = w
+	return old
+}
 
 // Weights of a context's words: as written, corrected, and through the
 // lexicon. A skill's name counts more than its description.
 const (
 	weightWritten = 1.0
 	weightRelated = 0.6
-	weightName    = 2.0
-	weightDesc    = 1.0
+	// weightFacet is for the words of a general topic the context names:
+	// "meetings" brings in the words of communication.
+	weightFacet = 0.7
+	weightName  = 2.0
+	weightDesc  = 1.0
 	// weightEcho is for the words of the article's other lines that name
 	// a skill's key words ("Mentor mid-level and junior PMs…" for
 	// Mentorship): the article saying what the skill is about elsewhere.
 	weightEcho = 0.5
 )
 
-// query is a clause's terms (stems) and how much each counts.
-type query map[string]float64
+// query is a clause's terms (stems) and how much each counts; a term that
+// came only from a topic (facet) carries the topic's name, and a topic adds
+// at most its best term to a score, so a topic's many words cannot
+// outweigh a word the context wrote.
+type query map[string]qterm
+
+type qterm struct {
+	w     float64
+	facet string
+}
 
 func (q query) add(term string, w float64) {
+	q.addFrom(term, w, "")
+}
+
+func (q query) addFrom(term string, w float64, facet string) {
 	if len(term) < 2 {
 		return
 	}
-	if w > q[term] {
-		q[term] = w
+	if old, ok := q[term]; !ok || w > old.w {
+		q[term] = qterm{w, facet}
 	}
 }
 
 // readWords turns the words of a clause into a query: each word's stems as
-// written, its spelling corrected, and every word the lexicon relates to it.
-func readWords(words []string) query {
+// written, its spelling corrected, every word the lexicon relates to it,
+// and the words of the general topics (facets) any of those name. phrases
+// are the clause's runs of two and three words, which the lexicon may know
+// as collocations ("speak up").
+func readWords(ws, phrases []string) query {
 	q := query{}
-	for _, w := range words {
+	var heard []string // every form read, for the facets
+	for _, w := range ws {
 		forms := []string{w}
-		if lexicon.Correct != nil {
-			if c := lexicon.Correct(w); c != "" && c != w {
+		if words.Correct != nil {
+			if c := words.Correct(w); c != "" && c != w {
 				forms = append(forms, c)
 			}
 		}
 		for i, f := range forms {
+			heard = append(heard, f)
 			for _, t := range embed.Terms(f) {
 				q.add(t, weightWritten)
 			}
-			if lexicon.Related == nil {
+			if words.Related == nil {
 				continue
 			}
-			for _, r := range lexicon.Related(f) {
+			for _, r := range words.Related(f) {
+				heard = append(heard, r)
 				for _, t := range embed.Terms(r) {
 					q.add(t, weightRelated*(1-0.1*float64(i)))
 				}
 			}
+		}
+	}
+	if words.Related != nil {
+		for _, ph := range phrases {
+			for _, r := range words.Related(ph) {
+				heard = append(heard, r)
+				for _, t := range embed.Terms(r) {
+					q.add(t, weightRelated)
+				}
+			}
+		}
+	}
+	for _, f := range facetsOf(heard, phrases) {
+		for _, t := range f.terms {
+			q.addFrom(t, weightFacet, f.name)
 		}
 	}
 	return q
@@ -123,12 +172,28 @@ func (d doc) termWeight(t string) float64 {
 
 // score is how well q matches d, each term weighed by its rarity among the
 // article's skills.
+//
+// A topic's words count together, as how much of the topic the document
+// covers: their parts (a name weighing no more than a description) summed
+// and divided by the square root of the topic's size, so one word of a
+// large topic counts little and a document that speaks of the topic
+// throughout counts more.
 func (v *vocab) score(q query, d doc) float64 {
 	s := 0.0
-	for t, w := range q {
-		if m := d.termWeight(t); m > 0 {
-			s += w * m * v.idf(t)
+	topic := map[string]float64{}
+	for t, qt := range q {
+		m := d.termWeight(t)
+		if m == 0 {
+			continue
 		}
+		if qt.facet == "" {
+			s += qt.w * m * v.idf(t)
+		} else {
+			topic[qt.facet] += qt.w * min(m, weightDesc) * v.idf(t)
+		}
+	}
+	for name, p := range topic {
+		s += p / math.Sqrt(float64(facetSize[name]))
 	}
 	return s
 }

@@ -80,9 +80,6 @@ func TestContextSet(t *testing.T) {
 	}
 	score := float64(passed) / float64(len(cases))
 	t.Logf("%s: %d of %d first contact (%.0f%%)", path, passed, len(cases), 100*score)
-	if lexicon.Related == nil && os.Getenv(contextSetEnv) == "" {
-		t.Skip("no lexical resource wired in yet: the dev set's score is logged, not enforced")
-	}
 	if score < minContextScore {
 		t.Errorf("%d of %d contexts reach an expected skill: under %.0f%%", passed, len(cases), 100*minContextScore)
 	}

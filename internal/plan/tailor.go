@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/ladder/coach/internal/embed"
+	"github.com/ladder/coach/internal/lexicon"
 	"github.com/ladder/coach/internal/sections"
 )
 
@@ -18,7 +19,8 @@ var (
 	weakWords = wordSet("weak", "weaker", "weakness", "weaknesses", "struggle", "struggles", "struggling", "poor",
 		"bad", "lack", "lacks", "lacking", "gap", "gaps", "improve", "improving", "unfamiliar", "inexperienced",
 		"new", "learn", "learning", "develop", "developing", "grow", "growing", "needs", "less",
-		"not", "no", "never", "hardly", "isnt", "arent", "doesnt", "dont", "cant", "cannot", "little", "limited")
+		"not", "no", "never", "hardly", "isnt", "arent", "doesnt", "dont", "cant", "cannot", "little", "limited",
+		"without", "avoid", "avoids", "hates", "afraid", "nervous", "unsure", "uncomfortable", "rarely")
 	// fillerWords name no skill or duty: they never match an item.
 	fillerWords = wordSet("work", "working", "stuff", "thing", "things", "area", "areas", "skill", "skills", "side",
 		"pm", "pms", "product", "products", "manager", "role", "job", "team", "teams", "very", "quite", "bit", "somewhat",
@@ -55,8 +57,8 @@ const commonShare = 0.45
 // Thresholds for an item to be marked: its score against a clause must be
 // at least minScore and at least relScore of the clause's best item.
 const (
-	minScore = 0.5
-	relScore = 0.5
+	minScore = 0.3
+	relScore = 0.6
 )
 
 // tailor marks the items the context matches, Focus or Lighter, moves them
@@ -79,18 +81,21 @@ func tailor(set *sections.Set, phases []Phase, context string) (string, []string
 	for ci := range clauses {
 		c := &clauses[ci]
 		var ss []scored
-		best := 0.0
+		// Skills (read with their name and echoes) and duty lines are
+		// matched on different scales: each is held to its own best.
+		best := map[bool]float64{}
 		for pi := range phases {
 			for i, it := range phases[pi].Items {
 				s := v.score(c.q, v.docOf(it))
 				if s > 0 {
 					ss = append(ss, scored{pi, i, s})
-					best = max(best, s)
+					best[it.Skill != ""] = max(best[it.Skill != ""], s)
 				}
 			}
 		}
 		for _, x := range ss {
-			if x.score < minScore || x.score < relScore*best {
+			isSkill := phases[x.pi].Items[x.i].Skill != ""
+			if x.score < minScore || x.score < relScore*best[isSkill] {
 				continue
 			}
 			c.matched++
@@ -136,6 +141,18 @@ func tailor(set *sections.Set, phases []Phase, context string) (string, []string
 	return tailoringNote(clauses, focus, lighter), skills
 }
 
+// phrasesOf lists a clause's runs of two and three words, for the
+// lexicon's collocations.
+func phrasesOf(toks []string) []string {
+	var out []string
+	for n := 2; n <= lexicon.MaxPhrase; n++ {
+		for i := 0; i+n <= len(toks); i++ {
+			out = append(out, strings.Join(toks[i:i+n], " "))
+		}
+	}
+	return out
+}
+
 func rank(it Item) int {
 	switch it.Emphasis {
 	case Focus:
@@ -159,7 +176,8 @@ func parseContext(v *vocab, context string) []clause {
 		c := clause{text: part}
 		strong, weak := false, false
 		var kept []string
-		for _, tok := range embed.Tokens(part) {
+		toks := embed.Tokens(part)
+		for _, tok := range toks {
 			switch {
 			case strongWords[tok]:
 				strong = true
@@ -174,9 +192,9 @@ func parseContext(v *vocab, context string) []clause {
 		}
 		c.lighter = strong && !weak
 		c.q = query{}
-		for t, w := range readWords(kept) {
+		for t, qt := range readWords(kept, phrasesOf(toks)) {
 			if len(t) >= 3 && !v.common(t) {
-				c.q[t] = w
+				c.q[t] = qt
 			}
 		}
 		out = append(out, c)
