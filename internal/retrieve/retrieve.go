@@ -89,6 +89,7 @@ func New(set *sections.Set, idx *index.Index) *Retriever {
 
 // Understand returns the intent of a question without ranking sections.
 func (r *Retriever) Understand(question string, history []Turn) Intent {
+	question = correct(question)
 	q := normalize(question)
 	if smalltalk(q) {
 		return Intent{Scope: ScopeSmalltalk}
@@ -140,6 +141,7 @@ func inScope(n, known int, isStrong bool) bool {
 
 // Retrieve ranks the sections for question in the light of history.
 func (r *Retriever) Retrieve(ctx context.Context, question string, history []Turn) (Result, error) {
+	question = correct(question)
 	return r.rank(ctx, question, history, r.Understand(question, history))
 }
 
@@ -201,11 +203,19 @@ func cut(order []int, scores []float64) int {
 // queryText is what gets embedded: the question, plus the words of a
 // follow-up's level so "there" finds the right sections.
 func (r *Retriever) queryText(q string, history []Turn, in Intent) string {
-	if !in.FromHistory {
+	rel := r.related(q)
+	if !in.FromHistory && len(rel) == 0 {
 		return q
 	}
 	var b strings.Builder
 	b.WriteString(q)
+	for _, w := range rel {
+		b.WriteString(" ")
+		b.WriteString(w)
+	}
+	if !in.FromHistory {
+		return b.String()
+	}
 	for _, id := range in.Levels {
 		if l, ok := ladder.ByID(id); ok {
 			b.WriteString(" ")

@@ -158,3 +158,18 @@ func TestSteps(t *testing.T) {
 		})
 	}
 }
+
+func TestCorrect(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"what does an assocaite pm do?", "what does an associate pm do?"},
+		{"Stakeholdr management tips", "stakeholder management tips"},
+		{"how do I get promted to director", "how do I get promoted to director"},
+		{"what does a manager do?", "what does a manager do?"},
+		{"RICE or MoSCoW?", "RICE or MoSCoW?"},
+	}
+	for _, tt := range tests {
+		if got := correct(tt.in); got != tt.want {
+			t.Errorf("correct(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -161,7 +161,9 @@ func (s *Speller) Nearest(word string) (best string, dist int, ok bool) {
 // and false when it needs none: it is 3 letters or fewer, it is known
 // (Known), nothing is near enough, or it is made of known words (Compound).
 func (s *Speller) Correct(word string) (string, bool) {
-	if len(word) <= 3 || s.Known(word) {
+	// A word longer than any English one is no typo of one: leaving it alone
+	// keeps the cost linear (its deletions would be quadratic in its length).
+	if len(word) <= 3 || len(word) > MaxWordLen || s.Known(word) {
 		return word, false
 	}
 	best, _, ok := s.Nearest(word)
@@ -216,6 +218,9 @@ func (s *Speller) Compound(word string) bool {
 
 // izeSuffixes make verbs and their nouns of other words, longest first.
 var izeSuffixes = []string{"izations", "isations", "ization", "isation", "izing", "ising", "izes", "ises", "ized", "ised", "ize", "ise"}
+
+// MaxWordLen is the longest word Correct looks at.
+const MaxWordLen = 30
 
 // hashTable maps a 64-bit hash to a posting by open addressing with
 // linear probing: one flat array, filled once, half empty so probes stay

@@ -235,3 +235,23 @@ func TestCorrectAllocatesNothing(t *testing.T) {
 		t.Errorf("Correct allocates %v times per call", n)
 	}
 }
+
+// A word longer than MaxWordLen is left alone: its deletions would cost
+// quadratically in its length (a 4,000-letter "word" took minutes).
+func TestCorrectLeavesLongWordsAlone(t *testing.T) {
+	s := New([]string{"associate", "stakeholder"}, nil)
+	for _, w := range []string{"assocaite", string(make([]byte, 0)) + "stakeholdr"} {
+		if _, ok := s.Correct(w); !ok {
+			t.Errorf("Correct(%q) left it alone", w)
+		}
+	}
+	long := make([]byte, 4000)
+	for i := range long {
+		long[i] = 'a'
+	}
+	for _, w := range []string{string(long), string(long[:MaxWordLen+1])} {
+		if got, ok := s.Correct(w); ok || got != w {
+			t.Errorf("Correct(%d letters) = %d letters, %v", len(w), len(got), ok)
+		}
+	}
+}

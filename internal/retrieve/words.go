@@ -1,0 +1,103 @@
+package retrieve
+
+import (
+	"strings"
+	"sync"
+
+	"github.com/ladder/coach/internal/embed"
+	"github.com/ladder/coach/internal/ladder"
+	"github.com/ladder/coach/internal/lexicon"
+)
+
+// The lexicon reaches the article's words from a person's: typos are
+// corrected against the known vocabulary before reading, and words the
+// article never uses bring the article words WordNet says they stand for
+// into the query that is embedded.
+
+// speller corrects against the article's words and the ladder's own words
+// (titles, aliases, roles, the words of conversation), built on first use.
+var speller = sync.OnceValue(func() *lexicon.Speller {
+	var domain []string
+	add := func(phrases ...string) {
+		for _, p := range phrases {
+			domain = append(domain, strings.Fields(strings.ToLower(p))...)
+		}
+	}
+	for _, l := range ladder.Levels() {
+		add(l.Name)
+		add(l.Aliases...)
+	}
+	for _, r := range ladder.Roles() {
+		add(r.Name)
+		add(r.Words...)
+	}
+	for _, n := range ladder.NearbySubjects {
+		add(n.Words...)
+		add(n.Unless...)
+	}
+	for _, p := range [][]string{ladder.Talk.Smalltalk, ladder.Talk.Review, ladder.Talk.Caveat, ladder.Talk.Placement, ladder.Talk.Rejects} {
+		add(p...)
+	}
+	add(careerWords...)
+	return lexicon.NewSpeller(domain...)
+})
+
+// careerWords are words of career talk the article does not write.
+var careerWords = []string{"promoted", "promotion", "promotions", "career", "careers", "manager", "managers", "responsibilities",
+	"skills", "interview", "salary", "mentor", "mentee", "roadmap", "stakeholder", "stakeholders"}
+
+// correct returns q with each misspelt word of four letters or more
+// replaced by the known word closest to it; case and punctuation are kept
+// for the words left alone.
+func correct(q string) string {
+	var b strings.Builder
+	changed := false
+	start := -1
+	flush := func(end int) {
+		if start < 0 {
+			return
+		}
+		w := q[start:end]
+		start = -1
+		if len(w) < 4 {
+			b.WriteString(w)
+			return
+		}
+		if c, ok := speller().Correct(strings.ToLower(w)); ok {
+			b.WriteString(c)
+			changed = true
+			return
+		}
+		b.WriteString(w)
+	}
+	for i := 0; i < len(q); i++ {
+		c := q[i]
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		flush(i)
+		b.WriteByte(c)
+	}
+	flush(len(q))
+	if !changed {
+		return q
+	}
+	return b.String()
+}
+
+// related lists the article's words that the question's other words stand
+// for, at most two a word.
+func (r *Retriever) related(q string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(strings.ToLower(q), func(c rune) bool { return !(c >= 'a' && c <= 'z' || c == '-') }) {
+		if len(w) < 4 || r.vocab[embed.Stem(w)] {
+			continue
+		}
+		rel := lexicon.Related(w)
+		out = append(out, rel[:min(2, len(rel))]...)
+	}
+	return out
+}
