@@ -52,10 +52,27 @@ func (p *program) serve(args []string) int {
 	if err != nil {
 		return p.fail(err)
 	}
-	ctx, stop := signal.NotifyContext(p.ctx, os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	ctx, cancel := context.WithCancel(ctx)
+	// The first SIGINT or SIGTERM shuts down gracefully; a second one stops
+	// at once, closing what is still open.
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	defer signal.Stop(sigs)
+	ctx, cancel := context.WithCancel(p.ctx)
 	defer cancel()
+	force, finished := make(chan struct{}), make(chan struct{})
+	defer close(finished)
+	go func() {
+		select {
+		case <-sigs:
+		case <-ctx.Done():
+		}
+		cancel()
+		select {
+		case <-sigs:
+			close(force)
+		case <-finished:
+		}
+	}()
 
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
@@ -114,8 +131,10 @@ func (p *program) serve(args []string) int {
 		<-ctx.Done()
 		log.Info("shutting down: no new connections; requests in flight may finish", "timeout", cfg.ShutdownTimeout.String())
 	}()
-	err = server.Run(ctx, srv, ln, cfg.ShutdownTimeout)
+	err = server.RunUntil(ctx, force, srv, ln, cfg.ShutdownTimeout)
 	switch {
+	case errors.Is(err, server.ErrForcedStop):
+		log.Warn("second signal: stopped at once; requests still in flight were cut")
 	case errors.Is(err, server.ErrShutdownTimeout):
 		// The stop asked for is done, in the time it was given: not a failure.
 		log.Warn("shutdown timeout reached: requests still in flight were cut", "timeout", cfg.ShutdownTimeout.String())

@@ -227,3 +227,48 @@ func TestShutdownTimeoutBoundsStreams(t *testing.T) {
 		t.Errorf("no log line about the cut requests:\n%s", p.Logs())
 	}
 }
+
+// TestSecondSignalStopsAtOnce: a second SIGTERM could not force an
+// immediate stop; the coach waited out COACH_SHUTDOWN_TIMEOUT for a stream
+// in flight. Now the first signal shuts down gracefully and the second
+// closes what is left and exits at once.
+func TestSecondSignalStopsAtOnce(t *testing.T) {
+	pieces := make([]string, 200)
+	for i := range pieces {
+		pieces[i] = fmt.Sprintf("piece%03d ", i+1)
+	}
+	up := llmtest.Start(t, llmtest.Options{Pieces: pieces, Delay: 200 * time.Millisecond}) // 40 s of answer
+	const shutdownTimeout = 60 * time.Second
+	p := startServe(t, map[string]string{
+		"OPENAI_BASE_URL": up.URL, "OPENAI_API_KEY": "test", "COACH_MODEL": "fake",
+		"COACH_LLM_TIMEOUT": "60s", "COACH_SHUTDOWN_TIMEOUT": shutdownTimeout.String(),
+	})
+	events, _ := openStream(t, p.URL, "What does a Senior PM do?")
+	for ev := range events {
+		if ev.Name == "delta" {
+			break
+		}
+	}
+	if err := p.Cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(500 * time.Millisecond)
+	select {
+	case <-p.Exited():
+		t.Fatalf("the first signal stopped the coach with a stream in flight:\n%s", p.Logs())
+	default:
+	}
+	if err := p.Cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-p.Exited():
+	case <-time.After(shutdownTimeout / 2):
+		t.Fatalf("the second signal did not stop the coach:\n%s", p.Logs())
+	}
+	if !strings.Contains(p.Logs(), "stopped at once") {
+		t.Errorf("logs do not say it stopped at once:\n%s", p.Logs())
+	}
+	for range events { // the stream was cut
+	}
+}

@@ -50,6 +50,15 @@ func HTTPServer(addr string, h http.Handler, handlerTime time.Duration) *http.Se
 	}
 }
 
+func isClosed(c <-chan struct{}) bool {
+	select {
+	case <-c:
+		return true
+	default:
+		return false
+	}
+}
+
 // WriteTimeout is the write timeout HTTPServer sets for a handler time.
 func WriteTimeout(handlerTime time.Duration) time.Duration {
 	return ReadTimeout + handlerTime + writeMargin
@@ -59,11 +68,22 @@ func WriteTimeout(handlerTime time.Duration) time.Duration {
 // at the end of the shutdown timeout and their connections were closed.
 var ErrShutdownTimeout = errors.New("shutdown timeout reached: connections still open were closed")
 
+// ErrForcedStop is what RunUntil returns when it was told to stop at once
+// during a graceful shutdown (a second signal): connections were closed.
+var ErrForcedStop = errors.New("stopped at once: connections still open were closed")
+
 // Run serves srv on ln until ctx is done, then shuts down gracefully: it stops
 // accepting, lets requests in flight finish (streams included) for up to
 // shutdownTimeout, then closes what is left and returns ErrShutdownTimeout.
 // It returns nil after a clean shutdown.
 func Run(ctx context.Context, srv *http.Server, ln net.Listener, shutdownTimeout time.Duration) error {
+	return RunUntil(ctx, nil, srv, ln, shutdownTimeout)
+}
+
+// RunUntil is Run that also stops at once, closing every connection, when
+// force is closed during the graceful shutdown; it then returns
+// ErrForcedStop.
+func RunUntil(ctx context.Context, force <-chan struct{}, srv *http.Server, ln net.Listener, shutdownTimeout time.Duration) error {
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
@@ -73,8 +93,22 @@ func Run(ctx context.Context, srv *http.Server, ln net.Listener, shutdownTimeout
 	}
 	sctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
 	defer cancel()
+	forced := make(chan struct{})
+	go func() {
+		select {
+		case <-force: // a nil force never fires
+			close(forced)
+			cancel()
+		case <-sctx.Done():
+		}
+	}()
 	err := srv.Shutdown(sctx)
-	if errors.Is(err, context.DeadlineExceeded) {
+	switch {
+	case err == nil:
+	case isClosed(forced):
+		_ = srv.Close()
+		err = ErrForcedStop
+	case errors.Is(err, context.DeadlineExceeded):
 		_ = srv.Close()
 		err = ErrShutdownTimeout
 	}
