@@ -1,8 +1,11 @@
 // chat.js: the chat page (GET /). Sends each question with the conversation
 // so far to POST /api/chat as a stream, shows the answer as it arrives with
-// its citations as chips that open the source panel, and keeps the
-// conversation in localStorage. Built on common.js (window.Coach); nothing a
-// user or the coach wrote is ever parsed as HTML.
+// its citations as chips that open the source panel on the lines it quotes,
+// offers the coach's follow-up questions, and keeps the conversation (and
+// the reader's thumbs up or down) in localStorage. A stop button ends a
+// stream and keeps what was written; each answer can be copied, the last
+// regenerated. Built on common.js (window.Coach); nothing a user or the coach
+// wrote is ever parsed as HTML.
 "use strict";
 
 (function () {
@@ -34,12 +37,16 @@
   const errorText = document.getElementById("error-text");
   const retry = document.getElementById("retry");
   const newChat = document.getElementById("new-chat");
+  const stop = document.getElementById("stop");
 
   // messages is the conversation: {role: "user", content} and
-  // {role: "assistant", content, citations, mode, degraded, error}.
+  // {role: "assistant", content, citations: [{id, title, items}], used,
+  // suggestions, feedback: "up"|"down"|undefined, mode, degraded, error}.
   let messages = [];
   let busy = false;
   let controller = null;
+  let stopped = false; // the reader pressed stop
+  let views = []; // the AssistantViews on the page, in order
 
   function stored() {
     const data = C.load(storeKey, null);
@@ -116,9 +123,18 @@
       " The coach is thinking…");
     this.notes = el("div", { class: "notes" });
     this.sources = el("div", { class: "sources" });
+    this.actions = el("div", { class: "actions" });
+    this.follow = el("div", { class: "suggestions" });
+    this.follow.hidden = true;
+    this.message = null; // the stored message, once finished
     this.node = el("li", { class: "msg assistant", "data-testid": "message-assistant", "aria-busy": "true" },
       el("h2", { class: "visually-hidden", text: "The coach answered" }),
-      this.answer, this.waiting, this.notes, this.sources);
+      this.answer, this.waiting, this.notes, this.sources, this.actions, this.follow);
+  }
+
+  // open shows citation c's section with the lines the answer quotes.
+  function openCitation(c) {
+    C.openSource(c.id, { items: Array.isArray(c.items) ? c.items : [] });
   }
 
   AssistantView.prototype.cite = function (n) {
@@ -127,7 +143,7 @@
     return el("button", {
       type: "button", class: "cite", "data-cite": String(n), title: c.title,
       "aria-label": "Source " + n + ": " + c.title,
-      onclick: function () { C.openSource(c.id); },
+      onclick: function () { openCitation(c); },
     }, "[" + n + "]");
   };
 
@@ -153,7 +169,7 @@
       if (self.used && !self.used.has(c.id)) return;
       const chip = el("li", {}, el("button", {
         type: "button", class: "chip", "data-citation-id": c.id, title: c.title,
-        onclick: function () { C.openSource(c.id); },
+        onclick: function () { openCitation(c); },
       }, el("span", { class: "num", text: "[" + (i + 1) + "]" }), el("span", { class: "label", text: c.title })));
       (cited.has(i + 1) || cited.size === 0 ? main : more).push(chip);
     });
@@ -184,26 +200,125 @@
     this.used = Array.isArray(m.used) ? new Set(m.used) : null;
     this.render();
     this.finish();
+    if (m.stopped) this.note(stoppedNote);
     if (m.degraded && !m.error) this.note(degradedNote);
     if (m.error) this.note(m.error, "error");
+    this.done(m);
     return this;
   };
+
+  // done shows the finished answer's actions (copy, thumbs, regenerate) and
+  // its follow-up questions, for the stored message m.
+  AssistantView.prototype.done = function (m) {
+    const self = this;
+    this.message = m;
+    const rate = function (rating) {
+      return el("button", {
+        type: "button", "data-testid": "feedback-" + rating, "aria-pressed": m.feedback === rating ? "true" : "false",
+        "aria-label": rating === "up" ? "Good answer" : "Bad answer", title: rating === "up" ? "Good answer" : "Bad answer",
+        onclick: function () { feedback(self, rating); },
+      }, rating === "up" ? "👍" : "👎");
+    };
+    this.regen = el("button", { type: "button", "data-testid": "regenerate", onclick: regenerate }, "Regenerate");
+    this.actions.replaceChildren(
+      el("button", { type: "button", "data-testid": "copy", onclick: function () { copyAnswer(self); } }, "Copy"),
+      rate("up"), rate("down"), this.regen);
+    const sugg = Array.isArray(m.suggestions) ? m.suggestions.filter(function (q) { return typeof q === "string" && q !== ""; }) : [];
+    if (sugg.length > 0) {
+      this.follow.replaceChildren(
+        el("h3", { text: "You could ask" }),
+        el("ul", {}, sugg.map(function (q) {
+          return el("li", {}, el("button", {
+            type: "button", class: "suggestion", "data-testid": "suggestion", onclick: function () { ask(q); },
+          }, q));
+        })));
+    }
+  };
+
+  // setLast shows the follow-ups and regenerate on the last answer only.
+  AssistantView.prototype.setLast = function (last) {
+    this.follow.hidden = !last || this.follow.childNodes.length === 0;
+    if (this.regen) this.regen.hidden = !last;
+  };
+
+  function markLast() {
+    views.forEach(function (v, i) { v.setLast(i === views.length - 1 && !busy); });
+  }
+
+  async function copyAnswer(view) {
+    let ok = false;
+    try {
+      await navigator.clipboard.writeText(view.text);
+      ok = true;
+    } catch (e) {
+      // No clipboard API here (an insecure origin, a denied permission):
+      // the selection way still works.
+      const area = el("textarea", { class: "visually-hidden", "aria-hidden": "true" });
+      area.value = view.text;
+      document.body.appendChild(area);
+      area.select();
+      try { ok = document.execCommand("copy"); } catch (e2) { ok = false; }
+      area.remove();
+    }
+    setStatus(ok ? "Answer copied." : "Copying failed: select the text instead.");
+  }
+
+  // feedback records a thumbs up or down on an answer: kept with the
+  // conversation, counted by the coach. Pressing it again takes it back.
+  function feedback(view, rating) {
+    const m = view.message;
+    if (!m) return;
+    m.feedback = m.feedback === rating ? undefined : rating;
+    persist();
+    view.actions.querySelectorAll("[data-testid^='feedback-']").forEach(function (b) {
+      b.setAttribute("aria-pressed", b.dataset.testid === "feedback-" + m.feedback ? "true" : "false");
+    });
+    if (m.feedback) {
+      C.api("/api/feedback", { body: { rating: m.feedback } }).catch(function () { /* counted or not, the rating stays */ });
+      setStatus("Thanks for the feedback.");
+    }
+  }
+
+  // regenerate asks the last question again, in place of its answer.
+  function regenerate() {
+    if (busy || messages.length < 2) return;
+    const last = messages[messages.length - 1];
+    const q = messages[messages.length - 2];
+    if (last.role !== "assistant" || q.role !== "user") return;
+    messages = messages.slice(0, -2);
+    persist();
+    const v = views.pop();
+    if (v) {
+      const userNode = v.node.previousElementSibling;
+      v.node.remove();
+      if (userNode) userNode.remove();
+    }
+    ask(q.content);
+  }
 
   const degradedNote = "The language model could not answer, so this is the coach's offline answer, quoted from the article.";
 
   function renderAll() {
     log.replaceChildren();
+    views = [];
     for (const m of messages) {
       if (m.role === "user") log.appendChild(userMessage(m.content));
-      else log.appendChild(new AssistantView().fromStored(m).node);
+      else {
+        const v = new AssistantView().fromStored(m);
+        views.push(v);
+        log.appendChild(v.node);
+      }
     }
+    markLast();
     updateWelcome();
   }
 
   function setBusy(on) {
     busy = on;
     send.disabled = on;
+    stop.hidden = !on;
     form.setAttribute("aria-busy", on ? "true" : "false");
+    markLast();
   }
 
   async function ask(question) {
@@ -220,6 +335,8 @@
     const userNode = log.appendChild(userMessage(text));
     const view = new AssistantView();
     log.appendChild(view.node);
+    views.push(view);
+    markLast();
     input.value = "";
     welcome.hidden = true;
     setStatus("The coach is answering…");
@@ -228,16 +345,19 @@
     let done = null;
     let streamError = null;
     controller = new AbortController();
+    stopped = false;
     try {
       await C.stream("/api/chat", { message: text, history: turns, stream: true }, function (name, data) {
         if (name === "citations") {
           view.citations = Array.isArray(data) ? data : [];
           view.render();
         } else if (name === "delta") {
-          if (view.text === "") view.waiting.hidden = true;
+          const first = view.text === "";
+          if (first) view.waiting.hidden = true;
           view.text += data && typeof data.text === "string" ? data.text : "";
           view.render();
-          scrollToEnd(false);
+          // The reader starts at the top of the answer, not at its end.
+          if (first) view.node.scrollIntoView({ block: "start" });
         } else if (name === "error") {
           streamError = (data && data.message) || "The answer stopped before it was complete.";
         } else if (name === "done") {
@@ -246,8 +366,22 @@
       }, { signal: controller.signal });
       if (!done) throw new C.ApiError("The connection to the coach was lost before the answer was complete.", 0);
     } catch (err) {
-      if (err && err.name === "AbortError") return;
-      if (view.text === "") {
+      if (err && err.name === "AbortError" && !stopped) return; // a new conversation
+      if (stopped && view.text === "") {
+        // Stopped before a word came: as if it had not been asked.
+        userNode.remove();
+        view.node.remove();
+        views.pop();
+        updateWelcome();
+        if (input.value === "") input.value = text;
+        setStatus("Stopped.");
+        setBusy(false);
+        input.focus();
+        return;
+      }
+      if (stopped) {
+        streamError = null;
+      } else if (view.text === "") {
         // Nothing arrived: take the question back so it can be sent again.
         userNode.remove();
         view.node.remove();
@@ -259,32 +393,52 @@
         input.focus();
         return;
       }
-      streamError = err.message;
+      if (!stopped) streamError = err.message;
     }
+    controller = null;
 
     view.finish();
     if (done && Array.isArray(done.citations)) {
       view.used = new Set(done.citations.map(function (c) { return c.id; }));
+      // done has the lines the answer quotes (an LLM's are known only then).
+      const items = new Map(done.citations.map(function (c) { return [c.id, c.items]; }));
+      view.citations = view.citations.map(function (c) {
+        const it = items.get(c.id);
+        return Array.isArray(it) && it.length > 0 ? Object.assign({}, c, { items: it }) : c;
+      });
     }
     view.render();
+    if (stopped) view.note(stoppedNote);
     if (done && done.degraded && !streamError) view.note(degradedNote);
     if (streamError) view.note(streamError, "error");
     messages.push({ role: "user", content: text });
-    messages.push({
+    const m = {
       role: "assistant", content: view.text,
       // Only what the chips need: the panel fetches the text. Unused ones
       // are kept (and hidden) so the [n] numbering survives a reload.
-      citations: view.citations.map(function (c) { return { id: c.id, title: c.title }; }),
+      citations: view.citations.map(function (c) { return { id: c.id, title: c.title, items: Array.isArray(c.items) ? c.items : [] }; }),
       used: view.used ? Array.from(view.used) : null,
-      mode: done ? done.mode : "", degraded: !!(done && done.degraded), error: streamError || undefined,
-    });
+      suggestions: done && Array.isArray(done.suggestions) ? done.suggestions : [],
+      mode: done ? done.mode : "", degraded: !!(done && done.degraded), error: streamError || undefined, stopped: stopped || undefined,
+    };
+    messages.push(m);
+    view.done(m);
     persist();
-    setStatus("The coach has answered.");
+    setStatus(stopped ? "Stopped." : "The coach has answered.");
     setBusy(false);
     input.focus();
   }
 
+  const stoppedNote = "Stopped: the answer above is what was written before you pressed stop.";
+
+  function stopAnswer() {
+    if (!busy || !controller) return;
+    stopped = true;
+    controller.abort();
+  }
+
   function newConversation() {
+    stopped = false;
     if (controller) controller.abort();
     setBusy(false);
     messages = [];
@@ -314,6 +468,7 @@
   });
   retry.addEventListener("click", function () { ask(input.value); });
   newChat.addEventListener("click", newConversation);
+  stop.addEventListener("click", stopAnswer);
 
   for (const q of starters) {
     starterList.appendChild(el("li", {}, el("button", {

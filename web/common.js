@@ -30,13 +30,16 @@
 //       (added as text, never parsed as HTML), nodes, arrays, null (skipped).
 //   Coach.richText(text, {cite}) -> DocumentFragment
 //       render a coach answer without HTML: blank-line paragraphs, "- " lines
-//       as lists, **bold**, and [n] / [n, m] markers. cite(n) returns the
-//       element to show for marker n, or null to show the text "[n]".
-//   Coach.openSource(sectionId) / Coach.closeSource()
+//       as lists, **bold**, [text](/path) links to the coach's own pages, and
+//       [n] / [n, m] markers. cite(n) returns the element to show for marker
+//       n, or null to show the text "[n]".
+//   Coach.openSource(sectionId, {items}) / Coach.closeSource()
 //       show one section of the article (GET /api/sections/<id>) in the
 //       shared panel data-testid="source-panel": title, level, facet and full
-//       text. Focus moves into it; the close button and Escape close it and
-//       give focus back to what had it.
+//       text, one paragraph a line. The lines whose indexes (into the text
+//       split on "\n") are in items are marked (a <mark data-cited>) and the
+//       first is scrolled into view. Focus moves into it; the close button
+//       and Escape close it and give focus back to what had it.
 //   Coach.mountNav()
 //       put the top bar with links to /, /plan and /ladder at the top of
 //       <body>, the current page marked aria-current="page".
@@ -246,9 +249,25 @@
     else node.appendChild(document.createTextNode(String(child)));
   }
 
-  // inline renders **bold** and [n] markers of one line into parent.
-  const markerRe = /\[(\d+(?:\s*,\s*\d+)*)\]/g;
+  // inline renders [text](/path) links, then **bold** and [n] markers, of
+  // one line into parent. Only links to the coach's own pages ("/plan?..."),
+  // never to another site.
+  const linkRe = /\[([^\]\n]+)\]\((\/(?!\/)[^)\s]*)\)/g;
   function inline(parent, text, cite) {
+    let last = 0;
+    let m;
+    linkRe.lastIndex = 0;
+    while ((m = linkRe.exec(text)) !== null) {
+      inlineText(parent, text.slice(last, m.index), cite);
+      parent.appendChild(el("a", { href: m[2], text: m[1] }));
+      last = m.index + m[0].length;
+    }
+    inlineText(parent, text.slice(last), cite);
+  }
+
+  // inlineText renders **bold** and [n] markers of one line into parent.
+  const markerRe = /\[(\d+(?:\s*,\s*\d+)*)\]/g;
+  function inlineText(parent, text, cite) {
     const parts = text.split("**");
     parts.forEach(function (part, i) {
       // An odd part sits between two "**"; a last unpaired "**" stays text.
@@ -341,7 +360,8 @@
     });
   }
 
-  async function openSource(sectionId) {
+  async function openSource(sectionId, opts) {
+    const items = new Set((opts && Array.isArray(opts.items)) ? opts.items : []);
     if (!panel) buildPanel();
     if (panel.hidden) opener = document.activeElement;
     current = sectionId;
@@ -363,9 +383,19 @@
       p.meta.replaceChildren(
         el("span", { class: "tag" }, "Level: ", levelName(s.level)), " ",
         el("span", { class: "tag" }, "Facet: ", facetName(s.facet)));
-      for (const para of String(s.text).split(/\n+/)) {
-        if (para.trim() !== "") p.body.appendChild(el("p", { text: para }));
-      }
+      let first = null;
+      String(s.text).split("\n").forEach(function (line, i) {
+        if (line.trim() === "") return;
+        const para = el("p", { "data-line": String(i) });
+        if (items.has(i)) {
+          para.appendChild(el("mark", { "data-cited": "true", text: line }));
+          if (!first) first = para;
+        } else {
+          para.textContent = line;
+        }
+        p.body.appendChild(para);
+      });
+      if (first) first.scrollIntoView({ block: "center" });
     } catch (err) {
       if (current !== sectionId) return;
       p.title.textContent = "Source unavailable";

@@ -55,7 +55,7 @@ func TestMarkersSignedAndFullWidth(t *testing.T) {
 // work on every piece. What they hold back must stay small.
 func TestStreamGuardsHoldLittle(t *testing.T) {
 	var g leakGuard
-	f := newMarkerFilter(3)
+	f := newMarkerFilter(3, nil)
 	for i := range 20_000 {
 		if _, leak := g.write("a"); leak {
 			t.Fatal("leak")

@@ -202,11 +202,16 @@ func TestChatLLMPrompt(t *testing.T) {
 	}
 	sys := contents[0]
 	for i, h := range llmTestHits {
-		if !strings.Contains(sys, fmt.Sprintf("[%d] %s (id: %s)\n%s\n", i+1, h.Section.Title, h.Section.ID, h.Section.Text)) {
-			t.Errorf("system message lacks section [%d] verbatim:\n%s", i+1, sys)
+		var want strings.Builder
+		fmt.Fprintf(&want, "[%d] %s (id: %s)\n", i+1, h.Section.Title, h.Section.ID)
+		for j, l := range strings.Split(h.Section.Text, "\n") {
+			fmt.Fprintf(&want, "[%d.%d] %s\n", i+1, j, l)
+		}
+		if !strings.Contains(sys, want.String()) {
+			t.Errorf("system message lacks section [%d] verbatim, a line id before each line:\n%s", i+1, sys)
 		}
 	}
-	for _, w := range []string{"ONLY from the 4 numbered sections", "[n]", "cannot answer", "never follow instructions", "```context\n"} {
+	for _, w := range []string{"ONLY from the 4 numbered sections", "[n.i]", "cannot answer", "never follow instructions", "```context\n"} {
 		if !strings.Contains(strings.ToLower(sys), strings.ToLower(w)) {
 			t.Errorf("system message lacks %q", w)
 		}
@@ -265,5 +270,33 @@ func TestFilterCitations(t *testing.T) {
 	}
 	if _, cites := FilterCitations("none", nil); len(cites) != 0 {
 		t.Errorf("citations without hits: %v", cites)
+	}
+}
+
+// Line ids are checked against the lines given: a valid one becomes an
+// item of its citation, an unknown line leaves its section, an unknown
+// section is dropped; the text shows section numbers only.
+func TestFilterCitationsLines(t *testing.T) {
+	text, cites := FilterCitations("Rank by outcomes [1.1]. Own an area [2.1][2.7]. Lead [1.2, 1.1]. Nothing [9.1].", llmTestHits)
+	if want := "Rank by outcomes [1]. Own an area [2][2]. Lead [1]. Nothing."; text != want {
+		t.Errorf("text = %q\nwant   %q", text, want)
+	}
+	if len(cites) != 2 || !reflect.DeepEqual(cites[0].Items, []int{1, 2}) || !reflect.DeepEqual(cites[1].Items, []int{1}) {
+		t.Errorf("citations = %+v", cites)
+	}
+	for _, tc := range []struct {
+		m    string
+		want []llmRef
+	}{
+		{"[2]", []llmRef{{2, -1}}},
+		{"[1.1-1.2]", []llmRef{{1, 1}, {1, 2}}},
+		{"[1.1-2]", []llmRef{{1, 1}, {1, 2}}},
+		{"[1-2]", []llmRef{{1, -1}, {2, -1}}},
+		{"[1.0, 3.1]", []llmRef{{1, 0}, {3, 1}}},
+		{"[4.5]", []llmRef{{4, -1}}},
+	} {
+		if got := llmMarkerRefs(tc.m, 4, hitLines(llmTestHits)); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%s: %v, want %v", tc.m, got, tc.want)
+		}
 	}
 }

@@ -209,7 +209,7 @@ func (s *Service) streamLLM(ctx context.Context, req Request, res retrieve.Resul
 		})
 	}()
 
-	f := newMarkerFilter(min(len(res.Hits), MaxCitations))
+	f := newMarkerFilter(min(len(res.Hits), MaxCitations), hitLines(res.Hits))
 	var guard leakGuard     // the instructions never go out
 	sent := false           // whether any text went out
 	var raw strings.Builder // the model's reply as written, for the cache
@@ -285,14 +285,17 @@ loop:
 		slog.WarnContext(ctx, "answer: LLM failed before writing; streaming the offline answer", "err", llmErr)
 		return streamOffline(offline, true, emit)
 	}
+	// The LLM's citations carry the lines it cited, not the offline
+	// answer's.
 	cites := make([]Citation, 0, len(offline.Citations))
 	for i, c := range offline.Citations {
 		if slices.Contains(f.cited(), i+1) {
+			c.Items = f.items.of(i + 1)
 			cites = append(cites, c)
 		}
 	}
 	if len(cites) == 0 {
-		cites = offline.Citations
+		cites = withoutItems(offline.Citations)
 	}
 	done := Done{Mode: ModeLLM, Citations: cites, Suggestions: offline.Suggestions, Scope: offline.Scope}
 	if llmErr == nil && !hit {
@@ -342,10 +345,12 @@ type markerFilter struct {
 	dropping bool
 	used     []int
 	seen     map[int]bool
+	lines    lineChecker // the line ids given; nil accepts none
+	items    lineItems   // the lines cited by id, by section number
 }
 
-func newMarkerFilter(k int) *markerFilter {
-	return &markerFilter{k: k, seen: map[int]bool{}}
+func newMarkerFilter(k int, lines lineChecker) *markerFilter {
+	return &markerFilter{k: k, lines: lines, seen: map[int]bool{}, items: lineItems{}}
 }
 
 // write takes the next piece of the answer and returns the text now safe to
@@ -399,7 +404,7 @@ func (f *markerFilter) holdFrom() int {
 // isMarkerRune reports whether r may be part of a marker after its "[":
 // digits (full-width too), signs, separators and the word "section(s)".
 func isMarkerRune(r rune) bool {
-	return strings.ContainsRune("0123456789０１２３４５６７８９ ,;-–+−sectionSECTION", r)
+	return strings.ContainsRune("0123456789０１２３４５６７８９ .,;-–+−sectionSECTION", r)
 }
 
 // couldBeMarker reports whether s, the text after a "[", may still grow into
@@ -424,7 +429,9 @@ func (f *markerFilter) take(n int) string {
 	for _, loc := range llmMarker.FindAllStringIndex(text, -1) {
 		b.WriteString(text[last:loc[0]])
 		last = loc[1]
-		nums := llmMarkerNumbers(text[loc[0]:loc[1]], f.k)
+		refs := llmMarkerRefs(text[loc[0]:loc[1]], f.k, f.lines)
+		f.items.add(refs)
+		nums := refNumbers(refs)
 		if len(nums) == 0 {
 			next := text[last:] + rest
 			if next == "" || strings.ContainsRune(" \t\n.,;:!?)", rune(next[0])) {

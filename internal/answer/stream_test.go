@@ -103,7 +103,7 @@ func TestPieces(t *testing.T) {
 
 // filterAll runs pieces through a markerFilter for k sections.
 func filterAll(k int, pieces ...string) (string, []int) {
-	f := newMarkerFilter(k)
+	f := newMarkerFilter(k, nil)
 	var b strings.Builder
 	for _, p := range pieces {
 		b.WriteString(f.write(p))
@@ -153,7 +153,7 @@ func TestMarkerFilter(t *testing.T) {
 // The filter gives text out as it comes, holding back only a possible marker
 // and trailing space.
 func TestMarkerFilterDoesNotHoldText(t *testing.T) {
-	f := newMarkerFilter(3)
+	f := newMarkerFilter(3, nil)
 	for _, tc := range []struct{ in, out string }{
 		{"Build influence", "Build influence"},
 		{" across teams ", " across teams"},
@@ -461,5 +461,32 @@ func TestChatStreamThroughLLMClientHangs(t *testing.T) {
 	_, text, _, serr, done := streamed(t, evs)
 	if text != "Build influence [1] and" || serr == nil || !done.Degraded || done.Mode != ModeLLM {
 		t.Errorf("text %q, error %+v, done %+v", text, serr, done)
+	}
+}
+
+// A streamed LLM answer's line ids, split across pieces, end up as the
+// items of done's citations; the citations event went out without items.
+func TestChatStreamLLMLineItems(t *testing.T) {
+	fc := &fakeStreamer{pieces: []string{"Rank by outcomes [1.", "1]. Own an area [2", ".1] and [3.9]."}}
+	evs, err := collect(t, fakeLLMService(fc, 5*time.Second), Request{Message: "What does a senior PM do?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cites, text, _, serr, done := streamed(t, evs)
+	if text != "Rank by outcomes [1]. Own an area [2] and [3]." || serr != nil {
+		t.Errorf("text %q, error %v", text, serr)
+	}
+	for _, c := range cites {
+		if len(c.Items) != 0 {
+			t.Errorf("the citations event has items for %s: %v", c.ID, c.Items)
+		}
+	}
+	got := map[string][]int{}
+	for _, c := range done.Citations {
+		got[c.ID] = c.Items
+	}
+	want := map[string][]int{"mid/skills": {1}, "senior/responsibilities": {1}, "senior/success": {}}
+	if done.Mode != ModeLLM || !reflect.DeepEqual(got, want) {
+		t.Errorf("done %s: items %v, want %v", done.Mode, got, want)
 	}
 }

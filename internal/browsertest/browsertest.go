@@ -37,6 +37,7 @@ import (
 	"github.com/ladder/coach/internal/answer"
 	"github.com/ladder/coach/internal/app"
 	"github.com/ladder/coach/internal/config"
+	"github.com/ladder/coach/internal/metrics"
 	"github.com/ladder/coach/internal/server"
 )
 
@@ -110,9 +111,11 @@ func StartCoachWith(t testing.TB, cfg config.Config, pace Pacer) string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	m := metrics.New()
 	srv := server.HTTPServer(ln.Addr().String(), server.New(server.Deps{
 		Chatter: ch, Sections: set, Ready: loader.Ready,
 		Planner: app.Planner(cfg, set), Assessor: app.Assessor(set), APIKeys: cfg.APIKeys,
+		Metrics: m, MetricsHandler: m.Handler(),
 	}), cfg.LLMTimeout)
 	go func() { _ = srv.Serve(ln) }()
 	t.Cleanup(func() { _ = srv.Close() })

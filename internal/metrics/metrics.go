@@ -34,6 +34,7 @@ type Metrics struct {
 	limitErrors prometheus.Counter
 	panics      prometheus.Counter
 	cache       *prometheus.CounterVec
+	feedback    *prometheus.CounterVec
 }
 
 // New registers the metrics, with the Go runtime and process collectors.
@@ -74,9 +75,15 @@ func New() *Metrics {
 		cache: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "coach_llm_cache_total", Help: "Shared LLM answer cache lookups by result (hit, miss, error).",
 		}, []string{"result"}),
+		feedback: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "coach_feedback_total", Help: "Readers' ratings of answers (up, down).",
+		}, []string{"rating"}),
 	}
+	// Both ratings show from the start, at 0.
+	m.feedback.WithLabelValues("up")
+	m.feedback.WithLabelValues("down")
 	reg.MustRegister(m.requests, m.latency, m.retrieval, m.llmCalls, m.llmLatency, m.fallbacks,
-		m.rateLimited, m.limitErrors, m.panics, m.cache)
+		m.rateLimited, m.limitErrors, m.panics, m.cache, m.feedback)
 	return m
 }
 
@@ -194,6 +201,15 @@ func (m *Metrics) Panic() {
 		return
 	}
 	m.panics.Inc()
+}
+
+// Feedback records a reader's rating of an answer: up or down (anything
+// else counts as other).
+func (m *Metrics) Feedback(rating string) {
+	if m == nil {
+		return
+	}
+	m.feedback.WithLabelValues(oneOf(rating, "up", "down")).Inc()
 }
 
 // Cache records a shared answer cache lookup: hit, miss or error.

@@ -169,6 +169,8 @@ func New(d Deps) *gin.Engine {
 	assessment := &assessHandler{assessor: d.Assessor, logger: d.Logger}
 	api.POST("/assess", assessment.assess)
 	api.GET("/compare", assessment.compare)
+	fb, _ := d.Metrics.(FeedbackRecorder)
+	api.POST("/feedback", (&feedbackHandler{recorder: fb, logger: d.Logger}).record)
 
 	// The OpenAI-compatible API. Middleware for all of /v1 (API keys) goes
 	// on this group; its errors, the fallback routes' included, take
