@@ -92,3 +92,52 @@ func TestPlanPageTicksAndNotes(t *testing.T) {
 	}
 	fresh.Check(t)
 }
+
+// The mentor cases of issue 16 on the page: every item an action with its
+// source, every phase a milestone, evidence, check-ins and a notes field,
+// the timeline note where the weeks are few, the floor's message where too few.
+func TestPlanPageMentorCases(t *testing.T) {
+	site, _ := planSite(t)
+	b := browsertest.New(t, 1200, 900)
+	cases := []struct {
+		query    string
+		timeline bool
+	}{
+		{"current=Senior+PM&target=Director+of+Product&weeks=12&context=strong+analytics%2C+shy+in+meetings", true},
+		{"current=Mid-level+PM&target=IC+track&weeks=12", true},
+		{"current=Mid-level+PM&target=Founder&weeks=8", false},
+		{"current=Associate+PM&target=Senior+PM&weeks=24", true},
+	}
+	const figures = `(() => {
+	  const out = document.querySelector('[data-testid="plan-output"]');
+	  const items = [...out.querySelectorAll('[data-testid="plan-item"]')];
+	  const phases = [...out.querySelectorAll('[data-testid="plan-phase"]')];
+	  const complete = phases.filter(p => p.querySelector('[data-testid="plan-milestone"]') &&
+	    p.querySelectorAll('[data-testid="plan-evidence"] li').length > 0 &&
+	    [2, 3].includes(p.querySelectorAll('[data-testid="plan-checkins"] li').length) &&
+	    p.querySelector('[data-testid="plan-notes"]')).length;
+	  const actions = items.filter(li => /^(Practise:|Stretch assignment:|Ask for:) /.test(li.querySelector('.action').textContent) &&
+	    li.querySelector('.source-line').textContent.startsWith('Source: “')).length;
+	  const sizes = phases.map(p => p.querySelectorAll('[data-testid="plan-item"]').length);
+	  return [items.length, actions, phases.length, complete, Math.min(...sizes), Math.max(...sizes),
+	    document.querySelector('[data-testid="plan-timeline"]').hidden ? 0 : 1];
+	})()`
+	for _, c := range cases {
+		b.Do(t, "open "+c.query, chromedp.Navigate(site.URL+"/plan?"+c.query))
+		b.WaitFor(t, "the plan", planVisible+` && document.getElementById('plan-title').textContent !== ''`)
+		f := browsertest.Eval[[]int](t, b, figures)
+		t.Logf("%s: items %d, actions with source %d, phases %d, complete phases %d, sizes %d-%d, timeline note %d", c.query, f[0], f[1], f[2], f[3], f[4], f[5], f[6])
+		if f[0] != f[1] || f[2] != f[3] || f[5]-f[4] > 1 || (f[6] == 1) != c.timeline {
+			t.Errorf("%s fails the rubric on the page: %v", c.query, f)
+		}
+		b.Do(t, "blank", chromedp.Navigate("about:blank"))
+	}
+	done := b.Expect("/api/plan") // the 400 is the point
+	b.Do(t, "open a plan below the floor", chromedp.Navigate(site.URL+"/plan?current=Associate+PM&target=VP+of+Product&weeks=1"))
+	b.WaitFor(t, "the error", `!document.querySelector('[data-testid="plan-error"]').hidden`)
+	done()
+	if got := browsertest.Eval[string](t, b, `document.querySelector('[data-testid="plan-error"]').textContent`); !strings.Contains(got, "at least 16 weeks") {
+		t.Errorf("floor error %q", got)
+	}
+	b.Check(t)
+}

@@ -78,7 +78,7 @@ var (
 	skillTemplates = map[string][]string{
 		Practise: {
 			practisePrefix + "%[1]s — %[2]s, in the work you own today.",
-			practisePrefix + "%[1]s — pick one piece of your current work this phase to %[2]s, and note what changed.",
+			practisePrefix + "%[1]s — in one piece of your current work this phase, try this and note what changed: %[2]s.",
 		},
 		Stretch: {
 			stretchPrefix + "%[1]s — agree with your manager on one piece of your current work to try this on, then review it together: %[2]s.",
