@@ -202,6 +202,15 @@ func Facets() []string {
 	return []string{Overview, Changes, Responsibilities, Success, Skills}
 }
 
+// FacetWords are words that ask for a facet, besides the older cues of
+// internal/retrieve: phrases a person uses, matched as whole words.
+var FacetWords = map[string]Phrases{
+	Success: {"doing well look like", "job well look like", "doing that job well", "doing this job well", "do the job well",
+		"done well", "doing well", "excelling", "look like when it's going well", "going well"},
+	Skills: {"work on to get", "working on to get", "should i be working on", "to grow", "areas to grow"},
+	Responsibilities: {"on my plate", "on their plate", "my day to day", "their day to day", "day to day be"},
+}
+
 // FacetName is the human name of a facet.
 func FacetName(f string) string {
 	switch f {

@@ -84,17 +84,26 @@ var Talk = struct {
 	// FirstPersonWords refer to the asker (a possessive "my" does not: "my
 	// director" is someone else).
 	FirstPersonWords Phrases
+	// Managing names managing people, the thing a rejection of the
+	// management rungs sets aside: "zero interest in managing people".
+	Managing Phrases
+	// Beyond before a title means the rung above it: "past the associate
+	// stage".
+	Beyond Phrases
 	// Review words ask what evidence shows a person performs at a level:
 	// reviews, promotion cases.
 	Review Phrases
 	// Caveat words ask what a role costs or whether one would enjoy it.
 	Caveat Phrases
+	// FirstObject makes a question about a third person one about the asker
+	// after all: "what will she expect me to do".
+	FirstObject Phrases
 	// After moves one rung up from the level talked about.
 	After Phrases
 }{
 	Smalltalk: Phrases{"hi", "hello", "hey", "hiya", "yo", "good morning", "good afternoon", "good evening", "howdy",
 		"thanks", "thank you", "thx", "ty", "cheers", "much appreciated", "appreciate it", "that helps", "that helped",
-		"helpful", "very helpful", "helps", "helped", "thank", "appreciated", "super helpful", "great", "cool", "nice", "awesome", "perfect", "got it", "ok", "okay",
+		"helpful", "very helpful", "helps", "helped", "useful", "very useful", "really useful", "super useful", "thank", "appreciated", "super helpful", "great", "cool", "nice", "awesome", "perfect", "got it", "ok", "okay",
 		"k", "sure", "makes sense", "that makes sense", "bye", "goodbye", "see you", "how are you", "who are you",
 		"what can you do", "what do you do", "help", "lol", "wow", "interesting", "fair enough", "fair", "noted", "understood",
 		"sounds good", "all good", "brilliant", "lovely", "great thanks", "good to know", "i see"},
@@ -115,7 +124,7 @@ var Talk = struct {
 		"develops", "developing", "grow", "grows", "growing", "support", "supports", "supporting", "train", "trains",
 		"training", "onboard", "onboarding", "run", "runs", "running", "oversee", "oversees"},
 	Rejects: Phrases{"don't want", "do not want", "dont want", "doesn't want", "didn't want", "never want", "never wanted",
-		"not want", "no desire", "no interest in", "not interested in", "isn't interested in", "not keen on", "not keen to",
+		"not want", "no desire", "no interest in", "not interested in", "isn't interested in", "zero interest in", "zero desire", "little interest in", "not keen on", "not keen to",
 		"rather not", "would rather not", "prefer not", "avoid", "avoiding", "never", "not", "instead of", "rather than",
 		"other than", "without becoming", "without being", "don't see myself", "can't see myself", "hate", "dread",
 		"dreading", "not aiming", "no longer want", "not planning", "don't plan", "not sure i want", "not for me"},
@@ -140,7 +149,11 @@ var Talk = struct {
 		"i support", "i partner", "i align", "i shape", "i make", "i sit", "my job is", "my day", "my team", "i'm trusted", "i am trusted"},
 	ThirdPerson: Phrases{"she", "her", "he", "him", "his", "they", "them", "their", "that level", "their level",
 		"someone at", "that person", "this person", "someone in that", "someone like that", "people at that", "hers"},
+	FirstObject: Phrases{"me", "myself", "my"},
 	FirstPersonWords: Phrases{"i", "me", "i'm", "im", "i've", "i'd", "i'll", "myself", "am i", "mine"},
+	Managing: Phrases{"manage", "managing", "manager", "management", "people manager", "direct reports", "reports",
+		"lead people", "leading people", "run a team", "running a team", "people leadership"},
+	Beyond:   Phrases{"past", "beyond", "after", "above", "higher than", "further than"},
 	Review: Phrases{"performance review", "annual review", "self-review", "self review", "year-end review", "mid-year review",
 		"calibration", "promo packet", "promotion packet", "promo case", "promotion case", "case for promotion", "case for a promotion",
 		"promo committee", "promotion committee", "evidence", "demonstrate", "demonstrating", "prove", "proving", "proof",
@@ -153,7 +166,7 @@ var Talk = struct {
 		"mostly about", "all about"},
 	After: Phrases{"after that", "after this", "after it", "beyond that", "beyond this", "above that", "above this",
 		"above it", "up from there", "up from that", "next one up", "one rung up", "go up one", "one level up", "one step up",
-		"the next rung", "the next level", "higher than that", "role above mine", "level above mine", "rung above mine", "one above mine", "above me",
+		"the next rung", "the next level", "higher than that", "up from me", "one level up", "a level up", "level up from", "role above mine", "level above mine", "rung above mine", "one above mine", "above me",
 		"above mine", "up from mine", "after mine"},
 }
 

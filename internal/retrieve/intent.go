@@ -128,7 +128,7 @@ var facetCues = map[string][]cue{
 }
 
 var (
-	reTransition = mustPattern(`\b(?:get there|getting there|make it there|reach it|get to (?:it|that level|that role)|becom\w*|became|promot\w*|move (?:up )?(?:in)?to|moving (?:up )?(?:in)?to|step (?:up )?(?:in)?to|get(?:ting)? to|reach(?:ing)?|grow(?:ing)? into|transition(?:ing)? (?:in)?to|switch(?:ing)? (?:in)?to|prepar\w* (?:for|to)|ready (?:for|to)|make the (?:jump|leap|move|step) (?:in)?to|jump to|land (?:a|an|the)|level up|advance to|climb to|to be (?:a|an)|go from|going from|get from|move from|moving from|after mine|role after|level after|step after|rung after|the next one|what'?s next|next for me|comes? next|next (?:move|career step)|(?:want|wants|hope|hoping|plan|planning|aim|aiming|trying|try|like|going) to (?:make|reach|become|be|get to|hit|land)\b|next (?:level|step|rung|role)|to the next|pivot (?:in)?to|transition (?:out )?(?:in)?to|go into|get into|break into|get promoted|make it to|work towards?|aim(?:ing)? for|path to|route to|road to|move up|moving up|step up|stepping up|level above|rung above|above that)\b`)
+	reTransition = mustPattern(`\b(?:promo|get there|getting there|make it there|reach it|get to (?:it|that level|that role)|becom\w*|became|promot\w*|move (?:up )?(?:in)?to|moving (?:up )?(?:in)?to|step (?:up )?(?:in)?to|get(?:ting)? to|reach(?:ing)?|grow(?:ing)? into|transition(?:ing)? (?:in)?to|switch(?:ing)? (?:in)?to|prepar\w* (?:for|to)|ready (?:for|to)|make the (?:jump|leap|move|step) (?:in)?to|jump to|land (?:a|an|the)|level up|advance to|climb to|to be (?:a|an)|go from|going from|get from|move from|moving from|after mine|role after|level after|step after|rung after|the next one|what'?s next|next for me|comes? next|next (?:move|career step)|(?:want|wants|hope|hoping|plan|planning|aim|aiming|trying|try|like|going) to (?:make|reach|become|be|get to|hit|land)\b|next (?:level|step|rung|role)|to the next|pivot (?:in)?to|transition (?:out )?(?:in)?to|go into|get into|break into|get promoted|make it to|work towards?|aim(?:ing)? for|path to|route to|road to|move up|moving up|step up|stepping up|level above|rung above|above that)\b`)
 	reNext       = mustPattern(`\b(?:next (?:level|step|rung|role|stage)|promot\w*|level up|move up|moving up|step up|stepping up|climb|grow into the next|what'?s next|(?:level|rung|step|role|one) (?:above|up from|higher)|above (?:that|this|mine|my level)|higher level|next one up|(?:level|rung|role|one|step) (?:just |right |immediately )above|comes? next|next (?:move|career step)|next for me|(?:role|level|step|rung|one) after (?:mine|this|that|my|it|there)|after mine|the next one)\b`)
 	reFromTo     = mustPattern(`\bfrom\b(.{1,60}?)\bto\b(.{1,60})`)
 	reCurrent    = mustPattern(`\b(?:after(?: being)?|i'?m|i am|im|i work as|i'?ve been|i have been|as|currently|being|i'?m currently|i am currently|my title is|my role is)\s+(?:a|an|the)?\s*`)
@@ -210,7 +210,7 @@ func understand(question string, history []Turn, inScope func(terms int, known i
 	if len(in.Roles) > 0 || reAdjacent.MatchString(q) && !reNoLeave.MatchString(q) {
 		in.Topics = append(in.Topics, TopicAdjacent)
 	}
-	if reNoManage.MatchString(q) {
+	if reNoManage.MatchString(q) || rejectsManaging(q) {
 		// "I don't want to be a people manager": the IC track, and not the
 		// rung that manages people.
 		if !in.HasTopic(TopicIC) {
@@ -472,8 +472,15 @@ func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
 func strongMentions(text string) []ladder.Mention {
 	var out []ladder.Mention
 	for _, m := range ladder.FindLevels(text) {
-		if k := kindOf(text, m); m.Strong && (k == kindAsked || k == kindHoped) {
+		switch k := kindOf(text, m); {
+		case !m.Strong:
+		case k == kindAsked || k == kindHoped:
 			out = append(out, m)
+		case k == kindBeyond:
+			if n, ok := ladder.Next(m.ID); ok {
+				m.ID = n.ID
+				out = append(out, m)
+			}
 		}
 	}
 	return out
@@ -528,6 +535,12 @@ func facets(q string) []FacetWeight {
 		}
 		if best > 0 {
 			out = append(out, FacetWeight{Facet: f, Weight: best + 0.001*float64(len(q)-pos)/float64(len(q)+1)})
+		}
+	}
+	pad := " " + q + " "
+	for f, words := range ladder.FacetWords {
+		if at := words.Index(pad); at >= 0 && !slices.ContainsFunc(out, func(w FacetWeight) bool { return w.Facet == f }) {
+			out = append(out, FacetWeight{Facet: f, Weight: 1 + 0.001*float64(len(q)-at)/float64(len(q)+1)})
 		}
 	}
 	// "What's the..." names a facet only when nothing else does.

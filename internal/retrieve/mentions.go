@@ -18,7 +18,22 @@ const (
 	kindObject                      // people the asker works on: "mentor junior PMs"
 	kindRejected                    // set aside: "I don't want to be a CPO"
 	kindHoped                       // not reached yet: "solid but not yet senior"
+	kindBeyond                      // the rung above it: "past the associate stage"
 )
+
+// copulaOther is true for "my skip-level is the CPO": a possessive and a
+// person open the clause and a copula says what that person is.
+func copulaOther(words []string) bool {
+	if len(words) < 3 || !ladder.Talk.Others.In(" "+words[0]+" ") || ladder.Talk.OwnWords.In(" "+words[1]+" ") {
+		return false
+	}
+	for _, w := range words[2:] {
+		if w == "is" || w == "was" || w == "'s" {
+			return true
+		}
+	}
+	return false
+}
 
 // skipBefore are words that may sit between a possessive or a verb and the
 // title it governs: "my new VP", "mentor two junior PMs".
@@ -28,7 +43,8 @@ var skipBefore = map[string]bool{
 	"two": true, "three": true, "four": true, "five": true, "six": true, "current": true, "old": true, "former": true,
 	"skip-level": true, "skip": true, "level": true, "direct": true, "own": true, "company's": true, "of": true,
 	"mid-level": true, "mid": true, "junior": true, "senior": true, "associate": true, "lead": true, "pm": true, "pms": true,
-	"product": true, "managers": true, "manager": true, "team": true, "teams": true, "to": true, "be": true, "become": true, "becoming": true,
+	"product": true, "managers": true, "manager": true, "team": true, "teams": true, "to": true,
+	"couple": true, "handful": true, "pair": true, "bunch": true, "literally": true, "actually": true, "now": true, "be": true, "become": true, "becoming": true,
 }
 
 // kindOf says who the level named at m stands for in q (normalised).
@@ -47,6 +63,10 @@ func kindOf(q string, m ladder.Mention) mentionKind {
 	switch {
 	case rejectedIn(words):
 		return kindRejected
+	case ladder.Talk.Beyond.Suffix(withoutArticles(words)):
+		return kindBeyond
+	case copulaOther(words):
+		return kindOther
 	case notYetIn(words):
 		return kindHoped
 	case ladder.Talk.WorkVerbs.Suffix(head) && !strings.Contains(lead, " be ") && !strings.Contains(lead, " become"):
@@ -70,7 +90,7 @@ func kindOf(q string, m ladder.Mention) mentionKind {
 // all day?"). A question about the asker ("my VP wants me to...") has none.
 func othersAsked(q string) []ladder.Mention {
 	ask := asking(q)
-	third := ladder.Talk.ThirdPerson.In(" " + ask + " ")
+	third := ladder.Talk.ThirdPerson.In(" "+ask+" ") && !ladder.Talk.FirstObject.In(" "+ask+" ")
 	if !third && ladder.Talk.FirstPersonWords.In(" "+ask+" ") {
 		return nil
 	}
@@ -147,6 +167,22 @@ func rejectedIn(words []string) bool {
 	from := max(0, len(words)-7)
 	tail := " " + strings.Join(words[from:], " ") + " "
 	return ladder.Talk.Rejects.In(tail) && !ladder.Talk.NotYet.In(tail)
+}
+
+// rejectsManaging is true when a rejection reaches a word of managing
+// people within five words: "zero interest in managing people long term".
+func rejectsManaging(q string) bool {
+	words := strings.Fields(q)
+	for i := range words {
+		head := " " + strings.Join(words[max(0, i-4):i+1], " ") + " "
+		if !ladder.Talk.Managing.Suffix(head) && !ladder.Talk.Managing.In(" "+words[i]+" ") {
+			continue
+		}
+		if rejectedIn(words[max(0, i-6):i]) {
+			return true
+		}
+	}
+	return false
 }
 
 // notYetIn is true when the title is one not reached yet: "not yet senior".

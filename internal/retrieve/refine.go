@@ -16,6 +16,7 @@ func (r *Retriever) refine(in *Intent, q string, history []Turn) {
 	r.review(in, q)
 	r.stepUp(in, q)
 	r.point(in, q, history)
+	carryFacet(in, history)
 	r.place(in, q)
 	in.Scope = ScopeIn
 	if n, ok := nearbySubject(q); ok {
@@ -115,6 +116,10 @@ func (r *Retriever) stepUp(in *Intent, q string) {
 	if n, ok := ladder.Next(base); ok {
 		in.Levels, in.FromHistory = []string{n.ID}, true
 		in.Transition, in.Target = false, ""
+		if len(in.Facets) > 0 && in.asksSkills() {
+			// "what should I work on to get beyond that?": the step up.
+			in.Transition, in.Target, in.Current = true, n.ID, base
+		}
 	}
 }
 
@@ -126,6 +131,23 @@ func afterPhrase(t string) string {
 		}
 	}
 	return ""
+}
+
+// carryFacet: a follow-up that names no facet ("and for the level after
+// that?") keeps the facet of the last question that named one.
+func carryFacet(in *Intent, history []Turn) {
+	if len(in.Facets) > 0 || !in.FromHistory && !in.stepped || in.Transition {
+		return
+	}
+	for i := len(history) - 1; i >= 0; i-- {
+		if history[i].Role != "user" {
+			continue
+		}
+		if fs := facets(normalize(history[i].Content)); len(fs) > 0 {
+			in.Facets = []FacetWeight{{Facet: fs[0].Facet, Weight: 0.5}}
+			return
+		}
+	}
 }
 
 // point: "the third one", "the last skill on that list" name an item of
