@@ -207,7 +207,7 @@ func Facets() []string {
 var FacetWords = map[string]Phrases{
 	Success: {"doing well look like", "job well look like", "doing that job well", "doing this job well", "do the job well",
 		"done well", "doing well", "excelling", "look like when it's going well", "going well"},
-	Skills: {"work on to get", "working on to get", "should i be working on", "to grow", "areas to grow"},
+	Skills:           {"work on to get", "working on to get", "should i be working on", "to grow", "areas to grow"},
 	Responsibilities: {"on my plate", "on their plate", "my day to day", "their day to day", "day to day be"},
 }
 
