@@ -1,0 +1,350 @@
+package ladder
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/ladder/coach/internal/ladderfile"
+)
+
+// Model is one ladder as a value: its levels in order with their names,
+// aliases and tracks, the facets each level is described by, which facet is
+// about growing to the next level, and the adjacent roles. Default is the
+// embedded article's; FromFile builds one from a ladder file. Callers that
+// are handed a Model ask it rather than the package functions, so a loaded
+// ladder answers for itself.
+type Model struct {
+	title  string
+	levels []Level
+	// track and from hold each level's track ("" for the main ladder) and,
+	// for the first level of a side track, the level it branches from.
+	track, from map[string]string
+	facets      []FacetInfo
+	growth      string
+	roles       []Role
+	cands       []modelCand
+	// article is true for Default: its methods are the package functions,
+	// which know the article's words (context rules, blocked phrases).
+	article bool
+}
+
+// FacetInfo is a facet's id and its human name.
+type FacetInfo struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+}
+
+type modelCand struct {
+	id, alias string
+	strong    bool
+}
+
+// Default is the embedded article's ladder. Its methods give exactly what
+// the package functions give.
+func Default() *Model { return defaultModel }
+
+var defaultModel = func() *Model {
+	m := &Model{title: "The PM Career Ladder", levels: Levels(), article: true, growth: Skills, roles: Roles(),
+		track: map[string]string{}, from: map[string]string{IC: Senior}}
+	for _, l := range m.levels {
+		if l.Rung == 0 {
+			m.track[l.ID] = IC
+		}
+	}
+	for _, f := range Facets() {
+		m.facets = append(m.facets, FacetInfo{ID: f, Name: FacetName(f)})
+	}
+	return m
+}()
+
+// FromFile builds the model of a parsed ladder file. Rungs count the main
+// ladder from 1; side-track levels have rung 0, as the article's IC track.
+// The growth facet's id is Skills whatever the file calls it, so the
+// features that read "the skills for the next level" find it.
+func FromFile(f *ladderfile.Ladder) *Model {
+	m := &Model{title: f.Title, track: map[string]string{}, from: map[string]string{}}
+	rung := 0
+	for _, fl := range f.Levels {
+		l := Level{ID: fl.ID, Name: fl.Name, Title: fl.Name, Aliases: append([]string{}, fl.Aliases...)}
+		if fl.Track == "" {
+			rung++
+			l.Rung = rung
+		} else {
+			m.track[fl.ID] = fl.Track
+			if fl.From != "" {
+				m.from[fl.ID] = fl.From
+			}
+		}
+		l.Summary = summary(f, fl.ID)
+		m.levels = append(m.levels, l)
+	}
+	for _, ff := range f.Facets {
+		id := FileFacetID(f, ff.ID)
+		m.facets = append(m.facets, FacetInfo{ID: id, Name: ff.Heading})
+	}
+	if f.Growth != "" {
+		m.growth = Skills
+	}
+	for _, r := range f.Roles {
+		m.roles = append(m.roles, Role{ID: r.ID, Name: r.Name, Words: []string{strings.ToLower(r.Name)}})
+	}
+	m.cands = fileCands(m.levels)
+	return m
+}
+
+// FileFacetID is the id the coach gives a file's facet: Skills for the
+// growth facet, the file's own id otherwise (a non-growth facet the file
+// calls "skills" becomes "skills-facet").
+func FileFacetID(f *ladderfile.Ladder, id string) string {
+	switch {
+	case id == f.Growth:
+		return Skills
+	case id == Skills:
+		return Skills + "-facet"
+	}
+	return id
+}
+
+// summary is the first line of a level's text: its overview, else its first
+// facet's first item.
+func summary(f *ladderfile.Ladder, level string) string {
+	for _, s := range f.Sections {
+		if s.Level == level && len(s.Lines) > 1 {
+			return strings.TrimSpace(strings.TrimLeft(s.Lines[1], "-*+ "))
+		}
+	}
+	return ""
+}
+
+// fileCands are a file's names and aliases, longest first. A name shared
+// as words by two other levels' names ("Data Scientist" inside "Senior Data
+// Scientist" and "Staff Data Scientist") is weak: it usually names the job in
+// general, as "PM" does.
+func fileCands(levels []Level) []modelCand {
+	var out []modelCand
+	for _, l := range levels {
+		seen := map[string]bool{}
+		for _, a := range append([]string{l.Name}, l.Aliases...) {
+			a = lowerText(strings.TrimSpace(a))
+			if a == "" || seen[a] {
+				continue
+			}
+			seen[a] = true
+			in := 0
+			for _, o := range levels {
+				if o.ID != l.ID && len(findWord(" "+lowerText(o.Name)+" ", a)) > 0 {
+					in++
+				}
+			}
+			out = append(out, modelCand{id: l.ID, alias: a, strong: in < 2})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return len(out[i].alias) > len(out[j].alias) })
+	return out
+}
+
+// Title is the ladder's title.
+func (m *Model) Title() string { return m.title }
+
+// IsArticle reports whether this is the embedded article's ladder.
+func (m *Model) IsArticle() bool { return m.article }
+
+// Levels returns the levels: the main ladder bottom first, then side tracks.
+func (m *Model) Levels() []Level {
+	out := make([]Level, len(m.levels))
+	copy(out, m.levels)
+	return out
+}
+
+// Track is the level's track: "" for the main ladder, else its name ("ic").
+func (m *Model) Track(id string) string { return m.track[id] }
+
+// ByID returns the level with that id.
+func (m *Model) ByID(id string) (Level, bool) {
+	if m.article {
+		return ByID(id)
+	}
+	for _, l := range m.levels {
+		if l.ID == id {
+			return l, true
+		}
+	}
+	return Level{}, false
+}
+
+// Next is the level above id on its own track; the top of a track has none.
+func (m *Model) Next(id string) (Level, bool) {
+	if m.article {
+		return Next(id)
+	}
+	t, found := m.track[id], false
+	for _, l := range m.levels {
+		if found && m.track[l.ID] == t {
+			return l, true
+		}
+		if l.ID == id {
+			found = true
+		}
+	}
+	return Level{}, false
+}
+
+// Below is the level under id on its track; for the first level of a side
+// track, the main-ladder level it branches from.
+func (m *Model) Below(id string) (Level, bool) {
+	if m.article {
+		return Below(id)
+	}
+	if _, ok := m.ByID(id); !ok {
+		return Level{}, false
+	}
+	t := m.track[id]
+	var prev *Level
+	for i, l := range m.levels {
+		if l.ID == id {
+			break
+		}
+		if m.track[l.ID] == t {
+			prev = &m.levels[i]
+		}
+	}
+	if prev != nil {
+		return *prev, true
+	}
+	if f := m.from[id]; f != "" {
+		return m.ByID(f)
+	}
+	return Level{}, false
+}
+
+// Names lists every level's name.
+func (m *Model) Names() []string {
+	if m.article {
+		return Names()
+	}
+	out := make([]string, len(m.levels))
+	for i, l := range m.levels {
+		out[i] = l.Name
+	}
+	return out
+}
+
+// Lookup resolves a title, alias or id typed by a person to its level.
+func (m *Model) Lookup(title string) (Level, bool) {
+	if m.article {
+		return Lookup(title)
+	}
+	t := normalize(title)
+	if t == "" {
+		return Level{}, false
+	}
+	for _, l := range m.levels {
+		if normalize(l.ID) == t || normalize(l.Name) == t {
+			return l, true
+		}
+		for _, a := range l.Aliases {
+			if normalize(a) == t {
+				return l, true
+			}
+		}
+	}
+	ms := m.FindLevels(title)
+	if len(ms) == 0 {
+		return Level{}, false
+	}
+	for _, x := range ms[1:] {
+		if x.ID != ms[0].ID {
+			return Level{}, false
+		}
+	}
+	return m.ByID(ms[0].ID)
+}
+
+// FindLevels lists the levels named in text, in order of appearance.
+func (m *Model) FindLevels(text string) []Mention {
+	if m.article {
+		return FindLevels(text)
+	}
+	t := " " + lowerText(text) + " "
+	taken := make([]bool, len(t))
+	var out []Mention
+	for _, c := range m.cands {
+		for _, pos := range findWord(t, c.alias) {
+			if overlaps(taken, pos, len(c.alias)) || negated(t[:pos]) {
+				continue
+			}
+			for i := pos; i < pos+len(c.alias); i++ {
+				taken[i] = true
+			}
+			out = append(out, Mention{ID: c.id, Pos: pos - 1, Strong: c.strong})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Pos < out[j].Pos })
+	return out
+}
+
+// Facets lists the facet ids in order.
+func (m *Model) Facets() []string {
+	out := make([]string, len(m.facets))
+	for i, f := range m.facets {
+		out[i] = f.ID
+	}
+	return out
+}
+
+// FacetInfos lists the facets with their names, in order.
+func (m *Model) FacetInfos() []FacetInfo { return append([]FacetInfo{}, m.facets...) }
+
+// FacetName is the human name of a facet.
+func (m *Model) FacetName(id string) string {
+	if m.article {
+		return FacetName(id)
+	}
+	for _, f := range m.facets {
+		if f.ID == id {
+			return f.Name
+		}
+	}
+	if id == "overview" {
+		return "Overview"
+	}
+	return id
+}
+
+// Growth is the id of the facet on growing to the next level, or "".
+func (m *Model) Growth() string { return m.growth }
+
+// Roles lists the adjacent roles.
+func (m *Model) Roles() []Role { return append([]Role{}, m.roles...) }
+
+// FindRoles lists the adjacent roles named in text.
+func (m *Model) FindRoles(text string) []Role {
+	if m.article {
+		return FindRoles(text)
+	}
+	t := " " + lowerText(text) + " "
+	var out []Role
+	for _, r := range m.roles {
+		for _, w := range append([]string{r.ID}, r.Words...) {
+			if len(findWord(t, strings.ReplaceAll(w, "-", " "))) > 0 || len(findWord(t, w)) > 0 {
+				out = append(out, r)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// LookupRole resolves a role's id or name.
+func (m *Model) LookupRole(name string) (Role, bool) {
+	if m.article {
+		return LookupRole(name)
+	}
+	t := roleKey(name)
+	for _, r := range m.roles {
+		if roleKey(r.ID) == t || roleKey(r.Name) == t {
+			return r, true
+		}
+	}
+	return Role{}, false
+}
