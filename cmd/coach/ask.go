@@ -15,6 +15,7 @@ import (
 func (p *program) ask(args []string) int {
 	fs := p.newFlags("ask")
 	asJSON := fs.Bool("json", false, "print the API's reply object as JSON")
+	ladderFile := fs.String("ladder", "", ladderUsage)
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return flagError(err)
@@ -23,7 +24,7 @@ func (p *program) ask(args []string) int {
 	if question == "" {
 		return p.usageError("ask needs a question, such as: coach ask \"What should I build to become a Senior PM?\"")
 	}
-	cfg, err := p.config()
+	cfg, err := p.configLadder(*ladderFile)
 	if err != nil {
 		return p.fail(err)
 	}

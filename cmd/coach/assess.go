@@ -17,6 +17,7 @@ func (p *program) assess(args []string) int {
 	fs := p.newFlags("assess")
 	title := fs.String("title", "", "the person's current title, such as \"Senior PM\" (optional)")
 	asJSON := fs.Bool("json", false, "print the API's reply object as JSON")
+	ladderFile := fs.String("ladder", "", ladderUsage)
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return flagError(err)
@@ -25,11 +26,11 @@ func (p *program) assess(args []string) int {
 	if description == "" {
 		return p.usageError("assess needs a description of your work, such as: coach assess \"I own the checkout area and its roadmap...\"")
 	}
-	set, err := app.Sections()
+	corp, err := app.LoadCorpus(p.ladderOnly(*ladderFile))
 	if err != nil {
 		return p.fail(err)
 	}
-	r, err := app.Assessor(set).Assess(description, *title)
+	r, err := app.AssessorFor(corp).Assess(description, *title)
 	if err != nil {
 		if errs.Code(err) == errs.Invalid {
 			return p.usageError("assess: %s", errs.Message(err))
@@ -48,6 +49,7 @@ func (p *program) assess(args []string) int {
 func (p *program) compare(args []string) int {
 	fs := p.newFlags("compare")
 	asJSON := fs.Bool("json", false, "print the API's reply object as JSON")
+	ladderFile := fs.String("ladder", "", ladderUsage)
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return flagError(err)
@@ -55,11 +57,11 @@ func (p *program) compare(args []string) int {
 	if len(pos) != 2 {
 		return p.usageError("compare needs two levels, such as: coach compare \"Senior PM\" director (quote titles with spaces)")
 	}
-	set, err := app.Sections()
+	corp, err := app.LoadCorpus(p.ladderOnly(*ladderFile))
 	if err != nil {
 		return p.fail(err)
 	}
-	c, err := app.Assessor(set).Compare(pos[0], pos[1])
+	c, err := app.AssessorFor(corp).Compare(pos[0], pos[1])
 	if err != nil {
 		if errs.Code(err) == errs.Invalid {
 			return p.usageError("compare: %s", errs.Message(err))

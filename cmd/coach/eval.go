@@ -14,6 +14,7 @@ import (
 func (p *program) eval(args []string) int {
 	fs := p.newFlags("eval")
 	minRate := fs.Float64("min", 0, "the lowest pass rate, 0 to 1, that exits 0")
+	ladderFile := fs.String("ladder", "", ladderUsage)
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return flagError(err)
@@ -28,7 +29,7 @@ func (p *program) eval(args []string) int {
 	if err != nil {
 		return p.fail(err)
 	}
-	cfg, err := p.config()
+	cfg, err := p.configLadder(*ladderFile)
 	if err != nil {
 		return p.fail(err)
 	}

@@ -1,6 +1,9 @@
 // Command coach is the PM career coach: an HTTP server and a command line
 // over the same grounded answers.
 //
+// Every command but check takes --ladder FILE (or COACH_LADDER): a ladder
+// file to coach on instead of the embedded article.
+//
 //	coach serve [--addr HOST:PORT]
 //	coach ask [--json] "question"
 //	coach eval FILE.jsonl [--min 0.9]
@@ -49,6 +52,9 @@ Usage:
   coach check FILE.md                validate a ladder file and print its levels, facets, parts
                                      and section count
   coach help                         show this help
+
+serve, ask, eval, plan, assess and compare take --ladder FILE.md (or COACH_LADDER) to coach on
+a ladder file instead of the embedded article.
 
 Settings come from the environment and from .env when present (see .env.example).
 `
@@ -114,6 +120,36 @@ func (p *program) config() (config.Config, error) {
 		}
 	}
 	return config.Load(p.getenv)
+}
+
+// ladderUsage is the help of every subcommand's --ladder flag.
+const ladderUsage = "a ladder file (Markdown with YAML front matter) instead of the embedded article (default $COACH_LADDER)"
+
+// configLadder is config with --ladder, when given, over COACH_LADDER.
+func (p *program) configLadder(ladderFlag string) (config.Config, error) {
+	cfg, err := p.config()
+	if err != nil {
+		return cfg, err
+	}
+	if ladderFlag != "" {
+		cfg.Ladder = ladderFlag
+	}
+	return cfg, nil
+}
+
+// ladderOnly is the ladder setting alone, for the commands that need no
+// other setting (assess, compare): --ladder, else COACH_LADDER from the
+// environment or .env.
+func (p *program) ladderOnly(ladderFlag string) config.Config {
+	cfg := config.Default()
+	cfg.Ladder = ladderFlag
+	if cfg.Ladder == "" {
+		if p.dotenv {
+			_ = godotenv.Load() // a broken .env is reported by the commands that read it all
+		}
+		cfg.Ladder = p.getenv(config.EnvLadder)
+	}
+	return cfg
 }
 
 // logger writes records of level and above to stderr in the configured format.

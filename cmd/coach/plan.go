@@ -24,6 +24,7 @@ func (p *program) plan(args []string) int {
 	weeks := fs.Int("weeks", defaultPlanWeeks, fmt.Sprintf("length of the plan in weeks, %d to %d", plan.MinWeeks, plan.MaxWeeks))
 	context := fs.String("context", "", fmt.Sprintf("what is special about the mentee, up to %d characters", plan.MaxContextChars))
 	asJSON := fs.Bool("json", false, "print the API's reply object as JSON")
+	ladderFile := fs.String("ladder", "", ladderUsage)
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return flagError(err)
@@ -35,16 +36,16 @@ func (p *program) plan(args []string) int {
 	if err := req.Validate(); err != nil {
 		return p.usageError("plan: %s", errs.Message(err))
 	}
-	cfg, err := p.config()
+	cfg, err := p.configLadder(*ladderFile)
 	if err != nil {
 		return p.fail(err)
 	}
 	slog.SetDefault(p.logger(cfg, slog.LevelWarn)) // keep the terminal for the plan
-	set, err := app.Sections()
+	corp, err := app.LoadCorpus(cfg)
 	if err != nil {
 		return p.fail(err)
 	}
-	pl, err := app.Planner(cfg, set).Build(p.ctx, req)
+	pl, err := app.PlannerFor(cfg, corp).Build(p.ctx, req)
 	if err != nil {
 		if errs.Code(err) == errs.Invalid {
 			return p.usageError("plan: %s", errs.Message(err))

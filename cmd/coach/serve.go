@@ -24,6 +24,7 @@ import (
 func (p *program) serve(args []string) int {
 	fs := p.newFlags("serve")
 	addr := fs.String("addr", "", "listen address HOST:PORT (default $COACH_ADDR or 127.0.0.1:8080)")
+	ladderFile := fs.String("ladder", "", ladderUsage)
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return flagError(err)
@@ -31,7 +32,7 @@ func (p *program) serve(args []string) int {
 	if len(pos) > 0 {
 		return p.usageError("serve takes no arguments, got %q", pos)
 	}
-	cfg, err := p.config()
+	cfg, err := p.configLadder(*ladderFile)
 	if err != nil {
 		return p.fail(err)
 	}
@@ -48,10 +49,12 @@ func (p *program) serve(args []string) int {
 	}
 	tuneGC()
 
-	set, err := app.Sections()
+	corp, err := app.LoadCorpus(cfg)
 	if err != nil {
 		return p.fail(err)
 	}
+	set := corp.Sections
+	cfg.ModelID = corp.ModelID(cfg)
 	// The first SIGINT or SIGTERM shuts down gracefully; a second one stops
 	// at once, closing what is still open.
 	sigs := make(chan os.Signal, 2)
@@ -112,7 +115,7 @@ func (p *program) serve(args []string) int {
 	}()
 
 	deps := server.Deps{Chatter: loader, Sections: set, Ready: loader.Ready, Logger: log, ModelID: cfg.ModelID,
-		Planner: app.Planner(cfg, set), Assessor: app.Assessor(set),
+		Planner: app.PlannerFor(cfg, corp), Assessor: app.AssessorFor(corp), Levels: corp.Ladder.Levels(),
 		APIKeys: cfg.APIKeys, TrustedProxies: cfg.TrustedProxies, Metrics: m, MetricsHandler: m.Handler(),
 		AllowedHosts: cfg.HostsServed(), CORSOrigins: cfg.CORSOrigins}
 	if len(cfg.APIKeys) == 0 {

@@ -20,6 +20,7 @@ import (
 	"github.com/ladder/coach/internal/config"
 	"github.com/ladder/coach/internal/embed"
 	"github.com/ladder/coach/internal/index"
+	"github.com/ladder/coach/internal/ladder"
 	"github.com/ladder/coach/internal/llm"
 	"github.com/ladder/coach/internal/retrieve"
 	"github.com/ladder/coach/internal/sections"
@@ -29,8 +30,10 @@ import (
 type App struct {
 	// Config is the configuration it was built from.
 	Config config.Config
-	// Sections are the article's sections.
+	// Sections are the article's sections, or the ladder file's.
 	Sections *sections.Set
+	// Ladder is the level model the sections belong to.
+	Ladder *ladder.Model
 	// Index holds the sections' vectors.
 	Index *index.Index
 	// Service answers chat requests.
@@ -66,10 +69,12 @@ func BuildShared(ctx context.Context, cfg config.Config, obs answer.Observer, ca
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	set, err := Sections()
+	corp, err := LoadCorpus(cfg)
 	if err != nil {
 		return nil, err
 	}
+	set := corp.Sections
+	cfg.ModelID = corp.ModelID(cfg)
 	idx, err := buildIndex(ctx, cfg, set.All(), embedFunc(cfg, set.All()))
 	if err != nil {
 		return nil, err
@@ -86,7 +91,7 @@ func BuildShared(ctx context.Context, cfg config.Config, obs answer.Observer, ca
 		svc.Cache, svc.Model = cache, cfg.Model
 	}
 	slog.Default().DebugContext(ctx, "coach built", "sections", len(set.All()), "indexed", idx.Count(), "mode", Mode(cfg))
-	return &App{Config: cfg, Sections: set, Index: idx, Service: svc}, nil
+	return &App{Config: cfg, Sections: set, Ladder: corp.Ladder, Index: idx, Service: svc}, nil
 }
 
 // Chat answers one chat request.

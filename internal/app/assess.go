@@ -12,3 +12,8 @@ import (
 func Assessor(set *sections.Set) *assess.Assessor {
 	return assess.New(set)
 }
+
+// AssessorFor is Assessor over a corpus's sections and ladder.
+func AssessorFor(c *Corpus) *assess.Assessor {
+	return assess.New(c.Sections)
+}

@@ -17,3 +17,8 @@ func Planner(cfg config.Config, set *sections.Set) *plan.Service {
 	}
 	return svc
 }
+
+// PlannerFor is Planner over a corpus's sections.
+func PlannerFor(cfg config.Config, c *Corpus) *plan.Service {
+	return Planner(cfg, c.Sections)
+}

@@ -28,6 +28,7 @@ const (
 	EnvEmbedModel  = "COACH_EMBED_MODEL"
 	EnvLogFormat   = "COACH_LOG_FORMAT"
 	EnvModelID     = "COACH_MODEL_ID"
+	EnvLadder      = "COACH_LADDER"
 	// Hardening.
 	EnvAPIKeys         = "COACH_API_KEYS"
 	EnvRateLimit       = "COACH_RATE_LIMIT"
@@ -85,6 +86,11 @@ type Config struct {
 	// ModelID is the model name the OpenAI-compatible API (/v1) lists and
 	// accepts; it is the coach's own name, unrelated to Model.
 	ModelID string
+	// Ladder is the path of a ladder file (Markdown with YAML front matter)
+	// the coach is grounded in instead of the embedded article; empty is
+	// the article. With a ladder, a ModelID left at its default becomes a
+	// slug of the ladder's title.
+	Ladder string
 	// APIKeys, when any, are required as "Authorization: Bearer <key>" on
 	// /api and /v1. Secrets, never printed.
 	APIKeys []string
@@ -160,6 +166,7 @@ func Load(getenv func(string) string) (Config, error) {
 	if v := get(EnvModelID); v != "" {
 		c.ModelID = v
 	}
+	c.Ladder = get(EnvLadder)
 	c.APIKeys = list(get(EnvAPIKeys))
 	if v := get(EnvRateLimit); v != "" {
 		n, err := strconv.Atoi(v)
@@ -342,9 +349,13 @@ func (c Config) String() string {
 	if c.RedisURL != "" {
 		shared = redactURL(c.RedisURL)
 	}
-	return fmt.Sprintf("addr=%s llm=%s model=%s base_url=%q api_key=%q llm_timeout=%s llm_max_bytes=%d embeddings=%s log_format=%s model_id=%s api_keys=%s rate_limit=%s trusted_proxies=%q allowed_hosts=%q cors_origins=%q shutdown_timeout=%s redis=%q cache_ttl=%s",
+	ladderName := c.Ladder
+	if ladderName == "" {
+		ladderName = "embedded article"
+	}
+	return fmt.Sprintf("addr=%s llm=%s model=%s base_url=%q api_key=%q llm_timeout=%s llm_max_bytes=%d embeddings=%s log_format=%s model_id=%s api_keys=%s rate_limit=%s trusted_proxies=%q allowed_hosts=%q cors_origins=%q shutdown_timeout=%s redis=%q cache_ttl=%s ladder=%q",
 		c.Addr, llm, c.Model, base, key, c.LLMTimeout, c.LLMMaxBytes, embed, c.LogFormat, c.ModelID, keys, limit, strings.Join(c.TrustedProxies, ","),
-		strings.Join(c.AllowedHosts, ","), strings.Join(c.CORSOrigins, ","), c.ShutdownTimeout, shared, c.CacheTTL)
+		strings.Join(c.AllowedHosts, ","), strings.Join(c.CORSOrigins, ","), c.ShutdownTimeout, shared, c.CacheTTL, ladderName)
 }
 
 // redactURL hides the credentials of a URL; an unparsable one is hidden whole.

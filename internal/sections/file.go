@@ -2,6 +2,7 @@ package sections
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/ladder/coach/internal/ladder"
@@ -19,10 +20,20 @@ import (
 //   - the adjacent-roles part: adjacent/overview, one adjacent/ROLE a role;
 //   - the timeline part: closing/timeline, its sub-parts closing/SLUG;
 //   - every other part: SLUG and SLUG/SUB, on level "closing".
+//
+// A line's list marker ("- ", "* ", "1. ") and its indentation are dropped:
+// the rest of the line is the file's, verbatim, and reads the same in an
+// answer as the article's lines do.
 func FromFile(f *ladderfile.Ladder) ([]Section, error) {
 	var out []Section
 	for _, fs := range f.Sections {
-		s := Section{Title: fs.Title, Lines: append([]string{}, fs.Lines...), Heading: fs.Heading}
+		s := Section{Title: fs.Title, Heading: fs.Heading}
+		for i, l := range fs.Lines {
+			if i > 0 || fs.Heading == "" {
+				l = unlist(l)
+			}
+			s.Lines = append(s.Lines, l)
+		}
 		switch {
 		case fs.Kind == ladderfile.KindLevel:
 			facet := fs.Facet // "overview" for the lead text, "about" if a facet took that id
@@ -64,4 +75,15 @@ func FromFile(f *ladderfile.Ladder) ([]Section, error) {
 		out[i].skills, out[i].items, out[i].ready = out[i].computeSkills(), out[i].computeItems(), true
 	}
 	return out, nil
+}
+
+// listMarker is a Markdown list item's marker and the space after it.
+var listMarker = regexp.MustCompile(`^\s*(?:[-*+]|\d{1,3}[.)])\s+`)
+
+// unlist drops a list item's marker.
+func unlist(line string) string {
+	if m := listMarker.FindString(line); m != "" && len(m) < len(line) {
+		return line[len(m):]
+	}
+	return line
 }

@@ -35,11 +35,14 @@ func TestFromFile(t *testing.T) {
 		}
 	}
 	sk, _ := set.Of("mid", "skills")
-	if got := sk.Skills(); len(got) != 5 || got[0].Name != "Problem Framing" || !strings.HasPrefix(got[0].Line, "- Problem Framing: ") {
+	if got := sk.Skills(); len(got) != 5 || got[0].Name != "Problem Framing" || !strings.HasPrefix(got[0].Line, "Problem Framing: ") {
 		t.Errorf("mid skills %+v", got)
 	}
 	if r, _ := set.ByID("adjacent/data-engineering"); r.Facet != FacetRole {
 		t.Errorf("role facet %q", r.Facet)
+	}
+	if r, _ := set.ByID("junior/responsibilities"); r.Lines[1] != "Write SQL to pull and join data, and check the result against a number you already trust." {
+		t.Errorf("list marker kept: %q", r.Lines[1])
 	}
 	// Every line is the file's, verbatim.
 	src := f.Sections

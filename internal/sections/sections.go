@@ -53,8 +53,7 @@ type Skill struct {
 	Line string
 }
 
-// A list marker ("- ", "* ") may open the line in a ladder file.
-var skillLine = regexp.MustCompile(`^(?:[-*+]\s+)?([A-Z][A-Za-z&\-' ]{2,60}?)\s?:\s+\S`)
+var skillLine = regexp.MustCompile(`^([A-Z][A-Za-z&\-' ]{2,60}?)\s?:\s+\S`)
 
 // Skills lists the named skills of a skills section, in order.
 func (s Section) Skills() []Skill {
