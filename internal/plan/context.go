@@ -98,6 +98,7 @@ func readWords(ws, phrases []string) query {
 				forms = append(forms, c)
 			}
 		}
+		forms = append(forms, compoundParts(w)...)
 		for i, f := range forms {
 			heard = append(heard, f)
 			for _, t := range embed.Terms(f) {
@@ -130,6 +131,58 @@ func readWords(ws, phrases []string) query {
 		}
 	}
 	return q
+}
+
+// minPart is the shortest part of a compound word worth reading.
+const minPart = 3
+
+// known is the lexicon's vocabulary, for splitting compounds.
+var known = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range lexicon.Vocabulary() {
+		m[w] = true
+	}
+	return m
+})
+
+// compoundParts splits a word the lexicon knows nothing of into two words
+// it knows ("storyteller": "story", "teller"; "underperformers": "under",
+// "performers"), the most even split first; none when it knows the word or
+// no split works.
+func compoundParts(w string) []string {
+	if words.Related == nil || len(w) < 2*minPart+1 || known()[w] || len(words.Related(w)) > 0 {
+		return nil
+	}
+	ok := func(x string) bool {
+		if known()[x] || len(words.Related(x)) > 0 {
+			return true
+		}
+		// an agent or a plural of a known word: "performers", "tellers"
+		return baseOf(x) != x
+	}
+	var best []string
+	bestMin := 0
+	for i := minPart; i <= len(w)-minPart; i++ {
+		a, b := w[:i], w[i:]
+		if !ok(a) || !ok(b) {
+			continue
+		}
+		if m := min(len(a), len(b)); m > bestMin {
+			best, bestMin = []string{a, b, baseOf(b)}, m
+		}
+	}
+	return best
+}
+
+// baseOf is a word without an agent or plural ending when that leaves a
+// known word: "performers" is "perform".
+func baseOf(x string) string {
+	for _, suf := range []string{"ers", "er", "ors", "or", "s"} {
+		if base := strings.TrimSuffix(x, suf); base != x && len(base) >= minPart && known()[base] {
+			return base
+		}
+	}
+	return x
 }
 
 // doc is what a context is matched against: a skill's name and description,

@@ -130,3 +130,48 @@ func TestTailoringKeepsItems(t *testing.T) {
 		t.Errorf("citations changed: %v then %v", citationIDs(plain), citationIDs(tailored))
 	}
 }
+
+// Contexts in everyday words reach the article's skills through the lexicon
+// and the general topics, never through phrases of their own.
+func TestEverydayContexts(t *testing.T) {
+	tests := []struct {
+		current, target, context string
+		top                      []string // the best-matched skill is one of these
+	}{
+		{"Senior PM", "Director of Product", "shy in meetings", []string{"Executive Communication"}},
+		{"Mid-level PM", "Senior PM", "struggles to say no", []string{"Stakeholder Management"}},
+		{"Mid-level PM", "Senior PM", "great with numbers", []string{"Outcome Ownership"}},
+		{"Senior PM", "Director of Product", "great storyteller", []string{"Strategic Visioning", "Executive Communication"}},
+		{"Senior PM", "Director of Product", "has never mentored anyone", []string{"Mentorship"}},
+	}
+	for _, tt := range tests {
+		p := mustPlan(t, Request{Current: tt.current, Target: tt.target, Weeks: 12, Context: tt.context})
+		s := p.ContextSkills()
+		if len(s) == 0 || !contains(tt.top, s[0]) {
+			t.Errorf("%q on %s -> %s: skills %v, want first one of %v", tt.context, tt.current, tt.target, s, tt.top)
+		}
+	}
+}
+
+func TestCompoundParts(t *testing.T) {
+	tests := []struct {
+		word string
+		want []string
+	}{
+		{"storyteller", []string{"story", "teller"}},
+		{"story", nil},       // known
+		{"stakeholder", nil}, // known
+		{"qzxwvkjhg", nil},   // no split
+	}
+	for _, tt := range tests {
+		got := compoundParts(tt.word)
+		if len(tt.want) == 0 && len(got) != 0 {
+			t.Errorf("compoundParts(%q) = %v, want none", tt.word, got)
+		}
+		for _, w := range tt.want {
+			if !contains(got, w) {
+				t.Errorf("compoundParts(%q) = %v, want %q among them", tt.word, got, w)
+			}
+		}
+	}
+}
