@@ -15,5 +15,5 @@ func Assessor(set *sections.Set) *assess.Assessor {
 
 // AssessorFor is Assessor over a corpus's sections and ladder.
 func AssessorFor(c *Corpus) *assess.Assessor {
-	return assess.New(c.Sections)
+	return assess.NewFor(c.Sections, c.Ladder)
 }

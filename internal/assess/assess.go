@@ -13,6 +13,7 @@ package assess
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -76,7 +77,10 @@ type Result struct {
 // Assessor assesses descriptions and compares levels. It is built once
 // from the article's sections and is safe for concurrent use.
 type Assessor struct {
-	set    *sections.Set
+	set *sections.Set
+	// model is the ladder the sections belong to; the article's signals
+	// and hints are read only on the article's own ladder.
+	model  *ladder.Model
 	emb    *embed.Local
 	items  []item            // lines of the level sections that describe the work
 	skills map[string][]item // skill lines by level
@@ -84,21 +88,35 @@ type Assessor struct {
 }
 
 // New builds an Assessor over the article's sections.
-func New(set *sections.Set) *Assessor {
+func New(set *sections.Set) *Assessor { return NewFor(set, ladder.Default()) }
+
+// NewFor builds an Assessor over the sections of the ladder m: a ladder
+// file's levels are placed by their lines alone, its facets all describing
+// the work but the growth facet, whose named skills are the gaps.
+func NewFor(set *sections.Set, m *ladder.Model) *Assessor {
 	var corpus []string
 	for _, s := range set.All() {
 		for _, l := range s.Lines {
 			corpus = append(corpus, folds.Replace(strings.ToLower(l)))
 		}
 	}
-	a := &Assessor{set: set, emb: embed.Fit(corpus), skills: map[string][]item{}, vocab: map[string]bool{}}
+	a := &Assessor{set: set, model: m, emb: embed.Fit(corpus), skills: map[string][]item{}, vocab: map[string]bool{}}
 	for _, c := range corpus {
 		for _, t := range embed.Terms(c) {
 			a.vocab[t] = true
 		}
 	}
-	for _, l := range ladder.Levels() {
-		for _, f := range matchFacets {
+	facets := matchFacets
+	if !m.IsArticle() {
+		facets = []string{ladder.Overview}
+		for _, f := range m.Facets() {
+			if f != ladder.Skills {
+				facets = append(facets, f)
+			}
+		}
+	}
+	for _, l := range m.Levels() {
+		for _, f := range facets {
 			s, ok := set.Of(l.ID, f)
 			if !ok {
 				continue
@@ -177,7 +195,7 @@ func (a *Assessor) Assess(description, title string) (Result, error) {
 	}
 	e := a.score(description)
 	best, second := "", ""
-	for _, l := range ladder.Levels() {
+	for _, l := range a.model.Levels() {
 		switch {
 		case best == "" || e.score[l.ID] > e.score[best]:
 			best, second = l.ID, best
@@ -185,7 +203,7 @@ func (a *Assessor) Assess(description, title string) (Result, error) {
 			second = l.ID
 		}
 	}
-	titleLevel, titleKnown, titleGeneric := lookupTitle(title)
+	titleLevel, titleKnown, titleGeneric := a.lookupTitle(title)
 	// The stated title breaks a near tie, never more.
 	if titleKnown && !titleGeneric && second == titleLevel.ID && e.score[best]-e.score[second] < 0.5 {
 		best, second = second, best
@@ -229,6 +247,7 @@ func (a *Assessor) score(description string) estimate {
 	// over each sentence once and every match is weighed by one clause, so
 	// the cost is linear in the description, however many clauses a
 	// sentence holds.
+	signals := a.signals()
 	seen := make([]bool, len(signals))
 	for first := 0; first < len(e.clauses); {
 		sent := *e.clauses[first].sp.sent
@@ -265,7 +284,8 @@ func (a *Assessor) score(description string) estimate {
 	}
 
 	norm := t.norm
-	noRep := noReports.MatchString(norm)
+	article := a.model.IsArticle()
+	noRep := article && noReports.MatchString(norm)
 	icTitle := false
 	for _, cm := range e.clauses {
 		for _, i := range cm.signals {
@@ -328,7 +348,7 @@ func (a *Assessor) score(description string) estimate {
 		}
 	}
 	for _, id := range []string{ladder.Director, ladder.VP} {
-		if !defined[id] {
+		if !defined[id] || !article {
 			continue
 		}
 		l, _ := ladder.ByID(id)
@@ -340,10 +360,10 @@ func (a *Assessor) score(description string) estimate {
 		}
 		e.score[id] = max(e.score[id], floor+1)
 	}
-	if id := statedLevel(norm); id != "" {
+	if id := a.statedLevel(norm); id != "" {
 		e.score[id] += 1
 	}
-	if id, ok := experienceLevel(norm); ok {
+	if id, ok := experienceLevel(norm); ok && article {
 		e.score[id] += 1.5
 	}
 	return e
@@ -416,6 +436,7 @@ var (
 // article's words. A title alone ("I'm a Senior PM") is not a description
 // of work either.
 func (a *Assessor) aboutWork(e estimate) bool {
+	signals := a.signals()
 	signalWeight := 0.0
 	matched := 0
 	for _, cm := range e.clauses {
@@ -423,7 +444,7 @@ func (a *Assessor) aboutWork(e estimate) bool {
 			signalWeight += signals[i].weight
 		}
 		c := e.text.norm[cm.sp.start:cm.sp.end]
-		if statedLevel(c) != "" && contentWords(c) <= 3 {
+		if a.statedLevel(c) != "" && contentWords(c) <= 3 {
 			continue
 		}
 		for _, b := range cm.best {
@@ -457,14 +478,14 @@ func (a *Assessor) result(e estimate, id, title string, tl ladder.Level, tKnown,
 		r.Markdown = markdown(r, a, title, tl, tKnown, tGeneric)
 		return r
 	}
-	l, _ := ladder.ByID(id)
+	l, _ := a.model.ByID(id)
 	r.Level = &LevelRef{ID: l.ID, Name: l.Name}
-	if n, ok := ladder.Next(id); ok {
+	if n, ok := a.model.Next(id); ok {
 		r.Next = &LevelRef{ID: n.ID, Name: n.Name}
 	}
 	r.Evidence = a.evidence(e, id)
 	r.Gaps = a.gaps(e, id, r.Evidence)
-	r.Summary = summary(r, title, tl, tKnown, tGeneric)
+	r.Summary = a.summary(r, title, tl, tKnown, tGeneric)
 	return r
 }
 
@@ -476,6 +497,7 @@ func (a *Assessor) evidence(e estimate, id string) []Evidence {
 		score float64
 	}
 	var cands []cand
+	signals := a.signals()
 	for _, cm := range e.clauses {
 		b, ok := cm.best[id]
 		if !ok || b.sim <= 0.05 {
@@ -533,15 +555,19 @@ func (a *Assessor) gaps(e estimate, id string, evidence []Evidence) []Gap {
 		quoted[ev.Item] = true
 	}
 	expect := id
-	if n, ok := ladder.Next(id); ok {
+	if n, ok := a.model.Next(id); ok {
 		expect = n.ID
-	} else if id != ladder.IC {
+	} else if a.model.Track(id) == "" {
 		expect = ""
+	}
+	gapFacets := []string{ladder.Changes, ladder.Responsibilities}
+	if !a.model.IsArticle() {
+		gapFacets = a.model.Facets() // every facet of the next level but its skills
 	}
 	if expect != "" {
 		n := 0
 		for i, it := range a.items {
-			if it.level != expect || (it.facet != ladder.Changes && it.facet != ladder.Responsibilities) {
+			if it.level != expect || it.facet == ladder.Skills || !slices.Contains(gapFacets, it.facet) {
 				continue
 			}
 			if e.cover[i] >= shownMin || n == maxGaps || quoted[it.line] {
@@ -566,13 +592,13 @@ func (a *Assessor) gaps(e estimate, id string, evidence []Evidence) []Gap {
 
 // statedLevel is the level a person names as their own in the description
 // ("I'm a senior PM"), or "".
-func statedLevel(norm string) string {
+func (a *Assessor) statedLevel(norm string) string {
 	for _, loc := range statedTitle.FindAllStringIndex(norm, -1) {
 		rest := norm[loc[1]:]
 		if len(rest) > 60 {
 			rest = rest[:60]
 		}
-		for _, m := range ladder.FindLevels(rest) {
+		for _, m := range a.model.FindLevels(rest) {
 			if m.Pos <= 2 && m.Strong {
 				return m.ID
 			}
@@ -618,14 +644,14 @@ func experienceLevel(norm string) (string, bool) {
 
 // lookupTitle resolves a stated title. generic is true for a bare "PM" or
 // "Product Manager", which the article uses for its first two rungs alike.
-func lookupTitle(title string) (l ladder.Level, known, generic bool) {
+func (a *Assessor) lookupTitle(title string) (l ladder.Level, known, generic bool) {
 	t := strings.TrimSpace(title)
 	if t == "" {
 		return ladder.Level{}, false, false
 	}
-	l, known = ladder.Lookup(t)
+	l, known = a.model.Lookup(t)
 	if known {
-		ms := ladder.FindLevels(t)
+		ms := a.model.FindLevels(t)
 		generic = len(ms) > 0
 		for _, m := range ms {
 			if m.Strong {
@@ -634,4 +660,13 @@ func lookupTitle(title string) (l ladder.Level, known, generic bool) {
 		}
 	}
 	return l, known, generic
+}
+
+// signals are the article's signals on its own ladder, none on a ladder
+// file's: they name the article's levels.
+func (a *Assessor) signals() []signal {
+	if a.model.IsArticle() {
+		return signals
+	}
+	return nil
 }

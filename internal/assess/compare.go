@@ -38,23 +38,33 @@ type Comparison struct {
 	A      LevelRef    `json:"a"`
 	B      LevelRef    `json:"b"`
 	Facets []FacetPair `json:"facets"`
+	// Source names the text the sections come from in Markdown: "" for
+	// the article, "the ladder" for a ladder file.
+	Source string `json:"-"`
 }
 
 // Compare sets the levels named a and b (any title or alias: "APM",
 // "Group PM", "principal") side by side, facet by facet. An unknown or
 // missing name is an *errs.Error with code Invalid that lists the levels.
 func (a *Assessor) Compare(x, y string) (Comparison, error) {
-	lx, err := resolve("a", x)
+	lx, err := a.resolve("a", x)
 	if err != nil {
 		return Comparison{}, err
 	}
-	ly, err := resolve("b", y)
+	ly, err := a.resolve("b", y)
 	if err != nil {
 		return Comparison{}, err
 	}
-	c := Comparison{A: ref(lx), B: ref(ly), Facets: make([]FacetPair, 0, len(CompareFacets))}
-	for _, f := range CompareFacets {
-		c.Facets = append(c.Facets, FacetPair{Facet: f, Name: ladder.FacetName(f), A: a.section(lx.ID, f), B: a.section(ly.ID, f)})
+	facets := CompareFacets
+	if !a.model.IsArticle() {
+		facets = a.model.Facets() // a ladder file's own facets, in its order
+	}
+	c := Comparison{A: ref(lx), B: ref(ly), Facets: make([]FacetPair, 0, len(facets))}
+	if !a.model.IsArticle() {
+		c.Source = a.source()
+	}
+	for _, f := range facets {
+		c.Facets = append(c.Facets, FacetPair{Facet: f, Name: a.model.FacetName(f), A: a.section(lx.ID, f), B: a.section(ly.ID, f)})
 	}
 	return c, nil
 }
@@ -80,12 +90,12 @@ func toSection(s sections.Section) *Section {
 func ref(l ladder.Level) LevelRef { return LevelRef{ID: l.ID, Name: l.Name} }
 
 // resolve finds the level a parameter names.
-func resolve(param, name string) (ladder.Level, error) {
-	known := strings.Join(ladder.Names(), ", ")
+func (a *Assessor) resolve(param, name string) (ladder.Level, error) {
+	known := strings.Join(a.model.Names(), ", ")
 	if strings.TrimSpace(name) == "" {
 		return ladder.Level{}, errs.New(errs.Invalid, "%s must name a level (any title or alias, such as \"senior\" or \"Group PM\"); the levels are: %s", param, known)
 	}
-	l, ok := ladder.Lookup(name)
+	l, ok := a.model.Lookup(name)
 	if !ok {
 		return ladder.Level{}, errs.New(errs.Invalid, "%s: %q is not a level on the ladder; the levels are: %s", param, clip(name), known)
 	}
@@ -95,6 +105,10 @@ func resolve(param, name string) (ladder.Level, error) {
 // Markdown writes a comparison for a person to read: each facet with both
 // levels' lines, verbatim, and the section ids they come from.
 func (c Comparison) Markdown() string {
+	source := c.Source
+	if source == "" {
+		source = "the article"
+	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "## %s and %s, side by side\n", c.A.Name, c.B.Name)
 	for _, f := range c.Facets {
@@ -104,7 +118,7 @@ func (c Comparison) Markdown() string {
 			s *Section
 		}{{c.A, f.A}, {c.B, f.B}} {
 			if side.s == nil {
-				fmt.Fprintf(&b, "\n**%s**: the article has no “%s” section for this level.\n", side.l.Name, strings.ToLower(f.Name))
+				fmt.Fprintf(&b, "\n**%s**: %s has no “%s” section for this level.\n", side.l.Name, source, strings.ToLower(f.Name))
 				continue
 			}
 			fmt.Fprintf(&b, "\n**%s** (`%s`)\n\n", side.l.Name, side.s.ID)

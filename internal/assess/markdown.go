@@ -17,12 +17,15 @@ const notWorkSummary = "This does not read as a description of your work, so I c
 
 // summary is the assessment in two or three plain sentences, including
 // what the stated title says against the evidence.
-func summary(r Result, title string, tl ladder.Level, known, generic bool) string {
+func (a *Assessor) summary(r Result, title string, tl ladder.Level, known, generic bool) string {
 	var b strings.Builder
-	l, _ := ladder.ByID(r.Level.ID)
-	if l.ID == ladder.IC {
+	l, _ := a.model.ByID(r.Level.ID)
+	switch {
+	case a.model.IsArticle() && l.ID == ladder.IC:
 		b.WriteString("What you describe fits the individual-contributor track (Principal or Staff PM): deep expertise and influence across teams without managing people.")
-	} else {
+	case !a.model.IsArticle():
+		fmt.Fprintf(&b, "What you describe fits the %s level.", l.Name)
+	default:
 		fmt.Fprintf(&b, "What you describe fits the %s level (“%s” in the article).", l.Name, l.Title)
 	}
 	title = strings.TrimSpace(title)
@@ -30,7 +33,7 @@ func summary(r Result, title string, tl ladder.Level, known, generic bool) strin
 	case title == "":
 	case !known:
 		fmt.Fprintf(&b, " “%s” is not a title on this ladder, so the estimate rests on your description alone.", title)
-	case titleAgrees(r.Level.ID, tl, generic):
+	case titleAgrees(r.Level.ID, tl, generic && a.model.IsArticle()):
 		fmt.Fprintf(&b, " That agrees with the title you gave, “%s”.", title)
 	default:
 		if strings.EqualFold(title, tl.Name) {
@@ -71,7 +74,7 @@ func markdown(r Result, a *Assessor, title string, tl ladder.Level, known, gener
 	fmt.Fprintf(&b, "## Your level: %s\n\n", r.Level.Name)
 	fmt.Fprintf(&b, "%s\n\nConfidence: %.2f (from 0 to 1).\n", r.Summary, r.Confidence)
 	if len(r.Evidence) > 0 {
-		b.WriteString("\n### What you describe, in the article's words\n\n")
+		fmt.Fprintf(&b, "\n### What you describe, in %s's words\n\n", a.source())
 		for _, ev := range r.Evidence {
 			fmt.Fprintf(&b, "- “%s” matches: *%s* (`%s`)\n", ev.Quote, strings.TrimSpace(ev.Item), ev.SectionID)
 		}
@@ -95,10 +98,10 @@ func markdown(r Result, a *Assessor, title string, tl ladder.Level, known, gener
 		}
 	}
 	if len(skills) > 0 {
-		if r.Level.ID == ladder.VP {
+		if r.Level.ID == ladder.VP && a.model.IsArticle() {
 			fmt.Fprintf(&b, "\n### Skills the article says to develop to scale as %s %s\n\n", an(r.Level.Name), r.Level.Name)
 		} else {
-			fmt.Fprintf(&b, "\n### Skills the article says to develop as %s %s\n\n", an(r.Level.Name), r.Level.Name)
+			fmt.Fprintf(&b, "\n### Skills %s says to develop as %s %s\n\n", a.source(), an(r.Level.Name), r.Level.Name)
 		}
 		for _, g := range skills {
 			fmt.Fprintf(&b, "- %s (`%s`)\n", strings.TrimSpace(g.Item), g.SectionID)
@@ -113,4 +116,12 @@ func an(name string) string {
 		return "an"
 	}
 	return "a"
+}
+
+// source is how the assessment names what it quotes.
+func (a *Assessor) source() string {
+	if a.model.IsArticle() {
+		return "the article"
+	}
+	return "the ladder"
 }

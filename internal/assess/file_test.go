@@ -1,0 +1,67 @@
+package assess
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/ladder/coach/internal/ladder"
+	"github.com/ladder/coach/internal/ladderfile"
+	"github.com/ladder/coach/internal/sections"
+)
+
+func dsAssessor(t *testing.T) *Assessor {
+	t.Helper()
+	f, err := ladderfile.Load("../../examples/ladders/data-science.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	secs, err := sections.FromFile(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return NewFor(sections.NewSet(secs), ladder.FromFile(f))
+}
+
+// On a ladder file, levels are placed by the file's lines alone.
+func TestAssessOnALadderFile(t *testing.T) {
+	a := dsAssessor(t)
+	cases := []struct{ desc, want string }{
+		{"I write SQL to pull data, clean data sets and build simple charts; a senior colleague reviews my statistics.", "junior"},
+		{"I hire data scientists, hold one-on-ones with my team of six and agree the team's priorities with product leaders.", "manager"},
+		{"I design the shared modelling foundations other teams build on and review the most important models across teams, without direct reports.", "staff"},
+	}
+	for _, c := range cases {
+		r, err := a.Assess(c.desc, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Level == nil || r.Level.ID != c.want {
+			t.Errorf("%q: got %+v, want %s", c.desc, r.Level, c.want)
+			continue
+		}
+		if strings.Contains(r.Markdown, "the article") || strings.Contains(r.Markdown, " PM") {
+			t.Errorf("%q: the article's words in %s", c.desc, r.Markdown)
+		}
+	}
+}
+
+func TestCompareOnALadderFile(t *testing.T) {
+	a := dsAssessor(t)
+	c, err := a.Compare("Senior Data Scientist", "staff")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.A.ID != "senior" || c.B.ID != "staff" || len(c.Facets) != 4 || c.Facets[0].Name != "Scope and Impact" {
+		t.Fatalf("%+v", c)
+	}
+	if sk := c.Facets[3]; sk.Facet != ladder.Skills || sk.A == nil || sk.B == nil {
+		t.Errorf("skills pair %+v", sk)
+	}
+	c, _ = a.Compare("director", "principal")
+	if !strings.Contains(c.Markdown(), "the ladder has no “skills to grow for the next level” section") {
+		t.Errorf("markdown %s", c.Markdown())
+	}
+	if _, err := a.Compare("Senior PM", "staff"); err == nil || !strings.Contains(err.Error(), "Junior Data Scientist, Data Scientist") {
+		t.Errorf("err %v", err)
+	}
+}
