@@ -136,7 +136,10 @@
     return "?" + q.toString();
   }
 
-  async function makePlan(req) {
+  // fromLink is true for the plan a shared link opens: it is made offline,
+  // so a link's context never reaches the language model for whoever opens
+  // it; "Make the plan" asks again with it.
+  async function makePlan(req, fromLink) {
     clearError();
     const problem = check(req);
     if (problem) {
@@ -153,6 +156,7 @@
     try {
       const body = { current: req.current, target: req.target, weeks: Number(req.weeks) };
       if (req.context.trim() !== "") body.context = req.context;
+      if (fromLink) body.offline = true;
       const data = await C.api("/api/plan", { body: body, signal: ctrl.signal });
       if (inFlight !== ctrl) return;
       plan = data;
@@ -470,7 +474,7 @@
     if (q.has("weeks")) weeks.value = q.get("weeks");
     if (q.has("context")) context.value = q.get("context");
     contextCount.textContent = String(context.value.length);
-    if (q.has("current") && q.has("target")) makePlan(readForm());
+    if (q.has("current") && q.has("target")) makePlan(readForm(), true);
   }
 
   start();

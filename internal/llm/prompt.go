@@ -3,6 +3,7 @@ package llm
 import (
 	"strings"
 	"text/template"
+	"unicode"
 )
 
 // Fence returns a code fence longer than any run of backticks in texts, so
@@ -32,4 +33,40 @@ func Render(t *template.Template, data any) string {
 		panic(err)
 	}
 	return b.String()
+}
+
+// Echo finds a prompt's own instructions repeated in a model's reply: runs
+// of n consecutive words (lower-case letters and digits) of the
+// instructions. Build it once with NewEcho; it is safe for concurrent use.
+type Echo struct {
+	n    int
+	runs map[string]bool
+}
+
+// NewEcho indexes every run of n consecutive words of the instructions.
+func NewEcho(n int, instructions ...string) *Echo {
+	e := &Echo{n: n, runs: map[string]bool{}}
+	for _, text := range instructions {
+		w := echoWords(text)
+		for i := 0; i+n <= len(w); i++ {
+			e.runs[strings.Join(w[i:i+n], " ")] = true
+		}
+	}
+	return e
+}
+
+// In reports whether text repeats n consecutive words of the instructions.
+// It is linear in text.
+func (e *Echo) In(text string) bool {
+	w := echoWords(text)
+	for i := 0; i+e.n <= len(w); i++ {
+		if e.runs[strings.Join(w[i:i+e.n], " ")] {
+			return true
+		}
+	}
+	return false
+}
+
+func echoWords(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }

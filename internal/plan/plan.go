@@ -56,6 +56,10 @@ type Request struct {
 	// Context is optional free text about the mentee, at most
 	// MaxContextChars characters.
 	Context string `json:"context,omitempty"`
+	// Offline asks for the offline plan even when an LLM is configured: a
+	// shared link opens the plan without sending its context to the LLM
+	// for whoever opens it.
+	Offline bool `json:"offline,omitempty"`
 }
 
 // Position is where a plan starts or ends: a ladder level, the IC track or

@@ -49,7 +49,7 @@ type Service struct {
 // an *errs.Error with code Invalid.
 func (s *Service) Build(ctx context.Context, req Request) (Plan, error) {
 	p, err := Offline(s.Sections, req)
-	if err != nil || s.LLM == nil || strings.TrimSpace(req.Context) == "" {
+	if err != nil || s.LLM == nil || req.Offline || strings.TrimSpace(req.Context) == "" {
 		return p, err
 	}
 	tailored, err := s.withLLM(ctx, p, req.Context)
@@ -84,6 +84,18 @@ The plan's actions, each with its source line:
 {{range .Items}}{{.N}}. {{.Text}}
    Source: {{.Source}}
 {{end}}{{.Fence}}`))
+
+// errPromptEcho is the failure of a reply that repeats the plan's
+// instructions to the model.
+var errPromptEcho = errors.New("the model's reply repeats the plan's instructions")
+
+// promptEcho finds 8 consecutive words of the instructions (the system
+// message and the user message's own wording) in a rewrite.
+var promptEcho = llm.NewEcho(8, llm.Render(llmSystemTmpl, nil),
+	llm.Render(llmUserTmpl, struct {
+		Fence, Context string
+		Items          []llmItem
+	}{"```", "", nil}))
 
 type llmItem struct {
 	N            int
@@ -145,6 +157,12 @@ func (s *Service) withLLM(ctx context.Context, p Plan, mentee string) (Plan, err
 	rewrites, err := parseRewrites(r.text)
 	if err != nil {
 		return Plan{}, err
+	}
+	for _, t := range rewrites {
+		if promptEcho.In(t) {
+			// The chat withholds such answers; a plan does not print them.
+			return Plan{}, errPromptEcho
+		}
 	}
 	out := p
 	out.Phases = make([]Phase, len(p.Phases))

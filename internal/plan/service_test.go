@@ -227,3 +227,29 @@ func TestPrompt(t *testing.T) {
 		t.Errorf("items not numbered in order (focus first in its phase):\n%s", user)
 	}
 }
+
+// TestServiceLLMEchoWithheld: the plan's LLM path had no check for echoed
+// instructions (the chat's withholds them): a rewrite that repeats them
+// now drops the tailoring for the offline plan.
+func TestServiceLLMEchoWithheld(t *testing.T) {
+	offline := mustPlan(t, tailoredReq)
+	leak := &fakeLLM{reply: func([]llm.Message) string {
+		return rewriteAll(offline, func(n int, it Item) string {
+			return prefixOf(it.Kind) + " " + it.Skill + ": rewrite each action so it speaks to the mentee's context, in one or two short, practical sentences."
+		})
+	}}
+	s := &Service{Sections: article, LLM: leak}
+	p, err := s.Build(context.Background(), tailoredReq)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Mode != ModeOffline || !p.Degraded || strings.Contains(p.Markdown, "speaks to the mentee") {
+		t.Errorf("mode %s degraded %v; the instructions reached the plan: %v", p.Mode, p.Degraded, strings.Contains(p.Markdown, "speaks to the mentee"))
+	}
+	// Asked for offline, the plan never calls the LLM.
+	req := tailoredReq
+	req.Offline = true
+	if p, err := s.Build(context.Background(), req); err != nil || p.Mode != ModeOffline || p.Degraded || leak.count() != 1 {
+		t.Errorf("offline: mode %s degraded %v, %d calls, %v", p.Mode, p.Degraded, leak.count(), err)
+	}
+}

@@ -33,6 +33,7 @@ type planBody struct {
 	Target  string          `json:"target"`
 	Weeks   json.RawMessage `json:"weeks"`
 	Context string          `json:"context"`
+	Offline bool            `json:"offline"`
 }
 
 func (h *planHandler) build(c *gin.Context) {
@@ -46,7 +47,7 @@ func (h *planHandler) build(c *gin.Context) {
 		abortWithError(c, h.logger, err)
 		return
 	}
-	req := plan.Request{Current: body.Current, Target: body.Target, Weeks: weeks, Context: body.Context}
+	req := plan.Request{Current: body.Current, Target: body.Target, Weeks: weeks, Context: body.Context, Offline: body.Offline}
 	// Validate here too, so a bad request is a 4xx whatever the Planner does.
 	if err := req.Validate(); err != nil {
 		abortWithError(c, h.logger, err)
