@@ -84,6 +84,9 @@ var Talk = struct {
 	// FirstPersonWords refer to the asker (a possessive "my" does not: "my
 	// director" is someone else).
 	FirstPersonWords Phrases
+	// Moving are verbs of moving up to a level: with one, "the level after
+	// that" is a step to take, not a level to look at.
+	Moving Phrases
 	// Managing names managing people, the thing a rejection of the
 	// management rungs sets aside: "zero interest in managing people".
 	Managing Phrases
@@ -151,6 +154,8 @@ var Talk = struct {
 		"someone at", "that person", "this person", "someone in that", "someone like that", "people at that", "hers"},
 	FirstObject:      Phrases{"me", "myself", "my"},
 	FirstPersonWords: Phrases{"i", "me", "i'm", "im", "i've", "i'd", "i'll", "myself", "am i", "mine"},
+	Moving: Phrases{"get to", "get there", "getting to", "become", "becoming", "reach", "reaching", "promoted", "move up",
+		"move to", "moving to", "step up", "grow into", "make it to", "get past", "get beyond", "get promoted", "level up to"},
 	Managing: Phrases{"manage", "managing", "manager", "management", "people manager", "direct reports", "reports",
 		"lead people", "leading people", "run a team", "running a team", "people leadership"},
 	Beyond: Phrases{"past", "beyond", "after", "above", "higher than", "further than"},

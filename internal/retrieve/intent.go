@@ -64,6 +64,8 @@ type Intent struct {
 	Section string `json:"section,omitempty"`
 	// asked is how many levels the question itself names for itself.
 	asked int
+	// beyondAt is the rung above a level named after "past" or "beyond".
+	beyondAt string
 	// stepped is true when the level was reached by a step from the one
 	// talked about ("the one above it").
 	stepped bool
@@ -189,6 +191,7 @@ func understand(question string, history []Turn, inScope func(terms int, known i
 		mentions = othersAsked(main)
 	}
 	in.asked = len(mentions)
+	in.beyondAt = beyondLevel(main)
 	in.Rejected = rejectedLevels(q)
 	in.Roles = roleIDs(q)
 	in.Facets = facets(q)
@@ -498,6 +501,23 @@ func rejectedLevels(text string) []string {
 	return out
 }
 
+// promotedTo is the level a person says they were promoted to.
+func promotedTo(q string) string {
+	i := strings.Index(q, "promoted ")
+	if i < 0 {
+		return ""
+	}
+	rest := q[i:]
+	j := strings.Index(rest, " to ")
+	if j < 0 {
+		return ""
+	}
+	if ms := ladder.FindLevels(rest[j+4:]); len(ms) > 0 && ms[0].Pos <= 12 {
+		return ms[0].ID
+	}
+	return ""
+}
+
 // statedLevel is the level a person says they hold: "I'm a senior PM",
 // "as a new PM", "I am a product manager".
 func statedLevel(q string) string {
@@ -612,6 +632,9 @@ func fromHistory(history []Turn) historyContext {
 		if c := statedLevel(q); c != "" {
 			h.current = c
 		}
+		if c := promotedTo(q); c != "" {
+			h.current = c // "I just got promoted to senior PM"
+		}
 		ms := strongMentions(mainClause(q))
 		if len(ms) == 0 {
 			ms = otherMentions(q) // "she reports to our VP": the VP is talked about
@@ -636,7 +659,7 @@ func fromHistory(history []Turn) historyContext {
 			if l, ok := ladder.Below(h.topic); ok {
 				h.topic = l.ID
 			}
-		case h.topic != "" && reNext.MatchString(q):
+		case h.topic != "" && (reNext.MatchString(q) || ladder.Talk.After.In(" "+q+" ")):
 			if l, ok := ladder.Next(h.topic); ok {
 				h.topic = l.ID
 			}

@@ -192,6 +192,19 @@ func notYetIn(words []string) bool {
 	return ladder.Talk.NotYet.In(tail)
 }
 
+// beyondLevel is the rung above the first level text names after "past"
+// or "beyond".
+func beyondLevel(text string) string {
+	for _, m := range ladder.FindLevels(text) {
+		if m.Strong && kindOf(text, m) == kindBeyond {
+			if n, ok := ladder.Next(m.ID); ok {
+				return n.ID
+			}
+		}
+	}
+	return ""
+}
+
 // hopedLevel is the first level text says the asker has not reached yet.
 func hopedLevel(text string) string {
 	for _, m := range ladder.FindLevels(text) {

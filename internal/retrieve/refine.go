@@ -16,7 +16,8 @@ func (r *Retriever) refine(in *Intent, q string, history []Turn) {
 	r.review(in, q)
 	r.stepUp(in, q)
 	r.point(in, q, history)
-	carryFacet(in, history)
+	carryFacet(in, q, history)
+	beyond(in)
 	r.place(in, q)
 	in.Scope = ScopeIn
 	if n, ok := nearbySubject(q); ok {
@@ -135,18 +136,37 @@ func afterPhrase(t string) string {
 
 // carryFacet: a follow-up that names no facet ("and for the level after
 // that?") keeps the facet of the last question that named one.
-func carryFacet(in *Intent, history []Turn) {
-	if len(in.Facets) > 0 || !in.FromHistory && !in.stepped || in.Transition {
+func carryFacet(in *Intent, q string, history []Turn) {
+	if len(in.Facets) > 0 || len(history) == 0 || !in.FromHistory && !in.stepped && !in.Transition {
 		return
 	}
 	for i := len(history) - 1; i >= 0; i-- {
 		if history[i].Role != "user" {
 			continue
 		}
-		if fs := facets(normalize(history[i].Content)); len(fs) > 0 {
-			in.Facets = []FacetWeight{{Facet: fs[0].Facet, Weight: 0.5}}
-			return
+		fs := facets(normalize(history[i].Content))
+		if len(fs) == 0 {
+			continue
 		}
+		if in.Transition {
+			if fs[0].Facet == ladder.Skills || in.Target == "" || in.asked > 0 || ladder.Talk.Moving.In(" "+q+" ") {
+				return // a step to the next level, skills and all
+			}
+			// "and for the level after that?" in a talk about success: the
+			// same facet one rung up, not the way there.
+			in.Transition, in.Levels = false, []string{in.Target}
+			in.Target = ""
+		}
+		in.Facets = []FacetWeight{{Facet: fs[0].Facet, Weight: 0.5}}
+		return
+	}
+}
+
+// beyond: "what would I need to work on to get past senior?" is the step
+// to the rung above the one named.
+func beyond(in *Intent) {
+	if in.beyondAt != "" && in.Target == "" && in.asksSkills() {
+		in.Transition, in.Target = true, in.beyondAt
 	}
 }
 

@@ -391,12 +391,7 @@ func (r *Retriever) boosts(question string, in Intent) map[string]float64 {
 
 // asksSkills is true when skills are among the strongest facets asked.
 func (in Intent) asksSkills() bool {
-	for _, f := range in.Facets {
-		if f.Facet == ladder.Skills && f.Weight >= in.Facets[0].Weight {
-			return true
-		}
-	}
-	return false
+	return len(in.Facets) > 0 && in.Facets[0].Facet == ladder.Skills
 }
 
 func contains(xs []string, x string) bool {
