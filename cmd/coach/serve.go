@@ -127,7 +127,7 @@ func (p *program) serve(args []string) int {
 		deps.Limiter = ratelimit.NewMemory(cfg.RateLimit)
 	}
 	engine := server.New(deps)
-	srv := server.HTTPServer(ln.Addr().String(), engine, cfg.LLMTimeout)
+	srv := server.HTTPServer(ln.Addr().String(), engine, cfg.AnswerTime())
 	stopping := make(chan struct{})
 	go func() {
 		defer close(stopping)

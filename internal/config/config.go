@@ -29,6 +29,9 @@ const (
 	EnvLogFormat   = "COACH_LOG_FORMAT"
 	EnvModelID     = "COACH_MODEL_ID"
 	EnvLadder      = "COACH_LADDER"
+	// The LLM's reading of questions.
+	EnvLLMRead        = "COACH_LLM_READ"
+	EnvLLMReadTimeout = "COACH_LLM_READ_TIMEOUT"
 	// Hardening.
 	EnvAPIKeys         = "COACH_API_KEYS"
 	EnvRateLimit       = "COACH_RATE_LIMIT"
@@ -49,8 +52,11 @@ const (
 	// DefaultLLMMaxBytes caps an LLM answer: some 5,000 words, far above
 	// the few sentences or short list the prompt asks for.
 	DefaultLLMMaxBytes = 32 << 10
-	DefaultLogFormat   = LogText
-	DefaultModelID     = "coach"
+	// DefaultLLMReadTimeout bounds the LLM's reading of a question; the
+	// answer waits for it.
+	DefaultLLMReadTimeout = 3 * time.Second
+	DefaultLogFormat      = LogText
+	DefaultModelID        = "coach"
 	// DefaultShutdownTimeout is how long requests in flight get on SIGTERM.
 	DefaultShutdownTimeout = 15 * time.Second
 	// DefaultCacheTTL is how long a shared LLM answer is kept.
@@ -76,6 +82,13 @@ type Config struct {
 	Model string
 	// LLMTimeout bounds one LLM call; past it the offline answer is used.
 	LLMTimeout time.Duration
+	// LLMRead, when the LLM is configured, has it read each question too
+	// (levels and their roles, facet, transition, scope), merged into the
+	// offline reading; on by default.
+	LLMRead bool
+	// LLMReadTimeout bounds that reading; past it the offline reading alone
+	// is used.
+	LLMReadTimeout time.Duration
 	// LLMMaxBytes caps an LLM answer; a longer one is cut there.
 	LLMMaxBytes int
 	// EmbedModel names a remote embedding model; empty uses the local,
@@ -127,6 +140,9 @@ func Default() Config {
 		LogFormat:   DefaultLogFormat,
 		ModelID:     DefaultModelID,
 
+		LLMRead:        true,
+		LLMReadTimeout: DefaultLLMReadTimeout,
+
 		ShutdownTimeout: DefaultShutdownTimeout,
 		CacheTTL:        DefaultCacheTTL,
 	}
@@ -158,6 +174,23 @@ func Load(getenv func(string) string) (Config, error) {
 			return Config{}, fmt.Errorf("config: %s=%q is not a whole number of bytes", EnvLLMMaxBytes, v)
 		}
 		c.LLMMaxBytes = n
+	}
+	if v := get(EnvLLMRead); v != "" {
+		switch strings.ToLower(v) {
+		case "on":
+			c.LLMRead = true
+		case "off":
+			c.LLMRead = false
+		default:
+			return Config{}, fmt.Errorf("config: %s=%q must be on or off", EnvLLMRead, v)
+		}
+	}
+	if v := get(EnvLLMReadTimeout); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil {
+			return Config{}, fmt.Errorf("config: %s=%q is not a duration such as 3s or 1500ms: %w", EnvLLMReadTimeout, v, err)
+		}
+		c.LLMReadTimeout = d
 	}
 	c.EmbedModel = get(EnvEmbedModel)
 	if v := get(EnvLogFormat); v != "" {
@@ -239,6 +272,21 @@ func (c Config) HostsServed() []string {
 	return out
 }
 
+// LLMReads reports whether the LLM reads each question too: the LLM is
+// configured and COACH_LLM_READ is not off.
+func (c Config) LLMReads() bool {
+	return c.LLMEnabled() && c.LLMRead
+}
+
+// AnswerTime is the longest an answer waits on the LLM: its reading of the
+// question, when on, then the answer itself.
+func (c Config) AnswerTime() time.Duration {
+	if c.LLMReads() {
+		return c.LLMReadTimeout + c.LLMTimeout
+	}
+	return c.LLMTimeout
+}
+
 // RemoteEmbeddings reports whether a remote embedding model replaces the
 // local embedder.
 func (c Config) RemoteEmbeddings() bool {
@@ -277,6 +325,9 @@ func (c Config) Validate() error {
 		if strings.ContainsAny(h, "/ @") {
 			problems = append(problems, fmt.Errorf("%s: %q must be a host name such as coach.example.com, .example.com or *", EnvAllowedHosts, h))
 		}
+	}
+	if c.LLMReadTimeout <= 0 {
+		problems = append(problems, fmt.Errorf("%s=%s must be positive", EnvLLMReadTimeout, c.LLMReadTimeout))
 	}
 	if c.RemoteEmbeddings() && !c.LLMEnabled() {
 		problems = append(problems, fmt.Errorf("%s needs %s or %s for the embedding endpoint", EnvEmbedModel, EnvAPIKey, EnvBaseURL))
@@ -353,8 +404,12 @@ func (c Config) String() string {
 	if ladderName == "" {
 		ladderName = "embedded article"
 	}
-	return fmt.Sprintf("addr=%s llm=%s model=%s base_url=%q api_key=%q llm_timeout=%s llm_max_bytes=%d embeddings=%s log_format=%s model_id=%s api_keys=%s rate_limit=%s trusted_proxies=%q allowed_hosts=%q cors_origins=%q shutdown_timeout=%s redis=%q cache_ttl=%s ladder=%q",
-		c.Addr, llm, c.Model, base, key, c.LLMTimeout, c.LLMMaxBytes, embed, c.LogFormat, c.ModelID, keys, limit, strings.Join(c.TrustedProxies, ","),
+	read := "off"
+	if c.LLMReads() {
+		read = "on"
+	}
+	return fmt.Sprintf("addr=%s llm=%s model=%s base_url=%q api_key=%q llm_timeout=%s llm_max_bytes=%d llm_read=%s llm_read_timeout=%s embeddings=%s log_format=%s model_id=%s api_keys=%s rate_limit=%s trusted_proxies=%q allowed_hosts=%q cors_origins=%q shutdown_timeout=%s redis=%q cache_ttl=%s ladder=%q",
+		c.Addr, llm, c.Model, base, key, c.LLMTimeout, c.LLMMaxBytes, read, c.LLMReadTimeout, embed, c.LogFormat, c.ModelID, keys, limit, strings.Join(c.TrustedProxies, ","),
 		strings.Join(c.AllowedHosts, ","), strings.Join(c.CORSOrigins, ","), c.ShutdownTimeout, shared, c.CacheTTL, ladderName)
 }
 

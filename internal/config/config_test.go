@@ -30,27 +30,28 @@ func TestLoad(t *testing.T) {
 				EnvModelID: "career-coach", EnvAPIKeys: " k1, ,k2 ", EnvRateLimit: "60", EnvTrustedProxies: "10.0.0.0/8, 127.0.0.1",
 				EnvShutdownTimeout: "5s", EnvRedisURL: "redis://:pw@redis:6379/0", EnvCacheTTL: "1h",
 				EnvLLMMaxBytes: "4096", EnvAllowedHosts: "Coach.Example.com, .example.org", EnvCORSOrigins: "https://app.example.com",
+				EnvLLMRead: "OFF", EnvLLMReadTimeout: "1500ms",
 			},
 			want: Config{Addr: "0.0.0.0:9000", APIKey: "sk-test", BaseURL: "http://localhost:11434/v1", Model: "llama3",
 				LLMTimeout: 90 * time.Second, LLMMaxBytes: 4096, AllowedHosts: []string{"coach.example.com", ".example.org"},
 				CORSOrigins: []string{"https://app.example.com"}, EmbedModel: "nomic-embed-text", LogFormat: LogJSON, ModelID: "career-coach",
 				APIKeys: []string{"k1", "k2"}, RateLimit: 60, TrustedProxies: []string{"10.0.0.0/8", "127.0.0.1"}, ShutdownTimeout: 5 * time.Second,
-				RedisURL: "redis://:pw@redis:6379/0", CacheTTL: time.Hour},
+				RedisURL: "redis://:pw@redis:6379/0", CacheTTL: time.Hour, LLMRead: false, LLMReadTimeout: 1500 * time.Millisecond},
 			wantLLM: true,
 		},
 		{
 			name:    "key alone enables the LLM",
 			env:     map[string]string{EnvAPIKey: "sk-test"},
-			want:    Config{Addr: DefaultAddr, APIKey: "sk-test", Model: DefaultModel, LLMTimeout: DefaultLLMTimeout, LLMMaxBytes: DefaultLLMMaxBytes, LogFormat: LogText, ModelID: DefaultModelID, ShutdownTimeout: DefaultShutdownTimeout, CacheTTL: DefaultCacheTTL},
+			want:    Config{Addr: DefaultAddr, APIKey: "sk-test", Model: DefaultModel, LLMTimeout: DefaultLLMTimeout, LLMMaxBytes: DefaultLLMMaxBytes, LogFormat: LogText, ModelID: DefaultModelID, ShutdownTimeout: DefaultShutdownTimeout, CacheTTL: DefaultCacheTTL, LLMRead: true, LLMReadTimeout: DefaultLLMReadTimeout},
 			wantLLM: true,
 		},
 		{
 			name:    "base URL alone enables the LLM",
 			env:     map[string]string{EnvBaseURL: "http://127.0.0.1:8000/v1"},
-			want:    Config{Addr: DefaultAddr, BaseURL: "http://127.0.0.1:8000/v1", Model: DefaultModel, LLMTimeout: DefaultLLMTimeout, LLMMaxBytes: DefaultLLMMaxBytes, LogFormat: LogText, ModelID: DefaultModelID, ShutdownTimeout: DefaultShutdownTimeout, CacheTTL: DefaultCacheTTL},
+			want:    Config{Addr: DefaultAddr, BaseURL: "http://127.0.0.1:8000/v1", Model: DefaultModel, LLMTimeout: DefaultLLMTimeout, LLMMaxBytes: DefaultLLMMaxBytes, LogFormat: LogText, ModelID: DefaultModelID, ShutdownTimeout: DefaultShutdownTimeout, CacheTTL: DefaultCacheTTL, LLMRead: true, LLMReadTimeout: DefaultLLMReadTimeout},
 			wantLLM: true,
 		},
-		{name: "port only address", env: map[string]string{EnvAddr: ":8080"}, want: Config{Addr: ":8080", Model: DefaultModel, LLMTimeout: DefaultLLMTimeout, LLMMaxBytes: DefaultLLMMaxBytes, LogFormat: LogText, ModelID: DefaultModelID, ShutdownTimeout: DefaultShutdownTimeout, CacheTTL: DefaultCacheTTL}},
+		{name: "port only address", env: map[string]string{EnvAddr: ":8080"}, want: Config{Addr: ":8080", Model: DefaultModel, LLMTimeout: DefaultLLMTimeout, LLMMaxBytes: DefaultLLMMaxBytes, LogFormat: LogText, ModelID: DefaultModelID, ShutdownTimeout: DefaultShutdownTimeout, CacheTTL: DefaultCacheTTL, LLMRead: true, LLMReadTimeout: DefaultLLMReadTimeout}},
 		{name: "bad duration", env: map[string]string{EnvLLMTimeout: "20"}, wantErr: EnvLLMTimeout},
 		{name: "negative duration", env: map[string]string{EnvLLMTimeout: "-1s"}, wantErr: "must be positive"},
 		{name: "zero duration", env: map[string]string{EnvLLMTimeout: "0s"}, wantErr: "must be positive"},
@@ -67,7 +68,11 @@ func TestLoad(t *testing.T) {
 		{name: "zero shutdown timeout", env: map[string]string{EnvShutdownTimeout: "0s"}, wantErr: EnvShutdownTimeout},
 		{name: "redis URL without scheme", env: map[string]string{EnvRedisURL: "127.0.0.1:6379"}, wantErr: EnvRedisURL},
 		{name: "redis URL with http scheme", env: map[string]string{EnvRedisURL: "http://127.0.0.1:6379"}, wantErr: EnvRedisURL},
-		{name: "zero cache TTL turns the cache off", env: map[string]string{EnvCacheTTL: "0"}, want: Config{Addr: DefaultAddr, Model: DefaultModel, LLMTimeout: DefaultLLMTimeout, LLMMaxBytes: DefaultLLMMaxBytes, LogFormat: LogText, ModelID: DefaultModelID, ShutdownTimeout: DefaultShutdownTimeout}},
+		{name: "zero cache TTL turns the cache off", env: map[string]string{EnvCacheTTL: "0"}, want: Config{Addr: DefaultAddr, Model: DefaultModel, LLMTimeout: DefaultLLMTimeout, LLMMaxBytes: DefaultLLMMaxBytes, LogFormat: LogText, ModelID: DefaultModelID, ShutdownTimeout: DefaultShutdownTimeout, LLMRead: true, LLMReadTimeout: DefaultLLMReadTimeout}},
+		{name: "LLM reading on", env: map[string]string{EnvLLMRead: "on"}, want: Default()},
+		{name: "LLM reading neither on nor off", env: map[string]string{EnvLLMRead: "yes"}, wantErr: EnvLLMRead},
+		{name: "bad LLM reading timeout", env: map[string]string{EnvLLMReadTimeout: "3"}, wantErr: EnvLLMReadTimeout},
+		{name: "zero LLM reading timeout", env: map[string]string{EnvLLMReadTimeout: "0s"}, wantErr: EnvLLMReadTimeout},
 		{name: "bad cache TTL", env: map[string]string{EnvCacheTTL: "1d"}, wantErr: EnvCacheTTL},
 		{name: "negative cache TTL", env: map[string]string{EnvCacheTTL: "-1h"}, wantErr: EnvCacheTTL},
 		{name: "LLM cap not a number", env: map[string]string{EnvLLMMaxBytes: "32k"}, wantErr: EnvLLMMaxBytes},
@@ -90,6 +95,12 @@ func TestLoad(t *testing.T) {
 			}
 			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("Load() = %+v\nwant %+v", got, tt.want)
+			}
+			if want := got.LLMTimeout + got.LLMReadTimeout; tt.wantLLM && got.LLMRead && got.AnswerTime() != want {
+				t.Errorf("AnswerTime() = %s, want %s", got.AnswerTime(), want)
+			}
+			if !(tt.wantLLM && got.LLMRead) && got.AnswerTime() != got.LLMTimeout {
+				t.Errorf("AnswerTime() = %s, want %s", got.AnswerTime(), got.LLMTimeout)
 			}
 			if got.LLMEnabled() != tt.wantLLM {
 				t.Errorf("LLMEnabled() = %v, want %v", got.LLMEnabled(), tt.wantLLM)
