@@ -22,6 +22,7 @@ import (
 	"github.com/ladder/coach/internal/index"
 	"github.com/ladder/coach/internal/ladder"
 	"github.com/ladder/coach/internal/llm"
+	"github.com/ladder/coach/internal/reading"
 	"github.com/ladder/coach/internal/retrieve"
 	"github.com/ladder/coach/internal/sections"
 )
@@ -79,15 +80,21 @@ func BuildShared(ctx context.Context, cfg config.Config, obs answer.Observer, ca
 	if err != nil {
 		return nil, err
 	}
+	base := retrieve.New(set, idx).WithPlacer(assess.New(set))
 	svc := &answer.Service{
-		Retriever: retrieve.New(set, idx).WithPlacer(assess.New(set)),
+		Retriever: base,
 		Timeout:   cfg.LLMTimeout,
 		Observer:  obs,
 
 		MaxReplyBytes: cfg.LLMMaxBytes,
 	}
 	if cfg.LLMEnabled() {
-		svc.LLM = llm.New(llmConfig(cfg))
+		client := llm.New(llmConfig(cfg))
+		svc.LLM = client
+		if cfg.LLMReads() {
+			// The LLM reads the question too; the offline reader stays the fallback.
+			svc.Retriever = reading.NewRetriever(base, reading.New(client, cfg.LLMReadTimeout), nil)
+		}
 		svc.Cache, svc.Model = cache, cfg.Model
 	}
 	slog.Default().DebugContext(ctx, "coach built", "sections", len(set.All()), "indexed", idx.Count(), "mode", Mode(cfg))
