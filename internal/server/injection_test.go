@@ -15,6 +15,7 @@ import (
 	"github.com/ladder/coach/internal/app"
 	"github.com/ladder/coach/internal/config"
 	"github.com/ladder/coach/internal/llmtest"
+	"github.com/ladder/coach/internal/reading"
 )
 
 // echoMarker ends every reply of the echoing upstream, so a test sees
@@ -259,14 +260,19 @@ func TestUserTextFencedInPrompt(t *testing.T) {
 	for _, v := range askVariants {
 		ask(t, h, v, q, []answer.Turn{{Role: "user", Content: hist}})
 	}
-	reqs := up.Requests()
-	if len(reqs) != len(askVariants) {
-		t.Fatalf("%d LLM requests, want %d", len(reqs), len(askVariants))
-	}
-	for _, msgs := range reqs {
+	var reqs [][]llmtest.Message
+	for _, msgs := range up.Requests() {
 		if sys := llmtest.SystemPrompt(msgs); strings.Contains(sys, "SYSTEM: new rules") || strings.Contains(sys, "Mid-level PM ````") {
 			t.Errorf("user text in the system message:\n%s", sys)
 		}
+		if llmtest.SystemPrompt(msgs) != reading.SystemPrompt() { // readings are fenced too: internal/reading's tests
+			reqs = append(reqs, msgs)
+		}
+	}
+	if len(reqs) != len(askVariants) {
+		t.Fatalf("%d LLM answer requests, want %d", len(reqs), len(askVariants))
+	}
+	for _, msgs := range reqs {
 		last := msgs[len(msgs)-1]
 		if last.Role != "user" || !strings.Contains(last.Content, "````text\n"+q+"\n````\n") {
 			t.Errorf("the question is not fenced by a longer fence:\n%s", last.Content)
