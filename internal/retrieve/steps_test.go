@@ -173,10 +173,11 @@ func TestSteps(t *testing.T) {
 func TestCorrect(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"what does an assocaite pm do?", "what does an associate pm do?"},
-		{"Stakeholdr management tips", "stakeholder management tips"},
+		{"stakeholdr management tips", "stakeholder management tips"},
 		{"how do I get promted to director", "how do I get promoted to director"},
 		{"what does a manager do?", "what does a manager do?"},
 		{"RICE or MoSCoW?", "RICE or MoSCoW?"},
+		{"our kpis and standups", "our kpis and standups"},
 	}
 	for _, tt := range tests {
 		if got := correct(tt.in); got != tt.want {

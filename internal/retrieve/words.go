@@ -44,7 +44,9 @@ var speller = sync.OnceValue(func() *lexicon.Speller {
 
 // careerWords are words of career talk the article does not write.
 var careerWords = []string{"promoted", "promotion", "promotions", "career", "careers", "manager", "managers", "responsibilities",
-	"skills", "interview", "salary", "mentor", "mentee", "roadmap", "stakeholder", "stakeholders"}
+	"skills", "interview", "salary", "mentor", "mentee", "roadmap", "stakeholder", "stakeholders",
+	"kpi", "kpis", "okr", "okrs", "saas", "b2b", "b2c", "standup", "standups", "skillset", "skillsets", "backlog",
+	"backlogs", "jira", "figma", "fintech", "healthtech", "edtech", "onboarding", "upskill", "promo", "promos"}
 
 // correct returns q with each misspelt word of four letters or more
 // replaced by the known word closest to it; case and punctuation are kept
@@ -59,7 +61,9 @@ func correct(q string) string {
 		}
 		w := q[start:end]
 		start = -1
-		if len(w) < 4 {
+		if len(w) < 4 || strings.ToLower(w) != w {
+			// Short words, and words typed with capitals (names, acronyms:
+			// "KPIs", "Jira"), are left as typed.
 			b.WriteString(w)
 			return
 		}
