@@ -165,7 +165,7 @@ func TestChatPageStop(t *testing.T) {
 		t.Error("send stays disabled after stop")
 	}
 	// The next question is answered as usual.
-	chatAsk(t, b, "What does success look like there?")
+	chatAsk(t, b, "And how is success judged at that level?")
 	b.WaitFor(t, "the next answer", chatAnswered(2))
 }
 

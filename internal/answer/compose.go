@@ -468,7 +468,7 @@ func (c *composer) lead(s sections.Section, first line, deeper bool) string {
 	prefix := ""
 	switch {
 	case c.fr.placed != "" && c.fr.placed == s.Level:
-		prefix = fmt.Sprintf("you describe %s, which is the %s stage; ", c.fr.placedWhy, levelName(s.Level))
+		prefix = fmt.Sprintf("you describe “%s”, which is the %s stage; ", firstPerson(c.fr.placedWhy), levelName(s.Level))
 	case deeper && isLevel(s.Level):
 		prefix = fmt.Sprintf("staying with %s and going deeper, ", levelPhrase(s.Level))
 	case deeper:
@@ -696,6 +696,17 @@ func joinNames(names []string) string {
 		return bold[0]
 	}
 	return strings.Join(bold[:len(bold)-1], ", ") + " and " + bold[len(bold)-1]
+}
+
+// firstPerson writes a quoted description's "i" as "I".
+func firstPerson(s string) string {
+	words := strings.Fields(s)
+	for i, w := range words {
+		if w == "i" || strings.HasPrefix(w, "i'") || strings.HasPrefix(w, "i’") {
+			words[i] = "I" + w[1:]
+		}
+	}
+	return strings.Join(words, " ")
 }
 
 func capitalize(s string) string {

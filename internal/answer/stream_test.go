@@ -468,7 +468,7 @@ func TestChatStreamThroughLLMClientHangs(t *testing.T) {
 // items of done's citations; the citations event went out without items.
 func TestChatStreamLLMLineItems(t *testing.T) {
 	fc := &fakeStreamer{pieces: []string{"Rank by outcomes [1.", "1]. Own an area [2", ".1] and [3.9]."}}
-	evs, err := collect(t, fakeLLMService(fc, 5*time.Second), Request{Message: "What does a senior PM do?"})
+	evs, err := collect(t, fakeLLMService(fc, 5*time.Second), Request{Message: "Tell me about senior PMs."})
 	if err != nil {
 		t.Fatal(err)
 	}

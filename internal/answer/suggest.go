@@ -35,7 +35,7 @@ func facetQuestion(level, facet string) suggestion {
 		case ladder.Responsibilities:
 			return suggestion{"What are the core responsibilities on the IC track?", id}
 		case ladder.Success:
-			return suggestion{"What does success look like on the IC track?", id}
+			return suggestion{"How is success judged on the IC track?", id}
 		}
 		return suggestion{"What is the IC track?", ladder.IC + "/" + ladder.Overview}
 	}
