@@ -74,12 +74,22 @@
         if (i > 0 && messages[i - 1].role === "user") i--;
         continue;
       }
-      const content = messages[i].content.slice(0, maxChars);
+      const content = cutChars(messages[i].content, maxChars);
       bytes += encoder.encode(content).length + 40;
       if (bytes > maxHistoryBytes) break;
       out.unshift({ role: messages[i].role, content: content });
     }
     return out;
+  }
+
+  // cutChars keeps the first n characters (code points, as the server counts
+  // them) of s, never half of an emoji's surrogate pair: a lone half is a
+  // broken UTF-16 escape the server refuses, and the turn would be resent
+  // broken with every follow-up.
+  function cutChars(s, n) {
+    if (typeof s.toWellFormed === "function") s = s.toWellFormed();
+    if (s.length <= n) return s;
+    return Array.from(s).slice(0, n).join("");
   }
 
   function setStatus(text) {

@@ -378,3 +378,28 @@ func TestChatPageRefusalLeftOut(t *testing.T) {
 		t.Errorf("after a refusal the next question got chips %v; want senior/success first", chips)
 	}
 }
+
+// TestChatPageHistoryCutsWholeCharacters: the page cut history turns at
+// 4,000 UTF-16 units, which could split an emoji; the server then answered
+// 400 "broken UTF-16 escape" to this and every follow-up.
+func TestChatPageHistoryCutsWholeCharacters(t *testing.T) {
+	t.Parallel()
+	site := browsertest.StartCoach(t, browsertest.Pacer(0))
+	b := browsertest.New(t, 1280, 900)
+	b.Do(t, "open the page", chromedp.Navigate(site+"/"))
+	// A stored answer whose 4,000th UTF-16 unit is the first half of 😀,
+	// and one with a lone half already in it.
+	seed := `localStorage.setItem("coach.chat.v1", JSON.stringify({messages: [
+		{role: "user", content: "What does a senior PM do?"},
+		{role: "assistant", content: "a".repeat(3999) + "😀" + "b".repeat(50), citations: [{id: "senior/overview"}]},
+		{role: "user", content: "And a director?"},
+		{role: "assistant", content: "x \ud83d y", citations: [{id: "director/overview"}]}
+	]})); true`
+	browsertest.Eval[bool](t, b, seed)
+	b.Do(t, "reload with the conversation", chromedp.Reload())
+	chatAsk(t, b, "What does success look like at that level?")
+	b.WaitFor(t, "the answer or an error", "("+chatAnswered(3)+`) || !document.querySelector('[data-testid="error"]').hidden`)
+	if !browsertest.Eval[bool](t, b, `document.querySelector('[data-testid="error"]').hidden`) {
+		t.Fatalf("the follow-up failed: %q", browsertest.Eval[string](t, b, chatSel+`('[data-testid="error"]').textContent`))
+	}
+}
