@@ -20,5 +20,7 @@ func Planner(cfg config.Config, set *sections.Set) *plan.Service {
 
 // PlannerFor is Planner over a corpus's sections.
 func PlannerFor(cfg config.Config, c *Corpus) *plan.Service {
-	return Planner(cfg, c.Sections)
+	svc := Planner(cfg, c.Sections)
+	svc.Ladder = c.Ladder
+	return svc
 }

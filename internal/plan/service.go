@@ -12,6 +12,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/ladder/coach/internal/ladder"
 	"github.com/ladder/coach/internal/llm"
 	"github.com/ladder/coach/internal/sections"
 )
@@ -31,8 +32,10 @@ type Completer interface {
 // Service builds plans. It holds no per-request state and is safe for
 // concurrent use.
 type Service struct {
-	// Sections are the article's sections.
+	// Sections are the article's sections, or a ladder file's.
 	Sections *sections.Set
+	// Ladder is the model the sections belong to; nil is the article's.
+	Ladder *ladder.Model
 	// LLM tailors the items' wording to the context when set; nil plans
 	// offline.
 	LLM Completer
@@ -48,7 +51,7 @@ type Service struct {
 // when the LLM fails, times out or rewrites nothing usable. Bad requests get
 // an *errs.Error with code Invalid.
 func (s *Service) Build(ctx context.Context, req Request) (Plan, error) {
-	p, err := Offline(s.Sections, req)
+	p, err := OfflineFor(s.Sections, s.Ladder, req)
 	if err != nil || s.LLM == nil || req.Offline || strings.TrimSpace(req.Context) == "" {
 		return p, err
 	}
