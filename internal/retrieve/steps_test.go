@@ -147,7 +147,9 @@ func TestSteps(t *testing.T) {
 			func(in Intent) bool { return in.Section == "senior/skills" }},
 		{"the facet carries over one rung up", "and the one after it?",
 			hist("How is a mid-level PM judged to be successful?", "By shipping solutions that move key metrics."),
-			func(in Intent) bool { return in.Levels[0] == ladder.Senior && in.Facet() == ladder.Success && !in.Transition }},
+			func(in Intent) bool {
+				return in.Levels[0] == ladder.Senior && in.Facet() == ladder.Success && !in.Transition
+			}},
 		{"a step with a verb of moving stays a step", "so what do I need to get to the one after it?",
 			hist("How is a mid-level PM judged to be successful?", "By shipping solutions that move key metrics."),
 			func(in Intent) bool { return in.Transition && in.Target == ladder.Senior }},
