@@ -225,9 +225,9 @@
     const rate = function (rating) {
       return el("button", {
         type: "button", "data-testid": "feedback-" + rating, "aria-pressed": m.feedback === rating ? "true" : "false",
-        "aria-label": rating === "up" ? "Good answer" : "Bad answer", title: rating === "up" ? "Good answer" : "Bad answer",
+        title: rating === "up" ? "Thumbs up: a good answer" : "Thumbs down: a poor answer",
         onclick: function () { feedback(self, rating); },
-      }, rating === "up" ? "👍" : "👎");
+      }, rating === "up" ? "Helpful" : "Not helpful");
     };
     this.regen = el("button", { type: "button", "data-testid": "regenerate", onclick: regenerate }, "Regenerate");
     this.actions.replaceChildren(
