@@ -34,8 +34,9 @@ func TestPlanner(t *testing.T) {
 }
 
 // The planner talks to an OpenAI-compatible endpoint through the real
-// client: the model rewrites item 1, every item keeps its citation, and a
-// failing endpoint gives the offline plan marked degraded.
+// client: the model rewrites item 1's action, every item keeps its source
+// line and citation, and a failing endpoint gives the offline plan marked
+// degraded.
 func TestPlannerWithEndpoint(t *testing.T) {
 	set, err := Sections()
 	if err != nil {
@@ -59,7 +60,7 @@ func TestPlannerWithEndpoint(t *testing.T) {
 		if len(body.Messages) > 1 {
 			gotPrompt = body.Messages[1].Content
 		}
-		content := `{"items":[{"n":1,"text":"Product Thinking: in your fintech team, link each task to user value."}]}`
+		content := `{"items":[{"n":1,"text":"Practise: Product Thinking — in your fintech team, link each task to user value."}]}`
 		w.Header().Set("Content-Type", "application/json")
 		fmt.Fprintf(w, `{"id":"x","object":"chat.completion","model":"m","choices":[{"index":0,"message":{"role":"assistant","content":%q},"finish_reason":"stop"}]}`, content)
 	}))
@@ -72,11 +73,11 @@ func TestPlannerWithEndpoint(t *testing.T) {
 		t.Fatal(err)
 	}
 	first := p.Phases[0].Items[0]
-	if p.Mode != plan.ModeLLM || p.Degraded || first.Text != "Product Thinking: in your fintech team, link each task to user value." ||
-		first.CitationID != "associate/skills" {
+	if p.Mode != plan.ModeLLM || p.Degraded || first.Action != "Practise: Product Thinking — in your fintech team, link each task to user value." ||
+		!strings.HasPrefix(first.Text, "Product Thinking: Start linking") || first.CitationID != "associate/skills" {
 		t.Errorf("mode %q degraded %v, first item %+v", p.Mode, p.Degraded, first)
 	}
-	if !strings.Contains(gotPrompt, "fintech") || !strings.Contains(gotPrompt, "1. Product Thinking:") {
+	if !strings.Contains(gotPrompt, "fintech") || !strings.Contains(gotPrompt, "1. Practise: Product Thinking") {
 		t.Errorf("prompt lacks the context or the items:\n%s", gotPrompt)
 	}
 
