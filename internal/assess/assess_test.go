@@ -408,3 +408,24 @@ func BenchmarkAssess(b *testing.B) {
 		}
 	}
 }
+
+// TestMarkdownEscapesUserText: the assessment's Markdown embedded the title
+// and the quotes unescaped, live in any renderer other than the coach's.
+func TestMarkdownEscapesUserText(t *testing.T) {
+	a, err := fuzzAssessor()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := a.Assess("I manage a team of five *product managers* and I <b>hire</b> and coach them.", "**VP** [click](http://evil.example) <script>")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []string{"**VP**", "[click](", "<script>", "<b>", "*product managers*"} {
+		if strings.Contains(r.Markdown, bad) {
+			t.Errorf("the Markdown holds %q unescaped:\n%s", bad, r.Markdown)
+		}
+	}
+	if !strings.Contains(r.Summary, "**VP** [click](http://evil.example) <script>") {
+		t.Errorf("the summary is plain text and should quote the title as given: %s", r.Summary)
+	}
+}

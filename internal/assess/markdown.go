@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/ladder/coach/internal/ladder"
+	"github.com/ladder/coach/internal/mdtext"
 )
 
 func newRe(p string) *regexp.Regexp { return regexp.MustCompile(p) }
@@ -66,17 +67,18 @@ func markdown(r Result, a *Assessor, title string, tl ladder.Level, known, gener
 		b.WriteString("## I could not place this on the ladder\n\n")
 		b.WriteString(notWorkSummary)
 		if t := strings.TrimSpace(title); t != "" && known {
-			fmt.Fprintf(&b, "\n\nA title alone (“%s”) does not place you: the ladder's levels are about what you do and are trusted with.", t)
+			fmt.Fprintf(&b, "\n\nA title alone (“%s”) does not place you: the ladder's levels are about what you do and are trusted with.", mdtext.Escape(t))
 		}
 		b.WriteString("\n\nFor example: “I own the onboarding flow, decide what we build from research and data, and report on activation metrics to stakeholders.”\n")
 		return b.String()
 	}
 	fmt.Fprintf(&b, "## Your level: %s\n\n", r.Level.Name)
-	fmt.Fprintf(&b, "%s\n\nConfidence: %.2f (from 0 to 1).\n", r.Summary, r.Confidence)
+	// The summary again, with the title as Markdown text: r.Summary is plain.
+	fmt.Fprintf(&b, "%s\n\nConfidence: %.2f (from 0 to 1).\n", a.summary(r, mdtext.Escape(title), tl, known, generic), r.Confidence)
 	if len(r.Evidence) > 0 {
 		fmt.Fprintf(&b, "\n### What you describe, in %s's words\n\n", a.source())
 		for _, ev := range r.Evidence {
-			fmt.Fprintf(&b, "- “%s” matches: *%s* (`%s`)\n", ev.Quote, strings.TrimSpace(ev.Item), ev.SectionID)
+			fmt.Fprintf(&b, "- “%s” matches: *%s* (`%s`)\n", mdtext.Escape(ev.Quote), strings.TrimSpace(ev.Item), ev.SectionID)
 		}
 	}
 	var next, skills []Gap

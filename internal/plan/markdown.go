@@ -3,6 +3,8 @@ package plan
 import (
 	"fmt"
 	"strings"
+
+	"github.com/ladder/coach/internal/mdtext"
 )
 
 // Markdown renders a plan: a title, what it covers, the timeline note, the
@@ -19,10 +21,10 @@ func Markdown(p Plan, context string) string {
 	fmt.Fprintf(&b, "From **%s** to **%s** in %s, in %s. Every action is one the mentee can take now, at their current level, and quotes the line of the PM career ladder article it comes from, with its section; the sources are listed at the end.\n\n",
 		p.Current.Name, p.Target.Name, plural(p.Weeks, "week"), plural(len(p.Phases), "phase"))
 	if c := oneLine(context); c != "" {
-		fmt.Fprintf(&b, "> Context: %s\n\n", c)
+		fmt.Fprintf(&b, "> Context: %s\n\n", mdtext.Escape(c))
 	}
 	if p.Tailoring != "" {
-		b.WriteString(p.Tailoring + "\n\n")
+		b.WriteString(mdtext.Escape(p.Tailoring) + "\n\n") // it quotes the context
 	}
 	if p.Mode == ModeLLM {
 		b.WriteString("A language model tailored the actions' wording to the context; each still quotes and cites the line it comes from.\n\n")
@@ -40,7 +42,7 @@ func Markdown(p Plan, context string) string {
 			case Lighter:
 				b.WriteString("*Lighter touch:* ")
 			}
-			b.WriteString(boldPrefix(oneLine(it.Action)) + "\n")
+			b.WriteString(boldPrefix(oneLine(it.Action), p.Mode == ModeLLM) + "\n")
 			fmt.Fprintf(&b, "  Source: “%s” (section `%s`)\n", oneLine(it.Text), it.CitationID)
 		}
 		b.WriteString("\n")
@@ -68,13 +70,18 @@ func Markdown(p Plan, context string) string {
 }
 
 // boldPrefix bolds an action's template prefix: "**Practise:** …".
-func boldPrefix(action string) string {
+// A model's wording (llm true) is put in as text, escaped.
+func boldPrefix(action string, llm bool) string {
+	esc := func(s string) string { return s }
+	if llm {
+		esc = mdtext.Escape
+	}
 	for _, pre := range []string{practisePrefix, stretchPrefix, askPrefix} {
 		if strings.HasPrefix(action, pre) {
-			return "**" + strings.TrimSpace(pre) + "** " + strings.TrimPrefix(action, pre)
+			return "**" + strings.TrimSpace(pre) + "** " + esc(strings.TrimPrefix(action, pre))
 		}
 	}
-	return action
+	return esc(action)
 }
 
 // weeksLabel turns "1-4" into "Weeks 1-4" and "3-3" into "Week 3".

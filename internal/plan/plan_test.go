@@ -458,3 +458,19 @@ func contains(ss []string, s string) bool {
 	}
 	return false
 }
+
+// TestMarkdownEscapesContext: plan Markdown embedded the user's context
+// unescaped, live in any renderer other than the coach's page.
+func TestMarkdownEscapesContext(t *testing.T) {
+	req := Request{Current: "Associate PM", Target: "Senior PM", Weeks: 12,
+		Context: "**VP** [click](http://evil.example) <script>, weak at stakeholder work"}
+	p := mustPlan(t, req)
+	for _, bad := range []string{"**VP**", "[click](", "<script>"} {
+		if strings.Contains(p.Markdown, bad) {
+			t.Errorf("the Markdown holds %q unescaped:\n%s", bad, p.Markdown[:min(len(p.Markdown), 600)])
+		}
+	}
+	if !strings.Contains(p.Markdown, `\*\*VP\*\* \[click\](http://evil.example) \<script\>`) {
+		t.Errorf("the context is missing, escaped:\n%s", p.Markdown[:min(len(p.Markdown), 600)])
+	}
+}

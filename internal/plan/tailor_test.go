@@ -3,6 +3,8 @@ package plan
 import (
 	"strings"
 	"testing"
+
+	"github.com/ladder/coach/internal/mdtext"
 )
 
 // emphasisOf finds the item whose text holds sub.
@@ -94,7 +96,7 @@ func TestTailoring(t *testing.T) {
 					t.Errorf("tailoring %q lacks %q", p.Tailoring, s)
 				}
 			}
-			if !strings.Contains(p.Markdown, p.Tailoring) {
+			if !strings.Contains(p.Markdown, mdtext.Escape(p.Tailoring)) { // the context in it is escaped
 				t.Errorf("the Markdown does not say how the plan was tailored")
 			}
 		})
