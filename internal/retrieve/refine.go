@@ -10,7 +10,7 @@ import (
 // refine reads what the first pass leaves open, one named step at a time:
 // levels set aside, items of the previous answer pointed at, an asker
 // placed from their description, and the scope.
-func (r *Retriever) refine(in *Intent, q string, history []Turn) {
+func (r *Retriever) refine(in *Intent, question, q string, history []Turn) {
 	r.setAside(in)
 	hope(in, q)
 	r.review(in, q)
@@ -18,7 +18,7 @@ func (r *Retriever) refine(in *Intent, q string, history []Turn) {
 	r.point(in, q, history)
 	carryFacet(in, q, history)
 	beyond(in)
-	r.place(in, q)
+	r.place(in, question, q)
 	in.Scope = ScopeIn
 	if n, ok := nearbySubject(q); ok {
 		in.Scope, in.Nearby = ScopeNearby, n.Name
@@ -214,7 +214,7 @@ func (r *Retriever) point(in *Intent, q string, history []Turn) {
 
 // place: an asker who names no level of their own but describes their work
 // is placed by the self-assessment's engine.
-func (r *Retriever) place(in *Intent, q string) {
+func (r *Retriever) place(in *Intent, question, q string) {
 	if r.placer == nil || in.Current != "" || in.asked > 0 || in.FromHistory {
 		return
 	}
@@ -225,7 +225,7 @@ func (r *Retriever) place(in *Intent, q string) {
 	if !asks && countIn(told, ladder.Talk.FirstPerson) < 1 {
 		return
 	}
-	level, why := r.placer.Place(q)
+	level, why := r.placer.Place(question) // the person's own words, for the quote
 	if level == "" {
 		return
 	}

@@ -99,7 +99,7 @@ func (r *Retriever) Understand(question string, history []Turn) Intent {
 		in.Scope = ScopeOut
 		return in
 	}
-	r.refine(&in, q, history)
+	r.refine(&in, question, q, history)
 	return in
 }
 
