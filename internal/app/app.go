@@ -93,7 +93,11 @@ func BuildShared(ctx context.Context, cfg config.Config, obs answer.Observer, ca
 		svc.LLM = client
 		if cfg.LLMReads() {
 			// The LLM reads the question too; the offline reader stays the fallback.
-			svc.Retriever = reading.NewRetriever(base, reading.New(client, cfg.LLMReadTimeout), nil)
+			rr := reading.NewRetriever(base, reading.New(client, cfg.LLMReadTimeout), nil)
+			if o, ok := obs.(reading.Observer); ok {
+				rr.Observer = o
+			}
+			svc.Retriever = rr
 		}
 		svc.Cache, svc.Model = cache, cfg.Model
 	}

@@ -1,6 +1,7 @@
 // Package metrics holds the coach's Prometheus metrics and their registry:
 // requests by route and status, latencies, retrieval time, LLM calls,
-// fallbacks, rate-limited requests, panics and cache use.
+// fallbacks, the LLM's readings of questions, rate-limited requests, panics
+// and cache use.
 //
 // Every label value comes from a fixed set (the methods of RFC 9110, the
 // statuses net/http names, the route patterns, the outcomes the coach
@@ -13,6 +14,7 @@ package metrics
 import (
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -35,6 +37,7 @@ type Metrics struct {
 	panics      prometheus.Counter
 	cache       *prometheus.CounterVec
 	feedback    *prometheus.CounterVec
+	readings    *prometheus.CounterVec
 }
 
 // New registers the metrics, with the Go runtime and process collectors.
@@ -79,11 +82,14 @@ func New() *Metrics {
 			Name: "coach_feedback_total", Help: "Readers' ratings of answers (up, down).",
 		}, []string{"rating"}),
 	}
+	m.readings = prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "coach_llm_readings_total", Help: "The LLM's readings of questions by outcome (" + strings.Join(readingOutcomes, ", ") + ").",
+	}, []string{"outcome"})
 	// Both ratings show from the start, at 0.
 	m.feedback.WithLabelValues("up")
 	m.feedback.WithLabelValues("down")
 	reg.MustRegister(m.requests, m.latency, m.retrieval, m.llmCalls, m.llmLatency, m.fallbacks,
-		m.rateLimited, m.limitErrors, m.panics, m.cache, m.feedback)
+		m.rateLimited, m.limitErrors, m.panics, m.cache, m.feedback, m.readings)
 	return m
 }
 
@@ -177,6 +183,19 @@ func (m *Metrics) Fallback(reason string) {
 		return
 	}
 	m.fallbacks.WithLabelValues(oneOf(reason, "error", "timeout", "blocked")).Inc()
+}
+
+// readingOutcomes are the outcomes of the LLM's reading of a question: merged
+// (used, agrees, ignored, disagrees, invalid), failed (bad_json, timeout,
+// error), or not asked (skipped: an injection or smalltalk).
+var readingOutcomes = []string{"used", "agrees", "ignored", "disagrees", "invalid", "bad_json", "timeout", "error", "skipped"}
+
+// Reading records one LLM reading of a question and its outcome.
+func (m *Metrics) Reading(outcome string) {
+	if m == nil {
+		return
+	}
+	m.readings.WithLabelValues(oneOf(outcome, readingOutcomes...)).Inc()
 }
 
 // RateLimited records a request refused with 429.

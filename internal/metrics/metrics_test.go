@@ -20,6 +20,7 @@ func TestMetricsExposed(t *testing.T) {
 	m.RateLimitError()
 	m.Panic()
 	m.Cache("hit")
+	m.Reading("disagrees")
 	w := httptest.NewRecorder()
 	m.Handler().ServeHTTP(w, httptest.NewRequest("GET", "/metrics", nil))
 	body, _ := io.ReadAll(w.Body)
@@ -34,6 +35,7 @@ func TestMetricsExposed(t *testing.T) {
 		`coach_rate_limit_errors_total 1`,
 		`coach_panics_total 1`,
 		`coach_llm_cache_total{result="hit"} 1`,
+		`coach_llm_readings_total{outcome="disagrees"} 1`,
 		`go_goroutines`,
 	} {
 		if !strings.Contains(string(body), want) {
@@ -52,6 +54,7 @@ func TestNilMetricsIgnoreCalls(t *testing.T) {
 	m.RateLimitError()
 	m.Panic()
 	m.Cache("miss")
+	m.Reading("used")
 }
 
 // TestLabelsFromFixedSets gives every labelled metric values outside its set:
@@ -64,6 +67,7 @@ func TestLabelsFromFixedSets(t *testing.T) {
 		m.LLMCall(fmt.Sprintf("o%d", i), 0)
 		m.Fallback(fmt.Sprintf("r%d", i))
 		m.Cache(fmt.Sprintf("c%d", i))
+		m.Reading(fmt.Sprintf("x%d", i))
 	}
 	fams, err := m.Registry().Gather()
 	if err != nil {
@@ -81,6 +85,7 @@ func TestLabelsFromFixedSets(t *testing.T) {
 		"coach_llm_calls_total":               1,
 		"coach_llm_fallbacks_total":           1,
 		"coach_llm_cache_total":               1,
+		"coach_llm_readings_total":            1,
 		"coach_http_request_duration_seconds": 1,
 	}
 	for name, n := range want {

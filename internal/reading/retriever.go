@@ -2,11 +2,26 @@ package reading
 
 import (
 	"context"
+	"errors"
 	"log/slog"
 	"time"
 
 	"github.com/ladder/coach/internal/retrieve"
 )
+
+// Outcomes of a reading besides the retrieve.Reading* ones, for Observer.
+const (
+	OutcomeSkipped = "skipped"  // not asked: an injection or smalltalk
+	OutcomeJSON    = "bad_json" // the reply was not the JSON asked for
+	OutcomeTimeout = "timeout"
+	OutcomeError   = "error" // the call failed
+)
+
+// Observer is told each reading's outcome: a retrieve.Reading* outcome or
+// one of the Outcome* above. *metrics.Metrics implements it.
+type Observer interface {
+	Reading(outcome string)
+}
 
 // Base is the offline retriever a Retriever reads for: *retrieve.Retriever.
 type Base interface {
@@ -23,6 +38,8 @@ type Retriever struct {
 	base   Base
 	reader *Reader
 	log    *slog.Logger
+	// Observer, when set, is told each reading's outcome.
+	Observer Observer
 }
 
 // NewRetriever returns a retriever over base that reads each question
@@ -41,6 +58,7 @@ func NewRetriever(base Base, reader *Reader, log *slog.Logger) *Retriever {
 // failed reading retrieves as the offline reader alone does.
 func (x *Retriever) Retrieve(ctx context.Context, question string, history []retrieve.Turn) (retrieve.Result, error) {
 	if in := x.base.Understand(question, history); in.Refusal == retrieve.RefuseInjection || in.Scope == retrieve.ScopeSmalltalk {
+		x.observe(OutcomeSkipped)
 		return x.base.Retrieve(ctx, question, history)
 	}
 	start := time.Now()
@@ -48,6 +66,7 @@ func (x *Retriever) Retrieve(ctx context.Context, question string, history []ret
 	took := time.Since(start)
 	if err != nil {
 		x.log.InfoContext(ctx, "reading: offline reader only", "err", err, "took", took)
+		x.observe(failure(err))
 		if ctx.Err() != nil {
 			return retrieve.Result{}, ctx.Err()
 		}
@@ -60,6 +79,26 @@ func (x *Retriever) Retrieve(ctx context.Context, question string, history []ret
 			lvl = slog.LevelInfo
 		}
 		x.log.Log(ctx, lvl, "reading: merged", "outcome", rd.Outcome, "why", rd.Why, "reading", rd.String(), "took", took)
+		x.observe(rd.Outcome)
 	}
 	return res, err
+}
+
+func (x *Retriever) observe(outcome string) {
+	if x.Observer != nil {
+		x.Observer.Reading(outcome)
+	}
+}
+
+// failure is the outcome of a reading that failed with err.
+func failure(err error) string {
+	switch {
+	case errors.Is(err, ErrTimeout):
+		return OutcomeTimeout
+	case errors.Is(err, ErrJSON):
+		return OutcomeJSON
+	case errors.Is(err, ErrInvalid):
+		return retrieve.ReadingInvalid
+	}
+	return OutcomeError
 }
