@@ -16,8 +16,9 @@ import (
 
 // decodeJSON reads one JSON object from body into v. Every failure is an
 // *errs.Error with code Invalid or TooLarge and a message that says what is
-// wrong, so bad input never becomes a 5xx. Unknown fields are ignored so
-// clients may send more than this version reads.
+// wrong, so bad input never becomes a 5xx: a wrongly typed value is named
+// by its path with indexes ("history[2].role"), and an unknown top-level
+// field by its name and, where it can be guessed, the field meant.
 func decodeJSON(body io.Reader, v any) error {
 	if body == nil {
 		return errs.New(errs.Invalid, "request body must be a JSON object")
@@ -38,7 +39,7 @@ func decodeJSON(body io.Reader, v any) error {
 	}
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	if err := dec.Decode(v); err != nil {
-		return errs.New(errs.Invalid, "%s", describeJSONError(err))
+		return errs.New(errs.Invalid, "%s", describeJSONErrorIn(raw, err))
 	}
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
 		return errs.New(errs.Invalid, "request body must hold a single JSON object, with nothing after it")
@@ -46,7 +47,22 @@ func decodeJSON(body io.Reader, v any) error {
 	if msg := checkJSONText(raw); msg != "" {
 		return errs.New(errs.Invalid, "%s", msg)
 	}
+	if msg := unknownFields(raw, v); msg != "" {
+		return errs.New(errs.Invalid, "%s", msg)
+	}
 	return nil
+}
+
+// describeJSONErrorIn is describeJSONError with the path of a wrongly typed
+// value given with its indexes ("history[2].role"), read from raw.
+func describeJSONErrorIn(raw []byte, err error) string {
+	var typ *json.UnmarshalTypeError
+	if errors.As(err, &typ) && typ.Field != "" {
+		if p := pathAt(raw, typ.Offset); p != "" {
+			return fmt.Sprintf("field %q must be %s, not %s", p, jsonKind(typ.Type), article(typ.Value))
+		}
+	}
+	return describeJSONError(err)
 }
 
 // checkJSONText finds what encoding/json accepts without a word but no client

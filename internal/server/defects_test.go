@@ -151,3 +151,25 @@ func TestWriteFailureLogged(t *testing.T) {
 		t.Errorf("metrics: %s", grepLines(rec.Body.String(), "coach_http_requests_total"))
 	}
 }
+
+// TestHelpfulErrors: unknown top-level fields were ignored silently, so
+// {"question": ...} got "message must not be empty"; wrongly typed values
+// were named without their index.
+func TestHelpfulErrors(t *testing.T) {
+	h := newGuardedServer(t, Deps{})
+	for _, tt := range []struct {
+		path, body, want string
+	}{
+		{"/api/chat", `{"question":"What does a senior PM do?"}`, `unknown field "question"; the question goes in "message"`},
+		{"/api/chat", `{"messages":[{"role":"user","content":"hi"}]}`, `OpenAI-style chat request ("messages"): send it to POST /v1/chat/completions`},
+		{"/api/chat", `{"message":"hi","history":["earlier"]}`, `field "history[0]" must be an object, not a string`},
+		{"/api/assess", `{"text":"I own the roadmap"}`, `unknown field "text"; the text goes in "description"`},
+		{"/api/plan", `{"from":"APM","to":"Senior PM","weeks":12}`, `unknown field "from"; the from goes in "current"; unknown field "to"; the to goes in "target"`},
+		{"/api/plan", `{"current":"APM","target":"Senior PM","wekes":12}`, `unknown field "wekes"; did you mean "weeks"?`},
+	} {
+		rec := send(h, "POST", tt.path, tt.body, nil)
+		if rec.Code != http.StatusBadRequest || !strings.Contains(errorMessage(t, rec), tt.want) {
+			t.Errorf("%s %s: %d %s\nwant 400 with %s", tt.path, tt.body, rec.Code, rec.Body.String(), tt.want)
+		}
+	}
+}

@@ -331,7 +331,7 @@ func TestGoodRequestsStillWork(t *testing.T) {
 	h := newRealServer(t)
 	good := []struct{ path, body string }{
 		{"/api/chat", `{"message":"What does a senior PM do? \ud83d\ude80 caf\u00e9 \"quoted\" \\u0000 is text","history":[{"role":"user","content":"hi 🚀"},{"role":"assistant","content":"Hello\n\ttab"}]}`},
-		{"/api/chat", `{"message":"What does a senior PM do?","stream":false,"extra":{"nested":[1,2,{"a":null}]}}`},
+		{"/api/chat", `{"message":"What does a senior PM do?","stream":false,"History":[{"role":"user","content":"x","extra":{"nested":[1,2,{"a":null}]}}]}`},
 		{"/api/plan", `{"current":"Associate PM","target":"Senior PM","weeks":12,"context":"fintech 🚀"}`},
 		{"/api/assess", `{"description":"I write and refine user stories and keep the sprint board up to date. \ud83d\ude00","title":"PM"}`},
 		{"/v1/chat/completions", `{"model":"coach","messages":[{"role":"system","content":"be brief"},{"role":"user","content":"What does a senior PM do? \ud83d\ude80"}],"temperature":0.2}`},

@@ -128,7 +128,7 @@ func TestChatOK(t *testing.T) {
 		Mode: answer.ModeOffline,
 	}}
 	h := newTestServer(t, fc, nil, nil)
-	body := `{"message":"What next?","history":[{"role":"user","content":"I am a senior PM"},{"role":"assistant","content":"Noted."}],"extra":"ignored"}`
+	body := `{"message":"What next?","history":[{"role":"user","content":"I am a senior PM"},{"role":"assistant","content":"Noted."}],"Stream":false}`
 	rec := do(t, h, http.MethodPost, "/api/chat", strings.NewReader(body))
 	if rec.Code != http.StatusOK {
 		t.Fatalf("POST /api/chat = %d %s", rec.Code, rec.Body)
@@ -240,8 +240,14 @@ func TestChatBadInput(t *testing.T) {
 		{"message is an object", `{"message": {"text":"hi"}}`, 400, `"message" must be a string`},
 		{"message is a bool", `{"message": true}`, 400, `"message" must be a string`},
 		{"history is a string", `{"message":"hi","history":"earlier"}`, 400, `"history" must be a list`},
-		{"history turn is a string", `{"message":"hi","history":["earlier"]}`, 400, `"history" must be an object`},
-		{"role is a number", `{"message":"hi","history":[{"role":1,"content":"x"}]}`, 400, `"history.role" must be a string`},
+		{"history turn is a string", `{"message":"hi","history":["earlier"]}`, 400, `field "history[0]" must be an object, not a string`},
+		{"role is a number", `{"message":"hi","history":[{"role":1,"content":"x"}]}`, 400, `field "history[0].role" must be a string, not a number`},
+		{"third turn's role", `{"message":"hi","history":[{"role":"user","content":"a"},{"role":"assistant","content":"b"},{"role":["user"],"content":"c"}]}`, 400, `field "history[2].role" must be a string, not a list`},
+		{"content an object", `{"message":"hi","history":[{"role":"user","content":{"text":"x"}}]}`, 400, `field "history[0].content" must be a string, not an object`},
+		{"unknown field, the field meant", `{"question":"What does a senior PM do?"}`, 400, `unknown field "question"; the question goes in "message"`},
+		{"unknown field, a typo", `{"mesage":"What does a senior PM do?"}`, 400, `unknown field "mesage"; did you mean "message"?`},
+		{"unknown field, none near", `{"message":"hi","colour":"blue"}`, 400, `unknown field "colour"; the fields are "message", "history", "stream"`},
+		{"OpenAI-shaped body", `{"model":"gpt-4o","messages":[{"role":"user","content":"hi"}]}`, 400, `send it to POST /v1/chat/completions`},
 		{"missing message", `{"history":[]}`, 400, "message must not be empty"},
 		{"empty message", `{"message":""}`, 400, "message must not be empty"},
 		{"blank message", `{"message":"  \n\t "}`, 400, "message must not be empty"},

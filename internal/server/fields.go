@@ -1,0 +1,223 @@
+package server
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// fieldHints names, for a field a body may hold, the keys people send for
+// it: a request with one of them is told where it goes.
+var fieldHints = map[string][]string{
+	"message":     {"question", "prompt", "query", "text", "input", "q", "content", "msg", "ask"},
+	"history":     {"conversation", "turns", "previous", "chat", "chat_history", "past"},
+	"description": {"text", "desc", "work", "about", "summary", "input", "content"},
+	"title":       {"role", "job_title", "jobtitle", "position", "job"},
+	"current":     {"from", "level", "current_level", "currentlevel", "start"},
+	"target":      {"to", "goal", "target_level", "targetlevel", "next"},
+	"weeks":       {"duration", "length", "week", "timeline", "horizon"},
+	"context":     {"notes", "background", "details", "situation", "about"},
+}
+
+// unknownFields returns what is wrong when the JSON object raw holds
+// top-level keys that v (a pointer to a struct) does not read: each key
+// named, with the field meant where it can be guessed, and an OpenAI-shaped
+// chat body pointed at /v1/chat/completions. It returns "" when every key
+// is known (keys are matched without regard to case, as encoding/json does).
+func unknownFields(raw []byte, v any) string {
+	var obj map[string]json.RawMessage
+	if json.Unmarshal(raw, &obj) != nil {
+		return ""
+	}
+	known := jsonFields(v)
+	var unknown []string
+	for k := range obj {
+		if !containsFold(known, k) {
+			unknown = append(unknown, k)
+		}
+	}
+	if len(unknown) == 0 {
+		return ""
+	}
+	sort.Strings(unknown)
+	if containsFold(known, "message") && (hasKey(obj, "messages") || hasKey(obj, "model")) {
+		return `this is an OpenAI-style chat request ("messages"): send it to POST /v1/chat/completions, ` +
+			`or send {"message": "your question"} here`
+	}
+	var parts []string
+	for _, k := range unknown {
+		parts = append(parts, fmt.Sprintf("unknown field %q; %s", clip(k, 40), meant(k, known)))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// meant says where a key probably belongs among the known fields.
+func meant(key string, known []string) string {
+	lk := strings.ToLower(key)
+	for _, f := range known {
+		for _, h := range fieldHints[f] {
+			if lk == h {
+				return fmt.Sprintf("the %s goes in %q", strings.ReplaceAll(lk, "_", " "), f)
+			}
+		}
+	}
+	best, dist := "", 3
+	for _, f := range known {
+		if d := editDistance(lk, f); d < dist {
+			best, dist = f, d
+		}
+	}
+	if best != "" {
+		return fmt.Sprintf("did you mean %q?", best)
+	}
+	quoted := make([]string, len(known))
+	for i, f := range known {
+		quoted[i] = strconv.Quote(f)
+	}
+	return "the fields are " + strings.Join(quoted, ", ")
+}
+
+// jsonFields lists the JSON names of the fields of the struct v points to.
+func jsonFields(v any) []string {
+	t := reflect.TypeOf(v)
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t.Kind() != reflect.Struct {
+		return nil
+	}
+	var out []string
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if !f.IsExported() {
+			continue
+		}
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		switch name {
+		case "-":
+			continue
+		case "":
+			name = f.Name
+		}
+		out = append(out, name)
+	}
+	return out
+}
+
+func containsFold(list []string, s string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasKey(obj map[string]json.RawMessage, key string) bool {
+	for k := range obj {
+		if strings.EqualFold(k, key) {
+			return true
+		}
+	}
+	return false
+}
+
+// editDistance is the Levenshtein distance of two short strings (keys are
+// clipped by the body limit; only the first 64 bytes count).
+func editDistance(a, b string) int {
+	a, b = a[:min(len(a), 64)], b[:min(len(b), 64)]
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			c := prev[j-1]
+			if a[i-1] != b[j-1] {
+				c++
+			}
+			cur[j] = min(c, prev[j]+1, cur[j-1]+1)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// pathAt is the path, with indexes ("history[2].role"), of the innermost
+// value of the JSON text raw that holds byte offset off (as a decoding
+// error reports it: just past a scalar, or just inside an object or list),
+// or "" when none does.
+func pathAt(raw []byte, off int64) string {
+	type frame struct {
+		array   bool
+		idx     int
+		key     string
+		wantKey bool
+		start   int64
+		path    string
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	var stack []*frame
+	best, bestStart := "", int64(-1)
+	consider := func(start, end int64, path string) {
+		if start < off && off <= end && start >= bestStart {
+			best, bestStart = path, start
+		}
+	}
+	childPath := func() string {
+		if len(stack) == 0 {
+			return ""
+		}
+		top := stack[len(stack)-1]
+		if top.array {
+			return top.path + "[" + strconv.Itoa(top.idx) + "]"
+		}
+		if top.path == "" {
+			return top.key
+		}
+		return top.path + "." + top.key
+	}
+	doneValue := func() {
+		if len(stack) == 0 {
+			return
+		}
+		top := stack[len(stack)-1]
+		if top.array {
+			top.idx++
+		} else {
+			top.wantKey = true
+		}
+	}
+	for {
+		pos := dec.InputOffset()
+		tok, err := dec.Token()
+		if err != nil {
+			return best
+		}
+		if len(stack) > 0 && !stack[len(stack)-1].array && stack[len(stack)-1].wantKey {
+			if k, ok := tok.(string); ok {
+				stack[len(stack)-1].key, stack[len(stack)-1].wantKey = k, false
+				continue
+			}
+		}
+		switch tok {
+		case json.Delim('{'), json.Delim('['):
+			stack = append(stack, &frame{array: tok == json.Delim('['), wantKey: tok == json.Delim('{'), start: pos, path: childPath()})
+		case json.Delim('}'), json.Delim(']'):
+			top := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			consider(top.start, dec.InputOffset(), top.path)
+			doneValue()
+		default:
+			consider(pos, dec.InputOffset(), childPath())
+			doneValue()
+		}
+	}
+}
