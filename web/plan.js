@@ -273,14 +273,24 @@
   function icsText(text) {
     return String(text).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
   }
+  // icsFold folds a content line at 75 octets, as RFC 5545 asks: the next
+  // part starts with a space. It never cuts a character in two.
   function icsFold(line) {
+    const enc = new TextEncoder();
     const out = [];
-    let rest = line;
-    while (rest.length > 73) {
-      out.push(rest.slice(0, 73));
-      rest = " " + rest.slice(73);
+    let cur = "";
+    let octets = 0;
+    for (const ch of line) {
+      const n = enc.encode(ch).length;
+      if (octets + n > 75) {
+        out.push(cur);
+        cur = " ";
+        octets = 1;
+      }
+      cur += ch;
+      octets += n;
     }
-    out.push(rest);
+    out.push(cur);
     return out.join("\r\n");
   }
   function ymd(d) {

@@ -64,6 +64,11 @@ func TestPlanPageTicksAndNotes(t *testing.T) {
 			!strings.Contains(ics, "DTSTART;VALUE=DATE:") || !strings.HasSuffix(ics, "END:VCALENDAR\r\n") {
 			t.Errorf("%s: the .ics does not hold one event per check-in (%d):\n%s", where, checkins, ics)
 		}
+		for _, l := range strings.Split(strings.TrimSuffix(ics, "\r\n"), "\r\n") {
+			if len(l) > 75 {
+				t.Errorf("%s: an .ics line of %d octets: %q", where, len(l), l)
+			}
+		}
 	}
 	checkState(b, "before the reload")
 
