@@ -155,7 +155,8 @@ type Plan struct {
 	contextSkills []string
 }
 
-// ContextSkills are the plan's skills the context matched, best match first.
+// ContextSkills are the plan's skills the context matched: those it says to
+// work on first, then those the mentee is strong at, best match first.
 func (p Plan) ContextSkills() []string { return p.contextSkills }
 
 // Validate checks the request's bounds (not whether its levels exist); the

@@ -63,8 +63,9 @@ const (
 
 // tailor marks the items the context matches, Focus or Lighter, moves them
 // first or last in their phase (keeping the article's order otherwise) and
-// returns the sentence that says so and the skills matched, best first; ""
-// and none without a context.
+// returns the sentence that says so and the skills matched (those to work
+// on first, then those the mentee is strong at, best match first); "" and
+// none without a context.
 func tailor(set *sections.Set, phases []Phase, context string) (string, []string) {
 	context = strings.TrimSpace(context)
 	if context == "" {
@@ -128,11 +129,21 @@ func tailor(set *sections.Set, phases []Phase, context string) (string, []string
 		}
 		sort.SliceStable(its, func(a, b int) bool { return rank(its[a]) < rank(its[b]) })
 	}
+	// The skills matched: what to work on first (the plan's Focus), then
+	// what the mentee is strong at, each best match first.
+	focusSkill := map[string]bool{}
+	for _, it := range focus {
+		focusSkill[it.Skill] = true
+	}
 	skills := make([]string, 0, len(bestSkill))
 	for sk := range bestSkill {
 		skills = append(skills, sk)
 	}
 	sort.Slice(skills, func(a, b int) bool {
+		fa, fb := focusSkill[skills[a]], focusSkill[skills[b]]
+		if fa != fb {
+			return fa
+		}
 		if bestSkill[skills[a]] != bestSkill[skills[b]] {
 			return bestSkill[skills[a]] > bestSkill[skills[b]]
 		}
