@@ -30,7 +30,7 @@ func (p *program) ask(args []string) int {
 	}
 	slog.SetDefault(p.logger(cfg, slog.LevelWarn)) // keep the terminal for the answer
 	ctx := p.ctx
-	a, err := app.Build(ctx, cfg)
+	a, err := app.Build(ctx, app.Options{Config: cfg})
 	if err != nil {
 		return p.fail(err)
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/ladder/coach/internal/app"
+	"github.com/ladder/coach/internal/assess"
 	"github.com/ladder/coach/internal/errs"
 )
 
@@ -30,7 +31,7 @@ func (p *program) assess(args []string) int {
 	if err != nil {
 		return p.fail(err)
 	}
-	r, err := app.AssessorFor(corp).Assess(description, *title)
+	r, err := assess.NewFor(corp.Sections, corp.Ladder).Assess(description, *title)
 	if err != nil {
 		if errs.Code(err) == errs.Invalid {
 			return p.usageError("assess: %s", errs.Message(err))
@@ -61,7 +62,7 @@ func (p *program) compare(args []string) int {
 	if err != nil {
 		return p.fail(err)
 	}
-	c, err := app.AssessorFor(corp).Compare(pos[0], pos[1])
+	c, err := assess.NewFor(corp.Sections, corp.Ladder).Compare(pos[0], pos[1])
 	if err != nil {
 		if errs.Code(err) == errs.Invalid {
 			return p.usageError("compare: %s", errs.Message(err))

@@ -34,7 +34,7 @@ func (p *program) eval(args []string) int {
 		return p.fail(err)
 	}
 	slog.SetDefault(p.logger(cfg, slog.LevelWarn))
-	a, err := app.Build(p.ctx, cfg)
+	a, err := app.Build(p.ctx, app.Options{Config: cfg})
 	if err != nil {
 		return p.fail(err)
 	}

@@ -41,11 +41,11 @@ func (p *program) plan(args []string) int {
 		return p.fail(err)
 	}
 	slog.SetDefault(p.logger(cfg, slog.LevelWarn)) // keep the terminal for the plan
-	corp, err := app.LoadCorpus(cfg)
+	c, err := app.New(app.Options{Config: cfg})
 	if err != nil {
 		return p.fail(err)
 	}
-	pl, err := app.PlannerFor(cfg, corp).Build(p.ctx, req)
+	pl, err := c.Planner.Build(p.ctx, req)
 	if err != nil {
 		if errs.Code(err) == errs.Invalid {
 			return p.usageError("plan: %s", errs.Message(err))

@@ -15,7 +15,6 @@ import (
 
 	"github.com/ladder/coach/internal/app"
 	"github.com/ladder/coach/internal/metrics"
-	"github.com/ladder/coach/internal/ratelimit"
 	"github.com/ladder/coach/internal/server"
 )
 
@@ -49,12 +48,18 @@ func (p *program) serve(args []string) int {
 	}
 	tuneGC()
 
-	corp, err := app.LoadCorpus(cfg)
+	// Rate limits and LLM answers shared by the replicas, with COACH_REDIS_URL.
+	shared, err := app.OpenShared(cfg)
 	if err != nil {
 		return p.fail(err)
 	}
-	set := corp.Sections
-	cfg.ModelID = corp.ModelID(cfg)
+	defer shared.Close()
+	m := metrics.New()
+	core, err := app.New(app.Options{Config: cfg, Observer: m, Shared: shared})
+	if err != nil {
+		return p.fail(err)
+	}
+	cfg = core.Config // with the ladder's model id
 	// The first SIGINT or SIGTERM shuts down gracefully; a second one stops
 	// at once, closing what is still open.
 	sigs := make(chan os.Signal, 2)
@@ -86,25 +91,15 @@ func (p *program) serve(args []string) int {
 		p.onListen(ln.Addr().String())
 	}
 
-	// Rate limits and LLM answers shared by the replicas, with COACH_REDIS_URL.
-	shared, err := app.OpenShared(cfg)
-	if err != nil {
-		return p.fail(err)
-	}
-	defer shared.Close()
 	go shared.Describe(ctx, log) // a Redis that is down must not hold the start
-
-	m := metrics.New()
 	start := time.Now()
-	loader := app.StartWith(ctx, func(ctx context.Context) (*app.App, error) {
-		return app.BuildShared(ctx, cfg, m, shared.AnswerCache())
-	})
+	loader := core.Start(ctx)
 	built := make(chan error, 1)
 	go func() {
 		_, err := loader.Wait(ctx)
 		switch {
 		case err == nil:
-			log.Info("coach ready", "sections", len(set.All()), "mode", app.Mode(cfg), "took", time.Since(start).Round(time.Millisecond))
+			log.Info("coach ready", "sections", len(core.Sections.All()), "mode", app.Mode(cfg), "took", time.Since(start).Round(time.Millisecond))
 		case ctx.Err() == nil:
 			log.Error("building the coach failed", "err", err)
 			cancel() // a coach that will never be ready should not keep listening
@@ -114,17 +109,12 @@ func (p *program) serve(args []string) int {
 		built <- err
 	}()
 
-	deps := server.Deps{Chatter: loader, Sections: set, Ready: loader.Ready, Logger: log, ModelID: cfg.ModelID,
-		Planner: app.PlannerFor(cfg, corp), Assessor: app.AssessorFor(corp), Levels: corp.Ladder.Levels(),
+	deps := server.Deps{Chatter: loader, Sections: core.Sections, Ready: loader.Ready, Logger: log, ModelID: cfg.ModelID,
+		Planner: core.Planner, Assessor: core.Assessor, Levels: core.Ladder.Levels(), Limiter: core.Limiter,
 		APIKeys: cfg.APIKeys, TrustedProxies: cfg.TrustedProxies, Metrics: m, MetricsHandler: m.Handler(),
 		AllowedHosts: cfg.HostsServed(), CORSOrigins: cfg.CORSOrigins}
 	if len(cfg.APIKeys) == 0 {
 		log.Warn("no API keys set (COACH_API_KEYS): /api, /v1 and /metrics are open to anyone who can reach this address")
-	}
-	if l := shared.Limiter(); l != nil {
-		deps.Limiter = l
-	} else if cfg.RateLimit > 0 {
-		deps.Limiter = ratelimit.NewMemory(cfg.RateLimit)
 	}
 	engine := server.New(deps)
 	srv := server.HTTPServer(ln.Addr().String(), engine, cfg.AnswerTime())

@@ -119,26 +119,17 @@ func (s *Service) withLLM(ctx context.Context, req Request, res retrieve.Result,
 			return Reply{Answer: text, Citations: cites, Suggestions: offline.Suggestions, Scope: offline.Scope, Mode: ModeLLM}
 		}
 	}
-	timeout := s.Timeout
-	if timeout <= 0 {
-		timeout = llm.DefaultTimeout
-	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
-
 	type result struct {
 		raw, text string
 		cites     []Citation
 		cut       bool
 		err       error
 	}
-	done := make(chan result, 1)
 	msgs := s.Prompt(req, res)
 	start := time.Now()
-	// The goroutine lets us return at the deadline even from a Completer
-	// that ignores its context; the reply is capped and checked in it too,
-	// so that all the work on it is inside the deadline.
-	go func() {
+	// The reply is capped and checked inside the deadline too, so that all
+	// the work on it is bounded by it.
+	r, err := llm.Within(ctx, s.Timeout, func(ctx context.Context) (result, error) {
 		var r result
 		r.raw, r.err = s.LLM.Complete(ctx, msgs)
 		if r.err == nil {
@@ -151,13 +142,10 @@ func (s *Service) withLLM(ctx context.Context, req Request, res retrieve.Result,
 				r.err = errPromptLeak
 			}
 		}
-		done <- r
-	}()
-	var r result
-	select {
-	case r = <-done:
-	case <-ctx.Done():
-		r.err = ctx.Err()
+		return r, nil
+	})
+	if err != nil {
+		r.err = err
 	}
 	s.observeLLM(start, r.err)
 	if r.err != nil {

@@ -12,7 +12,7 @@ type Service struct {
 	Retriever Retriever
 	// LLM writes the answer when set; nil answers offline.
 	LLM Completer
-	// Timeout bounds one LLM call (default 20s).
+	// Timeout bounds one LLM call (default llm.DefaultTimeout).
 	Timeout time.Duration
 	// Observer, when set, is told retrieval times, LLM outcomes and cache
 	// lookups.

@@ -184,12 +184,8 @@ func (s *Service) streamLLM(ctx context.Context, req Request, res retrieve.Resul
 	if hit {
 		stream = replay(cached)
 	}
-	timeout := s.Timeout
-	if timeout <= 0 {
-		timeout = llm.DefaultTimeout
-	}
 	start := time.Now()
-	lctx, cancel := context.WithTimeout(ctx, timeout)
+	lctx, cancel := llm.WithTimeout(ctx, s.Timeout)
 	defer cancel()
 
 	// The model's pieces come through a channel so that only this goroutine

@@ -1,6 +1,7 @@
 // Package app builds the coach from its configuration: the article's
-// sections, the embedding function, the index, the retriever and the answer
-// service, wired in the order the flow runs.
+// sections, the LLM client, the planner, the assessor and the rate limiter
+// at once (Core), then the embedding function, the index, the retriever and
+// the answer service (App), wired in the order the flow runs.
 //
 // It is the one place that knows every part; the parts do not know it, and
 // it knows nothing about flags, HTTP routes or output formats, which belong
@@ -22,27 +23,60 @@ import (
 	"github.com/ladder/coach/internal/index"
 	"github.com/ladder/coach/internal/ladder"
 	"github.com/ladder/coach/internal/llm"
+	"github.com/ladder/coach/internal/plan"
+	"github.com/ladder/coach/internal/ratelimit"
 	"github.com/ladder/coach/internal/reading"
 	"github.com/ladder/coach/internal/retrieve"
 	"github.com/ladder/coach/internal/sections"
 )
 
-// App is the built coach.
-type App struct {
+// Options are what the coach is built from.
+type Options struct {
+	// Config holds the settings; Build and Start validate it first.
+	Config config.Config
+	// Observer is told retrieval times and LLM outcomes (the metrics); nil
+	// observes nothing.
+	Observer answer.Observer
+	// Shared is the state the replicas share through Redis (OpenShared):
+	// the rate limiter and the LLM answer cache. Nil shares nothing: limits
+	// are kept per process and answers are not cached.
+	Shared *Shared
+}
+
+// Core is the part of the coach that needs no index, built at once: a
+// server lists sections, plans and assesses with it while the index builds.
+type Core struct {
 	// Config is the configuration it was built from.
 	Config config.Config
-	// Sections are the article's sections, or the ladder file's.
+	// Sections are the article's sections, or the ladder file's: read once
+	// for every part.
 	Sections *sections.Set
 	// Ladder is the level model the sections belong to.
 	Ladder *ladder.Model
+	// Planner builds growth plans, with the LLM when one is configured.
+	Planner *plan.Service
+	// Assessor places self-descriptions and compares levels; it never
+	// asks the LLM, so the level, evidence and gaps stay the article's.
+	Assessor *assess.Assessor
+	// Limiter is the per-client rate limiter: the replicas' shared one with
+	// Redis, else one in memory; nil when COACH_RATE_LIMIT is 0.
+	Limiter ratelimit.Limiter
+
+	llm      *llm.Client // the one client of the endpoint; nil offline
+	observer answer.Observer
+	cache    answer.Cache
+}
+
+// App is the built coach: its Core and the index it answers from.
+type App struct {
+	*Core
 	// Index holds the sections' vectors.
 	Index *index.Index
 	// Service answers chat requests.
 	Service *answer.Service
 }
 
-// Sections splits the embedded article into its sections. It is cheap, so a
-// server can list sections before the index is built.
+// Sections splits the embedded article into its sections.
 func Sections() (*sections.Set, error) {
 	secs, err := sections.Split(corpus.Article)
 	if err != nil {
@@ -51,22 +85,10 @@ func Sections() (*sections.Set, error) {
 	return sections.NewSet(secs), nil
 }
 
-// Build builds the coach: sections, embedding function, index, retriever and
-// answer service, with the LLM when cfg configures one. Logs go to
-// slog.Default().
-func Build(ctx context.Context, cfg config.Config) (*App, error) {
-	return BuildObserved(ctx, cfg, nil)
-}
-
-// BuildObserved is Build with an observer told retrieval times and LLM
-// outcomes (the metrics); nil observes nothing.
-func BuildObserved(ctx context.Context, cfg config.Config, obs answer.Observer) (*App, error) {
-	return BuildShared(ctx, cfg, obs, nil)
-}
-
-// BuildShared is BuildObserved with an LLM answer cache (the replicas'
-// shared one, see Shared.AnswerCache); nil caches nothing.
-func BuildShared(ctx context.Context, cfg config.Config, obs answer.Observer, cache answer.Cache) (*App, error) {
+// New validates opts.Config, reads the corpus it names (LoadCorpus) and
+// builds the Core. Config.ModelID becomes the corpus's (Corpus.ModelID).
+func New(opts Options) (*Core, error) {
+	cfg := opts.Config
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
@@ -74,35 +96,61 @@ func BuildShared(ctx context.Context, cfg config.Config, obs answer.Observer, ca
 	if err != nil {
 		return nil, err
 	}
-	set := corp.Sections
 	cfg.ModelID = corp.ModelID(cfg)
-	idx, err := buildIndex(ctx, cfg, set.All(), embedFunc(cfg, set.All()))
+	set := corp.Sections
+	c := &Core{Config: cfg, Sections: set, Ladder: corp.Ladder, Assessor: assess.NewFor(set, corp.Ladder), observer: opts.Observer}
+	c.Planner = &plan.Service{Sections: set, Ladder: corp.Ladder, Timeout: cfg.LLMTimeout}
+	if cfg.LLMEnabled() {
+		c.llm = llm.New(llm.Config{BaseURL: cfg.BaseURL, APIKey: cfg.APIKey, Model: cfg.Model, Timeout: cfg.LLMTimeout, MaxReplyBytes: cfg.LLMMaxBytes})
+		c.Planner.LLM = c.llm
+		c.cache = opts.Shared.AnswerCache()
+	}
+	if l := opts.Shared.Limiter(); l != nil {
+		c.Limiter = l
+	} else if cfg.RateLimit > 0 {
+		c.Limiter = ratelimit.NewMemory(cfg.RateLimit)
+	}
+	return c, nil
+}
+
+// Build builds the whole coach: the Core, then the embedding function, the
+// index, the retriever and the answer service. Logs go to slog.Default().
+func Build(ctx context.Context, opts Options) (*App, error) {
+	c, err := New(opts)
 	if err != nil {
 		return nil, err
 	}
-	base := retrieve.New(set, idx).WithPlacer(assess.New(set))
+	return c.Build(ctx)
+}
+
+// Build builds the index over the Core's sections and the answer service
+// on it.
+func (c *Core) Build(ctx context.Context) (*App, error) {
+	idx, err := buildIndex(ctx, c.Config, c.Sections.All(), c.embedFunc())
+	if err != nil {
+		return nil, err
+	}
+	base := retrieve.New(c.Sections, idx).WithPlacer(c.Assessor)
 	svc := &answer.Service{
 		Retriever: base,
-		Timeout:   cfg.LLMTimeout,
-		Observer:  obs,
+		Timeout:   c.Config.LLMTimeout,
+		Observer:  c.observer,
 
-		MaxReplyBytes: cfg.LLMMaxBytes,
+		MaxReplyBytes: c.Config.LLMMaxBytes,
 	}
-	if cfg.LLMEnabled() {
-		client := llm.New(llmConfig(cfg))
-		svc.LLM = client
-		if cfg.LLMReads() {
+	if c.llm != nil {
+		svc.LLM, svc.Cache, svc.Model = c.llm, c.cache, c.Config.Model
+		if c.Config.LLMReads() {
 			// The LLM reads the question too; the offline reader stays the fallback.
-			rr := reading.NewRetriever(base, reading.New(client, cfg.LLMReadTimeout), nil)
-			if o, ok := obs.(reading.Observer); ok {
+			rr := reading.NewRetriever(base, reading.New(c.llm, c.Config.LLMReadTimeout), nil)
+			if o, ok := c.observer.(reading.Observer); ok {
 				rr.Observer = o
 			}
 			svc.Retriever = rr
 		}
-		svc.Cache, svc.Model = cache, cfg.Model
 	}
-	slog.Default().DebugContext(ctx, "coach built", "sections", len(set.All()), "indexed", idx.Count(), "mode", Mode(cfg))
-	return &App{Config: cfg, Sections: set, Ladder: corp.Ladder, Index: idx, Service: svc}, nil
+	slog.Default().DebugContext(ctx, "coach built", "sections", len(c.Sections.All()), "indexed", idx.Count(), "mode", Mode(c.Config))
+	return &App{Core: c, Index: idx, Service: svc}, nil
 }
 
 // Chat answers one chat request.
@@ -125,16 +173,13 @@ func Mode(cfg config.Config) string {
 	return answer.ModeOffline
 }
 
-func llmConfig(cfg config.Config) llm.Config {
-	return llm.Config{BaseURL: cfg.BaseURL, APIKey: cfg.APIKey, Model: cfg.Model, Timeout: cfg.LLMTimeout, MaxReplyBytes: cfg.LLMMaxBytes}
-}
-
 // embedFunc is the local embedder fitted on the sections' texts, or the
-// remote model cfg names.
-func embedFunc(cfg config.Config, secs []sections.Section) chromem.EmbeddingFunc {
-	if cfg.RemoteEmbeddings() {
-		return llm.NewEmbedFunc(llmConfig(cfg), cfg.EmbedModel)
+// remote model the config names, asked through the one LLM client.
+func (c *Core) embedFunc() chromem.EmbeddingFunc {
+	if c.Config.RemoteEmbeddings() { // Validate made sure the endpoint is set
+		return c.llm.EmbedFunc(c.Config.EmbedModel)
 	}
+	secs := c.Sections.All()
 	texts := make([]string, len(secs))
 	for i, s := range secs {
 		texts[i] = s.Text

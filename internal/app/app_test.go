@@ -29,7 +29,7 @@ func TestSections(t *testing.T) {
 }
 
 func TestBuildOffline(t *testing.T) {
-	a, err := Build(context.Background(), config.Default())
+	a, err := Build(context.Background(), Options{Config: config.Default()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,7 +54,7 @@ func TestBuildOffline(t *testing.T) {
 func TestBuildWithLLM(t *testing.T) {
 	cfg := config.Default()
 	cfg.BaseURL = "http://127.0.0.1:1/v1" // never called: building does not talk to the LLM
-	a, err := Build(context.Background(), cfg)
+	a, err := Build(context.Background(), Options{Config: cfg})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,7 +69,7 @@ func TestBuildWithLLM(t *testing.T) {
 func TestBuildRejectsBadConfig(t *testing.T) {
 	cfg := config.Default()
 	cfg.LogFormat = "xml"
-	if _, err := Build(context.Background(), cfg); err == nil {
+	if _, err := Build(context.Background(), Options{Config: cfg}); err == nil {
 		t.Fatal("Build() with a bad config = nil error")
 	}
 }
@@ -118,7 +118,7 @@ func TestRemoteEmbeddingsAreCached(t *testing.T) {
 	cfg.BaseURL = srv.URL + "/v1"
 	cfg.EmbedModel = "fake-embed"
 
-	a, err := Build(context.Background(), cfg)
+	a, err := Build(context.Background(), Options{Config: cfg})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -132,7 +132,7 @@ func TestRemoteEmbeddingsAreCached(t *testing.T) {
 	}
 
 	calls.Store(0)
-	b, err := Build(context.Background(), cfg)
+	b, err := Build(context.Background(), Options{Config: cfg})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -148,7 +148,7 @@ func TestRemoteEmbeddingsAreCached(t *testing.T) {
 	if err := os.WriteFile(files[0], []byte("corrupt"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Build(context.Background(), cfg); err != nil {
+	if _, err := Build(context.Background(), Options{Config: cfg}); err != nil {
 		t.Fatalf("build over a corrupt cache: %v", err)
 	}
 	if calls.Load() < int64(n) {
@@ -159,7 +159,7 @@ func TestRemoteEmbeddingsAreCached(t *testing.T) {
 func TestLoader(t *testing.T) {
 	release := make(chan struct{})
 	built := &App{}
-	l := StartWith(context.Background(), func(ctx context.Context) (*App, error) {
+	l := startWith(context.Background(), &Core{}, func(ctx context.Context) (*App, error) {
 		<-release
 		return built, nil
 	})
@@ -183,7 +183,7 @@ func TestLoader(t *testing.T) {
 
 func TestLoaderBuildFails(t *testing.T) {
 	boom := errors.New("boom")
-	l := StartWith(context.Background(), func(ctx context.Context) (*App, error) { return nil, boom })
+	l := startWith(context.Background(), &Core{}, func(ctx context.Context) (*App, error) { return nil, boom })
 	<-l.Done()
 	if _, err := l.Wait(context.Background()); !errors.Is(err, boom) {
 		t.Errorf("Wait() = %v, want boom", err)
@@ -194,7 +194,10 @@ func TestLoaderBuildFails(t *testing.T) {
 }
 
 func TestLoaderServesTheApp(t *testing.T) {
-	l := Start(context.Background(), config.Default())
+	l, err := Start(context.Background(), Options{Config: config.Default()})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if _, err := l.Wait(context.Background()); err != nil {
 		t.Fatal(err)
 	}

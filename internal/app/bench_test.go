@@ -20,7 +20,7 @@ func BenchmarkChatHandler(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	a, err := Build(context.Background(), cfg)
+	a, err := Build(context.Background(), Options{Config: cfg})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -5,28 +5,40 @@ import (
 	"sync/atomic"
 
 	"github.com/ladder/coach/internal/answer"
-	"github.com/ladder/coach/internal/config"
 	"github.com/ladder/coach/internal/errs"
 )
 
-// Loader builds the App in the background so a server can listen, answer its
-// probes and list sections meanwhile. It answers chat requests as the App
-// once built, and with an Unavailable error before.
+// Loader is a Core whose index builds in the background, so a server can
+// listen, answer its probes, list sections, plan and assess meanwhile. It
+// answers chat requests as the App once built, and with an Unavailable
+// error before.
 type Loader struct {
+	*Core
+
 	app  atomic.Pointer[App]
 	done chan struct{}
 	err  error // set before done is closed
 }
 
-// Start begins building the coach for cfg and returns at once. Cancelling
-// ctx abandons the build.
-func Start(ctx context.Context, cfg config.Config) *Loader {
-	return StartWith(ctx, func(ctx context.Context) (*App, error) { return Build(ctx, cfg) })
+// Start builds the Core for opts, begins building the index and returns at
+// once; cancelling ctx abandons the build.
+func Start(ctx context.Context, opts Options) (*Loader, error) {
+	c, err := New(opts)
+	if err != nil {
+		return nil, err
+	}
+	return c.Start(ctx), nil
 }
 
-// StartWith runs build in the background; Start is StartWith(ctx, Build).
-func StartWith(ctx context.Context, build func(context.Context) (*App, error)) *Loader {
-	l := &Loader{done: make(chan struct{})}
+// Start begins building the index and returns at once; cancelling ctx
+// abandons the build.
+func (c *Core) Start(ctx context.Context) *Loader {
+	return startWith(ctx, c, c.Build)
+}
+
+// startWith runs build in the background.
+func startWith(ctx context.Context, c *Core, build func(context.Context) (*App, error)) *Loader {
+	l := &Loader{Core: c, done: make(chan struct{})}
 	go func() {
 		defer close(l.done)
 		a, err := build(ctx)
@@ -59,12 +71,15 @@ func (l *Loader) Wait(ctx context.Context) (*App, error) {
 	}
 }
 
+// errBuilding answers chat requests before the index is built.
+var errBuilding = errs.New(errs.Unavailable, "the coach is still building its index; try again in a moment")
+
 // Chat answers with the built App, or fails with errs.Unavailable before it
 // is ready.
 func (l *Loader) Chat(ctx context.Context, req answer.Request) (answer.Reply, error) {
 	a := l.app.Load()
 	if a == nil {
-		return answer.Reply{}, errs.New(errs.Unavailable, "the coach is still building its index; try again in a moment")
+		return answer.Reply{}, errBuilding
 	}
 	return a.Chat(ctx, req)
 }
@@ -74,7 +89,7 @@ func (l *Loader) Chat(ctx context.Context, req answer.Request) (answer.Reply, er
 func (l *Loader) ChatStream(ctx context.Context, req answer.Request, emit func(answer.Event) error) error {
 	a := l.app.Load()
 	if a == nil {
-		return errs.New(errs.Unavailable, "the coach is still building its index; try again in a moment")
+		return errBuilding
 	}
 	return a.ChatStream(ctx, req, emit)
 }

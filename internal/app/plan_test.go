@@ -16,11 +16,11 @@ import (
 )
 
 func TestPlanner(t *testing.T) {
-	set, err := Sections()
+	core, err := New(Options{Config: config.Default()})
 	if err != nil {
 		t.Fatal(err)
 	}
-	offline := Planner(config.Config{}, set)
+	offline := core.Planner
 	if offline.LLM != nil {
 		t.Error("no LLM is configured, yet the planner has one")
 	}
@@ -28,8 +28,14 @@ func TestPlanner(t *testing.T) {
 	if err != nil || p.Mode != plan.ModeOffline || len(p.Phases) != 2 {
 		t.Errorf("offline plan: %v, mode %q, %d phases", err, p.Mode, len(p.Phases))
 	}
-	if Planner(config.Config{APIKey: "sk-test", Model: "m"}, set).LLM == nil {
-		t.Error("an API key is set, yet the planner has no LLM")
+	cfg := config.Default()
+	cfg.APIKey = "sk-test"
+	withLLM, err := New(Options{Config: cfg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if withLLM.Planner.LLM == nil || withLLM.Planner.LLM != withLLM.llm {
+		t.Error("an API key is set, yet the planner has not the coach's one LLM client")
 	}
 }
 
@@ -38,10 +44,6 @@ func TestPlanner(t *testing.T) {
 // line and citation, and a failing endpoint gives the offline plan marked
 // degraded.
 func TestPlannerWithEndpoint(t *testing.T) {
-	set, err := Sections()
-	if err != nil {
-		t.Fatal(err)
-	}
 	var fail atomic.Bool
 	var gotPrompt string
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -66,9 +68,14 @@ func TestPlannerWithEndpoint(t *testing.T) {
 	}))
 	defer srv.Close()
 
-	cfg := config.Config{BaseURL: srv.URL + "/v1", APIKey: "sk-test", Model: "m", LLMTimeout: 5 * time.Second}
+	cfg := config.Default()
+	cfg.BaseURL, cfg.APIKey, cfg.Model, cfg.LLMTimeout = srv.URL+"/v1", "sk-test", "m", 5*time.Second
+	core, err := New(Options{Config: cfg})
+	if err != nil {
+		t.Fatal(err)
+	}
 	req := plan.Request{Current: "Associate PM", Target: "Senior PM", Weeks: 12, Context: "fintech"}
-	p, err := Planner(cfg, set).Build(context.Background(), req)
+	p, err := core.Planner.Build(context.Background(), req)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,7 +89,7 @@ func TestPlannerWithEndpoint(t *testing.T) {
 	}
 
 	fail.Store(true)
-	p, err = Planner(cfg, set).Build(context.Background(), req)
+	p, err = core.Planner.Build(context.Background(), req)
 	if err != nil || p.Mode != plan.ModeOffline || !p.Degraded || !strings.HasPrefix(p.Phases[0].Items[0].Text, "Product Thinking: Start linking") {
 		t.Errorf("failing endpoint: err %v, mode %q, degraded %v", err, p.Mode, p.Degraded)
 	}

@@ -37,7 +37,7 @@ func TestLLMReading(t *testing.T) {
 			}})
 			cfg := config.Default()
 			cfg.BaseURL, cfg.LLMRead = u.URL, tt.read
-			a, err := Build(context.Background(), cfg)
+			a, err := Build(context.Background(), Options{Config: cfg})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -65,7 +65,7 @@ func TestOpenSharedParts(t *testing.T) {
 }
 
 // Two replicas built with the same Redis ask the LLM once for one question.
-func TestBuildSharedCachesAcrossReplicas(t *testing.T) {
+func TestSharedCachesAcrossReplicas(t *testing.T) {
 	srv := redistest.Start(t)
 	var calls atomic.Int64
 	upstream := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -89,7 +89,7 @@ func TestBuildSharedCachesAcrossReplicas(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer s.Close()
-		a, err := BuildShared(context.Background(), cfg, nil, s.AnswerCache())
+		a, err := Build(context.Background(), Options{Config: cfg, Shared: s})
 		if err != nil {
 			t.Fatal(err)
 		}

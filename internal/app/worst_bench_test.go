@@ -62,12 +62,12 @@ func BenchmarkWorstInput(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	a, err := Build(context.Background(), cfg)
+	a, err := Build(context.Background(), Options{Config: cfg})
 	if err != nil {
 		b.Fatal(err)
 	}
 	h := server.New(server.Deps{
-		Chatter: a, Sections: a.Sections, Planner: Planner(cfg, a.Sections), Assessor: Assessor(a.Sections),
+		Chatter: a, Sections: a.Sections, Planner: a.Planner, Assessor: a.Assessor,
 		Logger: slog.New(slog.NewJSONHandler(io.Discard, nil)),
 	})
 	js := func(v any) string {

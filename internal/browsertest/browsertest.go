@@ -95,12 +95,11 @@ func StartCoachWith(t testing.TB, cfg config.Config, pace Pacer) string {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
-	loader := app.Start(ctx, cfg)
-	if _, err := loader.Wait(ctx); err != nil {
+	loader, err := app.Start(ctx, app.Options{Config: cfg})
+	if err != nil {
 		t.Fatal(err)
 	}
-	set, err := app.Sections()
-	if err != nil {
+	if _, err := loader.Wait(ctx); err != nil {
 		t.Fatal(err)
 	}
 	var ch server.Chatter = loader
@@ -113,8 +112,8 @@ func StartCoachWith(t testing.TB, cfg config.Config, pace Pacer) string {
 	}
 	m := metrics.New()
 	srv := server.HTTPServer(ln.Addr().String(), server.New(server.Deps{
-		Chatter: ch, Sections: set, Ready: loader.Ready,
-		Planner: app.Planner(cfg, set), Assessor: app.Assessor(set), APIKeys: cfg.APIKeys,
+		Chatter: ch, Sections: loader.Sections, Ready: loader.Ready, Limiter: loader.Limiter,
+		Planner: loader.Planner, Assessor: loader.Assessor, APIKeys: cfg.APIKeys,
 		Metrics: m, MetricsHandler: m.Handler(),
 	}), cfg.LLMTimeout)
 	go func() { _ = srv.Serve(ln) }()

@@ -10,17 +10,15 @@ import (
 	openai "github.com/sashabaranov/go-openai"
 )
 
-// NewEmbedFunc returns a chromem-go embedding function that asks the
-// OpenAI-compatible endpoint in cfg for model's embedding of a text (cfg.Model
-// is ignored). Vectors come back L2-normalized, as chromem-go requires, and
-// each call is bounded by cfg.Timeout.
-func NewEmbedFunc(cfg Config, model string) chromem.EmbeddingFunc {
-	c := openaiClient(cfg)
-	timeout := cfg.timeout()
+// EmbedFunc returns a chromem-go embedding function that asks the client's
+// endpoint for model's embedding of a text (the client's chat model is not
+// used). Vectors come back L2-normalized, as chromem-go requires, and each
+// call is bounded by the client's timeout.
+func (c *Client) EmbedFunc(model string) chromem.EmbeddingFunc {
 	return func(ctx context.Context, text string) ([]float32, error) {
-		ctx, cancel := context.WithTimeout(ctx, timeout)
+		ctx, cancel := context.WithTimeout(ctx, c.timeout)
 		defer cancel()
-		resp, err := c.CreateEmbeddings(ctx, openai.EmbeddingRequest{
+		resp, err := c.c.CreateEmbeddings(ctx, openai.EmbeddingRequest{
 			Input: []string{text},
 			Model: openai.EmbeddingModel(model),
 		})

@@ -17,10 +17,13 @@ import (
 	"time"
 
 	openai "github.com/sashabaranov/go-openai"
+
+	"github.com/ladder/coach/internal/config"
 )
 
-// DefaultTimeout bounds one call when Config.Timeout is zero.
-const DefaultTimeout = 20 * time.Second
+// DefaultTimeout bounds one call when no timeout is given: the coach's
+// COACH_LLM_TIMEOUT default, written once, in config.
+const DefaultTimeout = config.DefaultLLMTimeout
 
 // emptyMessagesLimit is how many consecutive non-data lines a stream may
 // carry; some servers send many keep-alive comments while the model thinks,

@@ -246,7 +246,7 @@ func TestEmbedFunc(t *testing.T) {
 		w.Header().Set("Content-Type", "application/json")
 		fmt.Fprint(w, `{"object":"list","data":[{"object":"embedding","index":0,"embedding":[3,4,0]}],"model":"emb"}`)
 	})
-	f := NewEmbedFunc(Config{BaseURL: srv.URL, APIKey: "sk-e", Model: "chat", Timeout: 5 * time.Second}, "emb")
+	f := New(Config{BaseURL: srv.URL, APIKey: "sk-e", Model: "chat", Timeout: 5 * time.Second}).EmbedFunc("emb")
 	v, err := f(context.Background(), "senior pm skills")
 	if err != nil {
 		t.Fatal(err)
@@ -286,7 +286,7 @@ func TestEmbedFuncErrors(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			srv, _ := upstream(t, h)
-			f := NewEmbedFunc(Config{BaseURL: srv.URL, Timeout: 200 * time.Millisecond}, "emb")
+			f := New(Config{BaseURL: srv.URL, Timeout: 200 * time.Millisecond}).EmbedFunc("emb")
 			start := time.Now()
 			if _, err := f(context.Background(), "x"); err == nil {
 				t.Error("no error")

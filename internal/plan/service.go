@@ -17,17 +17,8 @@ import (
 	"github.com/ladder/coach/internal/sections"
 )
 
-// DefaultTimeout bounds one LLM call when Service.Timeout is zero.
-const DefaultTimeout = 20 * time.Second
-
 // maxItemChars bounds an item the LLM rewrites; longer rewrites are dropped.
 const maxItemChars = 600
-
-// Completer is an LLM chat endpoint; llm.Client implements it.
-type Completer interface {
-	// Complete returns the model's whole reply.
-	Complete(ctx context.Context, msgs []llm.Message) (string, error)
-}
 
 // Service builds plans. It holds no per-request state and is safe for
 // concurrent use.
@@ -38,8 +29,8 @@ type Service struct {
 	Ladder *ladder.Model
 	// LLM tailors the items' wording to the context when set; nil plans
 	// offline.
-	LLM Completer
-	// Timeout bounds one LLM call (default DefaultTimeout).
+	LLM llm.Completer
+	// Timeout bounds one LLM call (default llm.DefaultTimeout).
 	Timeout time.Duration
 }
 
@@ -130,34 +121,11 @@ func Prompt(p Plan, mentee string) []llm.Message {
 // withLLM asks the LLM to reword p's items and applies the rewrites it can
 // trust. It returns an error when the call fails or no rewrite is usable.
 func (s *Service) withLLM(ctx context.Context, p Plan, mentee string) (Plan, error) {
-	timeout := s.Timeout
-	if timeout <= 0 {
-		timeout = DefaultTimeout
+	text, err := llm.CompleteWithin(ctx, s.LLM, Prompt(p, mentee), s.Timeout)
+	if err != nil {
+		return Plan{}, err
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
-	type result struct {
-		text string
-		err  error
-	}
-	done := make(chan result, 1)
-	msgs := Prompt(p, mentee)
-	// The goroutine lets us return at the deadline even from a Completer
-	// that ignores its context.
-	go func() {
-		text, err := s.LLM.Complete(ctx, msgs)
-		done <- result{text, err}
-	}()
-	var r result
-	select {
-	case r = <-done:
-	case <-ctx.Done():
-		r.err = ctx.Err()
-	}
-	if r.err != nil {
-		return Plan{}, r.err
-	}
-	rewrites, err := parseRewrites(r.text)
+	rewrites, err := parseRewrites(text)
 	if err != nil {
 		return Plan{}, err
 	}

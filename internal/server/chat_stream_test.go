@@ -157,7 +157,7 @@ func TestChatStream(t *testing.T) {
 // The real answer service, offline, through the server: citations, two or
 // more deltas that join to the plain reply's answer, done.
 func TestChatStreamOfflineService(t *testing.T) {
-	a, err := app.Build(context.Background(), config.Default())
+	a, err := app.Build(context.Background(), app.Options{Config: config.Default()})
 	if err != nil {
 		t.Fatal(err)
 	}

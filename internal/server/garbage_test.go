@@ -23,15 +23,15 @@ import (
 // answers, plans, assessments), built once for the package's tests.
 var realServer = sync.OnceValues(func() (http.Handler, error) {
 	cfg := config.Default()
-	a, err := app.Build(context.Background(), cfg)
+	a, err := app.Build(context.Background(), app.Options{Config: cfg})
 	if err != nil {
 		return nil, err
 	}
 	return New(Deps{
 		Chatter:  a,
 		Sections: a.Sections,
-		Planner:  app.Planner(cfg, a.Sections),
-		Assessor: app.Assessor(a.Sections),
+		Planner:  a.Planner,
+		Assessor: a.Assessor,
 		Logger:   slog.New(slog.NewTextHandler(io.Discard, nil)),
 		// The guard runs too, so garbage meets every middleware; the limit is
 		// high enough never to refuse a test's requests.

@@ -43,7 +43,7 @@ func llmServer(t *testing.T, baseURL string) http.Handler {
 	t.Helper()
 	cfg := config.Default()
 	cfg.BaseURL, cfg.APIKey, cfg.Model, cfg.LLMTimeout = baseURL, "test", "fake", 10*time.Second
-	a, err := app.Build(context.Background(), cfg)
+	a, err := app.Build(context.Background(), app.Options{Config: cfg})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -30,7 +30,9 @@ var (
 // embedded article, built once for the tests that need it.
 func openAICoach(t *testing.T) *app.App {
 	t.Helper()
-	openAICoachOnce.Do(func() { openAICoachApp, openAICoachErr = app.Build(context.Background(), config.Default()) })
+	openAICoachOnce.Do(func() {
+		openAICoachApp, openAICoachErr = app.Build(context.Background(), app.Options{Config: config.Default()})
+	})
 	if openAICoachErr != nil {
 		t.Fatal(openAICoachErr)
 	}
@@ -799,7 +801,7 @@ func TestOpenAIWithLLM(t *testing.T) {
 	up := openAIUpstream(t, []string{"Build influence ", "[1", "] and own outcomes", " [9]."})
 	cfg := config.Default()
 	cfg.BaseURL = up.URL + "/v1"
-	a, err := app.Build(context.Background(), cfg)
+	a, err := app.Build(context.Background(), app.Options{Config: cfg})
 	if err != nil {
 		t.Fatal(err)
 	}
