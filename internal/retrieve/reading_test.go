@@ -137,7 +137,7 @@ func TestRetrieveWith(t *testing.T) {
 			rd:      &Reading{Scope: ScopeSmalltalk},
 			outcome: ReadingAgrees, scope: ScopeIn, levels: []string{"senior"}},
 		{name: "off-topic stays out when the reading grounds nothing",
-			q:       "how many moons does jupiter have?",
+			q:       "at what temperature does olive oil start to smoke?",
 			rd:      &Reading{Scope: ScopeIn},
 			outcome: ReadingAgrees, scope: ScopeOut},
 		{name: "unknown level id: offline reading",
