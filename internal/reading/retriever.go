@@ -67,9 +67,8 @@ func (x *Retriever) Retrieve(ctx context.Context, question string, history []ret
 	if err != nil {
 		x.log.InfoContext(ctx, "reading: offline reader only", "err", err, "took", took)
 		x.observe(failure(err))
-		if ctx.Err() != nil {
-			return retrieve.Result{}, ctx.Err()
-		}
+		// A request whose client left goes on as it would without the
+		// reading: the later steps notice.
 		return x.base.Retrieve(ctx, question, history)
 	}
 	res, err := x.base.RetrieveWith(ctx, question, history, rd)
