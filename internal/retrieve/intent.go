@@ -163,276 +163,322 @@ var (
 )
 
 // understand reads a question and its conversation.
+// understand reads a question and its conversation, one named step after
+// another over the reading's state.
 func understand(question string, history []Turn, inScope func(terms int, known int, strong bool) bool, termCounts func(string) (int, int, bool)) Intent {
-	q := normalize(question)
-	var in Intent
+	s := &reading{question: question, q: normalize(question), history: history}
+	if s.refuse() {
+		return s.in
+	}
+	s.mentionsAndFacets()
+	s.topics()
+	s.transition()
+	s.conversation()
+	s.levels()
+	s.scope(inScope, termCounts)
+	return s.in
+}
 
-	if reInjection.MatchString(q) {
-		in.Refusal = RefuseInjection
-		return in
+// reading is the state of one question being read.
+type reading struct {
+	question, q string // as typed, and normalised
+	main        string // q less what it sets aside
+	history     []Turn
+	mentions    []ladder.Mention // the levels the question asks about
+	hist        historyContext   // what the conversation says
+	stepBack    bool             // the level is a step from the one talked about
+	in          Intent
+}
+
+// refuse: instructions to change the coach, code, requests off the topic.
+func (s *reading) refuse() bool {
+	if reInjection.MatchString(s.q) {
+		s.in.Refusal = RefuseInjection
+		return true
 	}
 	// Assistant turns too: through the API a client writes them, and the
 	// coach's own answers never match (the article's words do not).
-	for _, h := range history {
+	for _, h := range s.history {
 		if reInjection.MatchString(normalize(h.Content)) {
-			in.Refusal = RefuseInjection
-			return in
+			s.in.Refusal = RefuseInjection
+			return true
 		}
 	}
-	if reCode.MatchString(q) || reOffTopic.MatchString(q) {
-		in.Refusal = RefuseOffTopic
-		return in
+	if reCode.MatchString(s.q) || reOffTopic.MatchString(s.q) {
+		s.in.Refusal = RefuseOffTopic
+		return true
 	}
+	return false
+}
 
+// mentionsAndFacets: the levels named and who they stand for, the roles,
+// the facets and the caveats asked.
+func (s *reading) mentionsAndFacets() {
 	// "...instead of becoming a director": what is set aside is not asked about.
-	main := mainClause(q)
-	mentions := strongMentions(main)
-	if len(mentions) == 0 {
-		mentions = othersAsked(main)
+	s.main = mainClause(s.q)
+	s.mentions = strongMentions(s.main)
+	if len(s.mentions) == 0 {
+		s.mentions = othersAsked(s.main)
 	}
-	in.asked = len(mentions)
-	in.beyondAt = beyondLevel(main)
-	in.Rejected = rejectedLevels(q)
-	in.Roles = roleIDs(q)
-	in.Facets = facets(q)
-	in.Caveat = ladder.Talk.Caveat.In(" " + q + " ")
+	s.in.asked = len(s.mentions)
+	s.in.beyondAt = beyondLevel(s.main)
+	s.in.Rejected = rejectedLevels(s.q)
+	s.in.Roles = roleIDs(s.q)
+	s.in.Facets = facets(s.q)
+	s.in.Caveat = ladder.Talk.Caveat.In(" " + s.q + " ")
+}
 
+// topics: the IC track, the timeline, the paths, the ladder, adjacent
+// roles, the closing advice.
+func (s *reading) topics() {
 	// Topics.
-	if reIC.MatchString(q) {
-		in.Topics = append(in.Topics, TopicIC)
+	if reIC.MatchString(s.q) {
+		s.in.Topics = append(s.in.Topics, TopicIC)
 	}
-	if reTimeline.MatchString(q) {
-		in.Topics = append(in.Topics, TopicTimeline)
+	if reTimeline.MatchString(s.q) {
+		s.in.Topics = append(s.in.Topics, TopicTimeline)
 	}
-	if rePaths.MatchString(q) {
-		in.Topics = append(in.Topics, TopicPaths)
+	if rePaths.MatchString(s.q) {
+		s.in.Topics = append(s.in.Topics, TopicPaths)
 	}
-	if reLadder.MatchString(q) && !reWhichLevel.MatchString(q) {
-		in.Topics = append(in.Topics, TopicLadder)
+	if reLadder.MatchString(s.q) && !reWhichLevel.MatchString(s.q) {
+		s.in.Topics = append(s.in.Topics, TopicLadder)
 	}
-	if len(in.Roles) > 0 || reAdjacent.MatchString(q) && !reNoLeave.MatchString(q) {
-		in.Topics = append(in.Topics, TopicAdjacent)
+	if len(s.in.Roles) > 0 || reAdjacent.MatchString(s.q) && !reNoLeave.MatchString(s.q) {
+		s.in.Topics = append(s.in.Topics, TopicAdjacent)
 	}
-	if reNoManage.MatchString(q) || rejectsManaging(q) {
+	if reNoManage.MatchString(s.q) || rejectsManaging(s.q) {
 		// "I don't want to be a people manager": the IC track, and not the
 		// rung that manages people.
-		if !in.HasTopic(TopicIC) {
-			in.Topics = append(in.Topics, TopicIC)
+		if !s.in.HasTopic(TopicIC) {
+			s.in.Topics = append(s.in.Topics, TopicIC)
 		}
-		kept := mentions[:0:0]
-		for _, m := range mentions {
+		kept := s.mentions[:0:0]
+		for _, m := range s.mentions {
 			if m.ID != ladder.Director {
 				kept = append(kept, m)
 			}
 		}
-		mentions = kept
+		s.mentions = kept
 	}
-	if reAdvice.MatchString(q) {
-		in.Topics = append(in.Topics, TopicAdvice)
+	if reAdvice.MatchString(s.q) {
+		s.in.Topics = append(s.in.Topics, TopicAdvice)
 	}
+}
 
+// transition: the asker's own level and a step between levels.
+func (s *reading) transition() {
 	// The asker's own level: "I'm a senior PM", "as a new PM".
-	in.Current = statedLevel(q)
+	s.in.Current = statedLevel(s.q)
 
 	// "senior -> gpm": an arrow between two levels is a step up.
 	// A bare "PM" counts here: "apm -> pm".
-	if ms := arrowLevels(q); len(ms) == 2 {
+	if ms := arrowLevels(s.q); len(ms) == 2 {
 		a, _ := ladder.ByID(ms[0])
 		b, _ := ladder.ByID(ms[1])
 		if a.Rung > 0 && b.Rung > a.Rung || b.ID == ladder.IC {
-			in.Transition, in.Current, in.Target = true, a.ID, b.ID
+			s.in.Transition, s.in.Current, s.in.Target = true, a.ID, b.ID
 		}
 	}
 	// Transitions: "from A to B", "to become X", "promoted", "next level".
-	if loc := reTransition.FindStringIndex(main); loc != nil && !reNoManage.MatchString(q) {
-		in.Transition = true
-		if m := reFromTo.FindStringSubmatch(q); m != nil {
+	if loc := reTransition.FindStringIndex(s.main); loc != nil && !reNoManage.MatchString(s.q) {
+		s.in.Transition = true
+		if m := reFromTo.FindStringSubmatch(s.q); m != nil {
 			a, b := strongMentions(m[1]), strongMentions(m[2])
 			if len(a) > 0 {
-				in.Current = a[0].ID
+				s.in.Current = a[0].ID
 			}
 			if len(b) > 0 {
-				in.Target = b[len(b)-1].ID
+				s.in.Target = b[len(b)-1].ID
 			} else if len(a) > 0 && len(ladder.FindRoles(m[2])) == 0 {
 				// "from associate to a regular PM": the next rung.
 				if n, ok := ladder.Next(a[0].ID); ok {
-					in.Target = n.ID
+					s.in.Target = n.ID
 				}
 			}
 		}
-		if in.Target == "" {
-			for _, m := range mentions {
-				if m.Pos >= loc[0] && m.ID != in.Current {
-					in.Target = m.ID
+		if s.in.Target == "" {
+			for _, m := range s.mentions {
+				if m.Pos >= loc[0] && m.ID != s.in.Current {
+					s.in.Target = m.ID
 					break
 				}
 			}
 		}
 	}
+}
 
+// conversation: levels said before, when this question names none.
+func (s *reading) conversation() {
 	// The conversation: levels said before, when this question names none.
-	hist := fromHistory(history)
-	stepBack := false
+	s.hist = fromHistory(s.history)
+	s.stepBack = false
 	switch {
-	case len(mentions) > 0:
-	case reFirstRef.MatchString(q) && hist.first != "":
+	case len(s.mentions) > 0:
+	case reFirstRef.MatchString(s.q) && s.hist.first != "":
 		// "Going back to the first level you described"
-		hist.topic, stepBack = hist.first, true
-	case reTargetRef.MatchString(q) && hist.target != "":
+		s.hist.topic, s.stepBack = s.hist.first, true
+	case reTargetRef.MatchString(s.q) && s.hist.target != "":
 		// "once I'm at the level I want"
-		hist.topic, stepBack = hist.target, true
-	case reAboveRel.MatchString(q) && hist.topic != "" && !in.Transition:
+		s.hist.topic, s.stepBack = s.hist.target, true
+	case reAboveRel.MatchString(s.q) && s.hist.topic != "" && !s.in.Transition:
 		// "And the one above it: what does success look like there?"
-		if l, ok := ladder.Next(hist.topic); ok {
-			hist.topic, stepBack = l.ID, true
-			in.Transition, in.Target = false, ""
+		if l, ok := ladder.Next(s.hist.topic); ok {
+			s.hist.topic, s.stepBack = l.ID, true
+			s.in.Transition, s.in.Target = false, ""
 		}
 	}
-	if !stepBack && len(mentions) == 0 && rePrev.MatchString(q) {
+	if !s.stepBack && len(s.mentions) == 0 && rePrev.MatchString(s.q) {
 		// "And the one before it?": the rung below the one talked about.
-		base := hist.topic
+		base := s.hist.topic
 		if base == "" {
-			base = in.Current
+			base = s.in.Current
 		}
 		if l, ok := ladder.Below(base); ok {
-			hist.topic, stepBack = l.ID, true
+			s.hist.topic, s.stepBack = l.ID, true
 		}
 	}
-	if in.Current == "" && reMyLevel.MatchString(q) && hist.current != "" {
-		in.Current = hist.current
+	if s.in.Current == "" && reMyLevel.MatchString(s.q) && s.hist.current != "" {
+		s.in.Current = s.hist.current
 	}
-	if in.Current == "" && len(mentions) == 0 {
-		in.Current = hist.current
+	if s.in.Current == "" && len(s.mentions) == 0 {
+		s.in.Current = s.hist.current
 	}
-	if in.Transition && in.Target == "" && len(in.Roles) == 0 && reNext.MatchString(q) {
-		cur := in.Current
-		if len(mentions) == 0 && hist.topic != "" && reAnaphora.MatchString(q) {
-			cur = hist.topic // "the level above that"
+	if s.in.Transition && s.in.Target == "" && len(s.in.Roles) == 0 && reNext.MatchString(s.q) {
+		cur := s.in.Current
+		if len(s.mentions) == 0 && s.hist.topic != "" && reAnaphora.MatchString(s.q) {
+			cur = s.hist.topic // "the level above that"
 		}
-		if cur == "" && len(mentions) > 0 {
-			cur = mentions[0].ID
+		if cur == "" && len(s.mentions) > 0 {
+			cur = s.mentions[0].ID
 		}
 		if cur == "" {
-			cur = hist.topic
+			cur = s.hist.topic
 		}
 		if n, ok := ladder.Next(cur); ok {
-			in.Target = n.ID
-			in.Current = cur
+			s.in.Target = n.ID
+			s.in.Current = cur
 		}
 	}
-	if in.Transition && in.Target == "" && len(mentions) == 0 && len(in.Roles) == 0 && hist.topic != "" && reAnaphora.MatchString(q) {
+	if s.in.Transition && s.in.Target == "" && len(s.mentions) == 0 && len(s.in.Roles) == 0 && s.hist.topic != "" && reAnaphora.MatchString(s.q) {
 		// "What skills would get someone ready for that level?"
-		in.Target = hist.topic
-		in.FromHistory = true
+		s.in.Target = s.hist.topic
+		s.in.FromHistory = true
 	}
-	if in.Target == "" && in.Transition && len(mentions) == 1 && mentions[0].ID != in.Current && len(in.Roles) == 0 {
+	if s.in.Target == "" && s.in.Transition && len(s.mentions) == 1 && s.mentions[0].ID != s.in.Current && len(s.in.Roles) == 0 {
 		// "What does it take to be a director?"
-		in.Target = mentions[0].ID
+		s.in.Target = s.mentions[0].ID
 	}
-	if in.Target == "" {
-		in.Transition = in.Transition && len(in.Roles) > 0
+	if s.in.Target == "" {
+		s.in.Transition = s.in.Transition && len(s.in.Roles) > 0
 	}
-	if reStay.MatchString(q) && (in.Target == "" || in.Target == in.Current || in.Current == "") {
+	if reStay.MatchString(s.q) && (s.in.Target == "" || s.in.Target == s.in.Current || s.in.Current == "") {
 		// "Once you're VP, what do you keep developing?": growing in the
 		// role, not into the next one.
-		in.Transition, in.Target = false, ""
+		s.in.Transition, s.in.Target = false, ""
 	}
+}
 
+// levels: the levels the question is about, main one first.
+func (s *reading) levels() {
 	// Levels the question is about.
 	add := func(id string) {
 		if id == "" {
 			return
 		}
-		for _, l := range in.Levels {
+		for _, l := range s.in.Levels {
 			if l == id {
 				return
 			}
 		}
-		in.Levels = append(in.Levels, id)
+		s.in.Levels = append(s.in.Levels, id)
 	}
-	add(in.Target)
-	for _, m := range mentions {
+	add(s.in.Target)
+	for _, m := range s.mentions {
 		add(m.ID)
 	}
-	if len(in.Levels) == 0 && len(mentions) == 0 && len(in.Roles) == 0 && hist.roleLast && hist.role != "" && !stepBack {
+	if len(s.in.Levels) == 0 && len(s.mentions) == 0 && len(s.in.Roles) == 0 && s.hist.roleLast && s.hist.role != "" && !s.stepBack {
 		// "Is there a path that fits that?" right after "I love deal-making".
-		in.Roles = []string{hist.role}
-		if !in.HasTopic(TopicAdjacent) {
-			in.Topics = append(in.Topics, TopicAdjacent)
+		s.in.Roles = []string{s.hist.role}
+		if !s.in.HasTopic(TopicAdjacent) {
+			s.in.Topics = append(s.in.Topics, TopicAdjacent)
 		}
-		in.FromHistory = true
+		s.in.FromHistory = true
 	}
-	in.stepped = stepBack
-	if len(in.Levels) == 0 && stepBack {
-		add(hist.topic)
-		in.FromHistory = true
+	s.in.stepped = s.stepBack
+	if len(s.in.Levels) == 0 && s.stepBack {
+		add(s.hist.topic)
+		s.in.FromHistory = true
 	}
-	if len(in.Levels) == 0 && len(mentions) == 0 && len(in.Roles) == 0 && hist.topic != "" && hist.topic != in.Current &&
-		reAnaphora.MatchString(q) && !reMyLevel.MatchString(q) {
+	if len(s.in.Levels) == 0 && len(s.mentions) == 0 && len(s.in.Roles) == 0 && s.hist.topic != "" && s.hist.topic != s.in.Current &&
+		reAnaphora.MatchString(s.q) && !reMyLevel.MatchString(s.q) {
 		// "That level" is the one last talked about, not the asker's own.
-		add(hist.topic)
-		in.FromHistory = true
+		add(s.hist.topic)
+		s.in.FromHistory = true
 	}
-	if len(in.Levels) == 0 && in.Current != "" && !in.HasTopic(TopicTimeline) && !in.HasTopic(TopicAdjacent) {
-		add(in.Current)
+	if len(s.in.Levels) == 0 && s.in.Current != "" && !s.in.HasTopic(TopicTimeline) && !s.in.HasTopic(TopicAdjacent) {
+		add(s.in.Current)
 	}
-	if len(in.Levels) == 0 && len(in.Roles) == 0 && hist.topic != "" {
+	if len(s.in.Levels) == 0 && len(s.in.Roles) == 0 && s.hist.topic != "" {
 		// "And what does success look like there?"
-		if len(in.Topics) == 0 || reAnaphora.MatchString(q) {
-			add(hist.topic)
-			in.FromHistory = true
+		if len(s.in.Topics) == 0 || reAnaphora.MatchString(s.q) {
+			add(s.hist.topic)
+			s.in.FromHistory = true
 		}
 	}
-	if len(in.Levels) == 0 && len(in.Roles) == 0 && len(in.Topics) == 0 && (hist.role != "" || hist.adjacent) {
+	if len(s.in.Levels) == 0 && len(s.in.Roles) == 0 && len(s.in.Topics) == 0 && (s.hist.role != "" || s.hist.adjacent) {
 		// "Which one would suit someone who...?" after a talk about adjacent roles.
-		if hist.role != "" {
-			in.Roles = []string{hist.role}
+		if s.hist.role != "" {
+			s.in.Roles = []string{s.hist.role}
 		}
-		in.Topics = append(in.Topics, TopicAdjacent)
-		in.FromHistory = true
+		s.in.Topics = append(s.in.Topics, TopicAdjacent)
+		s.in.FromHistory = true
 	}
-	if len(distinct(mentions)) >= 2 && !in.Transition && reCompare.MatchString(q) {
-		in.Topics = append(in.Topics, TopicCompare)
+	if len(distinct(s.mentions)) >= 2 && !s.in.Transition && reCompare.MatchString(s.q) {
+		s.in.Topics = append(s.in.Topics, TopicCompare)
 		// "The difference between A and B in what they own": the facet is
 		// what they own, not "what changes".
-		if len(in.Facets) > 1 {
-			kept := in.Facets[:0]
-			for _, f := range in.Facets {
+		if len(s.in.Facets) > 1 {
+			kept := s.in.Facets[:0]
+			for _, f := range s.in.Facets {
 				if f.Facet != ladder.Changes {
 					kept = append(kept, f)
 				}
 			}
-			in.Facets = kept
+			s.in.Facets = kept
 		}
 	}
-	for _, l := range in.Levels {
-		if l == ladder.IC && !in.HasTopic(TopicIC) {
-			in.Topics = append(in.Topics, TopicIC)
+	for _, l := range s.in.Levels {
+		if l == ladder.IC && !s.in.HasTopic(TopicIC) {
+			s.in.Topics = append(s.in.Topics, TopicIC)
 		}
 	}
+}
 
+// scope: a follow-up must still be about the ladder; a question naming no
+// level or role must be mostly the article's words.
+func (s *reading) scope(inScope func(terms int, known int, strong bool) bool, termCounts func(string) (int, int, bool)) {
 	// A follow-up that only borrows its level from the conversation must
 	// still be about the ladder itself ("Unrelated, but how many moons does
 	// Jupiter have?").
-	if in.FromHistory && len(mentions) == 0 && len(in.Roles) == 0 && len(in.Facets) == 0 && !in.Transition {
-		if n, known, strong := termCounts(question); !strong && (known == 0 && n >= 2 || reUnrelated.MatchString(q) && !inScope(n, known, strong)) {
-			in.Refusal = RefuseOffTopic
-			return in
+	if s.in.FromHistory && len(s.mentions) == 0 && len(s.in.Roles) == 0 && len(s.in.Facets) == 0 && !s.in.Transition {
+		if n, known, strong := termCounts(s.question); !strong && (known == 0 && n >= 2 || reUnrelated.MatchString(s.q) && !inScope(n, known, strong)) {
+			s.in.Refusal = RefuseOffTopic
+			return
 		}
 	}
 	// Scope: a question that names a level or role is in; otherwise most of
 	// its words must be the article's, or one a word of the domain.
-	if len(in.Levels) == 0 && len(in.Roles) == 0 {
-		n, known, strong := termCounts(question)
-		if n == 0 && len(history) > 0 && hist.topic != "" {
+	if len(s.in.Levels) == 0 && len(s.in.Roles) == 0 {
+		n, known, strong := termCounts(s.question)
+		if n == 0 && len(s.history) > 0 && s.hist.topic != "" {
 			// A bare follow-up such as "why?" or "and then?".
-			in.Levels = []string{hist.topic}
-			in.FromHistory = true
+			s.in.Levels = []string{s.hist.topic}
+			s.in.FromHistory = true
 		} else if !inScope(n, known, strong) {
-			in.Refusal = RefuseOffTopic
+			s.in.Refusal = RefuseOffTopic
 		}
 	}
-	return in
 }
 
 func distinct(ms []ladder.Mention) []string {
