@@ -39,9 +39,7 @@ var (
 )
 
 // Completer is the LLM: *llm.Client implements it.
-type Completer interface {
-	Complete(ctx context.Context, msgs []llm.Message) (string, error)
-}
+type Completer = llm.Completer
 
 // Reader reads questions through an LLM. Safe for concurrent use.
 type Reader struct {
@@ -62,11 +60,10 @@ func New(c Completer, timeout time.Duration) *Reader {
 // it decoded and validated against the ladder's data. Errors wrap ErrTimeout,
 // ErrCall, ErrJSON or ErrInvalid.
 func (r *Reader) Read(ctx context.Context, question string, history []retrieve.Turn) (*retrieve.Reading, error) {
-	ctx, cancel := context.WithTimeout(ctx, r.timeout)
-	defer cancel()
-	reply, err := r.llm.Complete(ctx, messages(question, history))
+	// Within returns at the deadline even from a Completer that ignores it.
+	reply, err := llm.CompleteWithin(ctx, r.llm, messages(question, history), r.timeout)
 	if err != nil {
-		if errors.Is(err, context.DeadlineExceeded) || ctx.Err() != nil {
+		if errors.Is(err, context.DeadlineExceeded) {
 			return nil, fmt.Errorf("%w (after %s): %w", ErrTimeout, r.timeout, err)
 		}
 		return nil, fmt.Errorf("%w: %w", ErrCall, err)

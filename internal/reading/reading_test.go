@@ -172,6 +172,20 @@ func TestReadAgainstFakeUpstream(t *testing.T) {
 	}
 }
 
+// stuck is an LLM that never answers and ignores its context.
+type stuck struct{}
+
+func (stuck) Complete(context.Context, []llm.Message) (string, error) { select {} }
+
+// TestReadStuckLLM: a reading returns at its timeout even when the LLM
+// ignores the deadline.
+func TestReadStuckLLM(t *testing.T) {
+	_, err := New(stuck{}, 50*time.Millisecond).Read(context.Background(), "what does a senior PM do day to day?", nil)
+	if !errors.Is(err, ErrTimeout) {
+		t.Fatalf("Read() error %v, want ErrTimeout", err)
+	}
+}
+
 func newBase(t testing.TB) *retrieve.Retriever {
 	secs, err := sections.Split(corpus.Article)
 	if err != nil {
