@@ -26,7 +26,7 @@ func TestLadderPageHooks(t *testing.T) {
 		t.Error("the ladder page loads something from outside")
 	}
 	for _, name := range []string{"common.js", "common.css", "ladder.js", "ladder.css", "favicon.svg"} {
-		if !strings.Contains(html, "/static/"+name+"?v="+Assets[name].Hash) {
+		if !strings.Contains(html, "/static/"+name+"?v="+asset(t, name).Hash) {
 			t.Errorf("the ladder page does not link %s by its hash", name)
 		}
 	}
@@ -35,7 +35,7 @@ func TestLadderPageHooks(t *testing.T) {
 			t.Errorf("ladder.html lacks data-testid=%q", id)
 		}
 	}
-	js := string(Assets["ladder.js"].Body)
+	js := string(asset(t, "ladder.js").Body)
 	for _, want := range []string{`"ladder-cell"`, `"data-section-id"`, `"data-citation-id"`, "/api/assess", "/api/compare", "/api/levels", "C.openSource", `"/plan?"`, `"current"`, `"target"`, `"weeks"`} {
 		if !strings.Contains(js, want) {
 			t.Errorf("ladder.js lacks %s", want)

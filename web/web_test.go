@@ -7,24 +7,24 @@ import (
 )
 
 func TestPageLinksHashedAssets(t *testing.T) {
-	page := Pages["index"]
+	html := page(t, "index")
 	for _, name := range []string{"chat.js", "chat.css", "common.js", "common.css", "favicon.svg"} {
-		a, ok := Assets[name]
+		a, ok := AssetNamed(name)
 		if !ok || len(a.Body) == 0 || len(a.Hash) != 12 {
 			t.Fatalf("asset %s = %+v", name, a)
 		}
-		if !strings.Contains(string(page), "/static/"+name+"?v="+a.Hash) {
+		if !strings.Contains(string(html), "/static/"+name+"?v="+a.Hash) {
 			t.Errorf("page does not link %s by its hash", name)
 		}
 	}
-	if _, ok := Assets["index.html"]; ok {
+	if _, ok := AssetNamed("index.html"); ok {
 		t.Error("index.html is served as an asset too")
 	}
 }
 
 // The CSP forbids inline code; the page must not need it.
 func TestNoInlineScriptOrHandlers(t *testing.T) {
-	page := string(Pages["index"])
+	page := string(page(t, "index"))
 	for _, m := range regexp.MustCompile(`<script[^>]*>`).FindAllString(page, -1) {
 		if !strings.Contains(m, "src=") {
 			t.Errorf("inline script: %s", m)
@@ -40,7 +40,7 @@ func TestNoInlineScriptOrHandlers(t *testing.T) {
 
 // What the coach or the user wrote goes on the page as text only.
 func TestScriptsWriteTextOnly(t *testing.T) {
-	for name, a := range Assets {
+	for name, a := range loadSite().assets {
 		if !strings.HasSuffix(name, ".js") {
 			continue
 		}
@@ -51,27 +51,27 @@ func TestScriptsWriteTextOnly(t *testing.T) {
 			}
 		}
 	}
-	chat := string(Assets["chat.js"].Body)
-	if !strings.Contains(chat, "/api/chat") || !strings.Contains(string(Assets["common.js"].Body), "textContent") {
+	chat := string(asset(t, "chat.js").Body)
+	if !strings.Contains(chat, "/api/chat") || !strings.Contains(string(asset(t, "common.js").Body), "textContent") {
 		t.Error("chat.js does not stream /api/chat through common.js")
 	}
 }
 
 // The hooks tests and users' automation rely on.
 func TestChatPageHooks(t *testing.T) {
-	page := string(Pages["index"])
+	page := string(page(t, "index"))
 	for _, want := range []string{`data-testid="chat-input"`, `data-testid="send"`, `<textarea`, `for="chat-input"`, `rel="icon"`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("index.html lacks %s", want)
 		}
 	}
-	chat := string(Assets["chat.js"].Body)
+	chat := string(asset(t, "chat.js").Body)
 	for _, want := range []string{`"message-user"`, `"message-assistant"`, `"data-citation-id"`, "localStorage", "history"} {
-		if !strings.Contains(chat+string(Assets["common.js"].Body), want) {
+		if !strings.Contains(chat+string(asset(t, "common.js").Body), want) {
 			t.Errorf("scripts lack %s", want)
 		}
 	}
-	common := string(Assets["common.js"].Body)
+	common := string(asset(t, "common.js").Body)
 	for _, want := range []string{`"source-panel"`, "/api/sections/", `"/plan"`, `"/ladder"`, "Escape"} {
 		if !strings.Contains(common, want) {
 			t.Errorf("common.js lacks %s", want)
@@ -90,7 +90,7 @@ func TestPagesAndPaths(t *testing.T) {
 		t.Errorf("PagePath: %q %q", PagePath("index"), PagePath("plan"))
 	}
 	for _, n := range PageNames() {
-		if strings.Contains(n, ".") || len(Pages[n]) == 0 {
+		if strings.Contains(n, ".") || len(page(t, n)) == 0 {
 			t.Errorf("page %q", n)
 		}
 	}
@@ -99,8 +99,28 @@ func TestPagesAndPaths(t *testing.T) {
 // Only quoted /static/NAME URLs are versioned, so a longer name sharing a
 // prefix keeps its own hash.
 func TestVersionAssetsExactNames(t *testing.T) {
-	out := string(versionAssets([]byte(`<script src="/static/common.js"></script> "/static/common.jsx"`), []string{"common.js"}))
-	if !strings.Contains(out, `"/static/common.js?v=`+Assets["common.js"].Hash+`"`) || !strings.Contains(out, `"/static/common.jsx"`) {
+	out := string(versionAssets([]byte(`<script src="/static/common.js"></script> "/static/common.jsx"`), []string{"common.js"}, loadSite().assets))
+	if !strings.Contains(out, `"/static/common.js?v=`+asset(t, "common.js").Hash+`"`) || !strings.Contains(out, `"/static/common.jsx"`) {
 		t.Errorf("versionAssets = %s", out)
 	}
+}
+
+// page returns the page called name, failing the test without it.
+func page(t *testing.T, name string) []byte {
+	t.Helper()
+	p, ok := Page(name)
+	if !ok {
+		t.Fatalf("no page %s", name)
+	}
+	return p
+}
+
+// asset returns the file called name, failing the test without it.
+func asset(t *testing.T, name string) Asset {
+	t.Helper()
+	a, ok := AssetNamed(name)
+	if !ok {
+		t.Fatalf("no asset %s", name)
+	}
+	return a
 }

@@ -13,7 +13,7 @@ import (
 // pagesHandler serves the embedded pages and their files.
 type pagesHandler struct{}
 
-// routePages serves every page of web.Pages at web.PagePath(name): index.html
+// routePages serves every page of web.PageNames at web.PagePath(name): index.html
 // at /, plan.html at /plan. A new page needs no route of its own here.
 func (h *pagesHandler) routePages(r gin.IRoutes) {
 	for _, name := range web.PageNames() {
@@ -25,7 +25,7 @@ func (h *pagesHandler) routePages(r gin.IRoutes) {
 }
 
 func (h *pagesHandler) favicon(c *gin.Context) {
-	a := web.Assets["favicon.svg"]
+	a, _ := web.AssetNamed("favicon.svg")
 	c.Header("Cache-Control", "public, max-age=86400")
 	c.Data(http.StatusOK, "image/svg+xml", a.Body)
 }
@@ -40,7 +40,7 @@ func (h *pagesHandler) page(name string) gin.HandlerFunc {
 }
 
 func (h *pagesHandler) static(c *gin.Context) {
-	a, ok := web.Assets[c.Param("name")]
+	a, ok := web.AssetNamed(c.Param("name"))
 	if !ok {
 		abortWithMessage(c, http.StatusNotFound, "no file "+clip(c.Request.URL.Path, 200))
 		return

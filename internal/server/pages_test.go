@@ -18,7 +18,7 @@ func TestIndexPage(t *testing.T) {
 		t.Errorf("Content-Type = %q", ct)
 	}
 	body := rec.Body.String()
-	for _, want := range []string{"/static/chat.js?v=" + web.Assets["chat.js"].Hash, "/static/common.css?v=", `id="chat-form"`} {
+	for _, want := range []string{"/static/chat.js?v=" + mustAsset(t, "chat.js").Hash, "/static/common.css?v=", `id="chat-form"`} {
 		if !strings.Contains(body, want) {
 			t.Errorf("page lacks %q", want)
 		}
@@ -57,7 +57,7 @@ func TestStaticFiles(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a := web.Assets[tt.name]
+			a := mustAsset(t, tt.name)
 			rec := do(t, h, http.MethodGet, "/static/"+tt.name+"?v="+a.Hash, nil)
 			if rec.Code != http.StatusOK || !strings.Contains(rec.Header().Get("Content-Type"), tt.ctype) {
 				t.Fatalf("GET %s = %d %q", tt.name, rec.Code, rec.Header().Get("Content-Type"))
@@ -79,4 +79,13 @@ func TestStaticFiles(t *testing.T) {
 		t.Errorf("GET /static/index.html = %d, want 404", rec.Code)
 	}
 	errorMessage(t, rec)
+}
+
+func mustAsset(t *testing.T, name string) web.Asset {
+	t.Helper()
+	a, ok := web.AssetNamed(name)
+	if !ok {
+		t.Fatalf("no asset %s", name)
+	}
+	return a
 }
