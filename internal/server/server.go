@@ -153,6 +153,8 @@ func New(d Deps) *gin.Engine {
 	r.HEAD("/healthz", health.live)
 	r.HEAD("/readyz", health.readiness)
 
+	r.GET("/openapi.json", openAPI)
+
 	if d.MetricsHandler != nil {
 		r.GET("/metrics", append(keyOnly, gin.WrapH(d.MetricsHandler))...)
 	}
