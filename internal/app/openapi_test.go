@@ -154,12 +154,12 @@ func TestREADMEExamplesMatchOpenAPI(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := Build(context.Background(), cfg)
+	a, err := Build(context.Background(), Options{Config: cfg})
 	if err != nil {
 		t.Fatal(err)
 	}
 	m := metrics.New()
-	h := server.New(server.Deps{Chatter: a, Sections: a.Sections, Planner: Planner(cfg, a.Sections), Assessor: Assessor(a.Sections),
+	h := server.New(server.Deps{Chatter: a, Sections: a.Sections, Planner: a.Planner, Assessor: a.Assessor,
 		Metrics: m, MetricsHandler: m.Handler(), Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	curls := readmeCurls(t)
 	t.Logf("%d curl examples", len(curls))
