@@ -62,7 +62,7 @@ func Offline(set *sections.Set, req Request) (Plan, error) {
 		Phases:       phases,
 		Mode:         ModeOffline,
 	}
-	p.Tailoring, p.contextSkills = tailor(set, p.Phases, req.Context)
+	p.Tailoring, p.contextSkills = tailor(set, p.Phases, req.Context, from.level.ID)
 	evidenceIDs := spreadEvidence(p.Phases, evidence)
 	checkins(p.Phases, to.position().Name)
 	ids := []string{}

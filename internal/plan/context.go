@@ -255,9 +255,12 @@ func (v *vocab) score(q query, d doc) float64 {
 // among them and across the article's sections.
 type vocab struct {
 	skills []skillDoc
-	df     map[string]int // skills a stem appears in
-	secDF  map[string]int // sections a stem appears in
-	nSecs  int
+	// emb is the local embedder fitted on the article's lines, as
+	// internal/assess fits it: a skill's whole line is its vector.
+	emb   *embed.Local
+	df    map[string]int // skills a stem appears in
+	secDF map[string]int // sections a stem appears in
+	nSecs int
 }
 
 type skillDoc struct {
@@ -265,6 +268,7 @@ type skillDoc struct {
 	id    string // the skills section
 	level ladder.Level
 	doc   doc
+	vec   []float32 // the skill's whole line (name and description), embedded
 }
 
 func (v *vocab) idf(t string) float64 {
@@ -291,6 +295,11 @@ func vocabOf(set *sections.Set) *vocab {
 		return v.(*vocab)
 	}
 	v := &vocab{df: map[string]int{}, secDF: map[string]int{}, nSecs: len(set.All())}
+	var lines []string
+	for _, s := range set.All() {
+		lines = append(lines, s.Lines...)
+	}
+	v.emb = embed.Fit(lines)
 	for _, s := range set.All() {
 		seen := map[string]bool{}
 		for _, t := range embed.Terms(s.Text) {
@@ -305,7 +314,7 @@ func vocabOf(set *sections.Set) *vocab {
 		level, _ := ladder.ByID(s.Level)
 		for _, k := range s.Skills() {
 			d := newDoc(k.Name, strings.TrimPrefix(k.Line, k.Name))
-			v.skills = append(v.skills, skillDoc{skill: k, id: s.ID, level: level, doc: d})
+			v.skills = append(v.skills, skillDoc{skill: k, id: s.ID, level: level, doc: d, vec: v.emb.Embed(k.Line)})
 		}
 	}
 	for i := range v.skills {
@@ -360,6 +369,19 @@ func (v *vocab) echo(set *sections.Set, sd *skillDoc) {
 			}
 		}
 	}
+}
+
+// skillVec is the embedded line of the item's skill, or nil for a duty.
+func (v *vocab) skillVec(it Item) []float32 {
+	if it.Skill == "" {
+		return nil
+	}
+	for _, sd := range v.skills {
+		if sd.skill.Name == it.Skill {
+			return sd.vec
+		}
+	}
+	return nil
 }
 
 // docOf is what an item is matched against: its skill's document (with the

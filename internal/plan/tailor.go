@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/ladder/coach/internal/embed"
+	"github.com/ladder/coach/internal/ladder"
 	"github.com/ladder/coach/internal/lexicon"
 	"github.com/ladder/coach/internal/sections"
 )
@@ -46,6 +47,7 @@ type clause struct {
 	text    string
 	lighter bool // the mentee is already strong at it
 	q       query
+	vec     []float32 // the clause's words and their related words, embedded
 	matched int
 }
 
@@ -66,13 +68,17 @@ const (
 // returns the sentence that says so and the skills matched (those to work
 // on first, then those the mentee is strong at, best match first); "" and
 // none without a context.
-func tailor(set *sections.Set, phases []Phase, context string) (string, []string) {
+func tailor(set *sections.Set, phases []Phase, context, from string) (string, []string) {
 	context = strings.TrimSpace(context)
 	if context == "" {
 		return "", nil
 	}
 	v := vocabOf(set)
 	clauses := parseContext(v, context)
+	fromSkills := ""
+	if s, ok := set.Of(from, ladder.Skills); ok {
+		fromSkills = s.ID
+	}
 	type scored struct {
 		pi, i int
 		score float64
@@ -87,7 +93,7 @@ func tailor(set *sections.Set, phases []Phase, context string) (string, []string
 		best := map[bool]float64{}
 		for pi := range phases {
 			for i, it := range phases[pi].Items {
-				s := v.score(c.q, v.docOf(it))
+				s := v.score(c.q, v.docOf(it)) + v.likeness(c, it, fromSkills)
 				if s > 0 {
 					ss = append(ss, scored{pi, i, s})
 					best[it.Skill != ""] = max(best[it.Skill != ""], s)
@@ -152,6 +158,63 @@ func tailor(set *sections.Set, phases []Phase, context string) (string, []string
 	return tailoringNote(clauses, focus, lighter), skills
 }
 
+// Weights of the likeness of a clause to a skill's whole line. weightLike
+// scales the cosine (0 to 1) to the keyword score's range; a skill outside
+// the from-level's skills section counts otherLevelShare of it, so the
+// skills the mentee works on now are preferred but others can still win.
+//
+// weightLike was chosen on the dev set (eval/plan-context-dev.jsonl) alone
+// and then checked, unchanged, on eval/plan-context-own.jsonl, written
+// before any tuning (leave one set out; see eval/PLANS.md): the dev set's
+// first-contact score is the same from 0 to 64 and drops at 128, and 8 is
+// the middle of that range on a log scale. otherLevelShare is set, not
+// tuned (the dev set is the same for 0.6 to 1).
+const (
+	weightLike      = 8.0
+	otherLevelShare = 0.8
+)
+
+// likeness is how like the skill's whole line in the article (name and
+// description) the clause reads, by the local embedder over the article's
+// lines, the clause widened by the lexicon's related words; 0 for a duty.
+func (v *vocab) likeness(c *clause, it Item, fromSkills string) float64 {
+	vec := v.skillVec(it)
+	if vec == nil || c.vec == nil {
+		return 0
+	}
+	sim := max(0, embed.Cosine(c.vec, vec))
+	if it.CitationID != fromSkills {
+		sim *= otherLevelShare
+	}
+	return weightLike * sim
+}
+
+// widened is a clause's words with their corrections and the words the
+// lexicon relates to them and to its phrases, as one text to embed.
+func widened(kept, phrases []string) string {
+	var out []string
+	for _, w := range kept {
+		forms := []string{w}
+		if words.Correct != nil {
+			if c := words.Correct(w); c != "" && c != w {
+				forms = append(forms, c)
+			}
+		}
+		for _, f := range forms {
+			out = append(out, f)
+			if words.Related != nil {
+				out = append(out, words.Related(f)...)
+			}
+		}
+	}
+	if words.Related != nil {
+		for _, ph := range phrases {
+			out = append(out, words.Related(ph)...)
+		}
+	}
+	return strings.Join(out, " ")
+}
+
 // phrasesOf lists a clause's runs of two and three words, for the
 // lexicon's collocations.
 func phrasesOf(toks []string) []string {
@@ -202,6 +265,10 @@ func parseContext(v *vocab, context string) []clause {
 			kept = append(kept, tok)
 		}
 		c.lighter = strong && !weak
+		if len(kept) > 0 {
+			c.vec = v.emb.Embed(widened(kept, phrasesOf(toks)))
+		}
+
 		c.q = query{}
 		for t, qt := range readWords(kept, phrasesOf(toks)) {
 			if len(t) >= 3 && !v.common(t) {
