@@ -15,11 +15,7 @@ var CompareFacets = []string{ladder.Changes, ladder.Responsibilities, ladder.Suc
 // Section is an article section as a comparison shows it: its verbatim
 // text and the lines that state something on their own.
 type Section struct {
-	ID    string   `json:"id"`
-	Title string   `json:"title"`
-	Level string   `json:"level"`
-	Facet string   `json:"facet"`
-	Text  string   `json:"text"`
+	sections.View
 	Items []string `json:"items"`
 }
 
@@ -84,7 +80,7 @@ func toSection(s sections.Section) *Section {
 	if items == nil {
 		items = []string{}
 	}
-	return &Section{ID: s.ID, Title: s.Title, Level: s.Level, Facet: s.Facet, Text: s.Text, Items: items}
+	return &Section{View: s.View(), Items: items}
 }
 
 func ref(l ladder.Level) LevelRef { return LevelRef{ID: l.ID, Name: l.Name} }

@@ -348,7 +348,7 @@ func citations(set *sections.Set, ids []string) []Citation {
 		if !ok {
 			continue
 		}
-		out = append(out, Citation{ID: s.ID, Title: s.Title, Level: s.Level, Facet: s.Facet, Text: s.Text})
+		out = append(out, s.View())
 	}
 	return out
 }

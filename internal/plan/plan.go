@@ -18,6 +18,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/ladder/coach/internal/errs"
+	"github.com/ladder/coach/internal/sections"
 )
 
 // Limits on a plan request.
@@ -120,13 +121,7 @@ type Phase struct {
 }
 
 // Citation is a section the plan draws on, with its verbatim text.
-type Citation struct {
-	ID    string `json:"id"`
-	Title string `json:"title"`
-	Level string `json:"level"`
-	Facet string `json:"facet"`
-	Text  string `json:"text"`
-}
+type Citation = sections.View
 
 // Plan is a growth plan.
 type Plan struct {

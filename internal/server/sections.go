@@ -10,21 +10,11 @@ import (
 )
 
 // Section is a section as the API shows it.
-type Section struct {
-	ID    string `json:"id"`
-	Title string `json:"title"`
-	Level string `json:"level"`
-	Facet string `json:"facet"`
-	Text  string `json:"text"`
-}
+type Section = sections.View
 
 // SectionList is the body of GET /api/sections.
 type SectionList struct {
 	Sections []Section `json:"sections"`
-}
-
-func toSection(s sections.Section) Section {
-	return Section{ID: s.ID, Title: s.Title, Level: s.Level, Facet: s.Facet, Text: s.Text}
 }
 
 // sectionsHandler serves /api/sections.
@@ -36,7 +26,7 @@ func (h *sectionsHandler) list(c *gin.Context) {
 	out := SectionList{Sections: []Section{}}
 	if h.source != nil {
 		for _, s := range h.source.All() {
-			out.Sections = append(out.Sections, toSection(s))
+			out.Sections = append(out.Sections, s.View())
 		}
 	}
 	c.JSON(http.StatusOK, out)
@@ -51,7 +41,7 @@ func (h *sectionsHandler) get(c *gin.Context) {
 	}
 	if h.source != nil {
 		if s, ok := h.source.ByID(id); ok {
-			c.JSON(http.StatusOK, toSection(s))
+			c.JSON(http.StatusOK, s.View())
 			return
 		}
 	}
