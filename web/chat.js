@@ -480,11 +480,18 @@
   newChat.addEventListener("click", newConversation);
   stop.addEventListener("click", stopAnswer);
 
-  for (const q of starters) {
-    starterList.appendChild(el("li", {}, el("button", {
-      type: "button", class: "starter", "data-testid": "starter", onclick: function () { ask(q); },
-    }, q)));
+  function renderStarters(qs) {
+    starterList.replaceChildren(...qs.map(function (q) {
+      return el("li", {}, el("button", {
+        type: "button", class: "starter", "data-testid": "starter", onclick: function () { ask(q); },
+      }, q));
+    }));
   }
+  renderStarters(starters);
+  // A ladder file brings starters in its own names.
+  C.ladder().then(function (info) {
+    if (!info.article && info.starters && info.starters.length > 0) renderStarters(info.starters);
+  });
 
   C.mountNav();
   messages = stored();

@@ -44,6 +44,7 @@
 //       put the top bar with links to /, /plan and /ladder at the top of
 //       <body>, the current page marked aria-current="page".
 //   Coach.levelName(id), Coach.facetName(facet)
+//   Coach.ladder()                  GET /api/ladder once; on a ladder file, its names on the page
 //       human names of a level id ("senior" -> "Senior PM") and a facet.
 //   Coach.load(key, fallback), Coach.save(key, value), Coach.forget(key)
 //       JSON in localStorage that never throws (private mode, full storage).
@@ -331,6 +332,36 @@
     closing: "Closing",
   };
   function facetName(f) { return facets[f] || f; }
+
+  // ladder is GET /api/ladder, read once. The article's pages keep their own
+  // words; on a ladder file the file's title, facet and level names replace
+  // them: elements with data-ladder-text (or data-ladder-placeholder) get
+  // that text with {title} set to the ladder's title.
+  let ladderInfo = null;
+  function ladder() {
+    if (!ladderInfo) {
+      ladderInfo = api("/api/ladder").then(async function (info) {
+        if (!info || info.article) return info || { article: true };
+        for (const f of info.facets || []) facets[f.id] = f.name;
+        try {
+          const lv = await api("/api/levels");
+          for (const l of lv.levels || []) levels[l.id] = l.name;
+        } catch (e) {
+          // the ids stand in for the names
+        }
+        const t = String(info.title || "");
+        document.title = document.title.replace("PM Career Coach", t + " · Coach");
+        for (const n of document.querySelectorAll("[data-ladder-text]")) {
+          n.textContent = n.getAttribute("data-ladder-text").split("{title}").join(t);
+        }
+        for (const n of document.querySelectorAll("[data-ladder-placeholder]")) {
+          n.setAttribute("placeholder", n.getAttribute("data-ladder-placeholder").split("{title}").join(t));
+        }
+        return info;
+      }).catch(function () { return { article: true }; });
+    }
+    return ladderInfo;
+  }
   function levelName(id) { return levels[id] || id; }
 
   // The source panel, built once and reused.
@@ -457,6 +488,6 @@
   window.Coach = {
     ApiError: ApiError, api: api, stream: stream, el: el, richText: richText,
     openSource: openSource, closeSource: closeSource, mountNav: mountNav,
-    levelName: levelName, facetName: facetName, load: load, save: save, forget: forget,
+    levelName: levelName, facetName: facetName, ladder: ladder, load: load, save: save, forget: forget,
   };
 })();

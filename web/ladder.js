@@ -12,7 +12,9 @@
   const el = C.el;
 
   // The grid's rows, in the article's order.
-  const gridFacets = ["changes", "responsibilities", "success", "skills"];
+  // A ladder file's come from GET /api/ladder.
+  let gridFacets = ["changes", "responsibilities", "success", "skills"];
+  let article = true;
   const storeKey = "coach.ladder.assess";
   const maxChars = 4000;
   const planWeeks = 12;
@@ -81,6 +83,11 @@
   // The grid.
 
   async function loadLadder() {
+    const info = await C.ladder();
+    if (!info.article && info.facets && info.facets.length > 0) {
+      article = false;
+      gridFacets = info.facets.map(function (f) { return f.id; });
+    }
     const lv = await C.api("/api/levels");
     const all = lv.levels || [];
     levels = all.filter(function (l) { return l.rung > 0; }).sort(function (a, b) { return a.rung - b.rung; })
@@ -115,7 +122,8 @@
       for (const l of levels) {
         const s = cells.get(l.id + "/" + f);
         row.appendChild(s ? cell(l, f, s) : el("td", { class: "cell-empty", "data-level": l.id },
-          el("p", { class: "muted", text: l.rung === 0 ? "The article lists no skills for this track." : "The article starts this rung with its responsibilities." })));
+          el("p", { class: "muted", text: !article ? "The ladder has no such section for this level."
+            : l.rung === 0 ? "The article lists no skills for this track." : "The article starts this rung with its responsibilities." })));
       }
       gridBody.appendChild(row);
     }

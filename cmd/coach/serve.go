@@ -60,6 +60,7 @@ func (p *program) serve(args []string) int {
 		return p.fail(err)
 	}
 	cfg = core.Config // with the ladder's model id
+	ladderInfo := server.LadderInfoOf(core.Ladder)
 	// The first SIGINT or SIGTERM shuts down gracefully; a second one stops
 	// at once, closing what is still open.
 	sigs := make(chan os.Signal, 2)
@@ -110,7 +111,7 @@ func (p *program) serve(args []string) int {
 	}()
 
 	deps := server.Deps{Chatter: loader, Sections: core.Sections, Ready: loader.Ready, Logger: log, ModelID: cfg.ModelID,
-		Planner: core.Planner, Assessor: core.Assessor, Levels: core.Ladder.Levels(), Limiter: core.Limiter,
+		Planner: core.Planner, Assessor: core.Assessor, Levels: core.Ladder.Levels(), Ladder: &ladderInfo, Limiter: core.Limiter,
 		APIKeys: cfg.APIKeys, TrustedProxies: cfg.TrustedProxies, Metrics: m, MetricsHandler: m.Handler(),
 		AllowedHosts: cfg.HostsServed(), CORSOrigins: cfg.CORSOrigins}
 	if len(cfg.APIKeys) == 0 {

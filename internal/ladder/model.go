@@ -348,3 +348,43 @@ func (m *Model) LookupRole(name string) (Role, bool) {
 	}
 	return Role{}, false
 }
+
+// Starters are a few first questions about this ladder, for a chat page:
+// the lowest level's work, a step up, how success is judged, a management
+// step, a side track and the adjacent roles, each in the ladder's names.
+func (m *Model) Starters() []string {
+	var main, side []Level
+	for _, l := range m.levels {
+		if m.track[l.ID] == "" {
+			main = append(main, l)
+		} else {
+			side = append(side, l)
+		}
+	}
+	var out []string
+	if len(main) > 0 {
+		out = append(out, "What does "+an(main[0].Name)+" do day to day?")
+	}
+	if len(main) > 2 {
+		out = append(out, "What should "+an(main[1].Name)+" learn to become "+an(main[2].Name)+"?",
+			"How is "+an(main[2].Name)+"'s success judged?")
+	}
+	if len(main) > 3 {
+		out = append(out, "What changes when you become "+an(main[3].Name)+"?")
+	}
+	if len(side) > 0 {
+		out = append(out, "What does "+an(side[0].Name)+" do?")
+	}
+	if len(m.roles) > 0 {
+		out = append(out, "Which other roles can I move into?")
+	}
+	return out
+}
+
+// an puts "a" or "an" before a name.
+func an(name string) string {
+	if name != "" && strings.ContainsRune("AEIOUaeiou", rune(name[0])) {
+		return "an " + name
+	}
+	return "a " + name
+}

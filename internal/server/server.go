@@ -48,6 +48,8 @@ type Deps struct {
 	Chatter Chatter
 	// Sections serves /api/sections.
 	Sections SectionSource
+	// Ladder serves /api/ladder; nil describes the embedded article's.
+	Ladder *LadderInfo
 	// Levels serves /api/levels; nil means ladder.Levels().
 	Levels []ladder.Level
 	// Ready reports whether the coach can answer (the index is built); nil
@@ -95,6 +97,10 @@ func New(d Deps) *gin.Engine {
 	}
 	if d.Levels == nil {
 		d.Levels = ladder.Levels()
+	}
+	if d.Ladder == nil {
+		info := LadderInfoOf(ladder.Default())
+		d.Ladder = &info
 	}
 	if d.ModelID == "" {
 		d.ModelID = DefaultModelID
@@ -167,6 +173,7 @@ func New(d Deps) *gin.Engine {
 	api.GET("/sections/*id", secs.get)
 	levels := &levelsHandler{levels: d.Levels}
 	api.GET("/levels", levels.list)
+	api.GET("/ladder", (&ladderHandler{info: *d.Ladder}).get)
 	api.POST("/plan", (&planHandler{planner: d.Planner, logger: d.Logger}).build)
 	assessment := &assessHandler{assessor: d.Assessor, logger: d.Logger}
 	api.POST("/assess", assessment.assess)
