@@ -102,6 +102,8 @@
       if (res.status === 401) {
         // Another request may have got a key meanwhile: try it first.
         if (apiKey !== sentKey) continue;
+        // A quiet request (the page's own set-up) never asks for a key.
+        if (opts.quiet) throw new ApiError("The coach needs an API key.", 401);
         let why = "This coach asks for an API key. Enter the key you were given.";
         if (sentKey && sentKey === enteredKey) why = "The coach did not accept that key. Check it and enter it again.";
         else if (sentKey) why = "The key saved in this browser is no longer accepted. Enter a valid key.";
@@ -340,11 +342,11 @@
   let ladderInfo = null;
   function ladder() {
     if (!ladderInfo) {
-      ladderInfo = api("/api/ladder").then(async function (info) {
+      ladderInfo = api("/api/ladder", { quiet: true }).then(async function (info) {
         if (!info || info.article) return info || { article: true };
         for (const f of info.facets || []) facets[f.id] = f.name;
         try {
-          const lv = await api("/api/levels");
+          const lv = await api("/api/levels", { quiet: true });
           for (const l of lv.levels || []) levels[l.id] = l.name;
         } catch (e) {
           // the ids stand in for the names
@@ -358,7 +360,10 @@
           n.setAttribute("placeholder", n.getAttribute("data-ladder-placeholder").split("{title}").join(t));
         }
         return info;
-      }).catch(function () { return { article: true }; });
+      }).catch(function () {
+        ladderInfo = null; // not cached: asked again once a key is entered
+        return { article: true };
+      });
     }
     return ladderInfo;
   }

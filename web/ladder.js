@@ -83,12 +83,12 @@
   // The grid.
 
   async function loadLadder() {
+    const lv = await C.api("/api/levels"); // asks for a key if one is needed
     const info = await C.ladder();
     if (!info.article && info.facets && info.facets.length > 0) {
       article = false;
       gridFacets = info.facets.map(function (f) { return f.id; });
     }
-    const lv = await C.api("/api/levels");
     const all = lv.levels || [];
     levels = all.filter(function (l) { return l.rung > 0; }).sort(function (a, b) { return a.rung - b.rung; })
       .concat(all.filter(function (l) { return l.rung === 0; }));
