@@ -97,6 +97,7 @@ func TestOpenAPI(t *testing.T) {
 		{"GET", "/api/sections/senior/skills", "", 200},
 		{"GET", "/api/sections/nope/nope", "", 404},
 		{"GET", "/api/levels", "", 200},
+		{"GET", "/api/ladder", "", 200},
 		{"POST", "/api/plan", `{"current":"APM","target":"Senior PM","weeks":12}`, 503},
 		{"POST", "/api/assess", `{"description":"I own the roadmap"}`, 503},
 		{"GET", "/v1/models", "", 200},
