@@ -327,7 +327,7 @@
     mid: "Mid-level PM",
     senior: "Senior PM",
     director: "Director of Product",
-    vp: "VP of Product",
+    vp: "VP of Product/CPO",
     ic: "IC track (Principal/Staff PM)",
     introduction: "Introduction",
     adjacent: "Adjacent roles",

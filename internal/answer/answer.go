@@ -20,7 +20,8 @@ import (
 const (
 	MaxMessageChars = 4000
 	MaxHistoryTurns = 50
-	MaxCitations    = 8
+	// MaxCitations is retrieval's own cap: a reply cites what was found.
+	MaxCitations = retrieve.MaxHits
 )
 
 // Modes of a reply.
