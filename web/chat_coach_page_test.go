@@ -43,6 +43,7 @@ func storedMessages(t *testing.T, b *browsertest.Browser) []storedAnswer {
 // send themselves; copy, thumbs (kept and counted), regenerate; the chips
 // wrap whole on a phone.
 func TestChatPageCoach(t *testing.T) {
+	t.Parallel()
 	site := browsertest.StartCoach(t, browsertest.Pacer(0))
 	b := browsertest.New(t, 1280, 900)
 	b.Do(t, "open the page", chromedp.Navigate(site+"/"))
@@ -137,6 +138,7 @@ func TestChatPageCoach(t *testing.T) {
 // TestChatPageStop: the stop button ends a stream; what was written stays,
 // on the page and in the stored conversation.
 func TestChatPageStop(t *testing.T) {
+	t.Parallel()
 	site := browsertest.StartCoach(t, browsertest.Pacer(400*time.Millisecond))
 	b := browsertest.New(t, 1280, 900)
 	b.Do(t, "open the page", chromedp.Navigate(site+"/"))

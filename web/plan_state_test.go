@@ -14,6 +14,7 @@ import (
 // go into the Markdown export and the .ics, and a share link opened in a
 // fresh browser profile shows them.
 func TestPlanPageTicksAndNotes(t *testing.T) {
+	t.Parallel()
 	site, _ := planSite(t)
 	b := browsertest.New(t, 1200, 900)
 
@@ -102,6 +103,7 @@ func TestPlanPageTicksAndNotes(t *testing.T) {
 // source, every phase a milestone, evidence, check-ins and a notes field,
 // the timeline note where the weeks are few, the floor's message where too few.
 func TestPlanPageMentorCases(t *testing.T) {
+	t.Parallel()
 	site, _ := planSite(t)
 	b := browsertest.New(t, 1200, 900)
 	cases := []struct {
