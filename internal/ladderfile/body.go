@@ -117,7 +117,7 @@ func (p *parse) body(l *Ladder, lines []string, first int) {
 		}
 		empty(depth)
 		if depth <= 2 {
-			if li, ok := levelByName[Fold(text)]; ok {
+			if li, ok := lookupHeading(levelByName, text); ok {
 				lv := &l.Levels[li]
 				if lv.HeadingLine > 0 {
 					p.errf(n, "level %q has a second section (the first is at line %d)", lv.Name, lv.HeadingLine)
@@ -142,7 +142,7 @@ func (p *parse) body(l *Ladder, lines []string, first int) {
 		switch {
 		case level >= 0:
 			lv := l.Levels[level]
-			fi, ok := facetByHead[Fold(text)]
+			fi, ok := lookupHeading(facetByHead, text)
 			fid := Slug(text)
 			ttl := lv.Name + ": " + text
 			if ok {
@@ -248,4 +248,33 @@ func (p *parse) decideParts(l *Ladder, fm frontMatter, fmEnd int) {
 			l.Roles = append(l.Roles, Role{ID: strings.TrimPrefix(s.ID, l.Adjacent+"/"), Name: name, Section: s.ID})
 		}
 	}
+}
+
+// numbering opens a heading with a rung's number: "Level 2 -", "L3:", "2.".
+var numbering = regexp.MustCompile(`^(?:(?:level|rung|step|stage|tier|l)\s*\d+|\d+)\s*(?:[.:)\-–—]\s*|\s+)`)
+
+// lookupHeading finds a heading among names (folded): as written, else
+// without a rung's number before it ("Level 2 - Data Scientist") or a
+// parenthesis after it ("Data Scientist (L2)"), else the part after a colon
+// or dash ("Rung 2: Data Scientist").
+func lookupHeading(names map[string]int, text string) (int, bool) {
+	h := Fold(text)
+	if i, ok := names[h]; ok {
+		return i, true
+	}
+	cands := []string{numbering.ReplaceAllString(h, "")}
+	if i := strings.LastIndex(h, " ("); i > 0 && strings.HasSuffix(h, ")") {
+		cands = append(cands, strings.TrimSpace(h[:i]), numbering.ReplaceAllString(strings.TrimSpace(h[:i]), ""))
+	}
+	for _, sep := range []string{": ", " - ", " – ", " — "} {
+		if i := strings.Index(h, sep); i > 0 {
+			cands = append(cands, strings.TrimSpace(h[i+len(sep):]))
+		}
+	}
+	for _, c := range cands {
+		if i, ok := names[Fold(c)]; ok && c != "" {
+			return i, true
+		}
+	}
+	return 0, false
 }

@@ -20,6 +20,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
 )
 
@@ -64,9 +65,9 @@ type Ladder struct {
 
 // Level is one rung.
 type Level struct {
-	ID      string   `yaml:"id"`
-	Name    string   `yaml:"name"`
-	Aliases []string `yaml:"aliases"`
+	ID      string `yaml:"id"`
+	Name    string `yaml:"name"`
+	Aliases Names  `yaml:"aliases"`
 	// Track is "" for the main ladder, or the name of a side track such as
 	// "ic".
 	Track string `yaml:"track"`
@@ -76,6 +77,29 @@ type Level struct {
 	// Line is the level's line in the front matter; HeadingLine its ##.
 	Line        int `yaml:"-"`
 	HeadingLine int `yaml:"-"`
+}
+
+// Names is a list of names; the front matter may give it as a YAML list or
+// as one string of comma-separated names.
+type Names []string
+
+// UnmarshalYAML reads a list or a comma-separated string.
+func (n *Names) UnmarshalYAML(node ast.Node) error {
+	var list []string
+	if err := yaml.NodeToValue(node, &list); err == nil {
+		*n = list
+		return nil
+	}
+	var one string
+	if err := yaml.NodeToValue(node, &one); err != nil || node.Type() != ast.StringType {
+		return &yaml.SyntaxError{Message: "aliases must be a list of names, such as [junior ds, associate data scientist]", Token: node.GetToken()}
+	}
+	for _, a := range strings.Split(one, ",") {
+		if a = strings.TrimSpace(a); a != "" {
+			*n = append(*n, a)
+		}
+	}
+	return nil
 }
 
 // Facet is a heading each level repeats.

@@ -281,3 +281,38 @@ func TestLoadMissing(t *testing.T) {
 		t.Errorf("err %v", err)
 	}
 }
+
+// Files written without sight of the code: numbered level headings, a
+// parenthesis after a name, aliases as one string.
+func TestLenientHeadings(t *testing.T) {
+	src := good
+	for _, r := range [][2]string{
+		{"## Junior Analyst\n", "## Level 1 - Junior Analyst\n"},
+		{"## Analyst\n", "## 2. Analyst (L2)\n"},
+		{"## Lead Analyst\n", "## Rung 3: Lead Analyst:\n"},
+		{"### Skills to Grow for the Next Level\n", "### skills to grow for the next level:\n"},
+		{"    aliases: [junior, new analyst]\n", "    aliases: junior, new analyst\n"},
+	} {
+		if !strings.Contains(src, r[0]) {
+			t.Fatalf("no %q", r[0])
+		}
+		src = strings.Replace(src, r[0], r[1], 1)
+	}
+	l, err := Parse("lenient.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	j, _ := l.Level("junior")
+	if len(j.Aliases) != 2 || j.Aliases[1] != "new analyst" {
+		t.Errorf("aliases %q", j.Aliases)
+	}
+	for _, id := range []string{"junior/skills", "analyst/scope", "lead/scope"} {
+		if _, ok := l.Section(id); !ok {
+			t.Errorf("no section %s", id)
+		}
+	}
+	_, err = Parse("bad.md", []byte(strings.Replace(good, "    aliases: [junior, new analyst]\n", "    aliases: {a: 1}\n", 1)))
+	if err == nil || !strings.Contains(err.Error(), "bad.md:6:") {
+		t.Errorf("aliases as a map: %v", err)
+	}
+}
