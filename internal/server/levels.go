@@ -8,15 +8,9 @@ import (
 	"github.com/ladder/coach/internal/ladder"
 )
 
-// Level is a ladder level as the API shows it.
-type Level struct {
-	ID      string   `json:"id"`
-	Name    string   `json:"name"`
-	Title   string   `json:"title"`
-	Rung    int      `json:"rung"`
-	Aliases []string `json:"aliases"`
-	Summary string   `json:"summary"`
-}
+// Level is a ladder level as the API shows it: the ladder's own type, one
+// definition of its JSON.
+type Level = ladder.Level
 
 // LevelList is the body of GET /api/levels.
 type LevelList struct {
@@ -31,11 +25,10 @@ type levelsHandler struct {
 func (h *levelsHandler) list(c *gin.Context) {
 	out := LevelList{Levels: make([]Level, 0, len(h.levels))}
 	for _, l := range h.levels {
-		aliases := l.Aliases
-		if aliases == nil {
-			aliases = []string{}
+		if l.Aliases == nil {
+			l.Aliases = []string{} // always a list in the JSON
 		}
-		out.Levels = append(out.Levels, Level{ID: l.ID, Name: l.Name, Title: l.Title, Rung: l.Rung, Aliases: aliases, Summary: l.Summary})
+		out.Levels = append(out.Levels, l)
 	}
 	c.JSON(http.StatusOK, out)
 }
