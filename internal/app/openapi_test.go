@@ -70,7 +70,7 @@ func readmeCurls(t *testing.T) []readmeRequest {
 }
 
 // shellWords splits a command as sh would, for the quoting the README uses:
-// single quotes, and 'it'\''s'.
+// single quotes, and 'it'\”s'.
 func shellWords(s string) []string {
 	var words []string
 	var w strings.Builder

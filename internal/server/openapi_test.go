@@ -78,7 +78,7 @@ func TestOpenAPI(t *testing.T) {
 	router := openAPIRouter(t)
 	chat := &fakeChatter{reply: answer.Reply{Answer: "A Senior PM owns outcomes [1].", Mode: answer.ModeOffline, Scope: "in",
 		Suggestions: []string{"And a director?"},
-		Citations: []answer.Citation{{ID: "senior/overview", Title: "Senior PM: overview", Level: "senior", Facet: "overview", Text: "x", Items: []int{1}, Score: 0.5}}}}
+		Citations:   []answer.Citation{{ID: "senior/overview", Title: "Senior PM: overview", Level: "senior", Facet: "overview", Text: "x", Items: []int{1}, Score: 0.5}}}}
 	h := newGuardedServer(t, Deps{Chatter: chat})
 	for _, tt := range []struct {
 		method, target, body string
