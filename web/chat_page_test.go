@@ -94,7 +94,9 @@ func TestChatPage(t *testing.T) {
 
 	chatAsk(t, b, "What should I build to become a Senior PM?")
 	b.WaitFor(t, "the first answer", chatAnswered(1))
-	if lengths := browsertest.Eval[[]int](t, b, `window.__lengths.filter(n => n > 0)`); len(lengths) < 3 {
+	// Two lengths at least: the answer grew while it streamed (a loaded
+	// machine may paint several pieces at once, so no more is asked).
+	if lengths := browsertest.Eval[[]int](t, b, `window.__lengths.filter(n => n > 0)`); len(lengths) < 2 {
 		t.Errorf("the answer did not appear in pieces: lengths %v", lengths)
 	}
 	if !browsertest.Eval[bool](t, b, `window.__waiting`) {
