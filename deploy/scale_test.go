@@ -54,6 +54,7 @@ func TestScaleOut(t *testing.T) {
 		"OPENAI_API_KEY":         "sk-fake",
 		"COACH_MODEL":            "fake-model",
 		"COACH_LLM_TIMEOUT":      "10s",
+		"COACH_LLM_READ":         "off", // the upstream counts answers: no readings of questions among them
 		"COACH_SHUTDOWN_TIMEOUT": "10s",
 	}
 	a := startReplica(t, "a", env)
