@@ -67,7 +67,7 @@ var levels = []Level{
 	{
 		ID: VP, Name: "VP of Product/CPO", Title: "VP of Product / Chief Product Officer (CPO)", Rung: 5,
 		Aliases: []string{"vp of product", "vp product", "vice president of product", "vp of product management", "svp of product",
-			"cpo", "chief product officer", "head of product reporting to the ceo", "product executive", "vp"},
+			"cpo", "chief product officer", "product executive", "vp"},
 		Summary: "you’re no longer just leading product teams, you’re helping lead the company",
 	},
 	{
@@ -207,7 +207,7 @@ func Facets() []string {
 var FacetWords = map[string]Phrases{
 	Success: {"doing well look like", "job well look like", "doing that job well", "doing this job well", "do the job well",
 		"done well", "doing well", "excelling", "look like when it's going well", "going well"},
-	Skills:           {"work on to get", "working on to get", "should i be working on", "to grow", "areas to grow"},
+	Skills:           {"to grow", "areas to grow", "work on to get", "working on to get", "should i be working on"},
 	Responsibilities: {"on my plate", "on their plate", "my day to day", "their day to day", "day to day be"},
 }
 

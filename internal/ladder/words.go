@@ -99,7 +99,7 @@ var Talk = struct {
 	// Caveat words ask what a role costs or whether one would enjoy it.
 	Caveat Phrases
 	// FirstObject makes a question about a third person one about the asker
-	// after all: "what will she expect me to do".
+	// after all: a third person who asks something of "me".
 	FirstObject Phrases
 	// After moves one rung up from the level talked about.
 	After Phrases
@@ -143,7 +143,7 @@ var Talk = struct {
 		"level", "rung", "role", "step", "idea", "suggestion", "area", "on that list", "on the list", "in that list", "you mentioned", "you listed"},
 	Placement: Phrases{"what level am i", "which level am i", "what level would i be", "which level would i be", "what level is that",
 		"what level is this", "what rung am i", "which rung am i", "where do i fit", "where do i sit", "where do i stand",
-		"where am i on", "where would i be on", "where would that put me", "where does that put me", "what level does that make me",
+		"where am i on", "where would i be on", "that put me", "what level does that make me",
 		"where do i land", "what's my level", "what is my level", "which level fits", "what level fits", "what stage am i",
 		"which stage am i", "what level should i be", "am i at", "which level do i", "what level do i", "place me"},
 	FirstPerson: Phrases{"i own", "i run", "i lead", "i manage", "i write", "i define", "i drive", "i set", "i report",

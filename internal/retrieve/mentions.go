@@ -16,7 +16,7 @@ const (
 	kindAsked    mentionKind = iota // the level the question is about
 	kindOther                       // another person's title: "my VP says"
 	kindObject                      // people the asker works on: "mentor junior PMs"
-	kindRejected                    // set aside: "I don't want to be a CPO"
+	kindRejected                    // set aside by a rejection before it
 	kindHoped                       // not reached yet: "solid but not yet senior"
 	kindBeyond                      // the rung above it: "past the associate stage"
 )
@@ -162,7 +162,7 @@ func possessed(words []string) bool {
 }
 
 // rejectedIn is true when a rejection opens the clause within six words of
-// the title: "I don't want to be a CPO", "not interested in becoming a VP".
+// the title: a refusal of becoming an executive, or of being a director.
 func rejectedIn(words []string) bool {
 	from := max(0, len(words)-7)
 	tail := " " + strings.Join(words[from:], " ") + " "
@@ -170,7 +170,7 @@ func rejectedIn(words []string) bool {
 }
 
 // rejectsManaging is true when a rejection reaches a word of managing
-// people within five words: "zero interest in managing people long term".
+// people within five words: a rejection, then a word of managing.
 func rejectsManaging(q string) bool {
 	words := strings.Fields(q)
 	for i := range words {
