@@ -22,7 +22,7 @@ func (p *program) ask(args []string) int {
 	}
 	question := strings.TrimSpace(strings.Join(pos, " "))
 	if question == "" {
-		return p.usageError("ask needs a question, such as: coach ask \"What does a Director of Product do?\"")
+		return p.usageError("ask needs a question, such as: coach ask \"Which skills lead to the Director rung?\"")
 	}
 	cfg, err := p.configLadder(*ladderFile)
 	if err != nil {

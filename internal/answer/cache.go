@@ -51,8 +51,8 @@ var promptDigest = sync.OnceValue(func() string {
 })
 
 // NormalizeQuestion is the question as the cache key sees it: lower case,
-// white space collapsed, trailing punctuation dropped, so "What does a
-// Senior PM do?" and "what does a senior pm do" share an answer.
+// white space collapsed, trailing punctuation dropped, so the same
+// question typed in other case or with a question mark shares an answer.
 func NormalizeQuestion(q string) string {
 	q = strings.ToLower(strings.Join(strings.Fields(q), " "))
 	return strings.TrimRight(q, " ?!.")

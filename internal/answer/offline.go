@@ -12,12 +12,12 @@ const ScopeMessage = "I can only help with the product management career ladder,
 	"the five levels (Associate PM, Mid-level PM, Senior PM, Director of Product/Group PM, VP of Product/CPO), " +
 	"what each level changes, its core responsibilities, what success looks like, the skills to build for the next level, " +
 	"the individual-contributor track (Principal/Staff PM), moves into adjacent roles, and how long growth takes. " +
-	"Try, for example: \"What should I build to become a Senior PM?\""
+	"Try, for example: \"Which skills lead to the Senior PM rung?\""
 
 // SmalltalkMessage answers a greeting or thanks: short, friendly, no
 // citations, one question to try.
 const SmalltalkMessage = "Happy to help! I coach on the product management career ladder: the levels, what each expects, " +
-	"the skills for the next step and the paths beside the ladder. You could ask: \"What should I build to become a Senior PM?\""
+	"the skills for the next step and the paths beside the ladder. You could ask: \"Which skills lead to the Senior PM rung?\""
 
 // InjectionMessage is the reply to an attempt to change the coach's instructions.
 const InjectionMessage = "I can't change how I work or share my instructions. " + ScopeMessage

@@ -50,9 +50,9 @@ func facetQuestion(level, facet string) suggestion {
 		}
 		return suggestion{"What changes at the " + name + " level?", id}
 	case ladder.Responsibilities:
-		return suggestion{"What are the core responsibilities of " + withArticle(name) + "?", id}
+		return suggestion{"What is " + withArticle(name) + " responsible for?", id}
 	case ladder.Success:
-		return suggestion{"What does success look like for " + withArticle(name) + "?", id}
+		return suggestion{"When is " + withArticle(name) + " doing well?", id}
 	case ladder.Skills:
 		if next, ok := ladder.Next(level); ok {
 			return suggestion{"How do I go from " + name + " to " + questionName(next.ID) + "?", id}
@@ -78,7 +78,7 @@ func questionName(level string) string {
 // Questions beside the ladder's rungs.
 var (
 	sugNoManaging = suggestion{"Can I keep growing without managing people?", ladder.IC + "/" + ladder.Overview}
-	sugTimeline   = suggestion{"How long does it usually take to move up?", sections.Closing + "/timeline"}
+	sugTimeline   = suggestion{"How many years does moving up take?", sections.Closing + "/timeline"}
 	sugAdjacent   = suggestion{"Which product-adjacent roles can a PM move into?", sections.Adjacent + "/" + ladder.Overview}
 	sugAdvice     = suggestion{"What are the key takeaways for a PM career?", sections.Closing + "/advice"}
 	sugLadder     = suggestion{"What are the levels of the PM career ladder?", sections.Introduction + "/ladder"}

@@ -69,7 +69,7 @@ func markdown(r Result, a *Assessor, title string, tl ladder.Level, known, gener
 		if t := strings.TrimSpace(title); t != "" && known {
 			fmt.Fprintf(&b, "\n\nA title alone (“%s”) does not place you: the ladder's levels are about what you do and are trusted with.", mdtext.Escape(t))
 		}
-		b.WriteString("\n\nFor example: “I own the onboarding flow, decide what we build from research and data, and report on activation metrics to stakeholders.”\n")
+		b.WriteString("\n\nFor example: “I run the signup funnel, choose what ships from user research and numbers, and share activation figures with stakeholders.”\n")
 		return b.String()
 	}
 	fmt.Fprintf(&b, "## Your level: %s\n\n", r.Level.Name)

@@ -36,7 +36,7 @@ func defining(s signal) signal {
 }
 
 // wholeScope is an ownership phrase whose object is whole: "accountable for
-// the entire seller experience", "I own the whole payments journey".
+// the entire seller experience", "I look after the whole billing journey".
 var wholeScope = regexp.MustCompile(`^(?:[\w'-]+ ){1,6}?(?:the |our |my |an |a )?(?:whole|entire|all of (?:the |our )?)\b`)
 
 func ownsArea(s signal) signal {

@@ -53,7 +53,7 @@ type Intent struct {
 	// Nearby names the subject next to the article the question is about,
 	// when Scope is ScopeNearby.
 	Nearby string `json:"nearby,omitempty"`
-	// Rejected are levels the asker sets aside ("I don't want to be a CPO").
+	// Rejected are levels the asker sets aside (refused, never wanted).
 	Rejected []string `json:"rejected,omitempty"`
 	// Placed is the level the coach placed the asker at from their
 	// description; PlacedWhy quotes what decided it.
@@ -248,7 +248,7 @@ func (s *reading) topics() {
 		s.in.Topics = append(s.in.Topics, TopicAdjacent)
 	}
 	if reNoManage.MatchString(s.q) || rejectsManaging(s.q) {
-		// "I don't want to be a people manager": the IC track, and not the
+		// Refusing to manage people: the IC track, and not the
 		// rung that manages people.
 		if !s.in.HasTopic(TopicIC) {
 			s.in.Topics = append(s.in.Topics, TopicIC)
@@ -316,13 +316,13 @@ func (s *reading) conversation() {
 	switch {
 	case len(s.mentions) > 0:
 	case reFirstRef.MatchString(s.q) && s.hist.first != "":
-		// "Going back to the first level you described"
+		// A return to the level the conversation began with.
 		s.hist.topic, s.stepBack = s.hist.first, true
 	case reTargetRef.MatchString(s.q) && s.hist.target != "":
 		// "once I'm at the level I want"
 		s.hist.topic, s.stepBack = s.hist.target, true
 	case reAboveRel.MatchString(s.q) && s.hist.topic != "" && !s.in.Transition:
-		// "And the one above it: what does success look like there?"
+		// The rung above the one talked about.
 		if l, ok := ladder.Next(s.hist.topic); ok {
 			s.hist.topic, s.stepBack = l.ID, true
 			s.in.Transition, s.in.Target = false, ""
@@ -361,7 +361,7 @@ func (s *reading) conversation() {
 		}
 	}
 	if s.in.Transition && s.in.Target == "" && len(s.mentions) == 0 && len(s.in.Roles) == 0 && s.hist.topic != "" && reAnaphora.MatchString(s.q) {
-		// "What skills would get someone ready for that level?"
+		// Readiness for the level talked about.
 		s.in.Target = s.hist.topic
 		s.in.FromHistory = true
 	}
@@ -373,7 +373,7 @@ func (s *reading) conversation() {
 		s.in.Transition = s.in.Transition && len(s.in.Roles) > 0
 	}
 	if reStay.MatchString(s.q) && (s.in.Target == "" || s.in.Target == s.in.Current || s.in.Current == "") {
-		// "Once you're VP, what do you keep developing?": growing in the
+		// Keeping on growing once at a level: growing in the
 		// role, not into the next one.
 		s.in.Transition, s.in.Target = false, ""
 	}
@@ -398,7 +398,7 @@ func (s *reading) levels() {
 		add(m.ID)
 	}
 	if len(s.in.Levels) == 0 && len(s.mentions) == 0 && len(s.in.Roles) == 0 && s.hist.roleLast && s.hist.role != "" && !s.stepBack {
-		// "Is there a path that fits that?" right after "I love deal-making".
+		// A path that fits, right after the asker named a kind of work an adjacent role does.
 		s.in.Roles = []string{s.hist.role}
 		if !s.in.HasTopic(TopicAdjacent) {
 			s.in.Topics = append(s.in.Topics, TopicAdjacent)
@@ -420,14 +420,14 @@ func (s *reading) levels() {
 		add(s.in.Current)
 	}
 	if len(s.in.Levels) == 0 && len(s.in.Roles) == 0 && s.hist.topic != "" {
-		// "And what does success look like there?"
+		// A facet asked of the level talked about.
 		if len(s.in.Topics) == 0 || reAnaphora.MatchString(s.q) {
 			add(s.hist.topic)
 			s.in.FromHistory = true
 		}
 	}
 	if len(s.in.Levels) == 0 && len(s.in.Roles) == 0 && len(s.in.Topics) == 0 && (s.hist.role != "" || s.hist.adjacent) {
-		// "Which one would suit someone who...?" after a talk about adjacent roles.
+		// Which of them suits someone, after a talk about adjacent roles.
 		if s.hist.role != "" {
 			s.in.Roles = []string{s.hist.role}
 		}
@@ -459,8 +459,7 @@ func (s *reading) levels() {
 // level or role must be mostly the article's words.
 func (s *reading) scope(inScope func(terms int, known int, strong bool) bool, termCounts func(string) (int, int, bool)) {
 	// A follow-up that only borrows its level from the conversation must
-	// still be about the ladder itself ("Unrelated, but how many moons does
-	// Jupiter have?").
+	// still be about the ladder itself (an aside about astronomy is not).
 	if s.in.FromHistory && len(s.mentions) == 0 && len(s.in.Roles) == 0 && len(s.in.Facets) == 0 && !s.in.Transition {
 		if n, known, strong := termCounts(s.question); !strong && (known == 0 && n >= 2 || reUnrelated.MatchString(s.q) && !inScope(n, known, strong)) {
 			s.in.Refusal = RefuseOffTopic
@@ -679,7 +678,7 @@ func fromHistory(history []Turn) historyContext {
 			h.current = c
 		}
 		if c := promotedTo(q); c != "" {
-			h.current = c // "I just got promoted to senior PM"
+			h.current = c // promoted to a rung: it is the asker's now
 		}
 		ms := strongMentions(mainClause(q))
 		if len(ms) == 0 {

@@ -77,7 +77,7 @@ func ReadingScopes() []string {
 // ReadingTopics are the topics a reading may name, with what each means.
 func ReadingTopics() map[string]string {
 	return map[string]string{
-		TopicIC:       "the individual-contributor track instead of managing people",
+		TopicIC:       "the individual-contributor track, without managing people",
 		TopicAdjacent: "leaving product management for an adjacent role",
 		TopicTimeline: "how long growth takes, being behind or stuck",
 		TopicPaths:    "where to start, skipping rungs, non-linear careers",

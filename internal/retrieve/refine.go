@@ -38,7 +38,7 @@ func (r *Retriever) unread(in *Intent, q string) bool {
 	return n >= 2 && 2*known < n
 }
 
-// setAside: a question that only rejects rungs ("I don't want to be a CPO,
+// setAside: a question that only rejects rungs (a refusal of the top job,
 // what else is there?") is about the paths beside the ladder.
 func (r *Retriever) setAside(in *Intent) {
 	if len(in.Rejected) == 0 || in.asked > 0 && !allRejected(in) {
@@ -118,7 +118,7 @@ func (r *Retriever) stepUp(in *Intent, q string) {
 		in.Levels, in.FromHistory = []string{n.ID}, true
 		in.Transition, in.Target = false, ""
 		if len(in.Facets) > 0 && in.asksSkills() {
-			// "what should I work on to get beyond that?": the step up.
+			// Skills asked with a step beyond the level: the step up itself.
 			in.Transition, in.Target, in.Current = true, n.ID, base
 		}
 	}
@@ -152,7 +152,7 @@ func carryFacet(in *Intent, q string, history []Turn) {
 			if fs[0].Facet == ladder.Skills || in.Target == "" || in.asked > 0 || ladder.Talk.Moving.In(" "+q+" ") {
 				return // a step to the next level, skills and all
 			}
-			// "and for the level after that?" in a talk about success: the
+			// A bare "the rung after it" in a talk about success: the
 			// same facet one rung up, not the way there.
 			in.Transition, in.Levels = false, []string{in.Target}
 			in.Target = ""
@@ -162,7 +162,7 @@ func carryFacet(in *Intent, q string, history []Turn) {
 	}
 }
 
-// beyond: "what would I need to work on to get past senior?" is the step
+// beyond: skills to move past a named rung are the step
 // to the rung above the one named.
 func beyond(in *Intent) {
 	if in.beyondAt != "" && in.Target == "" && in.asksSkills() {

@@ -330,7 +330,7 @@ func (r *Retriever) boosts(question string, in Intent) map[string]float64 {
 				put(ladder.IC+"/"+ladder.Overview, bPrimary+0.2)
 			}
 		case TopicTimeline:
-			// "What does a director own, and how long does it take to get
+			// A level's facet asked together with the time it takes to reach
 			// there?": the level's facet first, the timeline beside it.
 			if len(in.Levels) > 0 && len(in.Facets) > 0 && in.Facets[0].Weight >= 1 && !in.FromHistory {
 				put(sections.Closing+"/timeline", bSecondary+0.3)
