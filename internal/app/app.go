@@ -130,7 +130,7 @@ func (c *Core) Build(ctx context.Context) (*App, error) {
 	if err != nil {
 		return nil, err
 	}
-	base := retrieve.New(c.Sections, idx).WithPlacer(c.Assessor)
+	base := retrieve.New(c.Sections, idx).WithPlacer(c.Assessor).WithLadder(c.Ladder)
 	svc := &answer.Service{
 		Retriever: base,
 		Timeout:   c.Config.LLMTimeout,

@@ -388,3 +388,9 @@ func an(name string) string {
 	}
 	return "a " + name
 }
+
+// FacetWords are the phrases that ask for each facet besides the reader's
+// own cues: the article's FacetWords, by facet id.
+func (m *Model) FacetWords() map[string]Phrases {
+	return FacetWords
+}

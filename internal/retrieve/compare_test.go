@@ -4,6 +4,8 @@ import (
 	"context"
 	"strings"
 	"testing"
+
+	"github.com/ladder/coach/internal/ladder"
 )
 
 // A comparison question ("how is X different from Y") is understood as
@@ -73,7 +75,7 @@ func TestObjectOfWork(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var got []string
-		for _, m := range strongMentions(normalize(tt.q)) {
+		for _, m := range strongMentions(ladder.Default(), normalize(tt.q)) {
 			got = append(got, m.ID)
 		}
 		if strings.Join(got, ",") != strings.Join(tt.want, ",") {

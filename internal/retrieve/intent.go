@@ -165,8 +165,8 @@ var (
 // understand reads a question and its conversation.
 // understand reads a question and its conversation, one named step after
 // another over the reading's state.
-func understand(question string, history []Turn, inScope func(terms int, known int, strong bool) bool, termCounts func(string) (int, int, bool)) Intent {
-	s := &reading{question: question, q: normalize(question), history: history}
+func understand(lad *ladder.Model, question string, history []Turn, inScope func(terms int, known int, strong bool) bool, termCounts func(string) (int, int, bool)) Intent {
+	s := &reading{lad: lad, question: question, q: normalize(question), history: history}
 	if s.refuse() {
 		return s.in
 	}
@@ -181,8 +181,9 @@ func understand(question string, history []Turn, inScope func(terms int, known i
 
 // reading is the state of one question being read.
 type reading struct {
-	question, q string // as typed, and normalised
-	main        string // q less what it sets aside
+	lad         *ladder.Model // the ladder the question is read against
+	question, q string        // as typed, and normalised
+	main        string        // q less what it sets aside
 	history     []Turn
 	mentions    []ladder.Mention // the levels the question asks about
 	hist        historyContext   // what the conversation says
@@ -216,15 +217,15 @@ func (s *reading) refuse() bool {
 func (s *reading) mentionsAndFacets() {
 	// "...instead of becoming a director": what is set aside is not asked about.
 	s.main = mainClause(s.q)
-	s.mentions = strongMentions(s.main)
+	s.mentions = strongMentions(s.lad, s.main)
 	if len(s.mentions) == 0 {
-		s.mentions = othersAsked(s.main)
+		s.mentions = othersAsked(s.lad, s.main)
 	}
 	s.in.asked = len(s.mentions)
-	s.in.beyondAt = beyondLevel(s.main)
-	s.in.Rejected = rejectedLevels(s.q)
-	s.in.Roles = roleIDs(s.q)
-	s.in.Facets = facets(s.q)
+	s.in.beyondAt = beyondLevel(s.lad, s.main)
+	s.in.Rejected = rejectedLevels(s.lad, s.q)
+	s.in.Roles = roleIDs(s.lad, s.q)
+	s.in.Facets = facets(s.lad, s.q)
 	s.in.Caveat = ladder.Talk.Caveat.In(" " + s.q + " ")
 }
 
@@ -269,13 +270,13 @@ func (s *reading) topics() {
 // transition: the asker's own level and a step between levels.
 func (s *reading) transition() {
 	// The asker's own level: "I'm a senior PM", "as a new PM".
-	s.in.Current = statedLevel(s.q)
+	s.in.Current = statedLevel(s.lad, s.q)
 
 	// "senior -> gpm": an arrow between two levels is a step up.
 	// A bare "PM" counts here: "apm -> pm".
-	if ms := arrowLevels(s.q); len(ms) == 2 {
-		a, _ := ladder.ByID(ms[0])
-		b, _ := ladder.ByID(ms[1])
+	if ms := arrowLevels(s.lad, s.q); len(ms) == 2 {
+		a, _ := s.lad.ByID(ms[0])
+		b, _ := s.lad.ByID(ms[1])
 		if a.Rung > 0 && b.Rung > a.Rung || b.ID == ladder.IC {
 			s.in.Transition, s.in.Current, s.in.Target = true, a.ID, b.ID
 		}
@@ -284,15 +285,15 @@ func (s *reading) transition() {
 	if loc := reTransition.FindStringIndex(s.main); loc != nil && !reNoManage.MatchString(s.q) {
 		s.in.Transition = true
 		if m := reFromTo.FindStringSubmatch(s.q); m != nil {
-			a, b := strongMentions(m[1]), strongMentions(m[2])
+			a, b := strongMentions(s.lad, m[1]), strongMentions(s.lad, m[2])
 			if len(a) > 0 {
 				s.in.Current = a[0].ID
 			}
 			if len(b) > 0 {
 				s.in.Target = b[len(b)-1].ID
-			} else if len(a) > 0 && len(ladder.FindRoles(m[2])) == 0 {
+			} else if len(a) > 0 && len(s.lad.FindRoles(m[2])) == 0 {
 				// "from associate to a regular PM": the next rung.
-				if n, ok := ladder.Next(a[0].ID); ok {
+				if n, ok := s.lad.Next(a[0].ID); ok {
 					s.in.Target = n.ID
 				}
 			}
@@ -311,7 +312,7 @@ func (s *reading) transition() {
 // conversation: levels said before, when this question names none.
 func (s *reading) conversation() {
 	// The conversation: levels said before, when this question names none.
-	s.hist = fromHistory(s.history)
+	s.hist = fromHistory(s.lad, s.history)
 	s.stepBack = false
 	switch {
 	case len(s.mentions) > 0:
@@ -323,7 +324,7 @@ func (s *reading) conversation() {
 		s.hist.topic, s.stepBack = s.hist.target, true
 	case reAboveRel.MatchString(s.q) && s.hist.topic != "" && !s.in.Transition:
 		// The rung above the one talked about.
-		if l, ok := ladder.Next(s.hist.topic); ok {
+		if l, ok := s.lad.Next(s.hist.topic); ok {
 			s.hist.topic, s.stepBack = l.ID, true
 			s.in.Transition, s.in.Target = false, ""
 		}
@@ -334,7 +335,7 @@ func (s *reading) conversation() {
 		if base == "" {
 			base = s.in.Current
 		}
-		if l, ok := ladder.Below(base); ok {
+		if l, ok := s.lad.Below(base); ok {
 			s.hist.topic, s.stepBack = l.ID, true
 		}
 	}
@@ -355,7 +356,7 @@ func (s *reading) conversation() {
 		if cur == "" {
 			cur = s.hist.topic
 		}
-		if n, ok := ladder.Next(cur); ok {
+		if n, ok := s.lad.Next(cur); ok {
 			s.in.Target = n.ID
 			s.in.Current = cur
 		}
@@ -517,15 +518,15 @@ func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
 // manager" counts only as the asker's own title ("I'm a PM"). Levels that
 // are the object of mentoring, managing or hiring ("mentor junior PMs") are
 // who the work is done to, not the level asked about.
-func strongMentions(text string) []ladder.Mention {
+func strongMentions(lad *ladder.Model, text string) []ladder.Mention {
 	var out []ladder.Mention
-	for _, m := range ladder.FindLevels(text) {
+	for _, m := range lad.FindLevels(text) {
 		switch k := kindOf(text, m); {
 		case !m.Strong:
 		case k == kindAsked || k == kindHoped:
 			out = append(out, m)
 		case k == kindBeyond:
-			if n, ok := ladder.Next(m.ID); ok {
+			if n, ok := lad.Next(m.ID); ok {
 				m.ID = n.ID
 				out = append(out, m)
 			}
@@ -536,9 +537,9 @@ func strongMentions(text string) []ladder.Mention {
 
 // rejectedLevels are the levels text sets aside: "not interested in
 // becoming a VP".
-func rejectedLevels(text string) []string {
+func rejectedLevels(lad *ladder.Model, text string) []string {
 	var out []string
-	for _, m := range ladder.FindLevels(text) {
+	for _, m := range lad.FindLevels(text) {
 		if m.Strong && kindOf(text, m) == kindRejected && !slices.Contains(out, m.ID) {
 			out = append(out, m.ID)
 		}
@@ -547,7 +548,7 @@ func rejectedLevels(text string) []string {
 }
 
 // promotedTo is the level a person says they were promoted to.
-func promotedTo(q string) string {
+func promotedTo(lad *ladder.Model, q string) string {
 	i := strings.Index(q, "promoted ")
 	if i < 0 {
 		return ""
@@ -557,7 +558,7 @@ func promotedTo(q string) string {
 	if j < 0 {
 		return ""
 	}
-	if ms := ladder.FindLevels(rest[j+4:]); len(ms) > 0 && ms[0].Pos <= 12 {
+	if ms := lad.FindLevels(rest[j+4:]); len(ms) > 0 && ms[0].Pos <= 12 {
 		return ms[0].ID
 	}
 	return ""
@@ -565,13 +566,13 @@ func promotedTo(q string) string {
 
 // statedLevel is the level a person says they hold: "I'm a senior PM",
 // "as a new PM", "I am a product manager".
-func statedLevel(q string) string {
+func statedLevel(lad *ladder.Model, q string) string {
 	for _, loc := range reCurrent.FindAllStringIndex(q, -1) {
 		rest := q[loc[1]:]
 		if len(rest) > 50 {
 			rest = rest[:50]
 		}
-		ms := ladder.FindLevels(rest)
+		ms := lad.FindLevels(rest)
 		if len(ms) > 0 && ms[0].Pos <= 12 && !reNotStated.MatchString(rest[:ms[0].Pos]) {
 			return ms[0].ID
 		}
@@ -579,15 +580,15 @@ func statedLevel(q string) string {
 	return ""
 }
 
-func roleIDs(q string) []string {
+func roleIDs(lad *ladder.Model, q string) []string {
 	var out []string
-	for _, r := range ladder.FindRoles(q) {
+	for _, r := range lad.FindRoles(q) {
 		out = append(out, r.ID)
 	}
 	return out
 }
 
-func facets(q string) []FacetWeight {
+func facets(lad *ladder.Model, q string) []FacetWeight {
 	var out []FacetWeight
 	for _, f := range []string{ladder.Skills, ladder.Success, ladder.Responsibilities, ladder.Changes, ladder.Overview} {
 		best, pos := 0.0, len(q)
@@ -603,7 +604,7 @@ func facets(q string) []FacetWeight {
 		}
 	}
 	pad := " " + q + " "
-	for f, words := range ladder.FacetWords {
+	for f, words := range lad.FacetWords() {
 		if at := words.Index(pad); at >= 0 && !slices.ContainsFunc(out, func(w FacetWeight) bool { return w.Facet == f }) {
 			out = append(out, FacetWeight{Facet: f, Weight: 1 + 0.001*float64(len(q)-at)/float64(len(q)+1)})
 		}
@@ -636,11 +637,11 @@ func facets(q string) []FacetWeight {
 
 // arrowLevels lists the levels of a question with an arrow in it ("senior
 // -> gpm"), a bare "PM" included; none without an arrow.
-func arrowLevels(q string) []string {
+func arrowLevels(lad *ladder.Model, q string) []string {
 	if !reArrow.MatchString(q) {
 		return nil
 	}
-	return distinct(ladder.FindLevels(q))
+	return distinct(lad.FindLevels(q))
 }
 
 // mainClause drops what a question sets aside ("instead of becoming a
@@ -666,7 +667,7 @@ type historyContext struct {
 	first, target string
 }
 
-func fromHistory(history []Turn) historyContext {
+func fromHistory(lad *ladder.Model, history []Turn) historyContext {
 	var h historyContext
 	// In order, so "and the level above that?" moves from the level before it.
 	for _, t := range history {
@@ -674,15 +675,15 @@ func fromHistory(history []Turn) historyContext {
 			continue
 		}
 		q := normalize(t.Content)
-		if c := statedLevel(q); c != "" {
+		if c := statedLevel(lad, q); c != "" {
 			h.current = c
 		}
-		if c := promotedTo(q); c != "" {
+		if c := promotedTo(lad, q); c != "" {
 			h.current = c // promoted to a rung: it is the asker's now
 		}
-		ms := strongMentions(mainClause(q))
+		ms := strongMentions(lad, mainClause(q))
 		if len(ms) == 0 {
-			ms = otherMentions(q) // "she reports to our VP": the VP is talked about
+			ms = otherMentions(lad, q) // "she reports to our VP": the VP is talked about
 		}
 		switch {
 		case len(ms) > 0:
@@ -701,15 +702,15 @@ func fromHistory(history []Turn) historyContext {
 			}
 			h.role, h.adjacent, h.roleLast = "", false, false
 		case h.topic != "" && rePrev.MatchString(q):
-			if l, ok := ladder.Below(h.topic); ok {
+			if l, ok := lad.Below(h.topic); ok {
 				h.topic = l.ID
 			}
 		case h.topic != "" && (reNext.MatchString(q) || ladder.Talk.After.In(" "+q+" ")):
-			if l, ok := ladder.Next(h.topic); ok {
+			if l, ok := lad.Next(h.topic); ok {
 				h.topic = l.ID
 			}
 		default:
-			if rs := roleIDs(q); len(rs) > 0 {
+			if rs := roleIDs(lad, q); len(rs) > 0 {
 				h.role, h.roleLast = rs[0], true
 			}
 			if reAdjacent.MatchString(q) {
@@ -721,7 +722,7 @@ func fromHistory(history []Turn) historyContext {
 		// What the coach itself last talked about.
 		for i := len(history) - 1; i >= 0 && h.topic == ""; i-- {
 			if history[i].Role == "assistant" {
-				if ms := strongMentions(normalize(history[i].Content)); len(ms) > 0 {
+				if ms := strongMentions(lad, normalize(history[i].Content)); len(ms) > 0 {
 					h.topic = ms[0].ID
 				}
 			}

@@ -88,7 +88,7 @@ func kindOf(q string, m ladder.Mention) mentionKind {
 // own is about: one that refers to a third person ("what is she responsible
 // for?"), or asks about the person outright ("what does my director do
 // all day?"). A question about the asker ("my VP wants me to...") has none.
-func othersAsked(q string) []ladder.Mention {
+func othersAsked(lad *ladder.Model, q string) []ladder.Mention {
 	ask := asking(q)
 	third := ladder.Talk.ThirdPerson.In(" "+ask+" ") && !ladder.Talk.FirstObject.In(" "+ask+" ")
 	if !third && ladder.Talk.FirstPersonWords.In(" "+ask+" ") {
@@ -96,7 +96,7 @@ func othersAsked(q string) []ladder.Mention {
 	}
 	from := strings.LastIndex(q, ask)
 	var out []ladder.Mention
-	for _, m := range ladder.FindLevels(q) {
+	for _, m := range lad.FindLevels(q) {
 		k := kindOf(q, m)
 		if m.Strong && (third && (k == kindOther || k == kindObject) || k == kindOther && from >= 0 && m.Pos >= from) {
 			out = append(out, m)
@@ -106,9 +106,9 @@ func othersAsked(q string) []ladder.Mention {
 }
 
 // otherMentions are the other people's levels text names.
-func otherMentions(text string) []ladder.Mention {
+func otherMentions(lad *ladder.Model, text string) []ladder.Mention {
 	var out []ladder.Mention
-	for _, m := range ladder.FindLevels(text) {
+	for _, m := range lad.FindLevels(text) {
 		if m.Strong && kindOf(text, m) == kindOther {
 			out = append(out, m)
 		}
@@ -194,10 +194,10 @@ func notYetIn(words []string) bool {
 
 // beyondLevel is the rung above the first level text names after "past"
 // or "beyond".
-func beyondLevel(text string) string {
-	for _, m := range ladder.FindLevels(text) {
+func beyondLevel(lad *ladder.Model, text string) string {
+	for _, m := range lad.FindLevels(text) {
 		if m.Strong && kindOf(text, m) == kindBeyond {
-			if n, ok := ladder.Next(m.ID); ok {
+			if n, ok := lad.Next(m.ID); ok {
 				return n.ID
 			}
 		}
@@ -206,8 +206,8 @@ func beyondLevel(text string) string {
 }
 
 // hopedLevel is the first level text says the asker has not reached yet.
-func hopedLevel(text string) string {
-	for _, m := range ladder.FindLevels(text) {
+func hopedLevel(lad *ladder.Model, text string) string {
+	for _, m := range lad.FindLevels(text) {
 		if m.Strong && kindOf(text, m) == kindHoped {
 			return m.ID
 		}

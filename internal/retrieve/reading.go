@@ -92,14 +92,17 @@ func ReadingTopics() map[string]string {
 // level has one role; there is at most one self and one target; and a
 // target sits above the asker's own level (or is the IC track). Errors wrap
 // ErrReading.
-func (rd *Reading) Validate() error {
+func (rd *Reading) Validate() error { return rd.ValidateFor(ladder.Default()) }
+
+// ValidateFor is Validate against the ladder lad.
+func (rd *Reading) ValidateFor(lad *ladder.Model) error {
 	if rd == nil {
 		return fmt.Errorf("%w: none", ErrReading)
 	}
 	roles := map[string]string{}
 	var self, target string
 	for _, l := range rd.Levels {
-		if _, ok := ladder.ByID(l.ID); !ok {
+		if _, ok := lad.ByID(l.ID); !ok {
 			return fmt.Errorf("%w: no level %q on the ladder", ErrReading, l.ID)
 		}
 		if !slices.Contains(ReadingRoles(), l.Role) {
@@ -123,13 +126,13 @@ func (rd *Reading) Validate() error {
 		}
 	}
 	if self != "" && target != "" {
-		s, _ := ladder.ByID(self)
-		t, _ := ladder.ByID(target)
+		s, _ := lad.ByID(self)
+		t, _ := lad.ByID(target)
 		if t.Rung != 0 && (s.Rung == 0 || t.Rung <= s.Rung) {
 			return fmt.Errorf("%w: target %q is not above the asker's level %q", ErrReading, target, self)
 		}
 	}
-	if rd.Facet != "" && !slices.Contains(ladder.Facets(), rd.Facet) {
+	if rd.Facet != "" && !slices.Contains(lad.Facets(), rd.Facet) {
 		return fmt.Errorf("%w: no facet %q", ErrReading, rd.Facet)
 	}
 	if !slices.Contains(ReadingScopes(), rd.Scope) {
@@ -189,7 +192,7 @@ func (rd *Reading) with(roles ...string) []string {
 func (r *Retriever) RetrieveWith(ctx context.Context, question string, history []Turn, rd *Reading) (Result, error) {
 	in := r.Understand(question, history)
 	if rd != nil {
-		merged, outcome, err := MergeReading(in, question, history, rd)
+		merged, outcome, err := mergeReading(r.lad, in, question, history, rd)
 		rd.Outcome, rd.Why = outcome, ""
 		if err != nil {
 			rd.Why = err.Error()
@@ -233,20 +236,25 @@ func (r *Retriever) RetrieveWith(ctx context.Context, question string, history [
 //
 // A level id the ladder does not have is never taken.
 func MergeReading(in Intent, question string, history []Turn, rd *Reading) (Intent, string, error) {
+	return mergeReading(ladder.Default(), in, question, history, rd)
+}
+
+// mergeReading is MergeReading against the ladder lad.
+func mergeReading(lad *ladder.Model, in Intent, question string, history []Turn, rd *Reading) (Intent, string, error) {
 	if err := rd.Validate(); err != nil {
 		return in, ReadingInvalid, err
 	}
 	if in.Refusal == RefuseInjection || in.Scope == ScopeSmalltalk {
 		return in, ReadingIgnored, fmt.Errorf("%w: the offline reader's %s stands", ErrReading, cmpOr(in.Refusal, in.Scope))
 	}
-	if id := ungrounded(in, question, history, rd); id != "" {
+	if id := ungrounded(lad, in, question, history, rd); id != "" {
 		return in, ReadingDisagrees, fmt.Errorf("%w: level %q is neither named nor pointed at", ErrReading, id)
 	}
 	before := cloneIntent(in)
 	out := cloneIntent(in)
-	mergeScope(&out, question, rd)
+	mergeScope(lad, &out, question, rd)
 	if out.Refusal == "" && out.Scope != ScopeSmalltalk {
-		mergeLevels(&out, question, rd)
+		mergeLevels(lad, &out, question, rd)
 		if len(out.Facets) == 0 && rd.Facet != "" {
 			out.Facets = []FacetWeight{{Facet: rd.Facet, Weight: 1}}
 		}
@@ -273,7 +281,7 @@ func cmpOr(a, b string) string {
 }
 
 // mergeScope applies rule 2.
-func mergeScope(in *Intent, question string, rd *Reading) {
+func mergeScope(lad *ladder.Model, in *Intent, question string, rd *Reading) {
 	grounds := rd.Facet != "" || len(rd.Topics) > 0 || len(rd.with(RoleSelf, RoleTarget, RoleAbout)) > 0
 	switch {
 	case in.Refusal == RefuseOffTopic:
@@ -300,7 +308,7 @@ func mergeScope(in *Intent, question string, rd *Reading) {
 			n, _ := nearbyByID(rd.Nearby)
 			in.Scope, in.Nearby = ScopeNearby, n.Name
 		case ScopeOut:
-			if !namesLevelOrRole(question) {
+			if !namesLevelOrRole(lad, question) {
 				in.Refusal, in.Scope = RefuseOffTopic, ScopeOut
 			}
 		}
@@ -309,17 +317,17 @@ func mergeScope(in *Intent, question string, rd *Reading) {
 
 // namesLevelOrRole reports whether text names a level (a bare "PM" aside)
 // or an adjacent role.
-func namesLevelOrRole(text string) bool {
-	for _, m := range ladder.FindLevels(text) {
+func namesLevelOrRole(lad *ladder.Model, text string) bool {
+	for _, m := range lad.FindLevels(text) {
 		if m.Strong {
 			return true
 		}
 	}
-	return len(ladder.FindRoles(text)) > 0
+	return len(lad.FindRoles(text)) > 0
 }
 
 // mergeLevels applies rule 3.
-func mergeLevels(in *Intent, question string, rd *Reading) {
+func mergeLevels(lad *ladder.Model, in *Intent, question string, rd *Reading) {
 	aside := func(id string) bool {
 		r := rd.role(id)
 		return r == RoleOther || r == RoleRejected
@@ -345,7 +353,7 @@ func mergeLevels(in *Intent, question string, rd *Reading) {
 	if in.Target == "" && rd.Transition {
 		if t := rd.with(RoleTarget); len(t) > 0 {
 			in.Target, in.Transition = t[0], true
-		} else if n, ok := ladder.Next(in.Current); ok {
+		} else if n, ok := lad.Next(in.Current); ok {
 			in.Target, in.Transition = n.ID, true
 		}
 	}
@@ -359,11 +367,11 @@ func mergeLevels(in *Intent, question string, rd *Reading) {
 			take = append(take, in.Current)
 		}
 		named := map[string]bool{}
-		for _, m := range ladder.FindLevels(question) {
+		for _, m := range lad.FindLevels(question) {
 			named[m.ID] = true
 		}
 		for _, id := range take {
-			if _, ok := ladder.ByID(id); !ok || slices.Contains(in.Levels, id) {
+			if _, ok := lad.ByID(id); !ok || slices.Contains(in.Levels, id) {
 				continue
 			}
 			in.Levels = append(in.Levels, id)
@@ -388,7 +396,7 @@ func mergeLevels(in *Intent, question string, rd *Reading) {
 // ungrounded is the first level of rd that the question and conversation
 // neither name nor reach by one rung from a named level, the asker's level
 // or the offline reader's levels; "" when every level is grounded.
-func ungrounded(in Intent, question string, history []Turn, rd *Reading) string {
+func ungrounded(lad *ladder.Model, in Intent, question string, history []Turn, rd *Reading) string {
 	base := map[string]bool{}
 	add := func(ids ...string) {
 		for _, id := range ids {
@@ -402,7 +410,7 @@ func ungrounded(in Intent, question string, history []Turn, rd *Reading) string 
 		texts = append(texts, t.Content)
 	}
 	for _, t := range texts {
-		for _, m := range ladder.FindLevels(t) {
+		for _, m := range lad.FindLevels(t) {
 			add(m.ID)
 		}
 	}
@@ -415,10 +423,10 @@ func ungrounded(in Intent, question string, history []Turn, rd *Reading) string 
 	known := map[string]bool{}
 	for id := range base {
 		known[id] = true
-		if l, ok := ladder.Next(id); ok {
+		if l, ok := lad.Next(id); ok {
 			known[l.ID] = true
 		}
-		if l, ok := ladder.Below(id); ok {
+		if l, ok := lad.Below(id); ok {
 			known[l.ID] = true
 		}
 	}

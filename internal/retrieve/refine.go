@@ -12,11 +12,11 @@ import (
 // placed from their description, and the scope.
 func (r *Retriever) refine(in *Intent, question, q string, history []Turn) {
 	r.setAside(in)
-	hope(in, q)
+	hope(r.lad, in, q)
 	r.review(in, q)
 	r.stepUp(in, q)
 	r.point(in, q, history)
-	carryFacet(in, q, history)
+	carryFacet(r.lad, in, q, history)
 	beyond(in)
 	r.place(in, question, q)
 	in.Scope = ScopeIn
@@ -71,8 +71,8 @@ func addTopic(in *Intent, t string) {
 }
 
 // hope: a level the asker has not reached yet is the one they aim at.
-func hope(in *Intent, q string) {
-	if h := hopedLevel(q); h != "" && h != in.Current {
+func hope(lad *ladder.Model, in *Intent, q string) {
+	if h := hopedLevel(lad, q); h != "" && h != in.Current {
 		in.Transition, in.Target = true, h
 	}
 }
@@ -114,7 +114,7 @@ func (r *Retriever) stepUp(in *Intent, q string) {
 	if len(in.Levels) > 0 && !ladder.Talk.FirstPersonWords.In(" "+afterPhrase(pad)+" ") {
 		base = in.Levels[0]
 	}
-	if n, ok := ladder.Next(base); ok {
+	if n, ok := r.lad.Next(base); ok {
 		in.Levels, in.FromHistory = []string{n.ID}, true
 		in.Transition, in.Target = false, ""
 		if len(in.Facets) > 0 && in.asksSkills() {
@@ -136,7 +136,7 @@ func afterPhrase(t string) string {
 
 // carryFacet: a follow-up that names no facet ("and for the level after
 // that?") keeps the facet of the last question that named one.
-func carryFacet(in *Intent, q string, history []Turn) {
+func carryFacet(lad *ladder.Model, in *Intent, q string, history []Turn) {
 	if len(in.Facets) > 0 || len(history) == 0 || !in.FromHistory && !in.stepped && !in.Transition {
 		return
 	}
@@ -144,7 +144,7 @@ func carryFacet(in *Intent, q string, history []Turn) {
 		if history[i].Role != "user" {
 			continue
 		}
-		fs := facets(normalize(history[i].Content))
+		fs := facets(lad, normalize(history[i].Content))
 		if len(fs) == 0 {
 			continue
 		}
@@ -231,7 +231,7 @@ func (r *Retriever) place(in *Intent, question, q string) {
 	}
 	in.Current, in.Placed, in.PlacedWhy = level, level, why
 	if in.Transition && in.Target == "" {
-		if n, ok := ladder.Next(level); ok {
+		if n, ok := r.lad.Next(level); ok {
 			in.Target = n.ID
 		}
 	}

@@ -67,11 +67,11 @@ var determiners = map[string]bool{"the": true, "that": true, "this": true, "your
 func (r *Retriever) items(text string) []listed {
 	t := normalize(text)
 	var out []listed
-	for _, m := range ladder.FindLevels(t) {
+	for _, m := range r.lad.FindLevels(t) {
 		out = append(out, listed{kind: itemLevel, id: m.ID, pos: m.Pos})
 	}
 	pad := " " + t + " "
-	for _, role := range ladder.Roles() {
+	for _, role := range r.lad.Roles() {
 		if at := ladder.Phrases(role.Words).Index(pad); at >= 0 {
 			out = append(out, listed{kind: itemRole, id: role.ID, pos: at - 1})
 		}

@@ -34,6 +34,16 @@ type Retriever struct {
 	// ("not all would enjoy what the job entails").
 	caveats map[string]bool
 	placer  Placer
+	// lad is the ladder the sections belong to: the article's unless
+	// WithLadder says otherwise.
+	lad *ladder.Model
+}
+
+// WithLadder makes the retriever read questions against the ladder m, the
+// one its sections come from. It returns r.
+func (r *Retriever) WithLadder(m *ladder.Model) *Retriever {
+	r.lad = m
+	return r
 }
 
 // WithPlacer makes the retriever place askers who describe their work
@@ -61,7 +71,7 @@ type Placer interface {
 
 // New returns a retriever over the sections and their index.
 func New(set *sections.Set, idx *index.Index) *Retriever {
-	r := &Retriever{set: set, idx: idx, vocab: map[string]bool{}, caveats: map[string]bool{}}
+	r := &Retriever{lad: ladder.Default(), set: set, idx: idx, vocab: map[string]bool{}, caveats: map[string]bool{}}
 	at := map[string]int{}
 	for i, id := range idx.IDs() {
 		at[id] = i
@@ -94,7 +104,7 @@ func (r *Retriever) Understand(question string, history []Turn) Intent {
 	if smalltalk(q) {
 		return Intent{Scope: ScopeSmalltalk}
 	}
-	in := understand(question, history, inScope, r.termCounts)
+	in := understand(r.lad, question, history, inScope, r.termCounts)
 	if in.Refusal != "" {
 		in.Scope = ScopeOut
 		return in
@@ -217,7 +227,7 @@ func (r *Retriever) queryText(q string, history []Turn, in Intent) string {
 		return b.String()
 	}
 	for _, id := range in.Levels {
-		if l, ok := ladder.ByID(id); ok {
+		if l, ok := r.lad.ByID(id); ok {
 			b.WriteString(" ")
 			b.WriteString(l.Title)
 		}
@@ -246,7 +256,7 @@ func (r *Retriever) boosts(question string, in Intent) map[string]float64 {
 		}
 	}
 	levelFacets := func(level string, scale float64) {
-		for _, f := range ladder.Facets() {
+		for _, f := range r.lad.Facets() {
 			put(level+"/"+f, bLevel*scale)
 		}
 		if len(in.Facets) == 0 {
@@ -286,13 +296,13 @@ func (r *Retriever) boosts(question string, in Intent) map[string]float64 {
 	switch {
 	case in.Transition && in.Target != "" && (facet == "" || in.asksSkills()):
 		// The article lists the skills for reaching X at the level below X.
-		if below, ok := ladder.Below(in.Target); ok {
+		if below, ok := r.lad.Below(in.Target); ok {
 			put(below.ID+"/"+ladder.Skills, bPrimary+0.3)
 		}
 		put(in.Target+"/"+ladder.Changes, bSecondary+0.1)
 		put(in.Target+"/"+ladder.Responsibilities, bSecondary)
 		put(in.Target+"/"+ladder.Overview, bSecondary)
-		for _, f := range ladder.Facets() {
+		for _, f := range r.lad.Facets() {
 			put(in.Target+"/"+f, bLevel)
 		}
 	case len(in.Levels) > 0:
@@ -315,7 +325,7 @@ func (r *Retriever) boosts(question string, in Intent) map[string]float64 {
 	default:
 		// No level: lean the named facet a little everywhere.
 		for _, fw := range in.Facets {
-			for _, l := range ladder.Levels() {
+			for _, l := range r.lad.Levels() {
 				put(l.ID+"/"+fw.Facet, 0.15*fw.Weight)
 			}
 		}
