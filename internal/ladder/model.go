@@ -1,6 +1,7 @@
 package ladder
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -23,6 +24,8 @@ type Model struct {
 	growth      string
 	roles       []Role
 	cands       []modelCand
+	// words are the phrases that ask for each facet (FacetWords).
+	words map[string]Phrases
 	// article is true for Default: its methods are the package functions,
 	// which know the article's words (context rules, blocked phrases).
 	article bool
@@ -78,9 +81,12 @@ func FromFile(f *ladderfile.Ladder) *Model {
 		l.Summary = summary(f, fl.ID)
 		m.levels = append(m.levels, l)
 	}
+	ids := fileFacetIDs(f)
+	m.words = map[string]Phrases{}
 	for _, ff := range f.Facets {
-		id := FileFacetID(f, ff.ID)
+		id := ids[ff.ID]
 		m.facets = append(m.facets, FacetInfo{ID: id, Name: ff.Heading})
+		m.words[id] = append(append(Phrases{}, FacetWords[id]...), headingWords(ff.Heading, ff.ID)...)
 	}
 	if f.Growth != "" {
 		m.growth = Skills
@@ -93,16 +99,70 @@ func FromFile(f *ladderfile.Ladder) *Model {
 }
 
 // FileFacetID is the id the coach gives a file's facet: Skills for the
-// growth facet, the file's own id otherwise (a non-growth facet the file
-// calls "skills" becomes "skills-facet").
+// growth facet; for a facet whose heading reads as one of the article's
+// facets (FacetKind), that facet's id, unless the file uses it already;
+// the file's own id otherwise (a file id that another facet's kind took
+// gets "-facet" after it).
 func FileFacetID(f *ladderfile.Ladder, id string) string {
-	switch {
-	case id == f.Growth:
-		return Skills
-	case id == Skills:
-		return Skills + "-facet"
+	return fileFacetIDs(f)[id]
+}
+
+// fileFacetIDs maps each facet id of the file to the coach's.
+func fileFacetIDs(f *ladderfile.Ladder) map[string]string {
+	out := map[string]string{}
+	taken := map[string]bool{}
+	for _, ff := range f.Facets {
+		if ff.ID != f.Growth {
+			taken[ff.ID] = true
+		}
 	}
-	return id
+	if f.Growth != "" {
+		out[f.Growth] = Skills
+	}
+	kinds := map[string]bool{Skills: f.Growth != ""}
+	for _, ff := range f.Facets {
+		if ff.ID == f.Growth {
+			continue
+		}
+		if k := FacetKind(ff.Heading); k != "" && !taken[k] && !kinds[k] {
+			out[ff.ID], kinds[k] = k, true
+		}
+	}
+	for _, ff := range f.Facets {
+		if _, ok := out[ff.ID]; ok {
+			continue
+		}
+		out[ff.ID] = ff.ID
+		if kinds[ff.ID] {
+			out[ff.ID] = ff.ID + "-facet"
+		}
+	}
+	return out
+}
+
+// kindWords are the heading words that make a file's facet play the part
+// of one of the article's facets, in the order they are tried.
+var kindWords = []struct {
+	facet string
+	words Phrases
+}{
+	{Success, Phrases{"success", "successful", "succeed", "good", "great", "excellent", "excellence", "excel",
+		"measured", "measure", "judged", "outcomes", "performance", "done well"}},
+	{Changes, Phrases{"change", "changes", "changing", "different", "difference", "shift", "shifts", "new"}},
+	{Responsibilities, Phrases{"responsibilities", "responsibility", "duties", "do", "does", "day", "daily",
+		"work", "activities", "tasks", "deliver", "deliverables", "expectations", "expected", "own", "owns"}},
+}
+
+// FacetKind is the article's facet (Success, Changes or Responsibilities)
+// a facet heading reads as, or "".
+func FacetKind(heading string) string {
+	h := " " + lowerText(heading) + " "
+	for _, k := range kindWords {
+		if k.words.In(h) {
+			return k.facet
+		}
+	}
+	return ""
 }
 
 // summary is the first line of a level's text: its overview, else its first
@@ -390,7 +450,49 @@ func an(name string) string {
 }
 
 // FacetWords are the phrases that ask for each facet besides the reader's
-// own cues: the article's FacetWords, by facet id.
+// own cues, by facet id: the article's FacetWords; for a file, those of the
+// article's facet it plays and the words of its heading and id.
 func (m *Model) FacetWords() map[string]Phrases {
-	return FacetWords
+	if m.article {
+		return FacetWords
+	}
+	return m.words
 }
+
+// headingWords are the words of a facet's heading and id that name it in a
+// question: the whole heading, and each word of four letters or more that
+// is not a function word ("what", "your", "looks").
+func headingWords(heading, id string) Phrases {
+	out := Phrases{lowerText(heading)}
+	for _, w := range strings.Fields(lowerText(heading + " " + strings.NewReplacer("-", " ", "_", " ").Replace(id))) {
+		w = strings.Trim(w, ",.:;!?()'\"")
+		if len(w) >= 4 && !headingStop[w] && !slices.Contains(out, w) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// headingStop are the words of a heading that name no facet.
+var headingStop = map[string]bool{"what": true, "your": true, "with": true, "that": true, "this": true, "from": true,
+	"into": true, "about": true, "look": true, "looks": true, "like": true, "level": true, "next": true, "does": true,
+	"they": true, "their": true, "them": true, "have": true, "make": true, "more": true, "most": true, "where": true,
+	"when": true, "which": true, "each": true, "should": true, "will": true, "facet": true}
+
+// IC is the id of the individual-contributor track's first level: the
+// article's IC track, a file's first level on a side track. A ladder
+// without one gives NoIC, which no level has.
+func (m *Model) IC() string {
+	if m.article {
+		return IC
+	}
+	for _, l := range m.levels {
+		if m.track[l.ID] != "" {
+			return l.ID
+		}
+	}
+	return NoIC
+}
+
+// NoIC is the IC id of a ladder without a side track: no level's id.
+const NoIC = "(no ic track)"

@@ -165,8 +165,8 @@ var (
 // understand reads a question and its conversation.
 // understand reads a question and its conversation, one named step after
 // another over the reading's state.
-func understand(lad *ladder.Model, question string, history []Turn, inScope func(terms int, known int, strong bool) bool, termCounts func(string) (int, int, bool)) Intent {
-	s := &reading{lad: lad, question: question, q: normalize(question), history: history}
+func understand(lad *ladder.Model, question string, history []Turn, inScope func(terms int, known int, strong bool) bool, termCounts func(string) (int, int, bool), known func(string) bool) Intent {
+	s := &reading{lad: lad, question: question, q: normalize(question), history: history, known: known}
 	if s.refuse() {
 		return s.in
 	}
@@ -181,9 +181,11 @@ func understand(lad *ladder.Model, question string, history []Turn, inScope func
 
 // reading is the state of one question being read.
 type reading struct {
-	lad         *ladder.Model // the ladder the question is read against
-	question, q string        // as typed, and normalised
-	main        string        // q less what it sets aside
+	lad *ladder.Model // the ladder the question is read against
+	// known reports whether a word is one the ladder's text uses; nil: none.
+	known       func(string) bool
+	question, q string // as typed, and normalised
+	main        string // q less what it sets aside
 	history     []Turn
 	mentions    []ladder.Mention // the levels the question asks about
 	hist        historyContext   // what the conversation says
@@ -205,8 +207,21 @@ func (s *reading) refuse() bool {
 			return true
 		}
 	}
-	if reCode.MatchString(s.q) || reOffTopic.MatchString(s.q) {
+	if s.codeAsked() || reOffTopic.MatchString(s.q) {
 		s.in.Refusal = RefuseOffTopic
+		return true
+	}
+	return false
+}
+
+// codeAsked: the question asks for code. A language's name alone is not
+// enough when the ladder's own text uses it (a ladder whose people write SQL).
+func (s *reading) codeAsked() bool {
+	for _, loc := range reCode.FindAllStringIndex(s.q, -1) {
+		w := s.q[loc[0]:loc[1]]
+		if s.known != nil && !strings.Contains(w, " ") && s.known(w) {
+			continue
+		}
 		return true
 	}
 	return false
@@ -277,7 +292,7 @@ func (s *reading) transition() {
 	if ms := arrowLevels(s.lad, s.q); len(ms) == 2 {
 		a, _ := s.lad.ByID(ms[0])
 		b, _ := s.lad.ByID(ms[1])
-		if a.Rung > 0 && b.Rung > a.Rung || b.ID == ladder.IC {
+		if a.Rung > 0 && b.Rung > a.Rung || b.ID == s.lad.IC() {
 			s.in.Transition, s.in.Current, s.in.Target = true, a.ID, b.ID
 		}
 	}
@@ -450,7 +465,7 @@ func (s *reading) levels() {
 		}
 	}
 	for _, l := range s.in.Levels {
-		if l == ladder.IC && !s.in.HasTopic(TopicIC) {
+		if l == s.lad.IC() && !s.in.HasTopic(TopicIC) {
 			s.in.Topics = append(s.in.Topics, TopicIC)
 		}
 	}

@@ -263,7 +263,7 @@ func mergeReading(lad *ladder.Model, in Intent, question string, history []Turn,
 				addTopic(&out, t)
 			}
 		}
-		if slices.Contains(out.Levels, ladder.IC) {
+		if slices.Contains(out.Levels, lad.IC()) {
 			addTopic(&out, TopicIC)
 		}
 	}
@@ -381,7 +381,7 @@ func mergeLevels(lad *ladder.Model, in *Intent, question string, rd *Reading) {
 		}
 		if hadLevels && len(in.Levels) == 0 && len(in.Roles) == 0 && len(in.Rejected) > 0 {
 			// Only set-aside rungs were asked about: the paths beside them.
-			if slices.Contains(in.Rejected, ladder.IC) {
+			if slices.Contains(in.Rejected, lad.IC()) {
 				addTopic(in, TopicAdjacent)
 			} else {
 				addTopic(in, TopicIC)
@@ -418,7 +418,7 @@ func ungrounded(lad *ladder.Model, in Intent, question string, history []Turn, r
 	add(in.Levels...)
 	add(in.Rejected...)
 	if in.HasTopic(TopicIC) {
-		add(ladder.IC)
+		add(lad.IC())
 	}
 	known := map[string]bool{}
 	for id := range base {

@@ -48,7 +48,7 @@ func (r *Retriever) setAside(in *Intent) {
 	if in.Target != "" && slices.Contains(in.Rejected, in.Target) {
 		in.Target, in.Transition = "", false
 	}
-	if slices.Contains(in.Rejected, ladder.IC) {
+	if slices.Contains(in.Rejected, r.lad.IC()) {
 		addTopic(in, TopicAdjacent)
 		return
 	}
@@ -85,7 +85,7 @@ func (r *Retriever) review(in *Intent, q string) {
 		return
 	}
 	level := in.Current
-	if level == "" || in.Target == ladder.IC {
+	if level == "" || in.Target == r.lad.IC() {
 		level = in.Target
 	}
 	if level == "" && len(in.Levels) > 0 {
@@ -188,7 +188,7 @@ func (r *Retriever) point(in *Intent, q string, history []Turn) {
 	switch it.kind {
 	case itemLevel:
 		in.Levels = []string{it.id}
-		if it.id == ladder.IC {
+		if it.id == r.lad.IC() {
 			addTopic(in, TopicIC)
 		}
 		if in.Transition && in.Target != it.id {
@@ -237,7 +237,7 @@ func (r *Retriever) place(in *Intent, question, q string) {
 	}
 	if len(in.Levels) == 0 && len(in.Roles) == 0 {
 		in.Levels = []string{level}
-		if level == ladder.IC {
+		if level == r.lad.IC() {
 			addTopic(in, TopicIC)
 		}
 	}

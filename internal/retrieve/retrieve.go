@@ -37,12 +37,34 @@ type Retriever struct {
 	// lad is the ladder the sections belong to: the article's unless
 	// WithLadder says otherwise.
 	lad *ladder.Model
+	// ladWords are the words of a loaded ladder's title, level and role
+	// names: like strong, each places a question in the domain.
+	ladWords map[string]bool
 }
 
 // WithLadder makes the retriever read questions against the ladder m, the
 // one its sections come from. It returns r.
 func (r *Retriever) WithLadder(m *ladder.Model) *Retriever {
 	r.lad = m
+	r.ladWords = map[string]bool{}
+	if !m.IsArticle() {
+		// A loaded ladder's names are words of its domain, as "pm" and
+		// "product" are of the article's.
+		var names []string
+		names = append(names, m.Title())
+		for _, l := range m.Levels() {
+			names = append(names, l.Name)
+			names = append(names, l.Aliases...)
+		}
+		for _, ro := range m.Roles() {
+			names = append(names, ro.Name)
+		}
+		for _, t := range embed.Terms(strings.Join(names, " ")) {
+			if len(t) >= 3 {
+				r.ladWords[t] = true
+			}
+		}
+	}
 	return r
 }
 
@@ -104,7 +126,7 @@ func (r *Retriever) Understand(question string, history []Turn) Intent {
 	if smalltalk(q) {
 		return Intent{Scope: ScopeSmalltalk}
 	}
-	in := understand(r.lad, question, history, inScope, r.termCounts)
+	in := understand(r.lad, question, history, inScope, r.termCounts, r.knownWord)
 	if in.Refusal != "" {
 		in.Scope = ScopeOut
 		return in
@@ -133,11 +155,17 @@ func (r *Retriever) termCounts(q string) (n, known int, isStrong bool) {
 		if r.vocab[t] {
 			known++
 		}
-		if strong[t] {
+		if strong[t] || r.ladWords[t] {
 			isStrong = true
 		}
 	}
 	return n, known, isStrong
+}
+
+// knownWord reports whether the sections use the word w.
+func (r *Retriever) knownWord(w string) bool {
+	ts := embed.Terms(w)
+	return len(ts) == 1 && r.vocab[ts[0]]
 }
 
 func inScope(n, known int, isStrong bool) bool {
@@ -315,10 +343,10 @@ func (r *Retriever) boosts(question string, in Intent) map[string]float64 {
 			if i > 0 && !in.HasTopic(TopicCompare) {
 				s *= 0.6
 			}
-			if l == ladder.IC && facet == ladder.Skills {
+			if l == r.lad.IC() && facet == ladder.Skills {
 				// The IC track has no skills section: what it asks is its responsibilities.
-				put(ladder.IC+"/"+ladder.Responsibilities, bPrimary*s)
-				put(ladder.IC+"/"+ladder.Changes, 0.8*s)
+				put(r.lad.IC()+"/"+ladder.Responsibilities, bPrimary*s)
+				put(r.lad.IC()+"/"+ladder.Changes, 0.8*s)
 			}
 			levelFacets(l, s)
 		}
@@ -335,9 +363,9 @@ func (r *Retriever) boosts(question string, in Intent) map[string]float64 {
 	for _, t := range in.Topics {
 		switch t {
 		case TopicIC:
-			if len(in.Levels) == 0 || !contains(in.Levels, ladder.IC) {
-				levelFacets(ladder.IC, 1)
-				put(ladder.IC+"/"+ladder.Overview, bPrimary+0.2)
+			if len(in.Levels) == 0 || !contains(in.Levels, r.lad.IC()) {
+				levelFacets(r.lad.IC(), 1)
+				put(r.lad.IC()+"/"+ladder.Overview, bPrimary+0.2)
 			}
 		case TopicTimeline:
 			// A level's facet asked together with the time it takes to reach
@@ -362,7 +390,7 @@ func (r *Retriever) boosts(question string, in Intent) map[string]float64 {
 			}
 		case TopicAdjacent:
 			put(sections.Adjacent+"/"+ladder.Overview, bSecondary+0.2)
-			put(ladder.IC+"/"+ladder.Overview, bLevel)
+			put(r.lad.IC()+"/"+ladder.Overview, bLevel)
 			for _, id := range in.Roles {
 				put(sections.Adjacent+"/"+id, bPrimary+0.5)
 			}
