@@ -12,9 +12,6 @@
   const C = window.Coach;
   const el = C.el;
   const storeKey = "coach.chat.v1";
-  const maxHistory = 50; // turns the API accepts
-  const maxChars = 4000; // characters a message or turn may hold
-  const maxHistoryBytes = 40000; // leaves room for the question within the body limit
   const encoder = new TextEncoder();
 
   const starters = [
@@ -60,15 +57,22 @@
     C.save(storeKey, { messages: messages });
   }
 
-  // history is what the API gets: the latest turns, each within the limit,
-  // and together well under the 64 KiB the server reads.
+  // history is what the API gets: the latest turns the API accepts, each
+  // within the message limit, and together small enough that the body with
+  // the question (each of its characters at most six bytes in JSON) stays
+  // within the server's body limit (GET /api/ladder's limits; unbounded
+  // before they came: the server checks them anyway).
   // An exchange the coach declined (no sources: off-topic, or an attempt
   // to change its instructions) is left out, so it does not colour the
   // questions after it.
   function history() {
+    const lim = C.limits();
+    const maxTurns = lim ? lim.history_turns : Infinity;
+    const maxChars = lim ? lim.message_chars : Infinity;
+    const maxBytes = lim ? lim.body_bytes - 6 * lim.message_chars : Infinity;
     const out = [];
     let bytes = 0;
-    for (let i = messages.length - 1; i >= 0 && out.length < maxHistory; i--) {
+    for (let i = messages.length - 1; i >= 0 && out.length < maxTurns; i--) {
       const m = messages[i];
       if (m.role === "assistant" && !m.error && Array.isArray(m.citations) && m.citations.length === 0) {
         if (i > 0 && messages[i - 1].role === "user") i--;
@@ -76,7 +80,7 @@
       }
       const content = cutChars(messages[i].content, maxChars);
       bytes += encoder.encode(content).length + 40;
-      if (bytes > maxHistoryBytes) break;
+      if (bytes > maxBytes) break;
       out.unshift({ role: messages[i].role, content: content });
     }
     return out;
@@ -341,6 +345,7 @@
     }
     hideError();
     setBusy(true);
+    await C.ladder(); // the limits history() keeps to
     const turns = history();
     const userNode = log.appendChild(userMessage(text));
     const view = new AssistantView();

@@ -44,8 +44,12 @@
 //       put the top bar with links to /, /plan and /ladder at the top of
 //       <body>, the current page marked aria-current="page".
 //   Coach.levelName(id), Coach.facetName(facet)
-//   Coach.ladder()                  GET /api/ladder once; on a ladder file, its names on the page
-//       human names of a level id ("senior" -> "Senior PM") and a facet.
+//       human names of a level id (senior: Senior PM) and a facet,
+//       from GET /api/ladder (the id until it came).
+//   Coach.ladder()                  GET /api/ladder once: names, grid, limits;
+//       the limits on data-maxlength/-min/-max inputs; on a ladder file, its
+//       title on the page
+//   Coach.limits()                  the API's limits, or null before ladder() came
 //   Coach.load(key, fallback), Coach.save(key, value), Coach.forget(key)
 //       JSON in localStorage that never throws (private mode, full storage).
 //
@@ -315,42 +319,34 @@
     return frag;
   }
 
-  const facets = {
-    overview: "Overview",
-    changes: "What changes",
-    responsibilities: "Core responsibilities",
-    success: "What success looks like",
-    skills: "Skills to develop",
-  };
-  const levels = {
-    associate: "Associate PM",
-    mid: "Mid-level PM",
-    senior: "Senior PM",
-    director: "Director of Product",
-    vp: "VP of Product/CPO",
-    ic: "IC track (Principal/Staff PM)",
-    introduction: "Introduction",
-    adjacent: "Adjacent roles",
-    closing: "Closing",
-  };
-  function facetName(f) { return facets[f] || f; }
-
-  // ladder is GET /api/ladder, read once. The article's pages keep their own
-  // words; on a ladder file the file's title, facet and level names replace
-  // them: elements with data-ladder-text (or data-ladder-placeholder) get
-  // that text with {title} set to the ladder's title.
+  // ladder is GET /api/ladder, read once: the level and facet names, the
+  // ladder page's grid and the limits the API checks. Elements with
+  // data-maxlength (data-min, data-max) get that limit as their maxlength
+  // (min, max), elements with data-limit as their text. The article's pages keep their own words; on a ladder file
+  // elements with data-ladder-text (or data-ladder-placeholder) get that
+  // text with {title} set to the ladder's title.
+  let names = { levels: {}, facets: {} };
+  let apiLimits = null;
   let ladderInfo = null;
   function ladder() {
     if (!ladderInfo) {
-      ladderInfo = api("/api/ladder", { quiet: true }).then(async function (info) {
-        if (!info || info.article) return info || { article: true };
-        for (const f of info.facets || []) facets[f.id] = f.name;
-        try {
-          const lv = await api("/api/levels", { quiet: true });
-          for (const l of lv.levels || []) levels[l.id] = l.name;
-        } catch (e) {
-          // the ids stand in for the names
+      ladderInfo = api("/api/ladder", { quiet: true }).then(function (info) {
+        info = info || { article: true };
+        if (info.names) names = info.names;
+        if (info.limits) {
+          apiLimits = info.limits;
+          for (const [attr, name] of [["data-maxlength", "maxlength"], ["data-min", "min"], ["data-max", "max"]]) {
+            for (const n of document.querySelectorAll("[" + attr + "]")) {
+              const v = apiLimits[n.getAttribute(attr)];
+              if (v !== undefined) n.setAttribute(name, String(v));
+            }
+          }
+          for (const n of document.querySelectorAll("[data-limit]")) {
+            const v = apiLimits[n.getAttribute("data-limit")];
+            if (v !== undefined) n.textContent = String(v);
+          }
         }
+        if (info.article) return info;
         const t = String(info.title || "");
         document.title = document.title.replace("PM Career Coach", t + " · Coach");
         for (const n of document.querySelectorAll("[data-ladder-text]")) {
@@ -367,7 +363,11 @@
     }
     return ladderInfo;
   }
-  function levelName(id) { return levels[id] || id; }
+  function facetName(f) { return names.facets[f] || f; }
+  function levelName(id) { return names.levels[id] || id; }
+  // limits are the API's limits (GET /api/ladder), or null before they
+  // came: the server checks them anyway.
+  function limits() { return apiLimits; }
 
   // The source panel, built once and reused.
   let panel = null;
@@ -409,6 +409,7 @@
     document.body.classList.add("source-open");
     p.title.focus();
     try {
+      await ladder(); // the level and facet names
       let s = sectionCache.get(sectionId);
       if (!s) {
         s = await api("/api/sections/" + sectionId.split("/").map(encodeURIComponent).join("/"));
@@ -493,6 +494,6 @@
   window.Coach = {
     ApiError: ApiError, api: api, stream: stream, el: el, richText: richText,
     openSource: openSource, closeSource: closeSource, mountNav: mountNav,
-    levelName: levelName, facetName: facetName, ladder: ladder, load: load, save: save, forget: forget,
+    levelName: levelName, facetName: facetName, ladder: ladder, limits: limits, load: load, save: save, forget: forget,
   };
 })();

@@ -1,6 +1,6 @@
 // ladder.js: the ladder page (GET /ladder), after common.js. It shows the
 // ladder as a grid of the article's sections (levels as columns, facets as
-// rows, from GET /api/levels and GET /api/compare), compares two levels side
+// rows, from GET /api/levels and GET /api/ladder), compares two levels side
 // by side, and places a description of someone's work on the ladder (POST
 // /api/assess), highlighting the level in the grid and linking a growth plan
 // to the next rung. Everything the coach or the user wrote goes on the page
@@ -11,12 +11,10 @@
   const C = window.Coach;
   const el = C.el;
 
-  // The grid's rows, in the article's order.
-  // A ladder file's come from GET /api/ladder.
-  let gridFacets = ["changes", "responsibilities", "success", "skills"];
+  // The grid's rows, in order, from GET /api/ladder.
+  let gridFacets = [];
   let article = true;
   const storeKey = "coach.ladder.assess";
-  const maxChars = 4000;
   const planWeeks = 12;
 
   const gridTable = document.getElementById("ladder-grid");
@@ -85,24 +83,13 @@
   async function loadLadder() {
     const lv = await C.api("/api/levels"); // asks for a key if one is needed
     const info = await C.ladder();
-    if (!info.article && info.facets && info.facets.length > 0) {
-      article = false;
-      gridFacets = info.facets.map(function (f) { return f.id; });
-    }
+    article = info.article;
+    gridFacets = (info.facets || []).map(function (f) { return f.id; });
     const all = lv.levels || [];
     levels = all.filter(function (l) { return l.rung > 0; }).sort(function (a, b) { return a.rung - b.rung; })
       .concat(all.filter(function (l) { return l.rung === 0; }));
-    // Three comparisons hold every level's four facets, items and all.
-    const pairs = [];
-    for (let i = 0; i < levels.length; i += 2) pairs.push([levels[i], levels[Math.min(i + 1, levels.length - 1)]]);
-    const results = await Promise.all(pairs.map(function (p) { return C.api(compareURL(p[0].id, p[1].id)); }));
-    const cells = new Map(); // "level/facet" -> section or null
-    for (const r of results) {
-      for (const f of r.facets || []) {
-        cells.set(r.a.id + "/" + f.facet, f.a);
-        cells.set(r.b.id + "/" + f.facet, f.b);
-      }
-    }
+    // info.grid: level id -> facet id -> section, items and all.
+    const cells = function (level, facet) { return ((info.grid || {})[level] || {})[facet] || null; };
     renderGrid(cells);
   }
 
@@ -120,7 +107,7 @@
     for (const f of gridFacets) {
       const row = el("tr", {}, el("th", { scope: "row", class: "facet", text: C.facetName(f) }));
       for (const l of levels) {
-        const s = cells.get(l.id + "/" + f);
+        const s = cells(l.id, f);
         row.appendChild(s ? cell(l, f, s) : el("td", { class: "cell-empty", "data-level": l.id },
           el("p", { class: "muted", text: !article ? "The ladder has no such section for this level."
             : l.rung === 0 ? "The article lists no skills for this track." : "The article starts this rung with its responsibilities." })));
@@ -244,8 +231,9 @@
       input.focus();
       return;
     }
-    if (description.length > maxChars) {
-      showError("Your description is over " + maxChars + " characters; shorten it a little.");
+    const lim = C.limits(); // null before GET /api/ladder came: the server checks
+    if (lim && description.length > lim.description_chars) {
+      showError("Your description is over " + lim.description_chars + " characters; shorten it a little.");
       return;
     }
     C.save(storeKey, { description: description, title: title });

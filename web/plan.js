@@ -32,9 +32,6 @@
   const timelineNote = document.getElementById("plan-timeline");
   const startDate = document.getElementById("plan-start");
 
-  const minWeeks = 1;
-  const maxWeeks = 104;
-  const maxContext = 1000;
   const rolePrefix = "Adjacent roles: ";
 
   // rungs maps an option's value to its rung on the management ladder, so
@@ -56,9 +53,9 @@
   }
 
   // The form's options: the rungs and the IC track from /api/levels, the
-  // adjacent roles from the article's role sections.
+  // adjacent roles from the article's role sections; the limits with them.
   async function loadOptions() {
-    const [lv, secs] = await Promise.all([C.api("/api/levels"), C.api("/api/sections")]);
+    const [lv, secs] = await Promise.all([C.api("/api/levels"), C.api("/api/sections"), C.ladder()]);
     const levels = lv.levels || [];
     const ladder = levels.filter(function (l) { return l.rung > 0; }).sort(function (a, b) { return a.rung - b.rung; });
     const ic = levels.filter(function (l) { return l.rung === 0; });
@@ -119,10 +116,11 @@
   function check(req) {
     if (!req.current) return "Choose the mentee's current level.";
     if (!req.target) return "Choose a target.";
-    if (!/^\d+$/.test(req.weeks) || Number(req.weeks) < minWeeks || Number(req.weeks) > maxWeeks) {
-      return "Weeks must be a whole number from " + minWeeks + " to " + maxWeeks + ".";
+    const lim = C.limits(); // null before GET /api/ladder came: the server checks
+    if (!/^\d+$/.test(req.weeks) || (lim && (Number(req.weeks) < lim.min_weeks || Number(req.weeks) > lim.max_weeks))) {
+      return lim ? "Weeks must be a whole number from " + lim.min_weeks + " to " + lim.max_weeks + "." : "Weeks must be a whole number.";
     }
-    if (req.context.length > maxContext) return "The context is over " + maxContext + " characters.";
+    if (lim && req.context.length > lim.context_chars) return "The context is over " + lim.context_chars + " characters.";
     return "";
   }
 

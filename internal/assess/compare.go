@@ -72,15 +72,17 @@ func (a *Assessor) section(level, facet string) *Section {
 	if !ok {
 		return nil
 	}
-	return toSection(s)
+	v := SectionOf(s)
+	return &v
 }
 
-func toSection(s sections.Section) *Section {
+// SectionOf is s as comparisons and the ladder grid show it.
+func SectionOf(s sections.Section) Section {
 	items := s.Items()
 	if items == nil {
 		items = []string{}
 	}
-	return &Section{View: s.View(), Items: items}
+	return Section{View: s.View(), Items: items}
 }
 
 func ref(l ladder.Level) LevelRef { return LevelRef{ID: l.ID, Name: l.Name} }

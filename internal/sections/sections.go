@@ -21,6 +21,32 @@ const (
 	Closing      = "closing"
 )
 
+// Parts lists the parts of the article that are not a level, in order.
+func Parts() []string { return []string{Introduction, Adjacent, Closing} }
+
+// PartName is the display name of a part, or id itself.
+func PartName(id string) string {
+	switch id {
+	case Introduction:
+		return "Introduction"
+	case Adjacent:
+		return "Adjacent roles"
+	case Closing:
+		return "Closing"
+	}
+	return id
+}
+
+// ID is a section's id from its level (or part) and facet (or sub-part):
+// "senior/skills", "adjacent/overview". Every id the coach names is made
+// here; it panics on an empty or malformed part, a bug in the caller.
+func ID(level, facet string) string {
+	if level == "" || facet == "" || strings.Contains(level, "/") {
+		panic(fmt.Sprintf("sections.ID(%q, %q): not a section id", level, facet))
+	}
+	return level + "/" + facet
+}
+
 // FacetRole marks a section on one adjacent role.
 const FacetRole = "role"
 
@@ -247,7 +273,7 @@ func (s *Set) ByID(id string) (Section, bool) {
 
 // Of returns the section of a level and facet ("senior", "skills").
 func (s *Set) Of(level, facet string) (Section, bool) {
-	return s.ByID(level + "/" + facet)
+	return s.ByID(ID(level, facet))
 }
 
 // Index is the position of a section in article order, or -1.

@@ -48,7 +48,8 @@ type Deps struct {
 	Chatter Chatter
 	// Sections serves /api/sections.
 	Sections SectionSource
-	// Ladder serves /api/ladder; nil describes the embedded article's.
+	// Ladder serves /api/ladder, with its grid from Sections; nil describes
+	// the embedded article's.
 	Ladder *LadderInfo
 	// Levels serves /api/levels; nil means ladder.Levels().
 	Levels []ladder.Level
@@ -173,7 +174,7 @@ func New(d Deps) *gin.Engine {
 	api.GET("/sections/*id", secs.get)
 	levels := &levelsHandler{levels: d.Levels}
 	api.GET("/levels", levels.list)
-	api.GET("/ladder", (&ladderHandler{info: *d.Ladder}).get)
+	api.GET("/ladder", (&ladderHandler{info: d.Ladder.withGrid(d.Sections, d.Levels)}).get)
 	api.POST("/plan", (&planHandler{planner: d.Planner, logger: d.Logger}).build)
 	assessment := &assessHandler{assessor: d.Assessor, logger: d.Logger}
 	api.POST("/assess", assessment.assess)
