@@ -82,6 +82,7 @@ type line struct {
 }
 
 type composer struct {
+	lad    *ladder.Model // the ladder answered from
 	req    Request
 	res    retrieve.Result
 	in     retrieve.Intent
@@ -108,16 +109,16 @@ func Compose(req Request, res retrieve.Result) Reply {
 func composeIn(req Request, res retrieve.Result, fr frame) Reply {
 	switch fr.scope {
 	case ScopeOut:
-		msg := ScopeMessage
+		msg := scopeMessage(ladderOf(res))
 		if res.Intent.Refusal == retrieve.RefuseInjection {
-			msg = InjectionMessage
+			msg = injectionMessage(ladderOf(res))
 		}
 		return Reply{Answer: msg, Citations: []Citation{}, Suggestions: []string{}, Scope: ScopeOut, Mode: ModeOffline}
 	case ScopeSmalltalk:
-		return Reply{Answer: SmalltalkMessage, Citations: []Citation{}, Suggestions: []string{starterSuggestion}, Scope: ScopeSmalltalk, Mode: ModeOffline}
+		return Reply{Answer: smalltalkMessage(ladderOf(res)), Citations: []Citation{}, Suggestions: []string{starter(ladderOf(res))}, Scope: ScopeSmalltalk, Mode: ModeOffline}
 	}
 	c := &composer{
-		req: req, res: res, in: res.Intent, fr: fr, cites: Citations(res.Hits),
+		lad: ladderOf(res), req: req, res: res, in: res.Intent, fr: fr, cites: Citations(res.Hits),
 		terms:  questionTerms(req.Message, res.Intent.Caveat),
 		shown:  shownInHistory(req.History, res.Hits),
 		repeat: reRepeat.MatchString(req.Message),
@@ -150,9 +151,9 @@ func (c *composer) compose() Reply {
 		if c.fr.nearby != "" {
 			what = c.fr.nearby
 		}
-		fmt.Fprintf(&b, "The article doesn't cover %s; the closest it says is: ", what)
+		fmt.Fprintf(&b, "The %s doesn't cover %s; the closest it says is: ", c.source(), what)
 	} else {
-		b.WriteString(capitalize(c.lead(sec, first, deeper)) + ": ")
+		b.WriteString(capitalize(strings.ReplaceAll(c.lead(sec, first, deeper), "the article", "the "+c.source())) + ": ")
 	}
 	b.WriteString(c.quote(first))
 	b.WriteString("\n")
@@ -222,7 +223,7 @@ func (c *composer) compare() (Reply, bool) {
 	}
 	var b strings.Builder
 	first := groups[0]
-	fmt.Fprintf(&b, "Side by side, %s: %s\n\n", topicLead(c.res.Hits[first[0].cite].Section), c.quote(first[0]))
+	fmt.Fprintf(&b, "Side by side, %s: %s\n\n", topicLead(c.lad, c.res.Hits[first[0].cite].Section), c.quote(first[0]))
 	for _, l := range first[1:] {
 		b.WriteString("- " + c.quote(l) + "\n")
 	}
@@ -452,12 +453,21 @@ func (c *composer) deeper(s sections.Section) bool {
 	return false
 }
 
+// source is what the coach calls what it quotes: the article, or a
+// ladder file.
+func (c *composer) source() string {
+	if c.lad.IsArticle() {
+		return "article"
+	}
+	return "ladder"
+}
+
 // nothingNew answers when every line retrieval found was shown already.
 func (c *composer) nothingNew() Reply {
 	for i := range c.cites {
 		c.cites[i].Items = []int{}
 	}
-	msg := "I've already quoted every line the article has on this in our conversation. Ask me to repeat them, or try one of the questions below."
+	msg := "I've already quoted every line the " + c.source() + " has on this in our conversation. Ask me to repeat them, or try one of the questions below."
 	s := c.res.Hits[0].Section
 	return Reply{Answer: msg, Citations: c.cites, Suggestions: c.suggestions(s, nil), Scope: c.fr.scope, Mode: ModeOffline}
 }
@@ -468,47 +478,50 @@ func (c *composer) lead(s sections.Section, first line, deeper bool) string {
 	prefix := ""
 	switch {
 	case c.fr.placed != "" && c.fr.placed == s.Level:
-		prefix = fmt.Sprintf("you describe “%s”, which is the %s stage; ", firstPerson(c.fr.placedWhy), levelName(s.Level))
-	case deeper && isLevel(s.Level):
-		prefix = fmt.Sprintf("staying with %s and going deeper, ", levelPhrase(s.Level))
+		prefix = fmt.Sprintf("you describe “%s”, which is the %s stage; ", firstPerson(c.fr.placedWhy), levelName(c.lad, s.Level))
+	case deeper && isLevel(c.lad, s.Level):
+		prefix = fmt.Sprintf("staying with %s and going deeper, ", levelPhrase(c.lad, s.Level))
 	case deeper:
 		prefix = "going deeper on the same part of the article, "
-	case in.FromHistory && isLevel(s.Level):
-		prefix = fmt.Sprintf("staying with %s from earlier, ", levelPhrase(s.Level))
+	case in.FromHistory && isLevel(c.lad, s.Level):
+		prefix = fmt.Sprintf("staying with %s from earlier, ", levelPhrase(c.lad, s.Level))
 	case in.Current != "" && in.Current == s.Level && !in.Transition:
-		prefix = fmt.Sprintf("you said you're %s, so ", withArticle(levelName(s.Level)))
-	case isLevel(s.Level) && !slices.Contains(in.Levels, s.Level) && !(in.Transition && in.Target != ""):
-		prefix = fmt.Sprintf("assuming you mean %s, ", levelPhrase(s.Level))
+		prefix = fmt.Sprintf("you said you're %s, so ", withArticle(levelName(c.lad, s.Level)))
+	case isLevel(c.lad, s.Level) && !slices.Contains(in.Levels, s.Level) && !(in.Transition && in.Target != ""):
+		prefix = fmt.Sprintf("assuming you mean %s, ", levelPhrase(c.lad, s.Level))
 	}
 	if in.Transition && in.Target != "" && s.Facet == ladder.Skills {
-		if below, ok := ladder.Below(in.Target); ok && below.ID == s.Level {
+		if below, ok := c.lad.Below(in.Target); ok && below.ID == s.Level {
 			p := ""
 			switch {
 			case deeper:
 				p = "going deeper, "
 			case in.FromHistory:
-				p = fmt.Sprintf("staying with %s from earlier: ", levelPhrase(s.Level))
+				p = fmt.Sprintf("staying with %s from earlier: ", levelPhrase(c.lad, s.Level))
 			case in.Current != "" && in.Current == s.Level:
-				p = fmt.Sprintf("you said you're %s; ", withArticle(levelName(s.Level)))
+				p = fmt.Sprintf("you said you're %s; ", withArticle(levelName(c.lad, s.Level)))
 			}
 			if first.skill != "" {
 				return p + fmt.Sprintf("to become %s, the article names skills to build at the %s stage, among them",
-					withArticle(levelName(in.Target)), below.Name)
+					withArticle(levelName(c.lad, in.Target)), below.Name)
 			}
 			return p + fmt.Sprintf("on growing from the %s stage into %s role, the article says",
-				below.Name, withArticle(levelName(in.Target)))
+				below.Name, withArticle(levelName(c.lad, in.Target)))
 		}
 	}
-	return prefix + topicLead(s)
+	return prefix + topicLead(c.lad, s)
 }
 
 // topicLead names what the section is about, as the opening of a sentence
 // the section's line completes.
-func topicLead(s sections.Section) string {
+func topicLead(lad *ladder.Model, s sections.Section) string {
 	switch s.Level {
 	case sections.Introduction:
 		if strings.HasSuffix(s.ID, "/paths") {
 			return "on where people start and how paths differ, the article says"
+		}
+		if !lad.IsArticle() {
+			return "on the ladder as a whole, the article says"
 		}
 		return "on the standard PM career ladder, the article says"
 	case sections.Closing:
@@ -518,13 +531,20 @@ func topicLead(s sections.Section) string {
 		return "on how long growth takes, the article says"
 	case sections.Adjacent:
 		if s.Facet == sections.FacetRole {
-			return fmt.Sprintf("on moving into %s, the article says", strings.TrimPrefix(s.Title, "Adjacent roles: "))
+			t := s.Title
+			if i := strings.Index(t, ": "); i >= 0 {
+				t = t[i+2:]
+			}
+			return fmt.Sprintf("on moving into %s, the article says", t)
+		}
+		if !lad.IsArticle() {
+			return "on moving into adjacent roles, the article says"
 		}
 		return "on moving into product-adjacent roles, the article says"
 	}
-	who := withArticle(levelName(s.Level))
-	at := "the " + levelName(s.Level) + " level"
-	if s.Level == ladder.IC {
+	who := withArticle(levelName(lad, s.Level))
+	at := "the " + levelName(lad, s.Level) + " level"
+	if s.Level == lad.IC() && lad.IsArticle() {
 		who, at = "a PM on the IC track", "the IC track"
 	}
 	switch s.Facet {
@@ -546,7 +566,7 @@ func (c *composer) nextStep(s sections.Section) string {
 	in := c.in
 	if in.HasTopic(retrieve.TopicCompare) && len(in.Levels) >= 2 {
 		a, b := in.Levels[0], in.Levels[1]
-		return fmt.Sprintf("Next step: [see %s and %s side by side](/ladder?%s).", levelName(a), levelName(b),
+		return fmt.Sprintf("Next step: [see %s and %s side by side](/ladder?%s).", levelName(c.lad, a), levelName(c.lad, b),
 			url.Values{"a": {a}, "b": {b}}.Encode())
 	}
 	cur, target := "", ""
@@ -554,22 +574,22 @@ func (c *composer) nextStep(s sections.Section) string {
 	case in.Target != "" && in.Target != s.Level:
 		target = in.Target
 		cur = in.Current
-		if b, ok := ladder.Below(target); ok && cur == "" {
+		if b, ok := c.lad.Below(target); ok && cur == "" {
 			cur = b.ID
 		}
-	case isRung(s.Level):
+	case isRung(c.lad, s.Level):
 		cur = s.Level
-		if n, ok := ladder.Next(cur); ok {
+		if n, ok := c.lad.Next(cur); ok {
 			target = n.ID
 		}
 	}
-	if cur != "" && target != "" && isRung(cur) && isRung(target) && rung(cur) < rung(target) {
+	if cur != "" && target != "" && isRung(c.lad, cur) && isRung(c.lad, target) && rung(c.lad, cur) < rung(c.lad, target) {
 		q := url.Values{"current": {cur}, "target": {target}}
 		if !slices.Contains(in.Levels, s.Level) && !in.FromHistory && in.Current == "" {
 			return fmt.Sprintf("Next step: not sure this is your level? [Place yourself on the ladder](/ladder); if it is, [make a plan from %s to %s](/plan?%s).",
-				levelName(cur), levelName(target), q.Encode())
+				levelName(c.lad, cur), levelName(c.lad, target), q.Encode())
 		}
-		return fmt.Sprintf("Next step: [make a plan from %s to %s](/plan?%s).", levelName(cur), levelName(target), q.Encode())
+		return fmt.Sprintf("Next step: [make a plan from %s to %s](/plan?%s).", levelName(c.lad, cur), levelName(c.lad, target), q.Encode())
 	}
 	return "Next step: [place yourself on the ladder](/ladder) and compare the levels side by side."
 }
@@ -719,25 +739,25 @@ func capitalize(s string) string {
 }
 
 // levelPhrase is "the Senior PM level", or "the IC track".
-func levelPhrase(id string) string {
-	if id == ladder.IC {
+func levelPhrase(lad *ladder.Model, id string) string {
+	if id == lad.IC() && lad.IsArticle() {
 		return "the IC track"
 	}
-	return "the " + levelName(id) + " level"
+	return "the " + levelName(lad, id) + " level"
 }
 
-func isLevel(id string) bool {
-	_, ok := ladder.ByID(id)
+func isLevel(lad *ladder.Model, id string) bool {
+	_, ok := lad.ByID(id)
 	return ok
 }
 
-func isRung(id string) bool {
-	l, ok := ladder.ByID(id)
+func isRung(lad *ladder.Model, id string) bool {
+	l, ok := lad.ByID(id)
 	return ok && l.Rung > 0
 }
 
-func rung(id string) int {
-	l, _ := ladder.ByID(id)
+func rung(lad *ladder.Model, id string) int {
+	l, _ := lad.ByID(id)
 	return l.Rung
 }
 

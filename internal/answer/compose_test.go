@@ -123,7 +123,7 @@ func TestSuggestionsAnswered(t *testing.T) {
 			if f != ladder.Overview && missingFacet[l.ID+"/"+f] {
 				continue
 			}
-			all = append(all, facetQuestion(l.ID, f))
+			all = append(all, facetQuestion(ladder.Default(), l.ID, f))
 		}
 	}
 	all = append(all, sugNoManaging, sugTimeline, sugAdjacent, sugAdvice, sugLadder, suggestion{starterSuggestion, "mid/overview"})
@@ -173,7 +173,7 @@ func TestComposeScopes(t *testing.T) {
 	if got := firstPerson("i run discovery and i'm on call"); got != "I run discovery and I'm on call" {
 		t.Errorf("firstPerson: %q", got)
 	}
-	if lv := res.Hits[0].Section.Level; isLevel(lv) && !strings.HasPrefix(placed.Answer, "You describe “keeping a roadmap for one area”, which is the "+levelName(lv)+" stage") {
+	if lv := res.Hits[0].Section.Level; isLevel(ladder.Default(), lv) && !strings.HasPrefix(placed.Answer, "You describe “keeping a roadmap for one area”, which is the "+levelName(ladder.Default(), lv)+" stage") {
 		t.Errorf("placed: %s", placed.Answer)
 	}
 }

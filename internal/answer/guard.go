@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/ladder/coach/internal/ladder"
 	"github.com/ladder/coach/internal/llm"
 )
 
@@ -28,10 +29,13 @@ const leakWords = 10
 // message without its sections, and the wrapping of the user's words), one
 // list a text, normalized by guardWords.
 var instructionWords = func() [][]string {
+	// The article's words: the rules are the same for every ladder.
+	who := promptWords(ladder.Default())
 	system := llm.Render(llmSystemTmpl, struct {
-		Sections []llmSection
-		Fence    string
-	}{[]llmSection{{N: 1}}, "```"})
+		Who, About, Source, Covers string
+		Sections                   []llmSection
+		Fence                      string
+	}{who.who, who.about, who.source, who.covers, []llmSection{{N: 1}}, "```"})
 	if i := strings.Index(system, "The sections:"); i >= 0 {
 		system = system[:i+len("The sections:")]
 	}

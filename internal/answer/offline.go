@@ -37,8 +37,8 @@ func Citations(hits []retrieve.Hit) []Citation {
 	return out
 }
 
-func levelName(id string) string {
-	if l, ok := ladder.ByID(id); ok {
+func levelName(lad *ladder.Model, id string) string {
+	if l, ok := lad.ByID(id); ok {
 		return l.Name
 	}
 	return id
@@ -50,4 +50,49 @@ func withArticle(name string) string {
 		return "an " + name
 	}
 	return "a " + name
+}
+
+// ladderOf is the ladder res was read against: the article's when unset.
+func ladderOf(res retrieve.Result) *ladder.Model {
+	if res.Ladder == nil {
+		return ladder.Default()
+	}
+	return res.Ladder
+}
+
+// scopeMessage is ScopeMessage for lad: a ladder file's names what it covers.
+func scopeMessage(lad *ladder.Model) string {
+	if lad.IsArticle() {
+		return ScopeMessage
+	}
+	return "I can only help with the career ladder “" + lad.Title() + "”, the ladder I am grounded in: " + Covers(lad) +
+		". Try, for example: \"" + starter(lad) + "\""
+}
+
+// smalltalkMessage is SmalltalkMessage for lad.
+func smalltalkMessage(lad *ladder.Model) string {
+	if lad.IsArticle() {
+		return SmalltalkMessage
+	}
+	return "Happy to help! I coach on the career ladder “" + lad.Title() + "”: the levels, what each expects, " +
+		"the skills for the next step and the paths beside the ladder. You could ask: \"" + starter(lad) + "\""
+}
+
+// injectionMessage is InjectionMessage for lad.
+func injectionMessage(lad *ladder.Model) string {
+	if lad.IsArticle() {
+		return InjectionMessage
+	}
+	return "I can't change how I work or share my instructions. " + scopeMessage(lad)
+}
+
+// starter is the question offered after small talk.
+func starter(lad *ladder.Model) string {
+	if lad.IsArticle() {
+		return starterSuggestion
+	}
+	if st := lad.Starters(); len(st) > 0 {
+		return st[0]
+	}
+	return "What are the levels of this ladder?"
 }

@@ -26,9 +26,9 @@ type suggestion struct {
 var facetCycle = []string{ladder.Changes, ladder.Responsibilities, ladder.Success, ladder.Skills}
 
 // facetQuestion asks about one facet of a level.
-func facetQuestion(level, facet string) suggestion {
+func facetQuestion(lad *ladder.Model, level, facet string) suggestion {
 	id := level + "/" + facet
-	if level == ladder.IC {
+	if level == lad.IC() && lad.IsArticle() {
 		switch facet {
 		case ladder.Changes:
 			return suggestion{"What makes the IC track different from managing PMs?", id}
@@ -37,12 +37,12 @@ func facetQuestion(level, facet string) suggestion {
 		case ladder.Success:
 			return suggestion{"How is success judged on the IC track?", id}
 		}
-		return suggestion{"What is the IC track?", ladder.IC + "/" + ladder.Overview}
+		return suggestion{"What is the IC track?", lad.IC() + "/" + ladder.Overview}
 	}
-	if missingFacet[id] {
+	if missing(lad, level, facet) {
 		facet = ladder.Overview
 	}
-	name := questionName(level)
+	name := questionName(lad, level)
 	switch facet {
 	case ladder.Changes:
 		if level == ladder.VP {
@@ -54,8 +54,8 @@ func facetQuestion(level, facet string) suggestion {
 	case ladder.Success:
 		return suggestion{"When is " + withArticle(name) + " doing well?", id}
 	case ladder.Skills:
-		if next, ok := ladder.Next(level); ok {
-			return suggestion{"How do I go from " + name + " to " + questionName(next.ID) + "?", id}
+		if next, ok := lad.Next(level); ok {
+			return suggestion{"How do I go from " + name + " to " + questionName(lad, next.ID) + "?", id}
 		}
 		return suggestion{"What skills should " + withArticle(name) + " keep building?", id}
 	}
@@ -68,11 +68,11 @@ func facetQuestion(level, facet string) suggestion {
 var missingFacet = map[string]bool{ladder.Associate + "/" + ladder.Changes: true, ladder.IC + "/" + ladder.Skills: true}
 
 // questionName is a level's name as a question puts it.
-func questionName(level string) string {
-	if level == ladder.VP {
+func questionName(lad *ladder.Model, level string) string {
+	if level == ladder.VP && lad.IsArticle() {
 		return "VP of Product"
 	}
-	return levelName(level)
+	return levelName(lad, level)
 }
 
 // Questions beside the ladder's rungs.
@@ -84,11 +84,51 @@ var (
 	sugLadder     = suggestion{"What are the levels of the PM career ladder?", sections.Introduction + "/ladder"}
 )
 
+// besideSugs are the questions beside a ladder's rungs.
+type besideSugs struct{ noManaging, timeline, adjacent, advice, ladder suggestion }
+
+// beside gives the questions beside lad's rungs: the article's, or the same
+// in words that fit any ladder file.
+func beside(lad *ladder.Model) besideSugs {
+	if lad.IsArticle() {
+		return besideSugs{sugNoManaging, sugTimeline, sugAdjacent, sugAdvice, sugLadder}
+	}
+	b := besideSugs{
+		noManaging: suggestion{"Can I keep growing without managing people?", lad.IC() + "/" + ladder.Overview},
+		timeline:   sugTimeline,
+		adjacent:   suggestion{"Which other roles can I move into?", sections.Adjacent + "/" + ladder.Overview},
+		ladder:     suggestion{"What are the levels of this ladder?", sections.Introduction + "/ladder"},
+	}
+	if lad.IC() == ladder.NoIC {
+		b.noManaging = b.ladder
+	}
+	b.advice = b.ladder
+	return b
+}
+
+// missing reports whether the ladder has no section for level/facet.
+func missing(lad *ladder.Model, level, facet string) bool {
+	if lad.IsArticle() {
+		return missingFacet[level+"/"+facet]
+	}
+	return !lad.HasFacet(level, facet)
+}
+
+// entry is the lowest rung's id.
+func entry(lad *ladder.Model) string {
+	if lad.IsArticle() {
+		return ladder.Associate
+	}
+	return lad.Levels()[0].ID
+}
+
 // followUps lists the follow-ups for an answer from section s, best first.
-func followUps(s sections.Section) []suggestion {
+func followUps(lad *ladder.Model, s sections.Section) []suggestion {
+	bs := beside(lad)
+	sugNoManaging, sugTimeline, sugAdjacent, sugAdvice, sugLadder := bs.noManaging, bs.timeline, bs.adjacent, bs.advice, bs.ladder
 	switch s.Level {
 	case sections.Introduction:
-		return []suggestion{facetQuestion(ladder.Associate, ladder.Responsibilities), sugNoManaging, sugTimeline}
+		return []suggestion{facetQuestion(lad, entry(lad), ladder.Responsibilities), sugNoManaging, sugTimeline}
 	case sections.Closing:
 		if strings.HasSuffix(s.ID, "/advice") {
 			return []suggestion{sugTimeline, sugLadder, sugAdjacent}
@@ -104,29 +144,29 @@ func followUps(s sections.Section) []suggestion {
 	var rest []suggestion
 	for k := 1; k < len(facetCycle); k++ {
 		f := facetCycle[(i+k+len(facetCycle))%len(facetCycle)]
-		if f == s.Facet || f == ladder.Skills || missingFacet[s.Level+"/"+f] {
+		if f == s.Facet || f == ladder.Skills || missing(lad, s.Level, f) {
 			continue
 		}
-		rest = append(rest, facetQuestion(s.Level, f))
+		rest = append(rest, facetQuestion(lad, s.Level, f))
 	}
 	if len(rest) > 0 {
 		out = append(out, rest[0])
 		rest = rest[1:]
 	}
-	next, hasNext := ladder.Next(s.Level)
+	next, hasNext := lad.Next(s.Level)
 	switch {
 	case s.Facet != ladder.Skills:
-		out = append(out, facetQuestion(s.Level, ladder.Skills))
+		out = append(out, facetQuestion(lad, s.Level, ladder.Skills))
 	case hasNext:
-		out = append(out, facetQuestion(next.ID, ladder.Changes))
+		out = append(out, facetQuestion(lad, next.ID, ladder.Changes))
 	}
-	if s.Level == ladder.IC {
+	if s.Level == lad.IC() {
 		out = append(out, sugAdjacent)
 	} else {
 		out = append(out, sugNoManaging)
 	}
 	if hasNext && s.Facet != ladder.Skills {
-		out = append(out, facetQuestion(next.ID, ladder.Changes))
+		out = append(out, facetQuestion(lad, next.ID, ladder.Changes))
 	}
 	return append(append(out, rest...), sugTimeline)
 }
@@ -141,7 +181,7 @@ func (c *composer) suggestions(s sections.Section, _ []line) []string {
 			asked[strings.ToLower(strings.TrimSpace(t.Content))] = true
 		}
 	}
-	all := followUps(s)
+	all := followUps(c.lad, s)
 	var out []string
 	for _, sg := range all {
 		if len(out) == maxSuggestions {
@@ -153,7 +193,8 @@ func (c *composer) suggestions(s sections.Section, _ []line) []string {
 		out = append(out, sg.q)
 	}
 	if len(out) < 2 {
-		for _, sg := range []suggestion{sugTimeline, sugNoManaging, sugAdvice} {
+		bs := beside(c.lad)
+		for _, sg := range []suggestion{bs.timeline, bs.noManaging, bs.advice} {
 			if len(out) < 2 && !slices.Contains(out, sg.q) && !asked[strings.ToLower(sg.q)] {
 				out = append(out, sg.q)
 			}

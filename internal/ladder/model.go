@@ -26,6 +26,8 @@ type Model struct {
 	cands       []modelCand
 	// words are the phrases that ask for each facet (FacetWords).
 	words map[string]Phrases
+	// has holds "level/facet" for each level facet a file has a section of.
+	has map[string]bool
 	// article is true for Default: its methods are the package functions,
 	// which know the article's words (context rules, blocked phrases).
 	article bool
@@ -40,6 +42,9 @@ type FacetInfo struct {
 type modelCand struct {
 	id, alias string
 	strong    bool
+	// part is a word of the level's name alone ("junior"): it finds the
+	// level in a question, but does not resolve a title typed in a form.
+	part bool
 }
 
 // Default is the embedded article's ladder. Its methods give exactly what
@@ -82,6 +87,16 @@ func FromFile(f *ladderfile.Ladder) *Model {
 		m.levels = append(m.levels, l)
 	}
 	ids := fileFacetIDs(f)
+	m.has = map[string]bool{}
+	for _, s := range f.Sections {
+		if s.Level != "" {
+			id := ids[s.Facet]
+			if id == "" {
+				id = s.Facet // the lead text
+			}
+			m.has[s.Level+"/"+id] = true
+		}
+	}
 	m.words = map[string]Phrases{}
 	for _, ff := range f.Facets {
 		id := ids[ff.ID]
@@ -179,12 +194,34 @@ func summary(f *ladderfile.Ladder, level string) string {
 // fileCands are a file's names and aliases, longest first. A name shared
 // as words by two other levels' names ("Data Scientist" inside "Senior Data
 // Scientist" and "Staff Data Scientist") is weak: it usually names the job in
-// general, as "PM" does.
+// general, as "PM" does. A word of a level's name that no other level's
+// name has ("junior", "staff", "director") names that level on its own, as
+// "senior" does the article's.
 func fileCands(levels []Level) []modelCand {
 	var out []modelCand
-	for _, l := range levels {
+	nameWords := make([][]string, len(levels))
+	for i, l := range levels {
+		nameWords[i] = strings.Fields(lowerText(l.Name))
+	}
+	for i, l := range levels {
 		seen := map[string]bool{}
-		for _, a := range append([]string{l.Name}, l.Aliases...) {
+		names := append([]string{l.Name}, l.Aliases...)
+		full := len(names)
+		for _, w := range nameWords[i] {
+			if len(w) < 4 || !isWordOnly(w) {
+				continue
+			}
+			unique := true
+			for j := range levels {
+				if j != i && slices.Contains(nameWords[j], w) {
+					unique = false
+				}
+			}
+			if unique {
+				names = append(names, w)
+			}
+		}
+		for k, a := range names {
 			a = lowerText(strings.TrimSpace(a))
 			if a == "" || seen[a] {
 				continue
@@ -196,11 +233,21 @@ func fileCands(levels []Level) []modelCand {
 					in++
 				}
 			}
-			out = append(out, modelCand{id: l.ID, alias: a, strong: in < 2})
+			out = append(out, modelCand{id: l.ID, alias: a, strong: in < 2, part: k >= full})
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return len(out[i].alias) > len(out[j].alias) })
 	return out
+}
+
+// isWordOnly reports whether w is letters only.
+func isWordOnly(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 // Title is the ladder's title.
@@ -308,7 +355,7 @@ func (m *Model) Lookup(title string) (Level, bool) {
 			}
 		}
 	}
-	ms := m.FindLevels(title)
+	ms := m.findLevels(title, false)
 	if len(ms) == 0 {
 		return Level{}, false
 	}
@@ -325,10 +372,19 @@ func (m *Model) FindLevels(text string) []Mention {
 	if m.article {
 		return FindLevels(text)
 	}
+	return m.findLevels(text, true)
+}
+
+// findLevels is FindLevels on a file's ladder, with or without the words
+// of level names alone.
+func (m *Model) findLevels(text string, parts bool) []Mention {
 	t := " " + lowerText(text) + " "
 	taken := make([]bool, len(t))
 	var out []Mention
 	for _, c := range m.cands {
+		if c.part && !parts {
+			continue
+		}
 		for _, pos := range findWord(t, c.alias) {
 			if overlaps(taken, pos, len(c.alias)) || negated(t[:pos]) {
 				continue
@@ -478,6 +534,15 @@ var headingStop = map[string]bool{"what": true, "your": true, "with": true, "tha
 	"into": true, "about": true, "look": true, "looks": true, "like": true, "level": true, "next": true, "does": true,
 	"they": true, "their": true, "them": true, "have": true, "make": true, "more": true, "most": true, "where": true,
 	"when": true, "which": true, "each": true, "should": true, "will": true, "facet": true}
+
+// HasFacet reports whether the level is described on that facet. The
+// article's levels are taken to have every facet.
+func (m *Model) HasFacet(level, facet string) bool {
+	if m.article {
+		return true
+	}
+	return m.has[level+"/"+facet]
+}
 
 // IC is the id of the individual-contributor track's first level: the
 // article's IC track, a file's first level on a side track. A ladder

@@ -215,11 +215,13 @@ func (s *reading) refuse() bool {
 }
 
 // codeAsked: the question asks for code. A language's name alone is not
-// enough when the ladder's own text uses it (a ladder whose people write SQL).
+// enough when the ladder's own text uses it (a ladder whose people write
+// SQL), nor, on a loaded ladder, in a question that names one of its levels:
+// there a language is a skill of the job.
 func (s *reading) codeAsked() bool {
 	for _, loc := range reCode.FindAllStringIndex(s.q, -1) {
 		w := s.q[loc[0]:loc[1]]
-		if s.known != nil && !strings.Contains(w, " ") && s.known(w) {
+		if !strings.Contains(w, " ") && (s.known != nil && s.known(w) || !s.lad.IsArticle() && namesLevelOrRole(s.lad, s.q)) {
 			continue
 		}
 		return true

@@ -10,7 +10,7 @@ import (
 // get no hits.
 func (r *Retriever) rank(ctx context.Context, question string, history []Turn, in Intent) (Result, error) {
 	if in.Refusal != "" || in.Scope == ScopeSmalltalk {
-		return Result{Intent: in, OutOfScope: true, Scope: in.Scope}, nil
+		return Result{Intent: in, OutOfScope: true, Scope: in.Scope, Ladder: r.lad}, nil
 	}
 	vec, err := r.idx.Embed(ctx, r.queryText(question, history, in))
 	if err != nil {
@@ -43,5 +43,5 @@ func (r *Retriever) rank(ctx context.Context, question string, history []Turn, i
 	for k := 0; k < n; k++ {
 		hits[k] = Hit{Section: all[order[k]], Score: scores[order[k]]}
 	}
-	return Result{Intent: in, Hits: hits, Scope: in.Scope}, nil
+	return Result{Intent: in, Hits: hits, Scope: in.Scope, Ladder: r.lad}, nil
 }

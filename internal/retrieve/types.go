@@ -1,6 +1,9 @@
 package retrieve
 
-import "github.com/ladder/coach/internal/sections"
+import (
+	"github.com/ladder/coach/internal/ladder"
+	"github.com/ladder/coach/internal/sections"
+)
 
 // Turn is one earlier message of the conversation.
 type Turn struct {
@@ -22,6 +25,9 @@ type Result struct {
 	// OutOfScope is true when the question is not about the PM career ladder
 	// (or tries to change the coach's instructions).
 	OutOfScope bool
+	// Ladder is the ladder the question was read against (nil: the
+	// article's), for the answer's names and wording.
+	Ladder *ladder.Model `json:"-"`
 	// Scope is what the article can do for the question: ScopeIn,
 	// ScopeNearby (the hits are the closest it says), ScopeOut or
 	// ScopeSmalltalk.
