@@ -206,7 +206,10 @@ func Facets() []string {
 // internal/retrieve: phrases a person uses, matched as whole words.
 var FacetWords = map[string]Phrases{
 	Success: {"doing well look like", "job well look like", "doing that job well", "doing this job well", "do the job well",
-		"done well", "doing well", "excelling", "look like when it's going well", "going well"},
+		"done well", "doing well", "excelling", "look like when it's going well", "going well",
+		"good performance", "strong performance", "performing well", "high performer", "top performer", "benchmark",
+		"having impact", "having an impact", "having real impact", "making an impact", "tell whether", "tell if", "how do you tell",
+		"how would i know", "how will i know", "proof that", "track record"},
 	Skills:           {"to grow", "areas to grow", "work on to get", "working on to get", "should i be working on"},
 	Responsibilities: {"on my plate", "on their plate", "my day to day", "their day to day", "day to day be"},
 }

@@ -159,7 +159,7 @@ var (
 
 	reInjection = mustPattern(`\b(?:(?:ignore|disregard|forget|override|bypass)\b.{0,40}\b(?:instructions?|rules|prompt|guidelines|directions|system|above|previous|context)\b|system prompt|your prompt|your instructions|developer mode|jailbreak|dan mode|you are now|from now on you|pretend (?:to be|you are)|you'?re now (?:a|an|my)\b|forget (?:the|about the|all the|your) (?:career|coaching|coach|rules|above|previous)|act as (?:a|an|my) (?:\w+ )?(?:ai|assistant|chatbot|bot|model|llm|gpt|character|persona|hacker|terminal|shell|linux|unrestricted|unfiltered|uncensored|evil)\b|roleplay as|reveal (?:your|the) (?:prompt|instructions|system)|(?:print|output|show|display|repeat|reveal|write out|tell me|what (?:is|are|were)) (?:me )?(?:your (?:initial |original |hidden |secret |exact |first )?(?:prompt|instructions|rules|system message)|the (?:initial |original |hidden |secret |exact |first )?(?:prompt|instructions|system message))|repeat (?:the |all |everything |all the )?(?:text|words|lines|messages?) (?:above|before)|(?:everything|all|the text|the words) (?:above|before) this|what were you told|above this line)`)
 	reCode      = mustPattern(`\b(?:(?:python|javascript|typescript|golang|java\b|c\+\+|c#|rust\b|ruby|php|sql\b|bash\b|regex|html|css|kotlin|swift code)\b|(?:write|give|show|generate|fix|debug)\b.{0,30}\b(?:code|function|script|program|class|query|snippet|algorithm)\b|stack ?trace\b|compile\b)`)
-	reOffTopic  = mustPattern(`\b(?:how much .{0,40}(?:earn|make|paid|pay)\b|income|wages?\b|pay (?:band|range|scale|grade)|haiku|limerick|sonnet|rhymes?\b|write (?:me )?(?:a |an )?(?:story|essay|poem|song|cover letter|tweet|email|blog post)|programming languages?|coding languages?|salary|salaries|compensation|pay raise|payrise|pay rise|get paid|paid more|equity|stock options|bonus|negotiat\w* (?:my |a |an |the )?(?:offer|raise|pay|package|salary)|recipe|weather|horoscope|lottery|sports? score|capital of|translate|poem|joke|song lyrics|homework|medical|diagnos|symptom|lawsuit|visa)\b`)
+	reOffTopic  = mustPattern(`\b(?:how much .{0,40}(?:earn|make|paid|pay)\b|income|wages?\b|pay (?:band|range|scale|grade)|haiku|limerick|sonnet|rhymes?\b|write (?:me )?(?:a |an )?(?:story|essay|poem|song|cover letter|tweet|email|blog post)|programming languages?|coding languages?|salary|salaries|compensation|pay raise|payrise|pay rise|get paid|paid more|equity|stock options|bonus|negotiat\w* (?:my |a |an |the )?(?:offer|raise|pay|package|salary)|recipe|weather|horoscope|lottery|sports? score|capital of|poem|joke|song lyrics|homework|medical|diagnos|symptom|lawsuit|visa)\b`)
 )
 
 // understand reads a question and its conversation.
@@ -297,6 +297,12 @@ func (s *reading) transition() {
 		if a.Rung > 0 && b.Rung > a.Rung || b.ID == s.lad.IC() {
 			s.in.Transition, s.in.Current, s.in.Target = true, a.ID, b.ID
 		}
+	}
+	// "from A to B" between two rungs, the lower first, is a step up
+	// whatever verb carries it.
+	if a, b := fromToRungs(s.lad, s.main); a != "" {
+		s.in.Transition, s.in.Current, s.in.Target = true, a, b
+		return
 	}
 	// Transitions: "from A to B", "to become X", "promoted", "next level".
 	if loc := reTransition.FindStringIndex(s.main); loc != nil && !reNoManage.MatchString(s.q) {
@@ -650,6 +656,25 @@ func facets(lad *ladder.Model, q string) []FacetWeight {
 		}
 	}
 	return out
+}
+
+// fromToRungs reads "from A to B" where A and B are rungs of the ladder,
+// A below B (or B the IC track): the two ids, or "" when there is none.
+func fromToRungs(lad *ladder.Model, q string) (string, string) {
+	m := reFromTo.FindStringSubmatch(q)
+	if m == nil {
+		return "", ""
+	}
+	a, b := strongMentions(lad, m[1]), strongMentions(lad, m[2])
+	if len(a) != 1 || len(b) == 0 {
+		return "", ""
+	}
+	la, _ := lad.ByID(a[0].ID)
+	lb, _ := lad.ByID(b[0].ID)
+	if la.Rung > 0 && (lb.Rung > la.Rung || lb.ID == lad.IC()) {
+		return la.ID, lb.ID
+	}
+	return "", ""
 }
 
 // arrowLevels lists the levels of a question with an arrow in it ("senior

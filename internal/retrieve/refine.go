@@ -85,6 +85,14 @@ func (r *Retriever) review(in *Intent, q string) {
 		return
 	}
 	level := in.Current
+	if level == "" && in.Target != "" && in.Target != r.lad.IC() {
+		// A case for promotion to X is made at the rung below X: what
+		// success is there, and the skills the article lists for the step.
+		if below, ok := r.lad.Below(in.Target); ok {
+			level = below.ID
+			in.Facets = append(in.Facets, FacetWeight{Facet: ladder.Skills, Weight: 1})
+		}
+	}
 	if level == "" || in.Target == r.lad.IC() {
 		level = in.Target
 	}
