@@ -243,6 +243,13 @@ func (s *reading) mentionsAndFacets() {
 	s.in.Rejected = rejectedLevels(s.lad, s.q)
 	s.in.Roles = roleIDs(s.lad, s.q)
 	s.in.Facets = facets(s.lad, s.q)
+	if ask := asking(s.q); ask != s.q {
+		// A situation told, then a question: the facet is what is asked,
+		// not what the description happens to mention.
+		if fs := facets(s.lad, ask); len(fs) > 0 {
+			s.in.Facets = fs
+		}
+	}
 	s.in.Caveat = ladder.Talk.Caveat.In(" " + s.q + " ")
 }
 
