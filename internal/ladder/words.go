@@ -132,7 +132,7 @@ var Talk = struct {
 		"other than", "without becoming", "without being", "don't see myself", "can't see myself", "hate", "dread",
 		"dreading", "not aiming", "no longer want", "not planning", "don't plan", "not sure i want", "not for me"},
 	NotYet: Phrases{"yet", "not yet", "not quite", "not there yet", "still not"},
-	ClauseBreaks: Phrases{"but", "though", "although", "however", "because", "so", "and i", "and what", "what",
+	ClauseBreaks: Phrases{"but", "though", "although", "however", "because", "so", "and i", "and i'm", "and im", "and i am", "and what", "what",
 		"how", "which", "where", "is there", "are there", "can i", "should i", "could i"},
 	Ordinals: []Ordinal{
 		{"first", 1}, {"1st", 1}, {"second", 2}, {"2nd", 2}, {"third", 3}, {"3rd", 3}, {"fourth", 4}, {"4th", 4},

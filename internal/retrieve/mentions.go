@@ -1,6 +1,7 @@
 package retrieve
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/ladder/coach/internal/ladder"
@@ -24,7 +25,8 @@ const (
 // copulaOther is true for "my skip-level is the CPO": a possessive and a
 // person open the clause and a copula says what that person is.
 func copulaOther(words []string) bool {
-	if len(words) < 3 || !ladder.Talk.Others.In(" "+words[0]+" ") || ladder.Talk.OwnWords.In(" "+words[1]+" ") {
+	// The person is the whole next word: "skip-level" is a person, "level" is not.
+	if len(words) < 3 || !ladder.Talk.Others.In(" "+words[0]+" ") || slices.Contains(ladder.Talk.OwnWords, words[1]) {
 		return false
 	}
 	for _, w := range words[2:] {
