@@ -64,6 +64,8 @@ var Talk = struct {
 	Towards Phrases
 	// WorkVerbs take people as their object: "mentor junior PMs".
 	WorkVerbs Phrases
+	// ToMe follow people who work under the asker: "the directors report to me".
+	ToMe Phrases
 	// Rejects open a clause that sets a level aside: "don't want to be".
 	Rejects Phrases
 	// NotYet turn a rejection into a hope: "not yet senior".
@@ -118,6 +120,8 @@ var Talk = struct {
 	SpeechVerbs: Phrases{"says", "said", "wants", "wanted", "asked", "asks", "told", "tells", "thinks", "thought", "expects",
 		"expected", "gave", "gives", "keeps", "insists", "suggested", "suggests", "mentioned", "feels", "believes", "pushes",
 		"pushed", "is asking", "is pushing", "has asked", "wants me", "needs me"},
+	ToMe: Phrases{"report to me", "reports to me", "reporting to me", "report into me", "reports into me", "work for me",
+		"works for me", "working for me", "work under me", "works under me", "are under me", "is under me"},
 	Towards: Phrases{"report to", "reports to", "reporting to", "work for", "works for", "working for", "work under",
 		"working under", "work with", "working with", "present to", "presenting to", "pitch to", "update", "updates to",
 		"talk to", "talking to", "meet with", "meeting with", "answer to", "convince", "persuade", "impress", "tell",

@@ -69,6 +69,8 @@ func kindOf(q string, m ladder.Mention) mentionKind {
 		return kindBeyond
 	case copulaOther(words):
 		return kindOther
+	case startsWithAny(after, ladder.Talk.ToMe):
+		return kindObject
 	case notYetIn(words):
 		return kindHoped
 	case ladder.Talk.WorkVerbs.Suffix(head) && !strings.Contains(lead, " be ") && !strings.Contains(lead, " become"):
@@ -242,12 +244,15 @@ var titleWords = map[string]bool{
 	"gpm": true, "apm": true, "sr": true, "sr.": true, "vice": true, "president": true, "management": true,
 }
 
-func titleWord(w string) bool { return titleWords[strings.Trim(w, ",.?!;:'\"")] }
+func titleWord(w string) bool {
+	w = strings.Trim(w, ",.?!;:'\"")
+	return titleWords[w] || titleWords[strings.TrimSuffix(w, "s")] // "directors", "vps"
+}
 
 func startsWithAny(t string, ps ladder.Phrases) bool {
 	t = strings.TrimSpace(t)
 	for _, p := range ps {
-		if t == p || strings.HasPrefix(t, p+" ") || strings.HasPrefix(t, p+",") || strings.HasPrefix(t, p+"'") {
+		if t == p || strings.HasPrefix(t, p) && len(t) > len(p) && strings.IndexByte(" ,.;:?!'", t[len(p)]) >= 0 {
 			return true
 		}
 	}
