@@ -19,6 +19,21 @@ func (p Phrases) Index(t string) int {
 	return best
 }
 
+// Blank returns t with every phrase found in it overwritten by spaces, so
+// that shorter words inside a longer phrase ("change" in "what should I
+// change") are not read again on their own. Offsets are kept.
+func (p Phrases) Blank(t string) string {
+	b := []byte(t)
+	for _, w := range p {
+		for _, at := range findWord(t, w) {
+			for i := at; i < at+len(w) && i < len(b); i++ {
+				b[i] = ' '
+			}
+		}
+	}
+	return string(b)
+}
+
 // In reports whether one of the phrases is found in t.
 func (p Phrases) In(t string) bool { return p.Index(t) >= 0 }
 
@@ -168,7 +183,8 @@ var Talk = struct {
 		"promo committee", "promotion committee", "evidence", "demonstrate", "demonstrating", "prove", "proving", "proof",
 		"show that i'm ready", "show i'm ready", "show that i am ready", "convince", "strong year", "good year", "great year",
 		"performing well", "performing", "signs", "coasting", "meeting expectations", "exceeding expectations", "on track",
-		"doing enough", "track record", "what counts"},
+		"doing enough", "track record", "what counts", "passed over", "got passed", "didn't get promoted", "did not get promoted",
+		"not promoted", "denied promotion", "turned down for promotion", "feedback from my manager", "my manager's feedback"},
 	Caveat: Phrases{"worth it", "worth aiming", "worth the", "giving up", "give up", "still get to", "miss out", "lose touch",
 		"trade-off of", "downside", "downsides", "drawback", "drawbacks", "catch", "the cons", "hard part", "hardest part",
 		"enjoy", "regret", "glamorous", "overrated", "dream job", "dream role", "the reality", "really like", "dark side",

@@ -620,10 +620,15 @@ func roleIDs(lad *ladder.Model, q string) []string {
 
 func facets(lad *ladder.Model, q string) []FacetWeight {
 	var out []FacetWeight
+	// The phrases people use for a facet win over the shorter cues inside them.
+	rest := q
+	for _, words := range ladder.FacetWords {
+		rest = words.Blank(rest)
+	}
 	for _, f := range []string{ladder.Skills, ladder.Success, ladder.Responsibilities, ladder.Changes, ladder.Overview} {
 		best, pos := 0.0, len(q)
 		for _, c := range facetCues[f] {
-			if loc := c.re.FindStringIndex(q); loc != nil {
+			if loc := c.re.FindStringIndex(rest); loc != nil {
 				if c.weight > best || c.weight == best && loc[0] < pos {
 					best, pos = c.weight, loc[0]
 				}

@@ -104,8 +104,12 @@ func (r *Retriever) review(in *Intent, q string) {
 	}
 	in.Transition, in.Target = false, ""
 	in.Levels = append([]string{level}, slices.DeleteFunc(in.Levels, func(l string) bool { return l == level })...)
-	in.Facets = append([]FacetWeight{{Facet: ladder.Success, Weight: 1}},
-		slices.DeleteFunc(in.Facets, func(f FacetWeight) bool { return f.Facet == ladder.Success })...)
+	first := ladder.Success
+	if fs := facets(asking(q)); len(fs) > 0 && fs[0].Facet == ladder.Skills {
+		first = ladder.Skills // the asking sentence wants what to change
+	}
+	in.Facets = append([]FacetWeight{{Facet: first, Weight: 1}},
+		slices.DeleteFunc(in.Facets, func(f FacetWeight) bool { return f.Facet == first })...)
 	for i := 1; i < len(in.Facets); i++ {
 		in.Facets[i].Weight = 0.5
 	}
