@@ -79,6 +79,9 @@ var Talk = struct {
 	Towards Phrases
 	// WorkVerbs take people as their object: "mentor junior PMs".
 	WorkVerbs Phrases
+	// Quality words after "to be a" make it a wish to do a job well, not a
+	// step to another rung: "to be a good associate".
+	Quality Phrases
 	// ToMe follow people who work under the asker: "the directors report to me".
 	ToMe Phrases
 	// Rejects open a clause that sets a level aside: "don't want to be".
@@ -135,6 +138,7 @@ var Talk = struct {
 	SpeechVerbs: Phrases{"says", "said", "wants", "wanted", "asked", "asks", "told", "tells", "thinks", "thought", "expects",
 		"expected", "gave", "gives", "keeps", "insists", "suggested", "suggests", "mentioned", "feels", "believes", "pushes",
 		"pushed", "is asking", "is pushing", "has asked", "wants me", "needs me"},
+	Quality: Phrases{"good", "great", "better", "strong", "stronger", "successful", "effective", "excellent", "solid", "top", "decent"},
 	ToMe: Phrases{"report to me", "reports to me", "reporting to me", "report into me", "reports into me", "work for me",
 		"works for me", "working for me", "work under me", "works under me", "are under me", "is under me"},
 	Towards: Phrases{"report to", "reports to", "reporting to", "work for", "works for", "working for", "work under",

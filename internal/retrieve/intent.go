@@ -312,7 +312,7 @@ func (s *reading) transition() {
 		return
 	}
 	// Transitions: "from A to B", "to become X", "promoted", "next level".
-	if loc := reTransition.FindStringIndex(s.main); loc != nil && !reNoManage.MatchString(s.q) {
+	if loc := reTransition.FindStringIndex(s.main); loc != nil && !reNoManage.MatchString(s.q) && !startsWithAny(s.main[loc[1]:], ladder.Talk.Quality) {
 		s.in.Transition = true
 		if m := reFromTo.FindStringSubmatch(s.q); m != nil {
 			a, b := strongMentions(s.lad, m[1]), strongMentions(s.lad, m[2])
