@@ -622,7 +622,7 @@ func facets(lad *ladder.Model, q string) []FacetWeight {
 	var out []FacetWeight
 	// The phrases people use for a facet win over the shorter cues inside them.
 	rest := q
-	for _, words := range ladder.FacetWords {
+	for _, words := range lad.FacetWords() {
 		rest = words.Blank(rest)
 	}
 	for _, f := range []string{ladder.Skills, ladder.Success, ladder.Responsibilities, ladder.Changes, ladder.Overview} {

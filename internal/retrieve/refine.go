@@ -105,7 +105,7 @@ func (r *Retriever) review(in *Intent, q string) {
 	in.Transition, in.Target = false, ""
 	in.Levels = append([]string{level}, slices.DeleteFunc(in.Levels, func(l string) bool { return l == level })...)
 	first := ladder.Success
-	if fs := facets(asking(q)); len(fs) > 0 && fs[0].Facet == ladder.Skills {
+	if fs := facets(r.lad, asking(q)); len(fs) > 0 && fs[0].Facet == ladder.Skills {
 		first = ladder.Skills // the asking sentence wants what to change
 	}
 	in.Facets = append([]FacetWeight{{Facet: first, Weight: 1}},
