@@ -72,6 +72,10 @@ func (s *Service) CacheKey(req Request, res retrieve.Result) string {
 		hist.Write([]byte(t.Role + "\x00" + t.Content + "\x00"))
 	}
 	k := sha256.New()
+	if lad := ladderOf(res); !lad.IsArticle() {
+		// Replicas on another ladder share no answers with these.
+		k.Write([]byte("ladder:" + lad.Title() + "\x00"))
+	}
 	for _, part := range []string{cacheKeyVersion, promptDigest(), s.Model, NormalizeQuestion(req.Message),
 		strings.Join(ids, ","), hex.EncodeToString(hist.Sum(nil))} {
 		k.Write([]byte(part + "\x00"))

@@ -142,7 +142,7 @@ func (c *Core) Build(ctx context.Context) (*App, error) {
 		svc.LLM, svc.Cache, svc.Model = c.llm, c.cache, c.Config.Model
 		if c.Config.LLMReads() {
 			// The LLM reads the question too; the offline reader stays the fallback.
-			rr := reading.NewRetriever(base, reading.New(c.llm, c.Config.LLMReadTimeout), nil)
+			rr := reading.NewRetriever(base, reading.New(c.llm, c.Config.LLMReadTimeout).WithLadder(c.Ladder), nil)
 			if o, ok := c.observer.(reading.Observer); ok {
 				rr.Observer = o
 			}

@@ -19,6 +19,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ladder/coach/internal/ladder"
 	"github.com/ladder/coach/internal/llm"
 	"github.com/ladder/coach/internal/retrieve"
 )
@@ -45,6 +46,9 @@ type Completer = llm.Completer
 type Reader struct {
 	llm     Completer
 	timeout time.Duration
+	// lad is the ladder read against, prompt its reading prompt.
+	lad    *ladder.Model
+	prompt string
 }
 
 // New returns a reader asking c, each reading bounded by timeout
@@ -53,7 +57,15 @@ func New(c Completer, timeout time.Duration) *Reader {
 	if timeout <= 0 {
 		timeout = DefaultTimeout
 	}
-	return &Reader{llm: c, timeout: timeout}
+	return &Reader{llm: c, timeout: timeout, lad: ladder.Default(), prompt: systemPrompt}
+}
+
+// WithLadder makes the reader read questions about the ladder m: its
+// prompt lists m's levels, facets and roles, and readings are checked
+// against m. It returns r.
+func (r *Reader) WithLadder(m *ladder.Model) *Reader {
+	r.lad, r.prompt = m, buildSystemPrompt(m)
+	return r
 }
 
 // Read asks the LLM for the reading of question after history, and returns
@@ -61,20 +73,23 @@ func New(c Completer, timeout time.Duration) *Reader {
 // ErrCall, ErrJSON or ErrInvalid.
 func (r *Reader) Read(ctx context.Context, question string, history []retrieve.Turn) (*retrieve.Reading, error) {
 	// Within returns at the deadline even from a Completer that ignores it.
-	reply, err := llm.CompleteWithin(ctx, r.llm, messages(question, history), r.timeout)
+	reply, err := llm.CompleteWithin(ctx, r.llm, messagesWith(r.prompt, question, history), r.timeout)
 	if err != nil {
 		if errors.Is(err, context.DeadlineExceeded) {
 			return nil, fmt.Errorf("%w (after %s): %w", ErrTimeout, r.timeout, err)
 		}
 		return nil, fmt.Errorf("%w: %w", ErrCall, err)
 	}
-	return Decode(reply)
+	return decode(reply, r.lad)
 }
 
 // Decode reads a reply strictly: one JSON object (a surrounding Markdown code
 // fence is forgiven), no field the schema lacks, nothing after it, and
 // values the ladder's data has. Errors wrap ErrJSON or ErrInvalid.
-func Decode(reply string) (*retrieve.Reading, error) {
+func Decode(reply string) (*retrieve.Reading, error) { return decode(reply, ladder.Default()) }
+
+// decode is Decode against the ladder lad.
+func decode(reply string, lad *ladder.Model) (*retrieve.Reading, error) {
 	s := unfence(strings.TrimSpace(reply))
 	if len(s) > maxReplyBytes {
 		return nil, fmt.Errorf("%w: %d bytes long", ErrJSON, len(s))
@@ -102,7 +117,7 @@ func Decode(reply string) (*retrieve.Reading, error) {
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
 		return nil, fmt.Errorf("%w: more after the object", ErrJSON)
 	}
-	if err := rd.Validate(); err != nil {
+	if err := rd.ValidateFor(lad); err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrInvalid, err)
 	}
 	return &rd, nil
