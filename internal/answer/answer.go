@@ -14,6 +14,7 @@ import (
 	"github.com/ladder/coach/internal/errs"
 	"github.com/ladder/coach/internal/llm"
 	"github.com/ladder/coach/internal/retrieve"
+	"github.com/ladder/coach/internal/sections"
 )
 
 // Limits on a chat request.
@@ -39,19 +40,9 @@ type Request struct {
 	History []Turn `json:"history"`
 }
 
-// Citation is a section the answer draws on, with its verbatim text.
-type Citation struct {
-	ID    string `json:"id"`
-	Title string `json:"title"`
-	Level string `json:"level"`
-	Facet string `json:"facet"`
-	Text  string `json:"text"`
-	// Items are the lines the answer uses: 0-based indexes into Text split
-	// on "\n", ascending. Always a list, empty when none of the section's
-	// lines is quoted.
-	Items []int   `json:"items"`
-	Score float64 `json:"score"`
-}
+// Citation is a section the answer draws on: its verbatim text, the lines
+// the answer quotes (Items) and retrieval's score, always set in a reply.
+type Citation = sections.Citation
 
 // Reply is the coach's answer.
 type Reply struct {

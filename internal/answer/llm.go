@@ -15,6 +15,7 @@ import (
 	"github.com/ladder/coach/internal/ladder"
 	"github.com/ladder/coach/internal/llm"
 	"github.com/ladder/coach/internal/retrieve"
+	"github.com/ladder/coach/internal/sections"
 )
 
 // llmHistoryTurns is how many of the latest history turns go into the
@@ -435,6 +436,7 @@ func FilterCitations(text string, hits []retrieve.Hit) (string, []Citation) {
 }
 
 func llmCitation(h retrieve.Hit) Citation {
-	s := h.Section
-	return Citation{ID: s.ID, Title: s.Title, Level: s.Level, Facet: s.Facet, Text: s.Text, Items: []int{}, Score: h.Score}
+	c := h.Section.Cite(nil)
+	c.Score = sections.Scored(h.Score)
+	return c
 }

@@ -98,7 +98,7 @@ func TestChatLLM(t *testing.T) {
 	}
 	for i, h := range []retrieve.Hit{llmTestHits[2], llmTestHits[0]} {
 		c := rep.Citations[i]
-		wantC := Citation{ID: h.Section.ID, Title: h.Section.Title, Level: h.Section.Level, Facet: h.Section.Facet, Text: h.Section.Text, Items: c.Items, Score: h.Score}
+		wantC := Citation{View: h.Section.View(), Items: c.Items, Score: sections.Scored(h.Score)}
 		if !reflect.DeepEqual(c, wantC) {
 			t.Errorf("citation %d = %+v, want %+v", i+1, c, wantC)
 		}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/ladder/coach/internal/ladder"
 	"github.com/ladder/coach/internal/retrieve"
+	"github.com/ladder/coach/internal/sections"
 )
 
 // ScopeMessage is the reply to a question the article does not cover.
@@ -29,10 +30,9 @@ func Citations(hits []retrieve.Hit) []Citation {
 		if i == MaxCitations {
 			break
 		}
-		out = append(out, Citation{
-			ID: h.Section.ID, Title: h.Section.Title, Level: h.Section.Level, Facet: h.Section.Facet,
-			Text: h.Section.Text, Items: []int{}, Score: round3(h.Score),
-		})
+		c := h.Section.Cite(nil)
+		c.Score = sections.Scored(round3(h.Score))
+		out = append(out, c)
 	}
 	return out
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/ladder/coach/internal/answer"
+	"github.com/ladder/coach/internal/sections"
 )
 
 func TestNormalize(t *testing.T) {
@@ -28,7 +29,7 @@ func TestNormalize(t *testing.T) {
 }
 
 func cite(id, text string) answer.Citation {
-	return answer.Citation{ID: id, Title: id, Text: text}
+	return answer.Citation{View: sections.View{ID: id, Title: id, Text: text}}
 }
 
 func TestScore(t *testing.T) {

@@ -17,6 +17,7 @@ import (
 	"github.com/ladder/coach/internal/app"
 	"github.com/ladder/coach/internal/config"
 	"github.com/ladder/coach/internal/errs"
+	"github.com/ladder/coach/internal/sections"
 )
 
 // sseEvent is one parsed Server-Sent Event.
@@ -107,7 +108,7 @@ func (f *fakeStreamChatter) ChatStream(ctx context.Context, req answer.Request, 
 	return nil
 }
 
-var streamCites = []answer.Citation{{ID: "senior/skills", Title: "Senior PM: skills", Level: "senior", Facet: "skills", Text: "Strategic Visioning: see far.", Score: 0.9}}
+var streamCites = []answer.Citation{{View: sections.View{ID: "senior/skills", Title: "Senior PM: skills", Level: "senior", Facet: "skills", Text: "Strategic Visioning: see far."}, Score: sections.Scored(0.9)}}
 
 func TestChatStream(t *testing.T) {
 	fc := &fakeStreamChatter{events: []answer.Event{

@@ -17,6 +17,7 @@ import (
 
 	"github.com/ladder/coach/internal/answer"
 	"github.com/ladder/coach/internal/errs"
+	"github.com/ladder/coach/internal/sections"
 )
 
 // checkingChatter answers every request with a fixed reply, and records a
@@ -30,7 +31,7 @@ type checkingChatter struct {
 func (c *checkingChatter) Chat(_ context.Context, req answer.Request) (answer.Reply, error) {
 	c.check(req)
 	return answer.Reply{Answer: "A Senior PM owns a product area [1].", Mode: answer.ModeOffline,
-		Citations: []answer.Citation{{ID: "senior/overview", Title: "Senior PM: overview", Text: "x"}}}, nil
+		Citations: []answer.Citation{{View: sections.View{ID: "senior/overview", Title: "Senior PM: overview", Text: "x"}}}}, nil
 }
 
 func (c *checkingChatter) check(req answer.Request) {

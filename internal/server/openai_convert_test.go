@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/ladder/coach/internal/answer"
+	"github.com/ladder/coach/internal/sections"
 )
 
 func TestParseCompletionRequest(t *testing.T) {
@@ -166,9 +167,9 @@ func TestToAnswerRequest(t *testing.T) {
 
 func TestSourcesText(t *testing.T) {
 	cites := []answer.Citation{
-		{ID: "senior/success", Title: "Senior PM: What Success Looks Like"},
-		{ID: "senior/overview", Title: "Senior PM: overview"},
-		{ID: "mid/skills", Title: "Mid-level PM: Skills"},
+		{View: sections.View{ID: "senior/success", Title: "Senior PM: What Success Looks Like"}},
+		{View: sections.View{ID: "senior/overview", Title: "Senior PM: overview"}},
+		{View: sections.View{ID: "mid/skills", Title: "Mid-level PM: Skills"}},
 	}
 	if got := sourcesText(nil); got != "" {
 		t.Errorf("no citations: %q", got)
@@ -239,7 +240,7 @@ func openAIChunkJSON(t *testing.T, chunks []ChatCompletionChunk) string {
 }
 
 func TestEventTranslator(t *testing.T) {
-	cites := []answer.Citation{{ID: "a/x", Title: "A"}, {ID: "b/y", Title: "B"}}
+	cites := []answer.Citation{{View: sections.View{ID: "a/x", Title: "A"}, Score: sections.Scored(0)}, {View: sections.View{ID: "b/y", Title: "B"}, Score: sections.Scored(0)}}
 	k := chunker{id: "chatcmpl-1", created: 7, model: "coach"}
 	tr := &eventTranslator{k: k, msgs: []completionMessage{{"user", "abcd"}}, includeUsage: true}
 	var got []ChatCompletionChunk
@@ -249,7 +250,7 @@ func TestEventTranslator(t *testing.T) {
 		{Name: answer.EventDelta, Data: answer.Delta{Text: ""}},
 		{Name: answer.EventDelta, Data: answer.Delta{Text: "More"}},
 		{Name: answer.EventError, Data: answer.StreamError{Message: "Stopped."}},
-		{Name: answer.EventDone, Data: answer.Done{Mode: answer.ModeLLM, Degraded: true, Citations: []answer.Citation{{ID: "b/y", Title: "B", Items: []int{0}}}, Suggestions: []string{"Next?"}, Scope: "in"}},
+		{Name: answer.EventDone, Data: answer.Done{Mode: answer.ModeLLM, Degraded: true, Citations: []answer.Citation{{View: sections.View{ID: "b/y", Title: "B"}, Items: []int{0}, Score: sections.Scored(0)}}, Suggestions: []string{"Next?"}, Scope: "in"}},
 	} {
 		got = append(got, tr.translate(ev)...)
 	}

@@ -18,6 +18,7 @@ import (
 	"github.com/ladder/coach/internal/answer"
 	"github.com/ladder/coach/internal/app"
 	"github.com/ladder/coach/internal/config"
+	"github.com/ladder/coach/internal/sections"
 )
 
 var (
@@ -680,8 +681,8 @@ func openAIStreamText(t *testing.T, ch Chatter) (string, openai.ChatCompletionSt
 }
 
 var openAITestCites = []answer.Citation{
-	{ID: "mid/skills", Title: "Mid-level PM: Skills", Level: "mid", Facet: "skills", Text: "Build Influence.", Score: 0.9},
-	{ID: "senior/overview", Title: "Senior PM: overview", Level: "senior", Facet: "overview", Text: "Senior PMs.", Score: 0.5},
+	{View: sections.View{ID: "mid/skills", Title: "Mid-level PM: Skills", Level: "mid", Facet: "skills", Text: "Build Influence."}, Score: sections.Scored(0.9)},
+	{View: sections.View{ID: "senior/overview", Title: "Senior PM: overview", Level: "senior", Facet: "overview", Text: "Senior PMs."}, Score: sections.Scored(0.5)},
 }
 
 // An LLM answer streams as the model writes it: its [n] count in the list

@@ -15,6 +15,7 @@ import (
 	"github.com/getkin/kin-openapi/routers/legacy"
 
 	"github.com/ladder/coach/internal/answer"
+	"github.com/ladder/coach/internal/sections"
 )
 
 // openAPIRouter loads the embedded document, checks that it is valid
@@ -78,7 +79,7 @@ func TestOpenAPI(t *testing.T) {
 	router := openAPIRouter(t)
 	chat := &fakeChatter{reply: answer.Reply{Answer: "A Senior PM owns outcomes [1].", Mode: answer.ModeOffline, Scope: "in",
 		Suggestions: []string{"And a director?"},
-		Citations:   []answer.Citation{{ID: "senior/overview", Title: "Senior PM: overview", Level: "senior", Facet: "overview", Text: "x", Items: []int{1}, Score: 0.5}}}}
+		Citations:   []answer.Citation{{View: sections.View{ID: "senior/overview", Title: "Senior PM: overview", Level: "senior", Facet: "overview", Text: "x"}, Items: []int{1}, Score: sections.Scored(0.5)}}}}
 	h := newGuardedServer(t, Deps{Chatter: chat})
 	for _, tt := range []struct {
 		method, target, body string

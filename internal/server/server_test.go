@@ -122,10 +122,9 @@ func TestReadyz(t *testing.T) {
 
 func TestChatOK(t *testing.T) {
 	fc := &fakeChatter{reply: answer.Reply{
-		Answer: "Build Strategic Visioning [1].",
-		Citations: []answer.Citation{{ID: "senior/skills", Title: "Senior PM: skills", Level: "senior", Facet: "skills",
-			Text: "Strategic Visioning: see far.", Score: 0.9}},
-		Mode: answer.ModeOffline,
+		Answer:    "Build Strategic Visioning [1].",
+		Citations: []answer.Citation{{View: sections.View{ID: "senior/skills", Title: "Senior PM: skills", Level: "senior", Facet: "skills", Text: "Strategic Visioning: see far."}, Score: sections.Scored(0.9)}},
+		Mode:      answer.ModeOffline,
 	}}
 	h := newTestServer(t, fc, nil, nil)
 	body := `{"message":"What next?","history":[{"role":"user","content":"I am a senior PM"},{"role":"assistant","content":"Noted."}],"Stream":false}`

@@ -1,0 +1,123 @@
+package sections
+
+import (
+	"encoding/json"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// Citation is a section as a reply cites it: chat answers, /v1's
+// citations, plans and assessments. It is the section's View, the lines the
+// reply quotes (Items) and, in chat replies, retrieval's score.
+type Citation struct {
+	View
+	// Items are the lines the reply quotes: 0-based indexes into Text split
+	// on "\n", ascending, each in range. Always a list in JSON, empty when
+	// none of the section's lines is quoted.
+	Items []int `json:"items"`
+	// Score is how well the section matched a chat question; nil (no
+	// "score" in JSON) where nothing was ranked: plans and assessments.
+	Score *float64 `json:"score,omitempty"`
+}
+
+// Cite is the citation of s quoting the lines at items (nil: none yet).
+func (s Section) Cite(items []int) Citation {
+	if items == nil {
+		items = []int{}
+	}
+	return Citation{View: s.View(), Items: items}
+}
+
+// Scored returns a pointer to x, for Citation.Score.
+func Scored(x float64) *float64 { return &x }
+
+// ItemsQuoting are the indexes of text's lines (text split on "\n") that
+// hold one of quotes, verbatim (surrounding spaces aside), ascending. A
+// quote may be a whole line or a sentence of one; an empty quote matches
+// nothing.
+func ItemsQuoting(text string, quotes []string) []int {
+	out := []int{}
+	for i, l := range strings.Split(text, "\n") {
+		l = strings.TrimSpace(l)
+		if l == "" {
+			continue
+		}
+		if slices.ContainsFunc(quotes, func(q string) bool {
+			q = strings.TrimSpace(q)
+			return q != "" && strings.Contains(l, q)
+		}) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// citationPrefix is a citation's JSON up to its items, kept per section:
+// the verbatim text is most of every chat reply, and escaping it again on
+// every request was a tenth of the request's time.
+type citationPrefix struct {
+	v    View
+	json []byte
+}
+
+var (
+	prefixes      sync.Map // section id -> *citationPrefix
+	prefixesCount int
+	prefixesMu    sync.Mutex
+)
+
+// maxPrefixes bounds the cache; citations come from the ladder's sections.
+const maxPrefixes = 1024
+
+// MarshalJSON encodes the citation as its fields would be (Items as a list
+// even when nil), reusing the encoded prefix of a section already seen with
+// the same fields.
+func (c Citation) MarshalJSON() ([]byte, error) {
+	return c.AppendJSON(nil)
+}
+
+// AppendJSON appends the citation's JSON to dst: the bytes MarshalJSON
+// returns.
+func (c Citation) AppendJSON(dst []byte) ([]byte, error) {
+	var prefix []byte
+	if v, ok := prefixes.Load(c.ID); ok {
+		p := v.(*citationPrefix)
+		if p.v == c.View {
+			prefix = p.json
+		}
+	}
+	if prefix == nil {
+		b, err := json.Marshal(c.View)
+		if err != nil {
+			return nil, err
+		}
+		prefix = b[:len(b)-1] // without the closing brace
+		prefixesMu.Lock()
+		if prefixesCount < maxPrefixes {
+			if _, loaded := prefixes.LoadOrStore(c.ID, &citationPrefix{v: c.View, json: prefix}); !loaded {
+				prefixesCount++
+			}
+		}
+		prefixesMu.Unlock()
+	}
+	dst = append(dst, prefix...)
+	dst = append(dst, `,"items":[`...)
+	for i, n := range c.Items {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = strconv.AppendInt(dst, int64(n), 10)
+	}
+	dst = append(dst, ']')
+	if c.Score != nil {
+		score, err := json.Marshal(*c.Score)
+		if err != nil {
+			return nil, err
+		}
+		dst = append(dst, `,"score":`...)
+		dst = append(dst, score...)
+	}
+	return append(dst, '}'), nil
+}
