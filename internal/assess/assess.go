@@ -72,6 +72,9 @@ type Result struct {
 	Summary string `json:"summary"`
 	// Markdown is the whole assessment for a person to read.
 	Markdown string `json:"markdown"`
+	// Citations are the sections the evidence and the gaps quote, in order
+	// of first use, each with the quoted lines as its items.
+	Citations []sections.Citation `json:"citations"`
 }
 
 // Assessor assesses descriptions and compares levels. It is built once
@@ -472,7 +475,7 @@ func (a *Assessor) aboutWork(e estimate) bool {
 // result assembles the level, evidence, gaps and next rung for level id
 // ("" for no level).
 func (a *Assessor) result(e estimate, id, title string, tl ladder.Level, tKnown, tGeneric bool) Result {
-	r := Result{Evidence: []Evidence{}, Gaps: []Gap{}}
+	r := Result{Evidence: []Evidence{}, Gaps: []Gap{}, Citations: []sections.Citation{}}
 	if id == "" {
 		r.Summary = notWorkSummary
 		r.Markdown = markdown(r, a, title, tl, tKnown, tGeneric)
@@ -485,8 +488,35 @@ func (a *Assessor) result(e estimate, id, title string, tl ladder.Level, tKnown,
 	}
 	r.Evidence = a.evidence(e, id)
 	r.Gaps = a.gaps(e, id, r.Evidence)
+	r.Citations = a.citations(r.Evidence, r.Gaps)
 	r.Summary = a.summary(r, title, tl, tKnown, tGeneric)
 	return r
+}
+
+// citations lists the sections the evidence and the gaps quote, in order of
+// first use, with the quoted lines as items.
+func (a *Assessor) citations(evidence []Evidence, gaps []Gap) []sections.Citation {
+	var order []string
+	quoted := map[string][]string{}
+	add := func(id, line string) {
+		if _, seen := quoted[id]; !seen {
+			order = append(order, id)
+		}
+		quoted[id] = append(quoted[id], line)
+	}
+	for _, ev := range evidence {
+		add(ev.SectionID, ev.Item)
+	}
+	for _, g := range gaps {
+		add(g.SectionID, g.Item)
+	}
+	out := []sections.Citation{}
+	for _, id := range order {
+		if s, ok := a.set.ByID(id); ok {
+			out = append(out, s.Cite(sections.ItemsQuoting(s.Text, quoted[id])))
+		}
+	}
+	return out
 }
 
 // evidence pairs clauses with the level's lines they match, strongest first.

@@ -3,7 +3,9 @@ package assess
 import (
 	"bufio"
 	"encoding/json"
+	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -103,6 +105,70 @@ func checkGrounded(t *testing.T, description string, r Result) {
 	for _, g := range r.Gaps {
 		if !inSection(g.SectionID, g.Item) {
 			t.Errorf("gap item %q is not a line of section %q", g.Item, g.SectionID)
+		}
+	}
+	for _, p := range citationProblems(r) {
+		t.Error(p)
+	}
+}
+
+// citationProblems checks the citations at item level: each section once,
+// its article text, no score, every index in range and quoted by an
+// evidence or gap line of that section, every such line among the items.
+func citationProblems(r Result) []string {
+	var bad []string
+	quoted := map[string][]string{}
+	for _, ev := range r.Evidence {
+		quoted[ev.SectionID] = append(quoted[ev.SectionID], ev.Item)
+	}
+	for _, g := range r.Gaps {
+		quoted[g.SectionID] = append(quoted[g.SectionID], g.Item)
+	}
+	listed := map[string]bool{}
+	for _, c := range r.Citations {
+		s, ok := testSet.ByID(c.ID)
+		if !ok || s.View() != c.View || listed[c.ID] || c.Score != nil {
+			bad = append(bad, fmt.Sprintf("citation %s: not the article's section, listed twice or scored", c.ID))
+		}
+		listed[c.ID] = true
+		lines := strings.Split(c.Text, "\n")
+		for _, i := range c.Items {
+			if i < 0 || i >= len(lines) || !slices.Contains(quoted[c.ID], lines[i]) {
+				bad = append(bad, fmt.Sprintf("citation %s: item %d is not a line the assessment quotes", c.ID, i))
+			}
+		}
+		for _, q := range quoted[c.ID] {
+			if !slices.ContainsFunc(c.Items, func(i int) bool { return i >= 0 && i < len(lines) && lines[i] == q }) {
+				bad = append(bad, fmt.Sprintf("citation %s: quoted line %.40q not among its items", c.ID, q))
+			}
+		}
+	}
+	for id := range quoted {
+		if !listed[id] {
+			bad = append(bad, "section "+id+" is quoted but not cited")
+		}
+	}
+	return bad
+}
+
+// The citation check can fail.
+func TestCitationProblems(t *testing.T) {
+	r, err := newTestAssessor(t).Assess("I own the roadmap of one product area and work with engineering and design on it every day.", "")
+	if err != nil || len(r.Citations) == 0 || len(citationProblems(r)) > 0 {
+		t.Fatalf("assessment: %v, %d citations, %v", err, len(r.Citations), citationProblems(r))
+	}
+	for name, spoil := range map[string]func(*Result){
+		"out of range": func(r *Result) { r.Citations[0].Items = append(r.Citations[0].Items, 999) },
+		"left out":     func(r *Result) { r.Citations[0].Items = r.Citations[0].Items[1:] },
+		"not cited":    func(r *Result) { r.Citations = r.Citations[1:] },
+		"scored":       func(r *Result) { r.Citations[0].Score = sections.Scored(1) },
+	} {
+		q := r
+		q.Citations = slices.Clone(r.Citations)
+		q.Citations[0].Items = slices.Clone(r.Citations[0].Items)
+		spoil(&q)
+		if len(citationProblems(q)) == 0 {
+			t.Errorf("%s: not found", name)
 		}
 	}
 }

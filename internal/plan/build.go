@@ -2,6 +2,7 @@ package plan
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -63,20 +64,14 @@ func Offline(set *sections.Set, req Request) (Plan, error) {
 		Mode:         ModeOffline,
 	}
 	p.Tailoring, p.contextSkills = tailor(set, p.Phases, req.Context, from.level.ID)
-	evidenceIDs := spreadEvidence(p.Phases, evidence)
+	dealt := spreadEvidence(p.Phases, evidence)
 	checkins(p.Phases, to.position().Name)
-	ids := []string{}
+	var lead []ref
 	if p.TimelineNote != "" {
-		ids = append(ids, timelineID)
+		tl, _ := readTimeline(set)
+		lead = append(lead, ref{tl.sentence, timelineID})
 	}
-	for _, ph := range p.Phases {
-		ids = append(ids, ph.milestoneID)
-		for _, it := range ph.Items {
-			ids = append(ids, it.CitationID)
-		}
-		ids = append(ids, evidenceIDs...)
-	}
-	p.Citations = citations(set, ids)
+	p.Citations = citations(set, quotes(lead, p.Phases, dealt))
 	p.Markdown = Markdown(p, req.Context)
 	return p, nil
 }
@@ -316,7 +311,7 @@ func spread(stages []stage, weeks int) []Phase {
 			used[key]++
 			ph.Milestone = fmt.Sprintf("By the end of week %d: you have taken this phase's actions and can show your mentor how they move you toward %s: “%s” (%s).",
 				end, st.aimOf, a.line, a.id)
-			ph.milestoneID = a.id
+			ph.milestone = a
 		}
 		phases = append(phases, ph)
 		week += length
@@ -335,20 +330,40 @@ func joinTitles(ts []string) string {
 	return strings.Join(ts[:len(ts)-1], ", ") + ", then " + ts[len(ts)-1]
 }
 
-// citations lists the sections of ids, in order of first use.
-func citations(set *sections.Set, ids []string) []Citation {
+// quotes lists what a plan quotes, in order of first use: lead (the
+// timeline note's sentence), then each phase's milestone and items, the
+// evidence after them.
+func quotes(lead []ref, phases []Phase, evidence []ref) []ref {
+	out := slices.Clone(lead)
+	for _, ph := range phases {
+		out = append(out, ph.milestone)
+		for _, it := range ph.Items {
+			out = append(out, ref{it.Text, it.CitationID})
+		}
+		out = append(out, evidence...)
+	}
+	return out
+}
+
+// citations lists the sections the quotes come from, in order of first
+// use, each with the lines they quote as its items.
+func citations(set *sections.Set, quoted []ref) []Citation {
+	var order []string
+	lines := map[string][]string{}
+	for _, q := range quoted {
+		if q.id == "" {
+			continue
+		}
+		if _, seen := lines[q.id]; !seen {
+			order = append(order, q.id)
+		}
+		lines[q.id] = append(lines[q.id], q.line)
+	}
 	out := []Citation{}
-	seen := map[string]bool{}
-	for _, id := range ids {
-		if id == "" || seen[id] {
-			continue
+	for _, id := range order {
+		if s, ok := set.ByID(id); ok {
+			out = append(out, s.Cite(sections.ItemsQuoting(s.Text, lines[id])))
 		}
-		seen[id] = true
-		s, ok := set.ByID(id)
-		if !ok {
-			continue
-		}
-		out = append(out, s.View())
 	}
 	return out
 }

@@ -8,9 +8,9 @@ import (
 
 // spreadEvidence deals the evidence lines out to the phases in order: each
 // phase gets at least one, and a line is repeated only when there are fewer
-// lines than phases. It returns the sections cited, in order.
-func spreadEvidence(phases []Phase, evidence []ref) []string {
-	var ids []string
+// lines than phases. It returns the lines dealt, in order.
+func spreadEvidence(phases []Phase, evidence []ref) []ref {
+	var dealt []ref
 	m, n := len(evidence), len(phases)
 	for i := range phases {
 		phases[i].Evidence = []string{}
@@ -23,10 +23,10 @@ func spreadEvidence(phases []Phase, evidence []ref) []string {
 		}
 		for _, e := range evidence[lo:min(hi, m)] {
 			phases[i].Evidence = append(phases[i].Evidence, fmt.Sprintf("“%s” (%s)", e.line, e.id))
-			ids = append(ids, e.id)
+			dealt = append(dealt, e)
 		}
 	}
-	return ids
+	return dealt
 }
 
 // maxQuote bounds how much of a line a check-in question quotes.

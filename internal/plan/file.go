@@ -67,17 +67,9 @@ func OfflineFor(set *sections.Set, m *ladder.Model, req Request) (Plan, error) {
 		Mode:    ModeOffline,
 	}
 	p.Tailoring, p.contextSkills = tailor(set, p.Phases, req.Context, from.ID)
-	evidenceIDs := spreadEvidence(p.Phases, evidence)
+	dealt := spreadEvidence(p.Phases, evidence)
 	checkins(p.Phases, target.Name)
-	ids := []string{}
-	for _, ph := range p.Phases {
-		ids = append(ids, ph.milestoneID)
-		for _, it := range ph.Items {
-			ids = append(ids, it.CitationID)
-		}
-		ids = append(ids, evidenceIDs...)
-	}
-	p.Citations = citations(set, ids)
+	p.Citations = citations(set, quotes(nil, p.Phases, dealt))
 	p.Markdown = strings.Replace(Markdown(p, req.Context), "the PM career ladder article", "the ladder “"+m.Title()+"”", 1)
 	return p, nil
 }

@@ -117,11 +117,13 @@ type Phase struct {
 	// Checkins are two or three questions for the mentor's check-ins.
 	Checkins []string `json:"checkins"`
 
-	milestoneID string // the section the milestone quotes
+	milestone ref // the line the milestone quotes, and its section
 }
 
-// Citation is a section the plan draws on, with its verbatim text.
-type Citation = sections.View
+// Citation is a section the plan draws on: its verbatim text and, as Items,
+// the lines the plan quotes (items, milestones, evidence, the timeline
+// note). Plans carry no score.
+type Citation = sections.Citation
 
 // Plan is a growth plan.
 type Plan struct {

@@ -2,7 +2,6 @@ package sections
 
 import (
 	"encoding/json"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -34,20 +33,38 @@ func (s Section) Cite(items []int) Citation {
 func Scored(x float64) *float64 { return &x }
 
 // ItemsQuoting are the indexes of text's lines (text split on "\n") that
-// hold one of quotes, verbatim (surrounding spaces aside), ascending. A
-// quote may be a whole line or a sentence of one; an empty quote matches
-// nothing.
+// quotes quote, verbatim, ascending: for each quote the lines equal to it
+// (surrounding spaces aside) or, when none is, the lines holding it (a
+// sentence of a line). An empty quote quotes nothing.
 func ItemsQuoting(text string, quotes []string) []int {
-	out := []int{}
-	for i, l := range strings.Split(text, "\n") {
-		l = strings.TrimSpace(l)
-		if l == "" {
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimSpace(l)
+	}
+	used := make([]bool, len(lines))
+	for _, q := range quotes {
+		q = strings.TrimSpace(q)
+		if q == "" {
 			continue
 		}
-		if slices.ContainsFunc(quotes, func(q string) bool {
-			q = strings.TrimSpace(q)
-			return q != "" && strings.Contains(l, q)
-		}) {
+		whole := false
+		for i, l := range lines {
+			if l == q {
+				used[i], whole = true, true
+			}
+		}
+		if whole {
+			continue
+		}
+		for i, l := range lines {
+			if strings.Contains(l, q) {
+				used[i] = true
+			}
+		}
+	}
+	out := []int{}
+	for i, u := range used {
+		if u {
 			out = append(out, i)
 		}
 	}

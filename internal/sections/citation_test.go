@@ -65,6 +65,7 @@ func TestItemsQuoting(t *testing.T) {
 		{"none", []string{"not in the text"}, []int{}},
 		{"empty quote matches nothing", []string{"", "  "}, []int{}},
 		{"several, ascending", []string{"Other item", "Intro line"}, []int{0, 3}},
+		{"a whole line, not the longer lines holding it", []string{"First item. Second sentence."}, []int{4}},
 	}
 	for _, tt := range tests {
 		if got := ItemsQuoting(text, tt.quotes); !slices.Equal(got, tt.want) {

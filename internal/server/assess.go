@@ -8,6 +8,7 @@ import (
 
 	"github.com/ladder/coach/internal/assess"
 	"github.com/ladder/coach/internal/errs"
+	"github.com/ladder/coach/internal/sections"
 )
 
 // Assessor places a description of someone's work on the ladder and sets
@@ -56,6 +57,9 @@ func (h *assessHandler) assess(c *gin.Context) {
 	}
 	if r.Gaps == nil {
 		r.Gaps = []assess.Gap{}
+	}
+	if r.Citations == nil {
+		r.Citations = []sections.Citation{}
 	}
 	c.JSON(http.StatusOK, r)
 }
