@@ -396,8 +396,12 @@
     });
   }
 
+  // openSource shows a section in the panel, its cited lines (opts.items,
+  // indexes into its text's lines) as mark elements, and scrolls to
+  // opts.focus when it is one of them, to the first otherwise.
   async function openSource(sectionId, opts) {
     const items = new Set((opts && Array.isArray(opts.items)) ? opts.items : []);
+    const focus = opts && typeof opts.focus === "number" && items.has(opts.focus) ? opts.focus : -1;
     if (!panel) buildPanel();
     if (panel.hidden) opener = document.activeElement;
     current = sectionId;
@@ -426,7 +430,7 @@
         const para = el("p", { "data-line": String(i) });
         if (items.has(i)) {
           para.appendChild(el("mark", { "data-cited": "true", text: line }));
-          if (!first) first = para;
+          if (!first || i === focus) first = para;
         } else {
           para.textContent = line;
         }
@@ -438,6 +442,12 @@
       p.title.textContent = "Source unavailable";
       p.body.replaceChildren(el("p", { class: "error", role: "alert", text: err.message }));
     }
+  }
+
+  // lineIndex is the index of line among text's lines (spaces aside), or -1.
+  function lineIndex(text, line) {
+    const want = String(line).trim();
+    return String(text).split("\n").findIndex(function (l) { return l.trim() === want; });
   }
 
   function closeSource() {
@@ -493,7 +503,7 @@
 
   window.Coach = {
     ApiError: ApiError, api: api, stream: stream, el: el, richText: richText,
-    openSource: openSource, closeSource: closeSource, mountNav: mountNav,
+    openSource: openSource, closeSource: closeSource, lineIndex: lineIndex, mountNav: mountNav,
     levelName: levelName, facetName: facetName, ladder: ladder, limits: limits, load: load, save: save, forget: forget,
   };
 })();

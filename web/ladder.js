@@ -69,12 +69,16 @@
     return i > 0 && i < 70 ? line.slice(0, i).trim() : line;
   }
 
-  // chip is a button that opens a section in the source panel.
-  function chip(sectionId, label, extra) {
+  // chip is a button that opens a section in the source panel; cited (an
+  // assessment's citation of it) marks the lines the assessment quotes and
+  // line, the chip's own, is scrolled to.
+  function chip(sectionId, label, extra, cited, line) {
+    const items = cited && Array.isArray(cited.items) ? cited.items : [];
+    const focus = cited && line ? C.lineIndex(cited.text, line) : -1;
     return el("button", {
       type: "button", class: "chip" + (extra ? " " + extra : ""), "data-citation-id": sectionId,
       title: "Open " + sectionLabel(sectionId) + " in the article",
-      onclick: function () { C.openSource(sectionId); },
+      onclick: function () { C.openSource(sectionId, { items: items, focus: focus }); },
     }, el("span", { class: "label", text: label }));
   }
 
@@ -286,18 +290,19 @@
       planPara.hidden = true;
     }
 
+    const cited = new Map((r.citations || []).map(function (c) { return [c.id, c]; }));
     for (const ev of r.evidence || []) {
       evidenceList.appendChild(el("li", {},
         el("q", { class: "quote", text: ev.quote }),
         el("span", { class: "matches", text: " matches " }),
-        chip(ev.section_id, ev.item.trim(), "wide")));
+        chip(ev.section_id, ev.item.trim(), "wide", cited.get(ev.section_id), ev.item)));
     }
     evidenceBlock.hidden = evidenceList.children.length === 0;
 
     const skills = (r.gaps || []).filter(function (g) { return /\/skills$/.test(g.section_id); });
     const expects = (r.gaps || []).filter(function (g) { return !/\/skills$/.test(g.section_id); });
-    for (const g of expects) gapsList.appendChild(el("li", {}, chip(g.section_id, g.item.trim(), "wide")));
-    for (const g of skills) skillsList.appendChild(el("li", {}, chip(g.section_id, g.item.trim(), "wide")));
+    for (const g of expects) gapsList.appendChild(el("li", {}, chip(g.section_id, g.item.trim(), "wide", cited.get(g.section_id), g.item)));
+    for (const g of skills) skillsList.appendChild(el("li", {}, chip(g.section_id, g.item.trim(), "wide", cited.get(g.section_id), g.item)));
     gapsTitle.textContent = r.next
       ? "What a " + r.next.name + " is expected to do that your description does not show yet"
       : "What the " + (r.level.id === "ic" ? "track" : "role") + " expects that your description does not show yet";

@@ -181,11 +181,15 @@
     }
   }
 
-  // chip is the link from an item or the sources to a cited section.
-  function chip(c, n) {
+  // chip is the link from an item or the sources to a cited section: the
+  // panel marks the lines the plan quotes, and scrolls to line (an item's
+  // own) when given.
+  function chip(c, n, line) {
+    const items = Array.isArray(c.items) ? c.items : [];
+    const focus = line && c.text ? C.lineIndex(c.text, line) : -1;
     return el("button", {
       type: "button", class: "chip", "data-citation-id": c.id, title: "Read “" + c.title + "” in the article",
-      onclick: function () { C.openSource(c.id); },
+      onclick: function () { C.openSource(c.id, { items: items, focus: focus }); },
     }, el("span", { class: "num", text: "[" + n + "]" }), el("span", { class: "label", text: c.title }));
   }
 
@@ -383,7 +387,7 @@
               it.emphasis === "lighter" ? el("span", { class: "badge lighter", text: "Lighter touch" }) : null,
               actionText(it),
               el("p", { class: "source-line" }, "Source: “", itemText(it), "”"),
-              el("div", { class: "item-source" }, chip(c, number.get(c.id) || "?"))));
+              el("div", { class: "item-source" }, chip(c, number.get(c.id) || "?", it.text))));
         })),
         el("div", { class: "phase-extra" },
           (ph.evidence || []).length ? el("h4", { text: "Evidence to collect" }) : null,

@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"encoding/json"
 	"io"
 	"log/slog"
 	"net/http/httptest"
@@ -156,6 +157,30 @@ func TestPlanPage(t *testing.T) {
 	if got := browsertest.Eval[string](t, b, `document.querySelector('[data-testid="source-panel"] .source-title').textContent`); got != sec.Title {
 		t.Errorf("source panel title %q, want %q", got, sec.Title)
 	}
+	// The panel marks the lines the plan quotes from that section (the
+	// citation's items), and the clicked item's own line is in view.
+	p, err := plan.Offline(set, plan.Request{Current: "Associate PM", Target: "Senior PM", Weeks: 12, Context: "fintech, strong at delivery, weak at stakeholder work"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, c := range p.Citations {
+		if c.ID == "associate/skills" {
+			lines := strings.Split(c.Text, "\n")
+			for _, i := range c.Items {
+				want = append(want, strings.TrimSpace(lines[i]))
+			}
+		}
+	}
+	marked := browsertest.Eval[[]string](t, b, `[...document.querySelectorAll('[data-testid="source-panel"] mark[data-cited]')].map(m => m.textContent.trim())`)
+	if len(want) == 0 || strings.Join(marked, "\n") != strings.Join(want, "\n") {
+		t.Errorf("marked lines:\n%q\nwant the citation's items:\n%q", marked, want)
+	}
+	clicked := browsertest.Eval[string](t, b, `document.querySelector('[data-testid="plan-item"] .chip[data-citation-id="associate/skills"]').closest('[data-testid="plan-item"]').querySelector('.source-line .text').textContent.trim()`)
+	if !contains(marked, clicked) {
+		t.Errorf("the clicked item's line %q is not marked", clicked)
+	}
+	b.WaitFor(t, "the clicked item's line in view", `(() => { const m = [...document.querySelectorAll('[data-testid="source-panel"] mark[data-cited]')].find(m => m.textContent.trim() === `+jsString(clicked)+`); if (!m) return false; const r = m.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })()`)
 	b.Do(t, "step", chromedp.KeyEvent("\x1b")) // Escape closes it
 	b.WaitFor(t, "the source panel to close", `document.querySelector('[data-testid="source-panel"]').hidden`)
 
@@ -310,4 +335,10 @@ func TestPlanLinkStaysOffline(t *testing.T) {
 		t.Errorf("after Make the plan: %v; want the second asked with the LLM", got)
 	}
 	b.Check(t)
+}
+
+// jsString is s as a JavaScript string literal.
+func jsString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
 }
