@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/ladder/coach/internal/app"
+	"github.com/ladder/coach/internal/assess"
 	"github.com/ladder/coach/internal/evalset"
 )
 
@@ -24,6 +25,11 @@ func (p *program) eval(args []string) int {
 	}
 	if *minRate < 0 || *minRate > 1 {
 		return p.usageError("--min is %v; it must be between 0 and 1", *minRate)
+	}
+	if ok, err := evalset.IsAssessSet(pos[0]); err != nil {
+		return p.fail(err)
+	} else if ok {
+		return p.evalAssess(pos[0], *ladderFile, *minRate)
 	}
 	cases, err := evalset.LoadFile(pos[0])
 	if err != nil {
@@ -48,6 +54,52 @@ func (p *program) eval(args []string) int {
 	}
 	fmt.Fprintf(p.stdout, "%d passed, %d failed%s\n", rep.Passed, rep.Failed, note)
 	if rep.PassRate() < *minRate {
+		return exitFail
+	}
+	return exitOK
+}
+
+// evalAssess scores an assessment set (descriptions and the level each
+// should get): each description placed off its level, then a last line
+// "N exact, M one rung off, K further (of T)". It fails when the exact rate
+// is under minRate.
+func (p *program) evalAssess(path, ladderFile string, minRate float64) int {
+	cases, err := evalset.LoadAssessFile(path)
+	if err != nil {
+		return p.fail(err)
+	}
+	corp, err := app.LoadCorpus(p.ladderOnly(ladderFile))
+	if err != nil {
+		return p.fail(err)
+	}
+	rep := evalset.RunAssess(assess.NewFor(corp.Sections, corp.Ladder), corp.Ladder, cases)
+	for _, r := range rep.Results {
+		if r.Off == 0 {
+			continue
+		}
+		want := "none"
+		if r.Case.ExpectLevel != nil {
+			want = *r.Case.ExpectLevel
+		}
+		got := r.Got
+		if got == "" {
+			got = "none"
+		}
+		if r.Err != nil {
+			got = "error: " + r.Err.Error()
+		}
+		off := "one rung off"
+		if r.Off > 1 {
+			off = "more than one rung off"
+		}
+		fmt.Fprintf(p.stdout, "FAIL %s: got %s, expected %s (%s)\n  %s\n\n", r.Case.ID, got, want, off, r.Case.Description)
+	}
+	note := ""
+	if fc, ok := evalset.FirstContactOf(path); ok {
+		note = " (" + fc.String() + ")"
+	}
+	fmt.Fprintf(p.stdout, "%d exact, %d one rung off, %d further (of %d)%s\n", rep.Exact, rep.OneOff, rep.Far, len(rep.Results), note)
+	if rep.ExactRate() < minRate {
 		return exitFail
 	}
 	return exitOK

@@ -27,14 +27,31 @@ func (f FirstContact) String() string {
 }
 
 // FirstContactOf reads the first-contact note of the set at path from the
-// FirstContactFile in its directory; ok is false when there is none.
+// FirstContactFile in its directory or in one of the two above it, where
+// the set is named by its path from there ("ladders/ux/ux-questions.jsonl");
+// ok is false when there is none.
 func FirstContactOf(path string) (FirstContact, bool) {
-	f, err := os.Open(filepath.Join(filepath.Dir(path), FirstContactFile))
+	dir := filepath.Dir(path)
+	for range 3 {
+		rel, err := filepath.Rel(dir, path)
+		if err != nil {
+			break
+		}
+		if fc, ok := firstContactIn(filepath.Join(dir, FirstContactFile), filepath.ToSlash(rel)); ok {
+			return fc, true
+		}
+		dir = filepath.Dir(dir)
+	}
+	return FirstContact{}, false
+}
+
+// firstContactIn reads the note of the set name from the file tsv.
+func firstContactIn(tsv, name string) (FirstContact, bool) {
+	f, err := os.Open(tsv)
 	if err != nil {
 		return FirstContact{}, false
 	}
 	defer f.Close()
-	name := filepath.Base(path)
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
 		cols := strings.Split(sc.Text(), "\t")

@@ -535,6 +535,29 @@ var headingStop = map[string]bool{"what": true, "your": true, "with": true, "tha
 	"they": true, "their": true, "them": true, "have": true, "make": true, "more": true, "most": true, "where": true,
 	"when": true, "which": true, "each": true, "should": true, "will": true, "facet": true}
 
+// Position places a level on one scale for measuring how far apart two
+// are: a main rung at its number, a side track's first level half a rung
+// above the level it branches from, each next one a rung higher (the
+// article's IC track sits at 3.5, between Senior PM and Director). 0 for an
+// unknown id.
+func (m *Model) Position(id string) float64 {
+	l, ok := m.ByID(id)
+	if !ok {
+		return 0
+	}
+	if l.Rung > 0 {
+		return float64(l.Rung)
+	}
+	b, ok := m.Below(id)
+	if !ok || b.ID == id {
+		return 0
+	}
+	if m.Track(b.ID) == m.Track(id) && m.Track(id) != "" {
+		return m.Position(b.ID) + 1
+	}
+	return m.Position(b.ID) + 0.5
+}
+
 // HasFacet reports whether the level is described on that facet. The
 // article's levels are taken to have every facet.
 func (m *Model) HasFacet(level, facet string) bool {
