@@ -11,6 +11,7 @@ import (
 
 	"github.com/ladder/coach/internal/llm"
 	"github.com/ladder/coach/internal/retrieve"
+	"github.com/ladder/coach/internal/textnorm"
 )
 
 // Cache keeps the LLM's answers so that the same question, on the same
@@ -50,12 +51,12 @@ var promptDigest = sync.OnceValue(func() string {
 	return hex.EncodeToString(h.Sum(nil)[:8])
 })
 
-// NormalizeQuestion is the question as the cache key sees it: lower case,
-// white space collapsed, trailing punctuation dropped, so the same
-// question typed in other case or with a question mark shares an answer.
-func NormalizeQuestion(q string) string {
-	q = strings.ToLower(strings.Join(strings.Fields(q), " "))
-	return strings.TrimRight(q, " ?!.")
+// cacheQuestion is the question as the cache key sees it: folded
+// (textnorm.Fold) and without trailing punctuation, so the same question
+// typed in other case, spacing or quotes, or with a question mark, shares
+// an answer.
+func cacheQuestion(q string) string {
+	return strings.TrimRight(textnorm.Fold(q), " ?!.")
 }
 
 // CacheKey is the key of req's LLM answer: a digest of the normalized
@@ -76,7 +77,7 @@ func (s *Service) CacheKey(req Request, res retrieve.Result) string {
 		// Replicas on another ladder share no answers with these.
 		k.Write([]byte("ladder:" + lad.Title() + "\x00"))
 	}
-	for _, part := range []string{cacheKeyVersion, promptDigest(), s.Model, NormalizeQuestion(req.Message),
+	for _, part := range []string{cacheKeyVersion, promptDigest(), s.Model, cacheQuestion(req.Message),
 		strings.Join(ids, ","), hex.EncodeToString(hist.Sum(nil))} {
 		k.Write([]byte(part + "\x00"))
 	}

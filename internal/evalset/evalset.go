@@ -19,6 +19,7 @@ import (
 	"strings"
 
 	"github.com/ladder/coach/internal/answer"
+	"github.com/ladder/coach/internal/textnorm"
 )
 
 // TopCitations is how many of the first citations a phrase may be found in.
@@ -152,27 +153,12 @@ func (c Case) validate() error {
 			return fmt.Errorf("case %s: expect group %d is empty", c.ID, i+1)
 		}
 		for _, p := range g {
-			if Normalize(p) == "" {
+			if textnorm.Fold(p) == "" {
 				return fmt.Errorf("case %s: expect group %d has a blank phrase", c.ID, i+1)
 			}
 		}
 	}
 	return nil
-}
-
-var normalizer = strings.NewReplacer(
-	"\u2018", "'", "\u2019", "'", "\u201a", "'", "\u201b", "'",
-	"\u201c", `"`, "\u201d", `"`, "\u201e", `"`, "\u201f", `"`,
-	"\u2013", "-", "\u2014", "-",
-	"*", "", "_", "", "`", "",
-)
-
-// Normalize prepares text for comparison: lower case, curly quotes and
-// apostrophes straight, en and em dashes made "-", "*", "_" and backticks
-// removed, runs of white space folded to one space.
-func Normalize(s string) string {
-	s = normalizer.Replace(strings.ToLower(s))
-	return strings.Join(strings.Fields(s), " ")
 }
 
 // Score checks a reply against a case's expectation. It returns the reasons
@@ -197,7 +183,7 @@ func Score(c Case, r answer.Reply) []string {
 	}
 	texts := make([]string, len(top))
 	for i, cit := range top {
-		texts[i] = Normalize(cit.Text)
+		texts[i] = textnorm.Fold(cit.Text)
 	}
 	var reasons []string
 	for i, g := range c.Expect.Groups {
@@ -210,7 +196,7 @@ func Score(c Case, r answer.Reply) []string {
 
 func groupFound(group, texts []string) bool {
 	for _, p := range group {
-		np := Normalize(p)
+		np := textnorm.Fold(p)
 		for _, t := range texts {
 			if strings.Contains(t, np) {
 				return true

@@ -11,23 +11,6 @@ import (
 	"github.com/ladder/coach/internal/sections"
 )
 
-func TestNormalize(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"Impact-Driven Prioritisation", "impact-driven prioritisation"},
-		{"you’re ‘quoted’ “twice”", `you're 'quoted' "twice"`},
-		{"A – B — C", "a - b - c"},
-		{"**Bold** _under_ `code`", "bold under code"},
-		{"  many \t spaces\n\nand lines  ", "many spaces and lines"},
-		{"snake_case", "snakecase"},
-		{"", ""},
-	}
-	for _, tt := range tests {
-		if got := Normalize(tt.in); got != tt.want {
-			t.Errorf("Normalize(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
 func cite(id, text string) answer.Citation {
 	return answer.Citation{View: sections.View{ID: id, Title: id, Text: text}}
 }

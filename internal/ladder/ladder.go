@@ -9,6 +9,8 @@ package ladder
 import (
 	"sort"
 	"strings"
+
+	"github.com/ladder/coach/internal/textnorm"
 )
 
 // Level ids. They double as the ids the assessment reports.
@@ -172,8 +174,7 @@ func Lookup(title string) (Level, bool) {
 }
 
 func normalize(s string) string {
-	s = strings.ToLower(strings.TrimSpace(s))
-	s = titleFold.Replace(s)
+	s = textnorm.Fold(titleFold.Replace(s))
 	f := strings.Fields(s)
 	out := f[:0]
 	for _, w := range f {

@@ -22,6 +22,8 @@ import (
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
+
+	"github.com/ladder/coach/internal/textnorm"
 )
 
 // Section kinds.
@@ -481,13 +483,10 @@ func hasWord(padded string, words []string) bool {
 	return false
 }
 
-// Fold is the form two names or headings are compared in: lower case,
-// straight quotes, single spaces, no trailing colon, emphasis marks or
-// closing #s.
+// Fold is the form two names or headings are compared in: textnorm.Fold,
+// without a trailing colon or closing #s.
 func Fold(s string) string {
-	s = strings.ToLower(s)
-	s = strings.NewReplacer("’", "'", "‘", "'", "“", "\"", "”", "\"", "–", "-", "—", "-", "*", "", "`", "", "\t", " ").Replace(s)
-	s = strings.Join(strings.Fields(s), " ")
+	s = textnorm.Fold(s)
 	s = strings.TrimRight(s, " #")
 	s = strings.TrimRight(s, ":. ")
 	return s

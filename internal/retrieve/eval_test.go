@@ -13,6 +13,7 @@ import (
 	"github.com/ladder/coach/internal/embed"
 	"github.com/ladder/coach/internal/index"
 	"github.com/ladder/coach/internal/sections"
+	"github.com/ladder/coach/internal/textnorm"
 )
 
 func newTestRetriever(t testing.TB) *Retriever {
@@ -29,12 +30,6 @@ func newTestRetriever(t testing.TB) *Retriever {
 		t.Fatal(err)
 	}
 	return New(sections.NewSet(secs), idx)
-}
-
-func norm(s string) string {
-	s = strings.ToLower(s)
-	s = strings.NewReplacer("’", "'", "‘", "'", "“", "\"", "”", "\"", "–", "-", "—", "-", "*", "", "_", "", "`", "").Replace(s)
-	return strings.Join(strings.Fields(s), " ")
 }
 
 // TestEvalSets scores retrieval on the question sets in eval/ with the
@@ -93,7 +88,7 @@ func scoreFile(t *testing.T, r *Retriever, file string) (pass, fail int) {
 				found := false
 				for i := 0; i < 3 && i < len(res.Hits); i++ {
 					for _, p := range g {
-						if strings.Contains(norm(res.Hits[i].Section.Text), norm(p)) {
+						if strings.Contains(textnorm.Fold(res.Hits[i].Section.Text), textnorm.Fold(p)) {
 							found = true
 						}
 					}

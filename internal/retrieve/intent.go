@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/ladder/coach/internal/ladder"
+	"github.com/ladder/coach/internal/textnorm"
 )
 
 // Topics a question can be about besides a level's facets.
@@ -523,13 +524,11 @@ func distinct(ms []ladder.Mention) []string {
 	return out
 }
 
-var questionFold = strings.NewReplacer("’", "'", "‘", "'", "“", "\"", "”", "\"", "–", "-", "—", "-", "\n", " ", "\t", " ")
-
-// normalize lowers a question, straightens its quotes and dashes, and drops
-// quotation marks around words ("what does 'good' look like"), keeping
-// apostrophes inside them ("don't").
+// normalize folds a question (textnorm.Fold) and drops quotation marks
+// around words ("what does 'good' look like"), keeping apostrophes inside
+// them ("don't").
 func normalize(s string) string {
-	s = questionFold.Replace(strings.ToLower(s))
+	s = textnorm.Fold(s)
 	if !strings.ContainsAny(s, "'\"") {
 		return s
 	}
