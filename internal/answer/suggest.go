@@ -27,7 +27,7 @@ var facetCycle = []string{ladder.Changes, ladder.Responsibilities, ladder.Succes
 
 // facetQuestion asks about one facet of a level.
 func facetQuestion(lad *ladder.Model, level, facet string) suggestion {
-	id := level + "/" + facet
+	id := sections.ID(level, facet)
 	if level == lad.IC() && lad.IsArticle() {
 		switch facet {
 		case ladder.Changes:
@@ -37,7 +37,7 @@ func facetQuestion(lad *ladder.Model, level, facet string) suggestion {
 		case ladder.Success:
 			return suggestion{"How is success judged on the IC track?", id}
 		}
-		return suggestion{"What is the IC track?", lad.IC() + "/" + ladder.Overview}
+		return suggestion{"What is the IC track?", sections.ID(lad.IC(), ladder.Overview)}
 	}
 	if missing(lad, level, facet) {
 		facet = ladder.Overview
@@ -59,13 +59,13 @@ func facetQuestion(lad *ladder.Model, level, facet string) suggestion {
 		}
 		return suggestion{"What skills should " + withArticle(name) + " keep building?", id}
 	}
-	return suggestion{"Tell me about the " + name + " level.", level + "/" + ladder.Overview}
+	return suggestion{"Tell me about the " + name + " level.", sections.ID(level, ladder.Overview)}
 }
 
 // missingFacet lists the level and facet pairs the article has no section
 // for: the Associate PM level has no "what changes", the IC track no
 // skills.
-var missingFacet = map[string]bool{ladder.Associate + "/" + ladder.Changes: true, ladder.IC + "/" + ladder.Skills: true}
+var missingFacet = map[string]bool{sections.ID(ladder.Associate, ladder.Changes): true, sections.ID(ladder.IC, ladder.Skills): true}
 
 // questionName is a level's name as a question puts it.
 func questionName(lad *ladder.Model, level string) string {
@@ -77,9 +77,9 @@ func questionName(lad *ladder.Model, level string) string {
 
 // Questions beside the ladder's rungs.
 var (
-	sugNoManaging = suggestion{"Can I keep growing without managing people?", ladder.IC + "/" + ladder.Overview}
+	sugNoManaging = suggestion{"Can I keep growing without managing people?", sections.ID(ladder.IC, ladder.Overview)}
 	sugTimeline   = suggestion{"How many years does moving up take?", sections.Closing + "/timeline"}
-	sugAdjacent   = suggestion{"Which product-adjacent roles can a PM move into?", sections.Adjacent + "/" + ladder.Overview}
+	sugAdjacent   = suggestion{"Which product-adjacent roles can a PM move into?", sections.ID(sections.Adjacent, ladder.Overview)}
 	sugAdvice     = suggestion{"What are the key takeaways for a PM career?", sections.Closing + "/advice"}
 	sugLadder     = suggestion{"What are the levels of the PM career ladder?", sections.Introduction + "/ladder"}
 )
@@ -94,9 +94,9 @@ func beside(lad *ladder.Model) besideSugs {
 		return besideSugs{sugNoManaging, sugTimeline, sugAdjacent, sugAdvice, sugLadder}
 	}
 	b := besideSugs{
-		noManaging: suggestion{"Can I keep growing without managing people?", lad.IC() + "/" + ladder.Overview},
+		noManaging: suggestion{"Can I keep growing without managing people?", sections.ID(lad.IC(), ladder.Overview)},
 		timeline:   sugTimeline,
-		adjacent:   suggestion{"Which other roles can I move into?", sections.Adjacent + "/" + ladder.Overview},
+		adjacent:   suggestion{"Which other roles can I move into?", sections.ID(sections.Adjacent, ladder.Overview)},
 		ladder:     suggestion{"What are the levels of this ladder?", sections.Introduction + "/ladder"},
 	}
 	if lad.IC() == ladder.NoIC {
@@ -109,7 +109,7 @@ func beside(lad *ladder.Model) besideSugs {
 // missing reports whether the ladder has no section for level/facet.
 func missing(lad *ladder.Model, level, facet string) bool {
 	if lad.IsArticle() {
-		return missingFacet[level+"/"+facet]
+		return missingFacet[sections.ID(level, facet)]
 	}
 	return !lad.HasFacet(level, facet)
 }

@@ -107,7 +107,7 @@ func stagesFor(set *sections.Set, from, to place) ([]stage, error) {
 		}
 		out = append(out, st)
 	}
-	resp, err := section(set, top.ID+"/"+ladder.Responsibilities)
+	resp, err := section(set, top.ID, ladder.Responsibilities)
 	if err != nil {
 		return nil, err
 	}
@@ -145,7 +145,7 @@ func rungOf(l ladder.Level) int {
 // each skill an action for a mentee at rung c.
 func skillStage(set *sections.Set, level ladder.Level, c int) (stage, error) {
 	below, _ := ladder.Below(level.ID)
-	s, err := section(set, below.ID+"/"+ladder.Skills)
+	s, err := section(set, below.ID, ladder.Skills)
 	if err != nil {
 		return stage{}, err
 	}
@@ -164,7 +164,7 @@ func skillStage(set *sections.Set, level ladder.Level, c int) (stage, error) {
 
 // aimsOf are the lines that say what changes at level, for milestones.
 func aimsOf(set *sections.Set, level ladder.Level) ([]ref, string, error) {
-	s, err := section(set, level.ID+"/"+ladder.Changes)
+	s, err := section(set, level.ID, ladder.Changes)
 	if err != nil {
 		return nil, "", err
 	}
@@ -186,7 +186,7 @@ const maxRoleSkills = 6
 // conversation and a piece of work close to it, then the ladder's skills its
 // description names (matched on the article's own words).
 func roleStages(set *sections.Set, c int, role ladder.Role) ([]stage, error) {
-	rs, err := section(set, sections.Adjacent+"/"+role.ID)
+	rs, err := section(set, sections.Adjacent, role.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -216,7 +216,7 @@ func roleStages(set *sections.Set, c int, role ladder.Role) ([]stage, error) {
 // section, or the sentences of an adjacent role's description.
 func evidenceFor(set *sections.Set, to place) ([]ref, error) {
 	if to.role != nil {
-		s, err := section(set, sections.Adjacent+"/"+to.role.ID)
+		s, err := section(set, sections.Adjacent, to.role.ID)
 		if err != nil {
 			return nil, err
 		}
@@ -226,7 +226,7 @@ func evidenceFor(set *sections.Set, to place) ([]ref, error) {
 		}
 		return out, nil
 	}
-	s, err := section(set, to.level.ID+"/"+ladder.Success)
+	s, err := section(set, to.level.ID, ladder.Success)
 	if err != nil {
 		return nil, err
 	}
@@ -239,10 +239,10 @@ func evidenceFor(set *sections.Set, to place) ([]ref, error) {
 	return out, nil
 }
 
-func section(set *sections.Set, id string) (sections.Section, error) {
-	s, ok := set.ByID(id)
+func section(set *sections.Set, level, facet string) (sections.Section, error) {
+	s, ok := set.Of(level, facet)
 	if !ok {
-		return s, errs.New(errs.Internal, "plan: the article has no section %q", id)
+		return s, errs.New(errs.Internal, "plan: the article has no section %q", sections.ID(level, facet))
 	}
 	return s, nil
 }

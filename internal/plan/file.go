@@ -164,7 +164,7 @@ func fileStages(set *sections.Set, m *ladder.Model, from ladder.Level, path []la
 // fileRoleStages explore a move to an adjacent role: a conversation and a
 // piece of work close to it, then the current level's growth skills.
 func fileRoleStages(set *sections.Set, m *ladder.Model, from ladder.Level, role ladder.Role) ([]stage, []ref, error) {
-	rs, ok := set.ByID(sections.Adjacent + "/" + role.ID)
+	rs, ok := set.Of(sections.Adjacent, role.ID)
 	if !ok {
 		return nil, nil, errs.New(errs.Internal, "plan: the ladder has no section for the role %q", role.Name)
 	}

@@ -285,11 +285,11 @@ func (r *Retriever) boosts(question string, in Intent) map[string]float64 {
 	}
 	levelFacets := func(level string, scale float64) {
 		for _, f := range r.lad.Facets() {
-			put(level+"/"+f, bLevel*scale)
+			put(sections.ID(level, f), bLevel*scale)
 		}
 		if len(in.Facets) == 0 {
 			for f, v := range defaultFacets {
-				put(level+"/"+f, v*scale)
+				put(sections.ID(level, f), v*scale)
 			}
 			return
 		}
@@ -298,24 +298,24 @@ func (r *Retriever) boosts(question string, in Intent) map[string]float64 {
 			if i > 0 {
 				v *= 0.7
 			}
-			put(level+"/"+fw.Facet, v)
+			put(sections.ID(level, fw.Facet), v)
 			if _, ok := r.set.Of(level, fw.Facet); !ok && fw.Facet == ladder.Changes {
 				// The first rung has no "what changes": its responsibilities say it.
-				put(level+"/"+ladder.Responsibilities, v)
+				put(sections.ID(level, ladder.Responsibilities), v)
 			}
 			// Responsibilities and what changes describe the same job.
 			switch fw.Facet {
 			case ladder.Responsibilities:
-				put(level+"/"+ladder.Changes, 0.8*v)
-				put(level+"/"+ladder.Overview, 0.5*v)
+				put(sections.ID(level, ladder.Changes), 0.8*v)
+				put(sections.ID(level, ladder.Overview), 0.5*v)
 			case ladder.Changes:
-				put(level+"/"+ladder.Overview, 0.9*v)
-				put(level+"/"+ladder.Responsibilities, 0.5*v)
+				put(sections.ID(level, ladder.Overview), 0.9*v)
+				put(sections.ID(level, ladder.Responsibilities), 0.5*v)
 			case ladder.Overview:
-				put(level+"/"+ladder.Changes, 0.8*v)
-				put(level+"/"+ladder.Responsibilities, 0.7*v)
+				put(sections.ID(level, ladder.Changes), 0.8*v)
+				put(sections.ID(level, ladder.Responsibilities), 0.7*v)
 			case ladder.Success:
-				put(level+"/"+ladder.Overview, 0.4*v)
+				put(sections.ID(level, ladder.Overview), 0.4*v)
 			}
 		}
 	}
@@ -325,13 +325,13 @@ func (r *Retriever) boosts(question string, in Intent) map[string]float64 {
 	case in.Transition && in.Target != "" && (facet == "" || in.asksSkills()):
 		// The article lists the skills for reaching X at the level below X.
 		if below, ok := r.lad.Below(in.Target); ok {
-			put(below.ID+"/"+ladder.Skills, bPrimary+0.3)
+			put(sections.ID(below.ID, ladder.Skills), bPrimary+0.3)
 		}
-		put(in.Target+"/"+ladder.Changes, bSecondary+0.1)
-		put(in.Target+"/"+ladder.Responsibilities, bSecondary)
-		put(in.Target+"/"+ladder.Overview, bSecondary)
+		put(sections.ID(in.Target, ladder.Changes), bSecondary+0.1)
+		put(sections.ID(in.Target, ladder.Responsibilities), bSecondary)
+		put(sections.ID(in.Target, ladder.Overview), bSecondary)
 		for _, f := range r.lad.Facets() {
-			put(in.Target+"/"+f, bLevel)
+			put(sections.ID(in.Target, f), bLevel)
 		}
 	case len(in.Levels) > 0:
 		scale := 1.0
@@ -345,8 +345,8 @@ func (r *Retriever) boosts(question string, in Intent) map[string]float64 {
 			}
 			if l == r.lad.IC() && facet == ladder.Skills {
 				// The IC track has no skills section: what it asks is its responsibilities.
-				put(r.lad.IC()+"/"+ladder.Responsibilities, bPrimary*s)
-				put(r.lad.IC()+"/"+ladder.Changes, 0.8*s)
+				put(sections.ID(r.lad.IC(), ladder.Responsibilities), bPrimary*s)
+				put(sections.ID(r.lad.IC(), ladder.Changes), 0.8*s)
 			}
 			levelFacets(l, s)
 		}
@@ -354,7 +354,7 @@ func (r *Retriever) boosts(question string, in Intent) map[string]float64 {
 		// No level: lean the named facet a little everywhere.
 		for _, fw := range in.Facets {
 			for _, l := range r.lad.Levels() {
-				put(l.ID+"/"+fw.Facet, 0.15*fw.Weight)
+				put(sections.ID(l.ID, fw.Facet), 0.15*fw.Weight)
 			}
 		}
 	}
@@ -365,7 +365,7 @@ func (r *Retriever) boosts(question string, in Intent) map[string]float64 {
 		case TopicIC:
 			if len(in.Levels) == 0 || !contains(in.Levels, r.lad.IC()) {
 				levelFacets(r.lad.IC(), 1)
-				put(r.lad.IC()+"/"+ladder.Overview, bPrimary+0.2)
+				put(sections.ID(r.lad.IC(), ladder.Overview), bPrimary+0.2)
 			}
 		case TopicTimeline:
 			// A level's facet asked together with the time it takes to reach
@@ -378,7 +378,7 @@ func (r *Retriever) boosts(question string, in Intent) map[string]float64 {
 			put(sections.Introduction+"/paths", bSecondary)
 		case TopicPaths:
 			put(sections.Introduction+"/paths", bPrimary+0.4)
-			put(ladder.Associate+"/"+ladder.Overview, bSecondary)
+			put(sections.ID(ladder.Associate, ladder.Overview), bSecondary)
 		case TopicLadder:
 			put(sections.Introduction+"/ladder", bPrimary+0.4)
 			put(sections.Introduction+"/paths", bSecondary)
@@ -389,13 +389,13 @@ func (r *Retriever) boosts(question string, in Intent) map[string]float64 {
 				put(sections.Closing+"/timeline", bSecondary)
 			}
 		case TopicAdjacent:
-			put(sections.Adjacent+"/"+ladder.Overview, bSecondary+0.2)
-			put(r.lad.IC()+"/"+ladder.Overview, bLevel)
+			put(sections.ID(sections.Adjacent, ladder.Overview), bSecondary+0.2)
+			put(sections.ID(r.lad.IC(), ladder.Overview), bLevel)
 			for _, id := range in.Roles {
-				put(sections.Adjacent+"/"+id, bPrimary+0.5)
+				put(sections.ID(sections.Adjacent, id), bPrimary+0.5)
 			}
 			if len(in.Roles) == 0 {
-				put(sections.Adjacent+"/"+ladder.Overview, bPrimary+0.3)
+				put(sections.ID(sections.Adjacent, ladder.Overview), bPrimary+0.3)
 			}
 		}
 	}

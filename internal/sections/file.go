@@ -40,25 +40,25 @@ func FromFile(f *ladderfile.Ladder) ([]Section, error) {
 			if facet != ladderfile.Overview && facet != "about" {
 				facet = ladder.FileFacetID(f, facet)
 			}
-			s.ID, s.Level, s.Facet = fs.Level+"/"+facet, fs.Level, facet
+			s.ID, s.Level, s.Facet = ID(fs.Level, facet), fs.Level, facet
 		case fs.Kind == ladderfile.KindIntro:
 			s.Level, s.Facet = Introduction, ladder.Overview
 			s.ID = Introduction + "/ladder"
 			if fs.ID != ladderfile.IntroID {
-				s.ID = Introduction + "/" + strings.TrimPrefix(fs.ID, ladderfile.IntroID+"/")
+				s.ID = ID(Introduction, strings.TrimPrefix(fs.ID, ladderfile.IntroID+"/"))
 			}
 		case fs.Part == f.Adjacent && f.Adjacent != "":
 			s.Level = Adjacent
 			if fs.ID == fs.Part {
-				s.ID, s.Facet = Adjacent+"/"+ladder.Overview, ladder.Overview
+				s.ID, s.Facet = ID(Adjacent, ladder.Overview), ladder.Overview
 			} else {
-				s.ID, s.Facet = Adjacent+"/"+strings.TrimPrefix(fs.ID, fs.Part+"/"), FacetRole
+				s.ID, s.Facet = ID(Adjacent, strings.TrimPrefix(fs.ID, fs.Part+"/")), FacetRole
 			}
 		case fs.Part == f.Timeline && f.Timeline != "":
 			s.Level, s.Facet = Closing, ladder.Overview
 			s.ID = Closing + "/timeline"
 			if fs.ID != fs.Part {
-				s.ID = Closing + "/" + strings.TrimPrefix(fs.ID, fs.Part+"/")
+				s.ID = ID(Closing, strings.TrimPrefix(fs.ID, fs.Part+"/"))
 			}
 		default:
 			s.ID, s.Level, s.Facet = fs.ID, Closing, ladder.Overview

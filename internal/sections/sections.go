@@ -37,12 +37,14 @@ func PartName(id string) string {
 	return id
 }
 
-// ID is a section's id from its level (or part) and facet (or sub-part):
-// "senior/skills", "adjacent/overview". Every id the coach names is made
-// here; it panics on an empty or malformed part, a bug in the caller.
+// ID is the id of the section of a level (or part) and a facet (or
+// sub-part): "senior/skills", "adjacent/overview". Every section id the
+// coach names is made here, and looked up with Set.Of or Set.ByID, which
+// fail on an id the sections do not hold. A missing half (a ladder with no
+// IC track) makes "", no section's id.
 func ID(level, facet string) string {
-	if level == "" || facet == "" || strings.Contains(level, "/") {
-		panic(fmt.Sprintf("sections.ID(%q, %q): not a section id", level, facet))
+	if level == "" || facet == "" {
+		return ""
 	}
 	return level + "/" + facet
 }
@@ -168,19 +170,19 @@ func Split(article string) ([]Section, error) {
 				return nil, fmt.Errorf("sections: unknown level %d in %q", n, l)
 			}
 			level = lv.ID
-			start(Section{ID: lv.ID + "/" + ladder.Overview, Level: lv.ID, Facet: ladder.Overview,
+			start(Section{ID: ID(lv.ID, ladder.Overview), Level: lv.ID, Facet: ladder.Overview,
 				Title: lv.Name + ": overview", Heading: l})
 		case strings.HasPrefix(l, icHeading):
 			level = ladder.IC
-			start(Section{ID: ladder.IC + "/" + ladder.Overview, Level: ladder.IC, Facet: ladder.Overview,
+			start(Section{ID: ID(ladder.IC, ladder.Overview), Level: ladder.IC, Facet: ladder.Overview,
 				Title: "IC track: staying an individual contributor", Heading: l})
 		case strings.HasPrefix(l, adjacentHeading):
 			level = Adjacent
-			start(Section{ID: Adjacent + "/" + ladder.Overview, Level: Adjacent, Facet: ladder.Overview,
+			start(Section{ID: ID(Adjacent, ladder.Overview), Level: Adjacent, Facet: ladder.Overview,
 				Title: "Adjacent roles: transitioning into product-adjacent roles", Heading: l})
 		case level == Adjacent && roleOf(l) != nil:
 			r := roleOf(l)
-			start(Section{ID: Adjacent + "/" + r.ID, Level: Adjacent, Facet: FacetRole,
+			start(Section{ID: ID(Adjacent, r.ID), Level: Adjacent, Facet: FacetRole,
 				Title: "Adjacent roles: " + r.Name})
 		case strings.HasPrefix(l, closingStart):
 			level = Closing
@@ -200,7 +202,7 @@ func Split(article string) ([]Section, error) {
 			if level == ladder.IC {
 				name = "IC track"
 			}
-			start(Section{ID: level + "/" + f, Level: level, Facet: f,
+			start(Section{ID: ID(level, f), Level: level, Facet: f,
 				Title: name + ": " + strings.TrimSpace(h), Heading: l})
 		}
 		cur.Lines = append(cur.Lines, l)

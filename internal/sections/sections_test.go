@@ -132,3 +132,26 @@ func BenchmarkSplit(b *testing.B) {
 		}
 	}
 }
+
+func TestID(t *testing.T) {
+	set := NewSet(split(t))
+	tests := []struct {
+		level, facet, want string
+		found              bool
+	}{
+		{"senior", "skills", "senior/skills", true},
+		{Adjacent, "overview", "adjacent/overview", true},
+		{"associate", "changes", "associate/changes", false}, // the article has none
+		{"senior", "skils", "senior/skils", false},
+		{"", "overview", "", false},
+		{"senior", "", "", false},
+	}
+	for _, tt := range tests {
+		if got := ID(tt.level, tt.facet); got != tt.want {
+			t.Errorf("ID(%q, %q) = %q, want %q", tt.level, tt.facet, got, tt.want)
+		}
+		if _, ok := set.Of(tt.level, tt.facet); ok != tt.found {
+			t.Errorf("Of(%q, %q) found %v, want %v", tt.level, tt.facet, ok, tt.found)
+		}
+	}
+}
