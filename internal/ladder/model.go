@@ -26,8 +26,8 @@ type Model struct {
 	cands       []modelCand
 	// words are the phrases that ask for each facet (FacetWords).
 	words map[string]Phrases
-	// has holds "level/facet" for each level facet a file has a section of.
-	has map[string]bool
+	// has holds each level and facet a file has a section of.
+	has map[[2]string]bool
 	// article is true for Default: its methods are the package functions,
 	// which know the article's words (context rules, blocked phrases).
 	article bool
@@ -87,14 +87,14 @@ func FromFile(f *ladderfile.Ladder) *Model {
 		m.levels = append(m.levels, l)
 	}
 	ids := fileFacetIDs(f)
-	m.has = map[string]bool{}
+	m.has = map[[2]string]bool{}
 	for _, s := range f.Sections {
 		if s.Level != "" {
 			id := ids[s.Facet]
 			if id == "" {
 				id = s.Facet // the lead text
 			}
-			m.has[s.Level+"/"+id] = true
+			m.has[[2]string{s.Level, id}] = true
 		}
 	}
 	m.words = map[string]Phrases{}
@@ -564,7 +564,7 @@ func (m *Model) HasFacet(level, facet string) bool {
 	if m.article {
 		return true
 	}
-	return m.has[level+"/"+facet]
+	return m.has[[2]string{level, facet}]
 }
 
 // IC is the id of the individual-contributor track's first level: the
