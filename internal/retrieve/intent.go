@@ -313,7 +313,7 @@ func (s *reading) transition() {
 		return
 	}
 	// Transitions: "from A to B", "to become X", "promoted", "next level".
-	if loc := reTransition.FindStringIndex(s.main); loc != nil && !reNoManage.MatchString(s.q) && !startsWithAny(s.main[loc[1]:], ladder.Talk.Quality) {
+	if loc := reTransition.FindStringIndex(s.main); loc != nil && !reNoManage.MatchString(s.q) && !qualityNext(s.main[loc[1]:]) {
 		s.in.Transition = true
 		if m := reFromTo.FindStringSubmatch(s.q); m != nil {
 			a, b := strongMentions(s.lad, m[1]), strongMentions(s.lad, m[2])
@@ -667,6 +667,16 @@ func facets(lad *ladder.Model, q string) []FacetWeight {
 		}
 	}
 	return out
+}
+
+// qualityNext is true when t opens on a word of quality, past an article:
+// "(to be) a good associate", "(become) a better PM".
+func qualityNext(t string) bool {
+	w := strings.Fields(t)
+	if len(w) > 0 && (w[0] == "a" || w[0] == "an" || w[0] == "the") {
+		w = w[1:]
+	}
+	return len(w) > 0 && startsWithAny(w[0], ladder.Talk.Quality)
 }
 
 // fromToRungs reads "from A to B" where A and B are rungs of the ladder,

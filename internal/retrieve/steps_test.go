@@ -27,6 +27,10 @@ func TestKindOf(t *testing.T) {
 		{"not interested in being a director", "director", kindRejected},
 		{"close, but not yet a senior pm in title", "senior", kindHoped},
 		{"my senior pm role feels stuck", "senior", kindAsked},
+		{"my skip-level is honestly the cpo, and i'm mid-level", "vp", kindOther},
+		{"my skip-level is honestly the cpo, and i'm mid-level", "mid", kindAsked},
+		{"three senior pms report to me these days", "senior", kindObject},
+		{"the group pms work for me now", "director", kindObject},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
@@ -184,6 +188,60 @@ func TestCorrect(t *testing.T) {
 	for _, tt := range tests {
 		if got := correct(tt.in); got != tt.want {
 			t.Errorf("correct(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestFromToRungs(t *testing.T) {
+	tests := []struct {
+		q, from, to string
+	}{
+		{"the leap from associate to senior pm, how long?", "associate", "senior"},
+		{"from senior pm to staff pm: what is new?", "senior", "ic"},
+		{"from director back to senior pm", "", ""}, // a step down is no step up
+		{"from my team to the whole org", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			a, b := fromToRungs(ladder.Default(), normalize(tt.q))
+			if a != tt.from || b != tt.to {
+				t.Errorf("fromToRungs = %q, %q; want %q, %q", a, b, tt.from, tt.to)
+			}
+		})
+	}
+}
+
+// The facet a told situation asks for is read from its asking sentence,
+// and a phrase for a facet masks the shorter cues inside it.
+func TestFacetsRead(t *testing.T) {
+	tests := []struct {
+		q    string
+		want string
+	}{
+		{"what should i change before the next cycle?", ladder.Skills},
+		{"how do you tell if a vp is doing a good job?", ladder.Success},
+		{"what does strong performance look like for an associate?", ladder.Success},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			got := facets(ladder.Default(), normalize(tt.q))
+			if len(got) == 0 || got[0].Facet != tt.want {
+				t.Errorf("facets = %v, want %s first", got, tt.want)
+			}
+		})
+	}
+	in := understand(ladder.Default(), normalize("I triage bugs daily and write specs. What should I work on next?"), nil,
+		func(int, int, bool) bool { return true }, func(string) (int, int, bool) { return 0, 0, false }, nil)
+	if len(in.Facets) != 1 || in.Facets[0].Facet != ladder.Skills {
+		t.Errorf("facets of a told situation = %v, want skills alone", in.Facets)
+	}
+}
+
+func TestQualityIsNoStep(t *testing.T) {
+	for _, q := range []string{"what does it take to be a great associate pm?", "how do i become a better senior pm?"} {
+		in := understand(ladder.Default(), q, nil, func(int, int, bool) bool { return true }, func(string) (int, int, bool) { return 0, 0, false }, nil)
+		if in.Transition {
+			t.Errorf("%q read as a step to %q", q, in.Target)
 		}
 	}
 }
