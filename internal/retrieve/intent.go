@@ -529,16 +529,19 @@ func distinct(ms []ladder.Mention) []string {
 // them ("don't").
 func normalize(s string) string {
 	s = textnorm.Fold(s)
-	if !strings.ContainsAny(s, "'\"") {
-		return s
-	}
-	b := []byte(s)
-	for i, c := range b {
-		if c == '"' || c == '\'' && !(i > 0 && isLetter(b[i-1]) && i+1 < len(b) && isLetter(b[i+1])) {
-			b[i] = ' '
+	if strings.ContainsAny(s, "'\"") {
+		b := []byte(s)
+		for i, c := range b {
+			if c == '"' || c == '\'' && !(i > 0 && isLetter(b[i-1]) && i+1 < len(b) && isLetter(b[i+1])) {
+				b[i] = ' '
+			}
 		}
+		s = string(b)
 	}
-	return string(b)
+	if strings.Contains(s, "  ") {
+		s = strings.Join(strings.Fields(s), " ") // words, not spacing, are read
+	}
+	return s
 }
 
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80 }
