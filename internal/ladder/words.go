@@ -79,6 +79,9 @@ var Talk = struct {
 	Towards Phrases
 	// WorkVerbs take people as their object: "mentor junior PMs".
 	WorkVerbs Phrases
+	// Arrived words say a step already taken: "just got promoted", "newly
+	// promoted". They are no step still to take.
+	Arrived Phrases
 	// Quality words after "to be a" make it a wish to do a job well, not a
 	// step to another rung: "to be a good associate".
 	Quality Phrases
@@ -138,6 +141,8 @@ var Talk = struct {
 	SpeechVerbs: Phrases{"says", "said", "wants", "wanted", "asked", "asks", "told", "tells", "thinks", "thought", "expects",
 		"expected", "gave", "gives", "keeps", "insists", "suggested", "suggests", "mentioned", "feels", "believes", "pushes",
 		"pushed", "is asking", "is pushing", "has asked", "wants me", "needs me"},
+	Arrived: Phrases{"got promoted", "was promoted", "were promoted", "been promoted", "just promoted", "recently promoted",
+		"newly promoted", "finally promoted", "got my promotion", "got the promotion", "just became", "recently became", "became a", "became an"},
 	Quality: Phrases{"good", "great", "better", "strong", "stronger", "successful", "effective", "excellent", "solid", "top", "decent"},
 	ToMe: Phrases{"report to me", "reports to me", "reporting to me", "report into me", "reports into me", "work for me",
 		"works for me", "working for me", "work under me", "works under me", "are under me", "is under me"},

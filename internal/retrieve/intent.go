@@ -313,7 +313,10 @@ func (s *reading) transition() {
 		return
 	}
 	// Transitions: "from A to B", "to become X", "promoted", "next level".
-	if loc := reTransition.FindStringIndex(s.main); loc != nil && !reNoManage.MatchString(s.q) && !qualityNext(s.main[loc[1]:]) {
+	// A step already taken ("just got promoted") is none still to take.
+	pending := ladder.Talk.Arrived.Blank(" " + s.main + " ")
+	pending = pending[1 : len(pending)-1] // offsets as in s.main
+	if loc := reTransition.FindStringIndex(pending); loc != nil && !reNoManage.MatchString(s.q) && !qualityNext(pending[loc[1]:]) {
 		s.in.Transition = true
 		if m := reFromTo.FindStringSubmatch(s.q); m != nil {
 			a, b := strongMentions(s.lad, m[1]), strongMentions(s.lad, m[2])
