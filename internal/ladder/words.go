@@ -79,6 +79,9 @@ var Talk = struct {
 	Towards Phrases
 	// WorkVerbs take people as their object: "mentor junior PMs".
 	WorkVerbs Phrases
+	// CompareBase words put a level as the base a comparison starts from:
+	// "differently from a regular PM".
+	CompareBase Phrases
 	// Arrived words say a step already taken: "just got promoted", "newly
 	// promoted". They are no step still to take.
 	Arrived Phrases
@@ -141,6 +144,7 @@ var Talk = struct {
 	SpeechVerbs: Phrases{"says", "said", "wants", "wanted", "asked", "asks", "told", "tells", "thinks", "thought", "expects",
 		"expected", "gave", "gives", "keeps", "insists", "suggested", "suggests", "mentioned", "feels", "believes", "pushes",
 		"pushed", "is asking", "is pushing", "has asked", "wants me", "needs me"},
+	CompareBase: Phrases{"from", "than", "compared to", "compared with", "next to", "versus", "vs", "unlike"},
 	Arrived: Phrases{"got promoted", "was promoted", "were promoted", "been promoted", "just promoted", "recently promoted",
 		"newly promoted", "finally promoted", "got my promotion", "got the promotion", "just became", "recently became", "became a", "became an"},
 	Quality: Phrases{"good", "great", "better", "strong", "stronger", "successful", "effective", "excellent", "solid", "top", "decent"},

@@ -675,6 +675,19 @@ func facets(lad *ladder.Model, q string) []FacetWeight {
 	return out
 }
 
+// allBases is true when every mention is the base of a comparison: within
+// three words after "from", "than", "compared to".
+func allBases(q string, ms []ladder.Mention) bool {
+	for _, m := range ms {
+		w := strings.Fields(q[:min(max(m.Pos, 0), len(q))])
+		w = w[max(0, len(w)-3):]
+		if !ladder.Talk.CompareBase.In(" " + strings.Join(w, " ") + " ") {
+			return false
+		}
+	}
+	return true
+}
+
 // qualityNext is true when t opens on a word of quality, past an article:
 // "(to be) a good associate", "(become) a better PM".
 func qualityNext(t string) bool {
@@ -739,11 +752,18 @@ type historyContext struct {
 func fromHistory(lad *ladder.Model, history []Turn) historyContext {
 	var h historyContext
 	// In order, so "and the level above that?" moves from the level before it.
+	userNamed := false // the last user turn named a level of the asker's talk
 	for _, t := range history {
 		if t.Role != "user" {
+			// The coach's reply names the one level it steered to ("the IC
+			// track might fit you") after a turn that named none of its own.
+			if ms := distinct(strongMentions(lad, normalize(t.Content))); !userNamed && len(ms) == 1 {
+				h.topic = ms[0]
+			}
 			continue
 		}
 		q := normalize(t.Content)
+		userNamed = false
 		if c := statedLevel(lad, q); c != "" {
 			h.current = c
 		}
@@ -751,10 +771,15 @@ func fromHistory(lad *ladder.Model, history []Turn) historyContext {
 			h.current = c // promoted to a rung: it is the asker's now
 		}
 		ms := strongMentions(lad, mainClause(q))
+		userNamed = len(ms) > 0
 		if len(ms) == 0 {
 			ms = otherMentions(lad, q) // "she reports to our VP": the VP is talked about
 		}
 		switch {
+		case len(ms) > 0 && h.topic != "" && reAnaphora.MatchString(q) && allBases(q, ms):
+			// "what do they do differently from a regular PM?": the level
+			// talked about stays; the other is only the base of comparison.
+			userNamed = true
 		case len(ms) > 0:
 			h.topic = ms[0].ID
 			if loc := reTransition.FindStringIndex(q); loc != nil {

@@ -15,6 +15,7 @@ func (r *Retriever) refine(in *Intent, question, q string, history []Turn) {
 	hope(r.lad, in, q)
 	r.review(in, q)
 	r.stepUp(in, q)
+	r.reach(in)
 	r.point(in, q, history)
 	carryFacet(r.lad, in, q, history)
 	beyond(in)
@@ -133,6 +134,18 @@ func (r *Retriever) stepUp(in *Intent, q string) {
 			// Skills asked with a step beyond the level: the step up itself.
 			in.Transition, in.Target, in.Current = true, n.ID, base
 		}
+	}
+}
+
+// reach: skills asked of the rung just above the asker's own, carried from
+// the conversation ("the skills for it", after "what's the next level?"),
+// are the skills for reaching it, which the article lists a rung below.
+func (r *Retriever) reach(in *Intent) {
+	if !in.FromHistory || in.Current == "" || in.Transition || !in.asksSkills() || len(in.Levels) == 0 {
+		return
+	}
+	if n, ok := r.lad.Next(in.Current); ok && n.ID == in.Levels[0] {
+		in.Transition, in.Target = true, n.ID
 	}
 }
 

@@ -245,3 +245,42 @@ func TestQualityIsNoStep(t *testing.T) {
 		}
 	}
 }
+
+// The conversation's level: a comparison's base does not take it over, the
+// coach's own steer sets it after a turn that named none, and skills asked
+// of the rung above the asker's are the skills for reaching it.
+func TestConversationLevel(t *testing.T) {
+	tests := []struct {
+		name    string
+		history []Turn
+		q       string
+		level   string
+		target  string
+	}{
+		{"base of a comparison",
+			[]Turn{{Role: "user", Content: "tell me about the vp of product role"}, {Role: "assistant", Content: "It leads the product org."},
+				{Role: "user", Content: "how is it different from a senior pm?"}, {Role: "assistant", Content: "It is wider."}},
+			"and how is success judged there?", "vp", ""},
+		{"the coach's steer",
+			[]Turn{{Role: "user", Content: "my director wants me to manage people"}, {Role: "assistant", Content: "What would you rather do?"},
+				{Role: "user", Content: "build hard things myself, no reports"}, {Role: "assistant", Content: "Then the individual contributor track fits."}},
+			"what does success look like on it?", "ic", ""},
+		{"skills for the rung above",
+			[]Turn{{Role: "user", Content: "i'm a mid-level pm"}, {Role: "assistant", Content: "Noted."},
+				{Role: "user", Content: "what comes after mine?"}, {Role: "assistant", Content: "Senior PM comes next."}},
+			"which skills does that take?", "senior", "senior"},
+	}
+	r := newTestRetriever(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := r.Retrieve(t.Context(), tt.q, tt.history)
+			if err != nil {
+				t.Fatal(err)
+			}
+			in := res.Intent
+			if len(in.Levels) == 0 || in.Levels[0] != tt.level || in.Target != tt.target {
+				t.Errorf("levels %v target %q, want %s first, target %q", in.Levels, in.Target, tt.level, tt.target)
+			}
+		})
+	}
+}
