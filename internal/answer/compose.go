@@ -92,6 +92,11 @@ type composer struct {
 	shown  map[string]bool // article lines earlier answers showed
 	repeat bool
 	whole  bool
+	// set holds every section, to fetch the one the previous answer
+	// started from when retrieval did not find it again; nil: the hits only.
+	set *sections.Set
+	// exhausted is that section when every line of it has been shown.
+	exhausted sections.Section
 }
 
 // Offline writes the extractive answer to a question asked without a
@@ -107,6 +112,12 @@ func Compose(req Request, res retrieve.Result) Reply {
 }
 
 func composeIn(req Request, res retrieve.Result, fr frame) Reply {
+	return composeWith(req, res, fr, nil)
+}
+
+// composeWith is composeIn with every section at hand (set, nil for none),
+// so a follow-up can go on with a section retrieval did not find again.
+func composeWith(req Request, res retrieve.Result, fr frame, set *sections.Set) Reply {
 	switch fr.scope {
 	case ScopeOut:
 		msg := scopeMessage(ladderOf(res))
@@ -123,6 +134,7 @@ func composeIn(req Request, res retrieve.Result, fr frame) Reply {
 		shown:  shownInHistory(req.History, res.Hits),
 		repeat: reRepeat.MatchString(req.Message),
 		whole:  reWhole.MatchString(req.Message),
+		set:    set,
 	}
 	if c.repeat || c.whole {
 		c.shown = map[string]bool{}
@@ -153,7 +165,11 @@ func (c *composer) compose() Reply {
 		}
 		fmt.Fprintf(&b, "The %s doesn't cover %s; the closest it says is: ", c.source(), what)
 	} else {
-		b.WriteString(capitalize(strings.ReplaceAll(c.lead(sec, first, deeper), "the article", "the "+c.source())) + ": ")
+		lead := c.lead(sec, first, deeper)
+		if c.exhausted.ID != "" && c.exhausted.ID != sec.ID {
+			lead = fmt.Sprintf("you've now seen every line of “%s”. Next, %s", c.exhausted.Title, lead)
+		}
+		b.WriteString(capitalize(strings.ReplaceAll(lead, "the article", "the "+c.source())) + ": ")
 	}
 	b.WriteString(c.quote(first))
 	b.WriteString("\n")
@@ -250,7 +266,7 @@ func (c *composer) mainSection() (int, []line) {
 			}
 		}
 	}
-	if i := c.previousSection(); i >= 0 {
+	if i := c.followUp(); i >= 0 {
 		return i, c.candidates(i)
 	}
 	for i := range c.cites {
@@ -261,25 +277,95 @@ func (c *composer) mainSection() (int, []line) {
 	return -1, nil
 }
 
-// previousSection is, for a bare follow-up ("tell me more"), the hit the
-// previous answer quoted that still has lines to show; -1 otherwise.
-func (c *composer) previousSection() int {
-	if c.repeat || c.whole || !reMore.MatchString(c.req.Message) {
+// followUp is, for a question that goes on with the section the previous
+// answer started from (a bare "tell me more", or the same level and
+// facet), the hit to answer from: that section when it has lines not shown
+// yet, fetched from the set when retrieval did not find it again; when
+// every line of it was shown (c.exhausted says so), the section after it
+// in the ladder's order. -1 when the question does not go on, or nothing
+// is left to show.
+func (c *composer) followUp() int {
+	if c.repeat || c.whole {
 		return -1
 	}
-	last := strings.ReplaceAll(lastAnswer(c.req.History), "**", "")
-	if last == "" {
+	p, ok := c.previous()
+	if !ok || !reMore.MatchString(c.req.Message) && !c.sameTopic(p) {
 		return -1
 	}
-	for i := range c.cites {
-		quoted := slices.ContainsFunc(c.res.Hits[i].Section.Items(), func(l string) bool {
-			return strings.Contains(last, strings.TrimSpace(l))
-		})
-		if quoted && len(c.candidates(i)) > 0 {
+	cites, hits := c.cites, c.res.Hits
+	if i := c.hitOf(p); len(c.candidates(i)) > 0 {
+		return i
+	}
+	c.cites, c.res.Hits = cites, hits // nothing of it to cite
+	c.exhausted = p
+	if n, ok := c.after(p); ok {
+		if i := c.hitOf(n); len(c.candidates(i)) > 0 {
 			return i
 		}
 	}
 	return -1
+}
+
+// previous is the section the last answer started from: the one its first
+// quoted line belongs to, among the hits or, with the set, anywhere.
+func (c *composer) previous() (sections.Section, bool) {
+	last := strings.ReplaceAll(lastAnswer(c.req.History), "**", "")
+	if last == "" {
+		return sections.Section{}, false
+	}
+	var pool []sections.Section
+	for _, h := range c.res.Hits {
+		pool = append(pool, h.Section)
+	}
+	if c.set != nil {
+		pool = append(pool, c.set.All()...)
+	}
+	var best sections.Section
+	at := -1
+	for _, s := range pool {
+		for _, l := range s.Items() {
+			t := strings.TrimSpace(l)
+			if i := strings.Index(last, t); t != "" && i >= 0 && (at < 0 || i < at) {
+				best, at = s, i
+			}
+		}
+	}
+	return best, at >= 0
+}
+
+// sameTopic reports whether the question asks about p's level and facet.
+func (c *composer) sameTopic(p sections.Section) bool {
+	return len(c.in.Levels) > 0 && c.in.Levels[0] == p.Level && c.in.Facet() == p.Facet
+}
+
+// after is the section that follows s in the ladder's order.
+func (c *composer) after(s sections.Section) (sections.Section, bool) {
+	if c.set == nil {
+		return sections.Section{}, false
+	}
+	all := c.set.All()
+	if i := c.set.Index(s.ID); i >= 0 && i+1 < len(all) {
+		return all[i+1], true
+	}
+	return sections.Section{}, false
+}
+
+// hitOf is the index of s among the hits, adding it (in place of the last
+// when the citations are full) when retrieval did not find it: the first
+// hits, which the eval sets score, stay as they are.
+func (c *composer) hitOf(s sections.Section) int {
+	for i := range c.cites {
+		if c.res.Hits[i].Section.ID == s.ID {
+			return i
+		}
+	}
+	n := min(len(c.cites), MaxCitations-1)
+	c.res.Hits = append(slices.Clone(c.res.Hits[:n]), retrieve.Hit{Section: s})
+	c.cites = append(c.cites[:n:n], Citations(c.res.Hits[n:])...)
+	for t := range shownInHistory(c.req.History, c.res.Hits[n:]) {
+		c.shown[t] = true
+	}
+	return n
 }
 
 // candidates are the lines of hit i that state something on their own and

@@ -32,7 +32,7 @@ func newOfflineService(t testing.TB) *Service {
 	}
 	set := sections.NewSet(secs)
 	// As the app wires it: askers placed from their description.
-	return &Service{Retriever: retrieve.New(set, idx).WithPlacer(assess.New(set))}
+	return &Service{Retriever: retrieve.New(set, idx).WithPlacer(assess.New(set)), Sections: set}
 }
 
 func TestOfflineChat(t *testing.T) {

@@ -4,12 +4,19 @@ import (
 	"context"
 	"time"
 	"unicode/utf8"
+
+	"github.com/ladder/coach/internal/retrieve"
+	"github.com/ladder/coach/internal/sections"
 )
 
 // Service answers chat requests. It holds no per-request state and is safe
 // for concurrent use.
 type Service struct {
 	Retriever Retriever
+	// Sections, when set, are every section retrieval ranks: a follow-up
+	// goes on with the section the previous answer started from even when
+	// retrieval does not find it again.
+	Sections *sections.Set
 	// LLM writes the answer when set; nil answers offline.
 	LLM Completer
 	// Timeout bounds one LLM call (default llm.DefaultTimeout).
@@ -51,6 +58,11 @@ func cutBytes(text string, n int) (string, bool) {
 	return text[:n], true
 }
 
+// compose is the offline answer, with the service's sections at hand.
+func (s *Service) compose(req Request, res retrieve.Result) Reply {
+	return composeWith(req, res, frameOf(res), s.Sections)
+}
+
 // Chat answers one question. Errors are *errs.Error for bad requests.
 func (s *Service) Chat(ctx context.Context, req Request) (Reply, error) {
 	if err := req.Validate(); err != nil {
@@ -60,7 +72,7 @@ func (s *Service) Chat(ctx context.Context, req Request) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
-	offline := Compose(req, res)
+	offline := s.compose(req, res)
 	if s.LLM == nil || offline.Scope != ScopeIn && offline.Scope != ScopeNearby {
 		return offline, nil
 	}

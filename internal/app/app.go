@@ -133,6 +133,7 @@ func (c *Core) Build(ctx context.Context) (*App, error) {
 	base := retrieve.New(c.Sections, idx).WithPlacer(c.Assessor).WithLadder(c.Ladder)
 	svc := &answer.Service{
 		Retriever: base,
+		Sections:  c.Sections,
 		Timeout:   c.Config.LLMTimeout,
 		Observer:  c.observer,
 
