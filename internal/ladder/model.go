@@ -4,7 +4,9 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
+	"github.com/ladder/coach/internal/embed"
 	"github.com/ladder/coach/internal/ladderfile"
 )
 
@@ -28,6 +30,9 @@ type Model struct {
 	words map[string]Phrases
 	// has holds each level and facet a file has a section of.
 	has map[[2]string]bool
+	// lstems are the stems of the level names (levelStems), built once.
+	stemOnce sync.Once
+	lstems   map[string]bool
 	// article is true for Default: its methods are the package functions,
 	// which know the article's words (context rules, blocked phrases).
 	article bool
@@ -163,7 +168,9 @@ var kindWords = []struct {
 }{
 	{Success, Phrases{"success", "successful", "succeed", "good", "great", "excellent", "excellence", "excel",
 		"measured", "measure", "judged", "outcomes", "performance", "done well"}},
-	{Changes, Phrases{"change", "changes", "changing", "different", "difference", "shift", "shifts", "new"}},
+	// A level's scope is what grows from one rung to the next: the part the
+	// article's "what changes" plays.
+	{Changes, Phrases{"change", "changes", "changing", "different", "difference", "shift", "shifts", "new", "scope"}},
 	{Responsibilities, Phrases{"responsibilities", "responsibility", "duties", "do", "does", "day", "daily",
 		"work", "activities", "tasks", "deliver", "deliverables", "expectations", "expected", "own", "owns"}},
 }
@@ -433,22 +440,79 @@ func (m *Model) Growth() string { return m.growth }
 // Roles lists the adjacent roles.
 func (m *Model) Roles() []Role { return append([]Role{}, m.roles...) }
 
-// FindRoles lists the adjacent roles named in text.
+// FindRoles lists the adjacent roles named in text. On a file, a role is
+// also named by the stems of all its name's words ("product management" for
+// Product Manager), or by those left after leading words the level names
+// share ("research" for UX Researcher on a ladder of UX designers), unless
+// what is left is a word of a level's name too ("manage" for a manager).
 func (m *Model) FindRoles(text string) []Role {
 	if m.article {
 		return FindRoles(text)
 	}
 	t := " " + lowerText(text) + " "
+	stems := map[string]bool{}
+	for _, w := range embed.Terms(text) {
+		stems[w] = true
+	}
 	var out []Role
 	for _, r := range m.roles {
+		found := false
 		for _, w := range append([]string{r.ID}, r.Words...) {
 			if len(findWord(t, strings.ReplaceAll(w, "-", " "))) > 0 || len(findWord(t, w)) > 0 {
-				out = append(out, r)
+				found = true
 				break
 			}
 		}
+		if !found {
+			found = m.stemsName(stems, r.Name)
+		}
+		if found {
+			out = append(out, r)
+		}
 	}
 	return out
+}
+
+// stemsName reports whether stems hold a role's name as FindRoles says.
+func (m *Model) stemsName(stems map[string]bool, name string) bool {
+	all := func(ws []string) bool {
+		for _, w := range ws {
+			if !stems[w] {
+				return false
+			}
+		}
+		return len(ws) > 0
+	}
+	ws := embed.Terms(name)
+	if all(ws) {
+		return true
+	}
+	i := 0
+	for i < len(ws)-1 && m.levelStems()[ws[i]] {
+		i++
+	}
+	if i == 0 {
+		return false
+	}
+	for _, w := range ws[i:] {
+		if m.levelStems()[w] {
+			return false
+		}
+	}
+	return all(ws[i:])
+}
+
+// levelStems are the stems of the levels' names and aliases.
+func (m *Model) levelStems() map[string]bool {
+	m.stemOnce.Do(func() {
+		m.lstems = map[string]bool{}
+		for _, l := range m.levels {
+			for _, w := range embed.Terms(l.Name + " " + strings.Join(l.Aliases, " ")) {
+				m.lstems[w] = true
+			}
+		}
+	})
+	return m.lstems
 }
 
 // LookupRole resolves a role's id or name.

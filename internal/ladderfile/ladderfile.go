@@ -392,7 +392,7 @@ func (p *parse) checkLevels(l *Ladder, fmEnd int) {
 				p.errf(lv.Line, "level %q: from %q is not a main-ladder level id", lv.ID, lv.From)
 			}
 		case first:
-			lv.From = main
+			lv.From = sharedFrom(l.Levels[:i], lv.Name, main)
 		}
 	}
 	if main == "" && len(p.errs) == 0 {
@@ -549,4 +549,28 @@ func (l *Ladder) Section(id string) (Section, bool) {
 		}
 	}
 	return Section{}, false
+}
+
+// sharedFrom is where a side track without "from" branches: the highest
+// main-ladder level before it whose name ends with its name less the first
+// word ("Staff Product Designer" branches from "Senior Product Designer",
+// the last rung named "... Product Designer"), else main, the main-ladder
+// level listed just before it.
+func sharedFrom(before []Level, name, main string) string {
+	words := strings.Fields(strings.ToLower(name))
+	if len(words) < 2 {
+		return main
+	}
+	rest := strings.Join(words[1:], " ")
+	from := ""
+	for _, o := range before {
+		n := strings.ToLower(strings.Join(strings.Fields(o.Name), " "))
+		if o.Track == "" && (n == rest || strings.HasSuffix(n, " "+rest)) {
+			from = o.ID
+		}
+	}
+	if from == "" {
+		return main
+	}
+	return from
 }

@@ -20,7 +20,7 @@ func TestFromFile(t *testing.T) {
 	want := map[string]string{ // id -> level
 		"introduction/ladder":                   Introduction,
 		"junior/overview":                       "junior",
-		"junior/scope":                          "junior",
+		"junior/changes":                        "junior", // "Scope and Impact" plays "what changes"
 		"senior/skills":                         "senior",
 		"staff/success":                         "staff",
 		"adjacent/overview":                     Adjacent,
