@@ -60,7 +60,7 @@ func TestStreamGuardsHoldLittle(t *testing.T) {
 		if _, leak := g.write("a"); leak {
 			t.Fatal("leak")
 		}
-		if len(g.pending) > maxInstructionWord+1 {
+		if len(g.pending) > maxInstructionWord()+1 {
 			t.Fatalf("after %d letters the leak guard holds %d bytes", i+1, len(g.pending))
 		}
 		f.write(" ")

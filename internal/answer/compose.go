@@ -4,12 +4,12 @@ import (
 	"fmt"
 	"math"
 	"net/url"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
 
 	"github.com/ladder/coach/internal/ladder"
+	"github.com/ladder/coach/internal/lazyre"
 	"github.com/ladder/coach/internal/retrieve"
 	"github.com/ladder/coach/internal/sections"
 )
@@ -65,10 +65,10 @@ func frameOf(res retrieve.Result) frame {
 }
 
 var (
-	reRepeat = regexp.MustCompile(`(?i)\b(?:again|repeat|remind me|recap|once more)\b`)
+	reRepeat = lazyre.New(`(?i)\b(?:again|repeat|remind me|recap|once more)\b`)
 	// reMore is a follow-up that asks for more of the same.
-	reMore  = regexp.MustCompile(`(?i)^\W*(?:(?:ok(?:ay)?|and|so|great|thanks|cool|nice)\W+)?(?:tell me more|(?:say |show (?:me )?)?more|go on|continue|keep going|what else|anything else|go deeper|dig deeper|expand|elaborate)\b`)
-	reWhole = regexp.MustCompile(`(?i)\b(?:whole|full|entire|complete)\b|\b(?:all|every one) of (?:the|its|it|them)\b|\bverbatim\b|\bshow (?:me )?(?:it |them )?all\b|\blist (?:them |it )?all\b`)
+	reMore  = lazyre.New(`(?i)^\W*(?:(?:ok(?:ay)?|and|so|great|thanks|cool|nice)\W+)?(?:tell me more|(?:say |show (?:me )?)?more|go on|continue|keep going|what else|anything else|go deeper|dig deeper|expand|elaborate)\b`)
+	reWhole = lazyre.New(`(?i)\b(?:whole|full|entire|complete)\b|\b(?:all|every one) of (?:the|its|it|them)\b|\bverbatim\b|\bshow (?:me )?(?:it |them )?all\b|\blist (?:them |it )?all\b`)
 )
 
 // line is one candidate line of the answer.

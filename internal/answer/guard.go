@@ -3,6 +3,7 @@ package answer
 import (
 	"errors"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -28,7 +29,7 @@ const leakWords = 10
 // instructionWords are the words of the prompt's instructions (the system
 // message without its sections, and the wrapping of the user's words), one
 // list a text, normalized by guardWords.
-var instructionWords = func() [][]string {
+var instructionWords = sync.OnceValue(func() [][]string {
 	// The article's words: the rules are the same for every ladder.
 	who := promptWords(ladder.Default())
 	system := llm.Render(llmSystemTmpl, struct {
@@ -52,23 +53,23 @@ var instructionWords = func() [][]string {
 		guardWords(llmFenced(llmQuestionTmpl, "")),
 		guardWords(llmFenced(llmHistoryTmpl, "")),
 	}
-}()
+})
 
 // instructionRuns holds every run of 1 to leakWords consecutive words of
 // the instructions, each as its words joined by spaces: those of leakWords
 // words are leaks, the shorter ones what may begin one.
-var instructionRuns = func() map[int]map[string]bool {
+var instructionRuns = sync.OnceValue(func() map[int]map[string]bool {
 	runs := map[int]map[string]bool{}
 	for n := 1; n <= leakWords; n++ {
 		runs[n] = map[string]bool{}
-		for _, w := range instructionWords {
+		for _, w := range instructionWords() {
 			for i := 0; i+n <= len(w); i++ {
 				runs[n][strings.Join(w[i:i+n], " ")] = true
 			}
 		}
 	}
 	return runs
-}()
+})
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
@@ -88,7 +89,7 @@ func guardWords(text string) []string {
 // of the instructions.
 func leaksInstructions(words []string) bool {
 	for i := 0; i+leakWords <= len(words); i++ {
-		if instructionRuns[leakWords][strings.Join(words[i:i+leakWords], " ")] {
+		if instructionRuns()[leakWords][strings.Join(words[i:i+leakWords], " ")] {
 			return true
 		}
 	}
@@ -103,15 +104,15 @@ func LeaksInstructions(text string) bool {
 
 // maxInstructionWord is the longest word of the instructions: an unfinished
 // word longer than it cannot be one, so it is not held back for more.
-var maxInstructionWord = func() int {
+var maxInstructionWord = sync.OnceValue(func() int {
 	n := 0
-	for _, ws := range instructionWords {
+	for _, ws := range instructionWords() {
 		for _, w := range ws {
 			n = max(n, len(w))
 		}
 	}
 	return n
-}()
+})
 
 // maxGuardHold bounds the text held back as the possible beginning of a
 // leak: leakWords-1 words and what separates them, unless the separators
@@ -138,7 +139,7 @@ func (g *leakGuard) write(p string) (out string, leak bool) {
 		words = append(words, s.word)
 	}
 	finished := len(spans)
-	if r, _ := utf8.DecodeLastRuneInString(g.pending); isWordRune(r) && len(g.pending)-spans[len(spans)-1].start <= maxInstructionWord {
+	if r, _ := utf8.DecodeLastRuneInString(g.pending); isWordRune(r) && len(g.pending)-spans[len(spans)-1].start <= maxInstructionWord() {
 		finished-- // the last word may go on in the next piece
 	}
 	end := len(g.tail) + finished
@@ -147,7 +148,7 @@ func (g *leakGuard) write(p string) (out string, leak bool) {
 	}
 	hold := len(spans) - finished
 	for n := min(leakWords-1, finished); n > 0; n-- {
-		if instructionRuns[n][strings.Join(words[end-n:end], " ")] {
+		if instructionRuns()[n][strings.Join(words[end-n:end], " ")] {
 			hold += n
 			break
 		}

@@ -21,6 +21,7 @@ import (
 	"github.com/ladder/coach/internal/embed"
 	"github.com/ladder/coach/internal/errs"
 	"github.com/ladder/coach/internal/ladder"
+	"github.com/ladder/coach/internal/lazyre"
 	"github.com/ladder/coach/internal/sections"
 )
 
@@ -430,8 +431,8 @@ func byOthers(before string) bool {
 }
 
 var (
-	iSubject         = newRe(`\b(?:i|i'm|i've|i'd|we|me)\b`)
-	afterPreposition = newRe(`\b(?:with|to|for|from|alongside|by|of|at|on|under|beside|than|like|as)\s*$`)
+	iSubject         = lazyre.New(`\b(?:i|i'm|i've|i'd|we|me)\b`)
+	afterPreposition = lazyre.New(`\b(?:with|to|for|from|alongside|by|of|at|on|under|beside|than|like|as)\s*$`)
 )
 
 // aboutWork is false for a description with nothing of a PM's work in it:
@@ -638,8 +639,8 @@ func (a *Assessor) statedLevel(norm string) string {
 }
 
 var (
-	reYears   = newRe(`\b(\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\+? (?:years?|yrs?)\b`)
-	reProduct = newRe(`\b(?:pm|pms|product|experience|career)\b`)
+	reYears   = lazyre.New(`\b(\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\+? (?:years?|yrs?)\b`)
+	reProduct = lazyre.New(`\b(?:pm|pms|product|experience|career)\b`)
 	wordNums  = map[string]int{"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
 		"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
 )

@@ -2,14 +2,11 @@ package assess
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/ladder/coach/internal/ladder"
 	"github.com/ladder/coach/internal/mdtext"
 )
-
-func newRe(p string) *regexp.Regexp { return regexp.MustCompile(p) }
 
 // notWorkSummary asks for a description of work when there is none.
 const notWorkSummary = "This does not read as a description of your work, so I cannot place it on the ladder. " +

@@ -1,11 +1,11 @@
 package assess
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/ladder/coach/internal/embed"
 	"github.com/ladder/coach/internal/ladder"
+	"github.com/ladder/coach/internal/lazyre"
 	"github.com/ladder/coach/internal/sections"
 )
 
@@ -55,7 +55,7 @@ func skipItem(line string) bool {
 	return strings.HasPrefix(l, "you're not expected") || strings.HasPrefix(l, "note:")
 }
 
-var sentenceEnd = regexp.MustCompile(`[.?!]\s+`)
+var sentenceEnd = lazyre.New(`[.?!]\s+`)
 
 func (a *Assessor) newItem(s sections.Section, line string) item {
 	it := item{section: s.ID, level: s.Level, facet: s.Facet, line: line}

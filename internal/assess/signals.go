@@ -1,9 +1,8 @@
 package assess
 
 import (
-	"regexp"
-
 	"github.com/ladder/coach/internal/ladder"
+	"github.com/ladder/coach/internal/lazyre"
 )
 
 // A signal is a way people describe the scope of their work (who they lead,
@@ -13,7 +12,7 @@ import (
 type signal struct {
 	level  string
 	weight float64
-	re     *regexp.Regexp
+	re     *lazyre.Regexp
 	// negates is true when the pattern itself holds the negation ("no
 	// direct reports"), so a "no" before it must not cancel it.
 	negates bool
@@ -27,7 +26,7 @@ type signal struct {
 	// unless, when set, cancels the signal if it matches the sentence from
 	// where the signal starts: owning "the entire seller experience" is the
 	// senior rung's whole domain, not the mid rung's area.
-	unless *regexp.Regexp
+	unless *lazyre.Regexp
 }
 
 func defining(s signal) signal {
@@ -37,7 +36,7 @@ func defining(s signal) signal {
 
 // wholeScope is an ownership phrase whose object is whole: "accountable for
 // the entire seller experience", "I look after the whole billing journey".
-var wholeScope = regexp.MustCompile(`^(?:[\w'-]+ ){1,6}?(?:the |our |my |an |a )?(?:whole|entire|all of (?:the |our )?)\b`)
+var wholeScope = lazyre.New(`^(?:[\w'-]+ ){1,6}?(?:the |our |my |an |a )?(?:whole|entire|all of (?:the |our )?)\b`)
 
 func ownsArea(s signal) signal {
 	s.unless = wholeScope
@@ -45,7 +44,7 @@ func ownsArea(s signal) signal {
 }
 
 func sig(level string, weight float64, pattern string) signal {
-	return signal{level: level, weight: weight, re: regexp.MustCompile(`\b(?:` + pattern + `)`)}
+	return signal{level: level, weight: weight, re: lazyre.New(`\b(?:` + pattern + `)`)}
 }
 
 // Words that name the people a PM may lead or serve.
@@ -60,7 +59,7 @@ var signals = []signal{
 	// Associate: executing under guidance and learning.
 	sig(ladder.Associate, 3, `still learning|learning (?:how|the ropes|the basics|what|about|our|the product)|getting up to speed|ramping up|new to (?:product|the role|pm|the team|this|the job)|learning the product`),
 	sig(ladder.Associate, 3, `under (?:the |close )?(?:guidance|supervision|direction)|with (?:a lot of |close |some )?(?:guidance|supervision|oversight|hand-holding)|(?:guided|supervised|coached|reviewed) by (?:my|a|our|the)`),
-	{level: ladder.Associate, weight: 3, others: true, re: regexp.MustCompile(`\b(?:my|our) (?:manager|lead|boss|mentor|senior pm|senior|pm lead|product lead|team lead|director|head of product|pm)\b[^.;]{0,40}\b(?:plans?|planned|decides?|decided|sets?|owns?|owned|defines?|defined|assigns?|assigned|reviews?|reviewed|gives?|gave|hands?|handed|prioriti[sz]es?|prioriti[sz]ed|tells?|told|leads?|led|runs?|ran|signs? off|approves?|approved|checks?|checked|chooses?|chose|chosen|picks?|picked|selects?|selected)\b`)},
+	{level: ladder.Associate, weight: 3, others: true, re: lazyre.New(`\b(?:my|our) (?:manager|lead|boss|mentor|senior pm|senior|pm lead|product lead|team lead|director|head of product|pm)\b[^.;]{0,40}\b(?:plans?|planned|decides?|decided|sets?|owns?|owned|defines?|defined|assigns?|assigned|reviews?|reviewed|gives?|gave|hands?|handed|prioriti[sz]es?|prioriti[sz]ed|tells?|told|leads?|led|runs?|ran|signs? off|approves?|approved|checks?|checked|chooses?|chose|chosen|picks?|picked|selects?|selected)\b`)},
 	sig(ladder.Associate, 2, `tickets?|user stor(?:y|ies)|sprint boards?|kanban|backlog|jira|acceptance criteria|bug (?:triage|reports?|bash)|release notes|grooming`),
 	sig(ladder.Associate, 2, `stand-?ups?|sprint (?:planning|ceremonies|rituals)|take (?:the )?notes|taking notes|meeting notes|shadow\w*|sit in on`),
 	sig(ladder.Associate, 2, `assist\w* (?:with|on|the|my|our)|help(?:ing)? (?:out )?(?:with|on) (?:the |our |my )?(?:research|discovery|testing|launches|release|sprint|backlog|tickets|docs|documentation|qa|interviews)|support(?:ing)? (?:the|my|our) (?:team|pm|pms|senior|lead|manager|product manager)`),
@@ -78,7 +77,7 @@ var signals = []signal{
 	sig(ladder.Mid, 2, `(?:product )?discovery|user interviews|(?:run|lead|do|conduct|plan)\w* (?:the |our |my )?(?:user )?research|research and data|data and research|a/?b tests?|experiments?|validat\w* (?:ideas|assumptions|hypotheses)`),
 	sig(ladder.Mid, 2, `metrics|kpis?|conversion|retention|activation|engagement|churn|dashboards?|north star|okrs?`),
 	sig(ladder.Mid, 1.5, `stakeholders?|(?:design|designers|ux) and (?:engineering|engineers|developers|tech)|(?:engineering|engineers|developers|tech) and (?:design|designers|ux)|cross-functional|eng leads?|tech leads?|design leads?`),
-	{level: ladder.Mid, weight: 2.5, negates: true, re: newRe(`\b(?:independent\w*|without (?:much |constant |any )?(?:oversight|hand-holding|supervision|being told|needing approval)|on my own|autonomous\w*|trusted to (?:decide|define|own|make)|(?:nobody|no one|no-one) (?:\w+ )?(?:tells|has to tell|needs to tell) me|myself\b)`)},
+	{level: ladder.Mid, weight: 2.5, negates: true, re: lazyre.New(`\b(?:independent\w*|without (?:much |constant |any )?(?:oversight|hand-holding|supervision|being told|needing approval)|on my own|autonomous\w*|trusted to (?:decide|define|own|make)|(?:nobody|no one|no-one) (?:\w+ )?(?:tells|has to tell|needs to tell) me|myself\b)`)},
 	sig(ladder.Mid, 2, `(?:frame|define|own|owning|solve|solving)\w* (?:the |real )?problems|(?:agree|aligned?) on (?:the )?why|why (?:it|this|each thing) matters|align\w* (?:the |my |our )?teams?\b|moved (?:past|beyond) (?:just )?(?:delivering|delivery|executing|execution|tickets)`),
 	sig(ladder.Mid, 1.5, `(?:the )?why behind|explain (?:the )?why|end-to-end|ship\w* (?:features|solutions|improvements|updates)|deliver\w* (?:features|solutions|improvements)|clarity (?:to|out of) ambiguity|blockers|risks`),
 
@@ -132,15 +131,15 @@ var signals = []signal{
 
 // noReports: the person says they lead no one. With the IC track's signals
 // it marks the IC track; it also cancels the manager rungs' signals.
-var noReports = regexp.MustCompile(`\b(?:no (?:direct )?reports|no(?: ?one|body|\s+` + pms + `) (?:\w+ ){0,2}(?:report(?:s|ing)? to me|under me)|(?:don'?t|do not) have (?:any )?(?:direct )?reports|(?:don'?t|do not|never) (?:manage|have|line-manage) (?:any |a )?(?:people|reports|direct reports|team|one|anyone|pms)|not (?:a )?people manager|not manag\w+ (?:people|anyone|a team|pms)|without (?:any )?(?:direct )?reports|without managing|without (?:a )?(?:team|people) (?:of my own|to manage)|individual contributor|\bic\b|rather than manag\w*|instead of manag\w*|(?:mentor|mentoring|lead|leading|influence|influencing) without manag\w*|hands-on rather|stay(?:ed|ing)? hands-on|chose not to manage|prefer not to manage)`)
+var noReports = lazyre.New(`\b(?:no (?:direct )?reports|no(?: ?one|body|\s+` + pms + `) (?:\w+ ){0,2}(?:report(?:s|ing)? to me|under me)|(?:don'?t|do not) have (?:any )?(?:direct )?reports|(?:don'?t|do not|never) (?:manage|have|line-manage) (?:any |a )?(?:people|reports|direct reports|team|one|anyone|pms)|not (?:a )?people manager|not manag\w+ (?:people|anyone|a team|pms)|without (?:any )?(?:direct )?reports|without managing|without (?:a )?(?:team|people) (?:of my own|to manage)|individual contributor|\bic\b|rather than manag\w*|instead of manag\w*|(?:mentor|mentoring|lead|leading|influence|influencing) without manag\w*|hands-on rather|stay(?:ed|ing)? hands-on|chose not to manage|prefer not to manage)`)
 
 // negation before a signal in its clause cancels it: "I don't own the
 // roadmap yet", "I'd like to manage PMs one day".
-var negation = regexp.MustCompile(`\b(?:not|never|no longer|don'?t|do not|doesn'?t|didn'?t|haven'?t|hasn'?t|isn'?t|aren'?t|won'?t|can'?t|cannot|yet to|want to|wants to|would like to|'d like to|hope to|hoping to|aspire|someday|one day|eventually|aim to|aiming to|plan to|goal is to|trying to|learning to|without|rather than|instead of|before i|how to)\b[^,;.]*$`)
+var negation = lazyre.New(`\b(?:not|never|no longer|don'?t|do not|doesn'?t|didn'?t|haven'?t|hasn'?t|isn'?t|aren'?t|won'?t|can'?t|cannot|yet to|want to|wants to|would like to|'d like to|hope to|hoping to|aspire|someday|one day|eventually|aim to|aiming to|plan to|goal is to|trying to|learning to|without|rather than|instead of|before i|how to)\b[^,;.]*$`)
 
 // others is a third person as the subject: "my manager owns the roadmap"
 // (but not "with the CEO", see byOthers).
-var others = regexp.MustCompile(`\b(?:my|our|the) (?:manager|lead|boss|director|head of product|vp|cpo|ceo|senior pm|team lead|mentor|senior)s?\b|\b(?:he|she|they)\b`)
+var others = lazyre.New(`\b(?:my|our|the) (?:manager|lead|boss|director|head of product|vp|cpo|ceo|senior pm|team lead|mentor|senior)s?\b|\b(?:he|she|they)\b`)
 
 // statedTitle finds a title the person gives themselves in the description.
-var statedTitle = regexp.MustCompile(`\b(?:i'?m|i am|i work as|i'?ve been|i have been|my title is|my role is|my job title is|working as|hired as|promoted to)\s+(?:a |an |the |now |currently )*`)
+var statedTitle = lazyre.New(`\b(?:i'?m|i am|i work as|i'?ve been|i have been|my title is|my role is|my job title is|working as|hired as|promoted to)\s+(?:a |an |the |now |currently )*`)

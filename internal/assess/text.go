@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/ladder/coach/internal/lazyre"
 )
 
 // text is a description lowered and straightened for matching, with a map
@@ -128,7 +130,7 @@ var clauseBreaks = []string{",", ":", " - ", " but ", " while ", " whereas ", " 
 // andVerb is " and " followed by a verb the person does, which starts a
 // new statement ("mentor two PMs and present the plan"); " and " between
 // nouns ("design and engineering") does not.
-var andVerb = newRe(`^ and (?:i |i'm |i've |also |then |now )?(?:align|balance|bring|build|champion|choose|coach|collaborate|communicate|conduct|coordinate|decide|define|deliver|design|drive|explain|guide|handle|help|hire|influence|keep|lead|make|manage|mentor|own|partner|plan|present|prioriti[sz]e|report|represent|review|run|set|shape|ship|spend|support|sync|take|track|translate|turn|work|write|advise|act|answer|join|sit|make|fix|spot|challenge|create|grow|oversee|track|update)s? `)
+var andVerb = lazyre.New(`^ and (?:i |i'm |i've |also |then |now )?(?:align|balance|bring|build|champion|choose|coach|collaborate|communicate|conduct|coordinate|decide|define|deliver|design|drive|explain|guide|handle|help|hire|influence|keep|lead|make|manage|mentor|own|partner|plan|present|prioriti[sz]e|report|represent|review|run|set|shape|ship|spend|support|sync|take|track|translate|turn|work|write|advise|act|answer|join|sit|make|fix|spot|challenge|create|grow|oversee|track|update)s? `)
 
 func (t text) splitClause(sp span) []span {
 	var out []span

@@ -1,15 +1,16 @@
 package ladderfile
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/ladder/coach/internal/lazyre"
 )
 
 // heading is an ATX heading: "## Title" (closing #s allowed).
-var heading = regexp.MustCompile(`^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*$`)
+var heading = lazyre.New(`^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*$`)
 
-var fence = regexp.MustCompile("^ {0,3}(```|~~~)")
+var fence = lazyre.New("^ {0,3}(```|~~~)")
 
 // body cuts the Markdown after the front matter into sections; first is the
 // file line of lines[0].
@@ -251,7 +252,7 @@ func (p *parse) decideParts(l *Ladder, fm frontMatter, fmEnd int) {
 }
 
 // numbering opens a heading with a rung's number: "Level 2 -", "L3:", "2.".
-var numbering = regexp.MustCompile(`^(?:(?:level|rung|step|stage|tier|l)\s*\d+|\d+)\s*(?:[.:)\-–—]\s*|\s+)`)
+var numbering = lazyre.New(`^(?:(?:level|rung|step|stage|tier|l)\s*\d+|\d+)\s*(?:[.:)\-–—]\s*|\s+)`)
 
 // lookupHeading finds a heading among names (folded): as written, else
 // without a rung's number before it ("Level 2 - Data Scientist") or a

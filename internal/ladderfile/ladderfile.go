@@ -14,7 +14,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"regexp"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -23,6 +22,7 @@ import (
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
 
+	"github.com/ladder/coach/internal/lazyre"
 	"github.com/ladder/coach/internal/textnorm"
 )
 
@@ -323,7 +323,7 @@ func (p *parse) frontMatter(src string, first int) (frontMatter, bool) {
 	return fm, true
 }
 
-var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
+var idPattern = lazyre.New(`^[a-z0-9][a-z0-9_-]*$`)
 
 func (p *parse) checkLevels(l *Ladder, fmEnd int) {
 	if len(l.Levels) == 0 {

@@ -2,6 +2,7 @@ package llm
 
 import (
 	"strings"
+	"sync"
 	"text/template"
 	"unicode"
 )
@@ -25,11 +26,25 @@ func Fence(texts ...string) string {
 	return strings.Repeat("`", max(3, longest+1))
 }
 
+// Template is a prompt template parsed on first use, so that prompts cost
+// nothing when the binary starts.
+type Template struct {
+	get func() *template.Template // sync.OnceValue
+}
+
+// NewTemplate is the template named name with the text text; a text that
+// does not parse panics on first use, as template.Must would at start.
+func NewTemplate(name, text string) *Template {
+	return &Template{get: sync.OnceValue(func() *template.Template {
+		return template.Must(template.New(name).Parse(text))
+	})}
+}
+
 // Render executes a prompt template. Prompt templates are fixed and their
 // data plain values, so Execute cannot fail: a failure is a bug, and panics.
-func Render(t *template.Template, data any) string {
+func Render(t *Template, data any) string {
 	var b strings.Builder
-	if err := t.Execute(&b, data); err != nil {
+	if err := t.get().Execute(&b, data); err != nil {
 		panic(err)
 	}
 	return b.String()

@@ -3,7 +3,6 @@ package llm
 import (
 	"strings"
 	"testing"
-	"text/template"
 )
 
 func TestFence(t *testing.T) {
@@ -29,8 +28,10 @@ func TestFence(t *testing.T) {
 }
 
 func TestRender(t *testing.T) {
-	tmpl := template.Must(template.New("t").Parse("Q: {{.}}"))
-	if got := Render(tmpl, "why?"); got != "Q: why?" {
-		t.Errorf("Render = %q", got)
+	tmpl := NewTemplate("t", "Q: {{.}}")
+	for _, q := range []string{"why?", "and again?"} { // parsed once, rendered twice
+		if got := Render(tmpl, q); got != "Q: "+q {
+			t.Errorf("Render = %q", got)
+		}
 	}
 }

@@ -246,7 +246,7 @@ func (v *vocab) score(q query, d doc) float64 {
 		}
 	}
 	for name, p := range topic {
-		s += p / math.Sqrt(float64(facetSize[name]))
+		s += p / math.Sqrt(float64(facetSize()[name]))
 	}
 	return s
 }

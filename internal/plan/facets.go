@@ -3,6 +3,7 @@ package plan
 import (
 	_ "embed"
 	"strings"
+	"sync"
 
 	"github.com/ladder/coach/internal/embed"
 )
@@ -17,7 +18,7 @@ type facet struct {
 }
 
 // facets are the topics of facets.txt.
-var facets = func() []facet {
+var facets = sync.OnceValue(func() []facet {
 	var out []facet
 	for _, line := range strings.Split(facetsTxt, "\n") {
 		line = strings.TrimSpace(line)
@@ -39,16 +40,16 @@ var facets = func() []facet {
 		out = append(out, f)
 	}
 	return out
-}()
+})
 
 // facetSize is the number of stems of each topic.
-var facetSize = func() map[string]int {
+var facetSize = sync.OnceValue(func() map[string]int {
 	m := map[string]int{}
-	for _, f := range facets {
+	for _, f := range facets() {
 		m[f.name] = len(f.terms)
 	}
 	return m
-}()
+})
 
 // facetsOf lists the topics any of the heard words or phrases names.
 func facetsOf(heard, phrases []string) []facet {
@@ -59,7 +60,7 @@ func facetsOf(heard, phrases []string) []facet {
 		}
 	}
 	var out []facet
-	for _, f := range facets {
+	for _, f := range facets() {
 		for _, t := range f.terms {
 			if stems[t] {
 				out = append(out, f)

@@ -2,12 +2,12 @@ package plan
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 
 	"github.com/ladder/coach/internal/embed"
 	"github.com/ladder/coach/internal/ladder"
+	"github.com/ladder/coach/internal/lazyre"
 	"github.com/ladder/coach/internal/lexicon"
 	"github.com/ladder/coach/internal/sections"
 )
@@ -40,7 +40,7 @@ func wordSet(ws ...string) map[string]bool {
 
 // clauseSep cuts the context into clauses: "fintech, strong at delivery and
 // weak at stakeholder work" has three.
-var clauseSep = regexp.MustCompile(`(?i)[,;.!?\n()]+|\s+(?:and|but|while|although|though|yet|whereas)\s+`)
+var clauseSep = lazyre.New(`(?i)[,;.!?\n()]+|\s+(?:and|but|while|although|though|yet|whereas)\s+`)
 
 // clause is one part of the context and what it asks for.
 type clause struct {

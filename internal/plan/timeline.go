@@ -3,12 +3,12 @@ package plan
 import (
 	"fmt"
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/ladder/coach/internal/errs"
 	"github.com/ladder/coach/internal/ladder"
+	"github.com/ladder/coach/internal/lazyre"
 	"github.com/ladder/coach/internal/sections"
 )
 
@@ -34,7 +34,7 @@ type timeline struct {
 	rungs int
 }
 
-var yearsRe = regexp.MustCompile(`\b(\d{1,2})\+?(?:\s+years)?\b`)
+var yearsRe = lazyre.New(`\b(\d{1,2})\+?(?:\s+years)?\b`)
 
 // readTimeline finds the sentence of the timeline section that names years
 // and reads the fewest and the most. ok is false when the article says none.

@@ -4,13 +4,23 @@ import (
 	"regexp"
 	"regexp/syntax"
 	"strings"
+	"sync"
 	"sync/atomic"
 )
 
-// pattern is a regexp with a literal prefilter: the literals one of which
-// every match must start with. Most questions hold none of a pattern's
-// literals, and strings.Contains is far cheaper than running the regexp.
+// pattern is a regexp with a literal prefilter, compiled on first use (the
+// package's hundreds of patterns would cost every start of the binary, even
+// `coach help`, tens of milliseconds).
 type pattern struct {
+	expr string
+	get  func() *compiled // sync.OnceValue
+}
+
+// compiled is a pattern ready to run: the regexp and its prefilter, the
+// literals one of which every match must start with. Most questions hold
+// none of a pattern's literals, and strings.Contains is far cheaper than
+// running the regexp.
+type compiled struct {
 	re *regexp.Regexp
 	// lits is nil when the pattern has no such literal set.
 	lits []string
@@ -21,7 +31,7 @@ type pattern struct {
 	// alts are the branches of a pattern written as \b(?:a|b|...)\b, each
 	// with its own prefilter: a question usually holds the literals of none
 	// or one of them, so one or two small regexps run instead of a big one.
-	alts []*pattern
+	alts []*compiled
 }
 
 // allPatterns lists every pattern made, for the test that checks the
@@ -29,18 +39,24 @@ type pattern struct {
 var allPatterns []*pattern
 
 func mustPattern(expr string) *pattern {
+	p := &pattern{expr: expr, get: sync.OnceValue(func() *compiled { return compile(expr) })}
+	allPatterns = append(allPatterns, p)
+	return p
+}
+
+// compile builds the regexp and prefilter of expr, and its branches'.
+func compile(expr string) *compiled {
 	p := newPattern(expr)
 	if pre, branches, post, ok := splitAlternation(expr); ok && len(branches) > 1 {
 		for _, b := range branches {
 			p.alts = append(p.alts, newPattern(pre+"(?:"+b+")"+post))
 		}
 	}
-	allPatterns = append(allPatterns, p)
 	return p
 }
 
-func newPattern(expr string) *pattern {
-	p := &pattern{re: regexp.MustCompile(expr)}
+func newPattern(expr string) *compiled {
+	p := &compiled{re: regexp.MustCompile(expr)}
 	defer func() {
 		wordStart := strings.HasPrefix(expr, `\b`)
 		for _, l := range p.lits {
@@ -59,8 +75,20 @@ func newPattern(expr string) *pattern {
 	return p
 }
 
+// MatchString reports whether s holds a match.
+func (p *pattern) MatchString(s string) bool { return p.get().MatchString(s) }
+
+// FindStringIndex returns the leftmost match.
+func (p *pattern) FindStringIndex(s string) []int { return p.get().FindStringIndex(s) }
+
+func (p *pattern) FindStringSubmatch(s string) []string { return p.get().FindStringSubmatch(s) }
+
+func (p *pattern) FindAllStringIndex(s string, n int) [][]int { return p.get().FindAllStringIndex(s, n) }
+
+func (p *pattern) String() string { return p.expr }
+
 // may reports whether s can match: false only when it holds none of the literals.
-func (p *pattern) may(s string) bool {
+func (p *compiled) may(s string) bool {
 	if p.lits == nil {
 		return true
 	}
@@ -110,7 +138,7 @@ func isWordChar(c byte) bool {
 }
 
 // MatchString reports whether s holds a match.
-func (p *pattern) MatchString(s string) bool {
+func (p *compiled) MatchString(s string) bool {
 	if p.alts != nil {
 		for _, a := range p.alts {
 			if a.MatchString(s) {
@@ -124,7 +152,7 @@ func (p *pattern) MatchString(s string) bool {
 
 // FindStringIndex returns the leftmost match. For a split pattern the start
 // is the leftmost of its branches' (and so the whole regexp's) starts.
-func (p *pattern) FindStringIndex(s string) []int {
+func (p *compiled) FindStringIndex(s string) []int {
 	if p.alts != nil {
 		var best []int
 		for _, a := range p.alts {
@@ -149,14 +177,14 @@ func (p *pattern) FindStringIndex(s string) []int {
 	return p.re.FindStringIndex(s)
 }
 
-func (p *pattern) FindStringSubmatch(s string) []string {
+func (p *compiled) FindStringSubmatch(s string) []string {
 	if !p.may(s) {
 		return nil
 	}
 	return p.re.FindStringSubmatch(s)
 }
 
-func (p *pattern) FindAllStringIndex(s string, n int) [][]int {
+func (p *compiled) FindAllStringIndex(s string, n int) [][]int {
 	if !p.may(s) {
 		return nil
 	}

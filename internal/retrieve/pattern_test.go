@@ -72,7 +72,8 @@ func TestPrefilterAgrees(t *testing.T) {
 		t.Fatalf("%d patterns, %d texts", len(allPatterns), len(texts))
 	}
 	filtered := 0
-	for _, p := range allPatterns {
+	for _, lazy := range allPatterns {
+		p := lazy.get()
 		if p.lits != nil {
 			filtered++
 		}

@@ -2,11 +2,11 @@ package sections
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/ladder/coach/internal/ladder"
 	"github.com/ladder/coach/internal/ladderfile"
+	"github.com/ladder/coach/internal/lazyre"
 )
 
 // FromFile turns a parsed ladder file's sections into the coach's, lines
@@ -78,7 +78,7 @@ func FromFile(f *ladderfile.Ladder) ([]Section, error) {
 }
 
 // listMarker is a Markdown list item's marker and the space after it.
-var listMarker = regexp.MustCompile(`^\s*(?:[-*+]|\d{1,3}[.)])\s+`)
+var listMarker = lazyre.New(`^\s*(?:[-*+]|\d{1,3}[.)])\s+`)
 
 // unlist drops a list item's marker.
 func unlist(line string) string {

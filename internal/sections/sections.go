@@ -8,10 +8,10 @@ package sections
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/ladder/coach/internal/ladder"
+	"github.com/ladder/coach/internal/lazyre"
 )
 
 // Parts of the article that are not a level of the ladder.
@@ -81,7 +81,7 @@ type Skill struct {
 	Line string
 }
 
-var skillLine = regexp.MustCompile(`^([A-Z][A-Za-z&\-' ]{2,60}?)\s?:\s+\S`)
+var skillLine = lazyre.New(`^([A-Z][A-Za-z&\-' ]{2,60}?)\s?:\s+\S`)
 
 // Skills lists the named skills of a skills section, in order.
 func (s Section) Skills() []Skill {
@@ -129,8 +129,8 @@ func (s Section) computeItems() []string {
 }
 
 var (
-	levelHeading = regexp.MustCompile(`^Level (\d)\s*-`)
-	facetHeading = regexp.MustCompile(`^[a-d][.)]\s+(.*)$`)
+	levelHeading = lazyre.New(`^Level (\d)\s*-`)
+	facetHeading = lazyre.New(`^[a-d][.)]\s+(.*)$`)
 )
 
 // heading texts of the alternative paths and the closing.
