@@ -215,6 +215,10 @@ func (r *Retriever) point(in *Intent, q string, history []Turn) {
 		in.Levels = []string{it.id}
 		if it.id == r.lad.IC() {
 			addTopic(in, TopicIC)
+		} else {
+			// The level pointed at replaces the one talked about, and the
+			// track that came with it.
+			in.Topics = slices.DeleteFunc(in.Topics, func(t string) bool { return t == TopicIC })
 		}
 		if in.Transition && in.Target != it.id {
 			in.Target = it.id
