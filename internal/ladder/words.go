@@ -79,6 +79,9 @@ var Talk = struct {
 	Towards Phrases
 	// WorkVerbs take people as their object: "mentor junior PMs".
 	WorkVerbs Phrases
+	// PathAsk asks for a line of work that fits what the asker described:
+	// "is there a career direction for that?".
+	PathAsk Phrases
 	// CompareBase words put a level as the base a comparison starts from:
 	// "differently from a regular PM".
 	CompareBase Phrases
@@ -144,6 +147,9 @@ var Talk = struct {
 	SpeechVerbs: Phrases{"says", "said", "wants", "wanted", "asked", "asks", "told", "tells", "thinks", "thought", "expects",
 		"expected", "gave", "gives", "keeps", "insists", "suggested", "suggests", "mentioned", "feels", "believes", "pushes",
 		"pushed", "is asking", "is pushing", "has asked", "wants me", "needs me"},
+	PathAsk: Phrases{"career direction", "a direction for", "a path for that", "a path where", "a role for that", "a role where",
+		"a job where", "a job for that", "a career for that", "a career where", "my actual job", "my whole job", "my full-time job",
+		"do that full time", "do this full time", "a track for that", "roles that focus", "a role that focuses", "jobs that focus"},
 	CompareBase: Phrases{"from", "than", "compared to", "compared with", "next to", "versus", "vs", "unlike"},
 	Arrived: Phrases{"got promoted", "was promoted", "were promoted", "been promoted", "just promoted", "recently promoted",
 		"newly promoted", "finally promoted", "got my promotion", "got the promotion", "just became", "recently became", "became a", "became an"},

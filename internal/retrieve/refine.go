@@ -12,6 +12,7 @@ import (
 // placed from their description, and the scope.
 func (r *Retriever) refine(in *Intent, question, q string, history []Turn) {
 	r.setAside(in)
+	pathAsk(in, q)
 	hope(r.lad, in, q)
 	r.review(in, q)
 	r.stepUp(in, q)
@@ -54,6 +55,18 @@ func (r *Retriever) setAside(in *Intent) {
 		return
 	}
 	addTopic(in, TopicIC)
+}
+
+// pathAsk: a line of work asked for what the asker described ("is there a
+// career direction for that?"), naming no level to reach, is a question
+// about the paths beside the ladder, not about the asker's own rung.
+func pathAsk(in *Intent, q string) {
+	if in.asked > 0 && !(in.asked == 1 && len(in.Levels) == 1 && in.Levels[0] == in.Current) || in.Transition && in.asked > 0 ||
+		!ladder.Talk.PathAsk.In(" "+q+" ") {
+		return
+	}
+	in.Levels, in.Transition, in.Target = nil, false, ""
+	addTopic(in, TopicAdjacent)
 }
 
 func allRejected(in *Intent) bool {

@@ -2,6 +2,7 @@ package retrieve
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/ladder/coach/internal/ladder"
@@ -282,5 +283,28 @@ func TestConversationLevel(t *testing.T) {
 				t.Errorf("levels %v target %q, want %s first, target %q", in.Levels, in.Target, tt.level, tt.target)
 			}
 		})
+	}
+}
+
+// A line of work asked for a described liking is a question about the paths
+// beside the ladder, even after a step word.
+func TestPathAsk(t *testing.T) {
+	for _, q := range []string{
+		"i'm a pm who loves negotiating with partners. is there a career direction for that?",
+		"could there be a role where that becomes my whole job?",
+	} {
+		in := Intent{Current: "mid", Levels: []string{"mid"}, asked: 1}
+		if strings.Contains(q, "could") {
+			in = Intent{Transition: true, Target: "mid", Levels: []string{"mid"}}
+		}
+		pathAsk(&in, normalize(q))
+		if len(in.Levels) != 0 || in.Transition || !in.HasTopic(TopicAdjacent) {
+			t.Errorf("%q: %+v, want the adjacent paths and no level", q, in)
+		}
+	}
+	in := Intent{Levels: []string{"director"}, asked: 1, Transition: true, Target: "director"}
+	pathAsk(&in, normalize("what path gets me to director, a path where i manage?"))
+	if len(in.Levels) != 1 {
+		t.Errorf("a step to a named level became a path question: %+v", in)
 	}
 }
