@@ -470,6 +470,11 @@ func (a *Assessor) aboutWork(e estimate) bool {
 	case known < 3:
 		return false
 	}
+	if !a.model.IsArticle() && matched >= 1 && known >= 8 && 10*known >= 7*len(terms(e.text.norm)) {
+		// A ladder file has no signals: one clause on a line of it, in a
+		// text mostly of its words, is a description of the work.
+		return true
+	}
 	return matched >= 2 || signalWeight >= 1.5 && matched >= 1
 }
 

@@ -6,6 +6,7 @@ import (
 	"github.com/ladder/coach/internal/embed"
 	"github.com/ladder/coach/internal/ladder"
 	"github.com/ladder/coach/internal/lazyre"
+	"github.com/ladder/coach/internal/lexicon"
 	"github.com/ladder/coach/internal/sections"
 )
 
@@ -76,6 +77,9 @@ type probe struct {
 
 func (a *Assessor) newProbe(s string) probe {
 	s = strings.ToLower(s)
+	if !a.model.IsArticle() {
+		s = a.widen(s)
+	}
 	p := probe{vec: a.emb.Embed(folds.Replace(s)), terms: map[string]bool{}}
 	for _, t := range terms(s) {
 		if !p.terms[t] {
@@ -84,6 +88,29 @@ func (a *Assessor) newProbe(s string) probe {
 		}
 	}
 	return p
+}
+
+// widen adds to a clause, for a ladder file, the file's words that its
+// other words stand for (lexicon.Related: "pick" brings "choose"), as the
+// chat's retrieval does: a file has no signals to read everyday words.
+func (a *Assessor) widen(s string) string {
+	var add []string
+	for _, w := range strings.FieldsFunc(s, func(c rune) bool { return !(c >= 'a' && c <= 'z' || c == '-') }) {
+		if len(w) < 4 || a.vocab[embed.Stem(w)] {
+			continue
+		}
+		n := 0
+		for _, r := range lexicon.Related(w) {
+			if n < 2 && a.vocab[embed.Stem(r)] {
+				add = append(add, r)
+				n++
+			}
+		}
+	}
+	if len(add) == 0 {
+		return s
+	}
+	return s + " " + strings.Join(add, " ")
 }
 
 // sim is how well a clause matches an article line, 0..1: for the line's
