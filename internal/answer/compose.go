@@ -569,6 +569,9 @@ func (c *composer) lead(s sections.Section, first line, deeper bool) string {
 		prefix = fmt.Sprintf("staying with %s and going deeper, ", levelPhrase(c.lad, s.Level))
 	case deeper:
 		prefix = "going deeper on the same part of the article, "
+	case in.Transition && in.Target == s.Level && in.Current != "" && in.Current != s.Level && isLevel(c.lad, in.Current):
+		// The step asked about, from the level the asker gave or was placed at.
+		prefix = fmt.Sprintf("for your step from %s to %s, ", levelName(c.lad, in.Current), levelName(c.lad, s.Level))
 	case in.FromHistory && isLevel(c.lad, s.Level):
 		prefix = fmt.Sprintf("staying with %s from earlier, ", levelPhrase(c.lad, s.Level))
 	case in.Current != "" && in.Current == s.Level && !in.Transition:

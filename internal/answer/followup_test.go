@@ -147,3 +147,32 @@ func TestFollowUpOutsideTheHits(t *testing.T) {
 		})
 	}
 }
+
+// An answer about the level a step leads to names the step, from the level
+// the asker gave (or was placed at) to the target.
+func TestLeadNamesTheStep(t *testing.T) {
+	secs, err := sections.Split(corpus.Article)
+	if err != nil {
+		t.Fatal(err)
+	}
+	set := sections.NewSet(secs)
+	changes, _ := set.ByID("senior/changes")
+	tests := []struct {
+		name string
+		in   retrieve.Intent
+		want string
+	}{
+		{"a step from the asker's level", retrieve.Intent{Levels: []string{"senior"}, Current: "mid", Target: "senior", Transition: true},
+			"For your step from Mid-level PM to Senior PM, on what changes at the Senior PM level, the article says: "},
+		{"no level of the asker's", retrieve.Intent{Levels: []string{"senior"}, Target: "senior", Transition: true},
+			"On what changes at the Senior PM level, the article says: "},
+		{"not a step", retrieve.Intent{Levels: []string{"senior"}, Current: "mid"},
+			"On what changes at the Senior PM level, the article says: "},
+	}
+	for _, tt := range tests {
+		r := composeWith(Request{Message: "next"}, retrieve.Result{Hits: []retrieve.Hit{{Section: changes, Score: 1}}, Intent: tt.in}, frame{scope: ScopeIn}, set)
+		if !strings.HasPrefix(r.Answer, tt.want) {
+			t.Errorf("%s: %s", tt.name, r.Answer)
+		}
+	}
+}
