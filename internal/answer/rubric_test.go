@@ -24,6 +24,9 @@ type rubricTurn struct {
 	Repeat  bool   `json:"repeat"`
 	Whole   bool   `json:"whole"`
 	Refuse  bool   `json:"refuse"`
+	// Done marks a follow-up past the end of the section the conversation
+	// was in: the first line must say every line of it was shown.
+	Done bool `json:"done"`
 }
 
 type rubricCase struct {
@@ -54,6 +57,8 @@ var levelNames = map[string][]string{
 }
 
 var assumedWords = regexp.MustCompile(`(?i)\b(?:assum\w*|staying with|you said|you describe\w*|going by|you mentioned)\b`)
+
+var everyLine = regexp.MustCompile(`(?i)\b(?:every|all(?: the)?) lines?\b`)
 
 var rubricMarker = regexp.MustCompile(`\s*\[\d+(?:,\s*\d+)*\]`)
 
@@ -89,7 +94,7 @@ func wordCount(answer string) int {
 }
 
 type rubricScore struct {
-	r1, r2, r3, r4, r6 [2]int // passed, judged
+	r1, r2, r3, r4, r6, r7 [2]int // passed, judged
 	wordsAll           []int
 	over               []string
 }
@@ -132,6 +137,14 @@ func (s *rubricScore) judge(t *testing.T, id string, tn rubricTurn, r judgedRepl
 		s.mark(&s.r2, ok)
 		if !ok && testing.Verbose() {
 			t.Logf("%s R2 %q: %s", id, tn.Q, first)
+		}
+	}
+	// R7: past the end of a section, said so.
+	if tn.Done {
+		ok := everyLine.MatchString(first)
+		s.mark(&s.r7, ok)
+		if !ok && testing.Verbose() {
+			t.Logf("%s R7 %q: %s", id, tn.Q, first)
 		}
 	}
 	// R3: nothing shown before, unless asked.
@@ -292,8 +305,8 @@ func TestAnswerRubric(t *testing.T) {
 			pubOver = append(pubOver, fmt.Sprintf("%q (%d)", c.Q, n))
 		}
 	}
-	t.Logf("R1 answers first %s, R2 level %s, R3 no repetition %s, R4 verbatim+items %s, R6 refusals %s",
-		pct(sc.r1), pct(sc.r2), pct(sc.r3), pct(sc.r4), pct(sc.r6))
+	t.Logf("R1 answers first %s, R2 level %s, R3 no repetition %s, R4 verbatim+items %s, R6 refusals %s, R7 end of a section said %s",
+		pct(sc.r1), pct(sc.r2), pct(sc.r3), pct(sc.r4), pct(sc.r6), pct(sc.r7))
 	t.Logf("words: median %d, max %d, over 250 without asking: %v", median(sc.wordsAll), slices.Max(sc.wordsAll), sc.over)
 	t.Logf("public set: median %d, max %d words, over 250: %v", median(pub), slices.Max(pub), pubOver)
 
@@ -309,6 +322,7 @@ func TestAnswerRubric(t *testing.T) {
 	atLeast("R3", sc.r3, 1)
 	atLeast("R4", sc.r4, 0.95)
 	atLeast("R6", sc.r6, 1)
+	atLeast("R7", sc.r7, 1)
 	if m := median(pub); m < 60 || m > 160 {
 		t.Errorf("public set: median %d words; want 60 to 160", m)
 	}
