@@ -39,6 +39,10 @@ func (p place) climbRung() int {
 // then any level title or alias, then a phrase naming one role and no level
 // ("Innovation PM": the bare "PM" is not a level there).
 func resolve(title string) (place, bool) {
+	// A level's id, as GET /api/ladder serves it ("mid", "vp").
+	if l, ok := ladder.ByID(strings.ToLower(strings.TrimSpace(title))); ok {
+		return place{level: l}, true
+	}
 	if r, ok := ladder.LookupRole(title); ok {
 		return place{role: &r}, true
 	}

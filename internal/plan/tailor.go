@@ -16,12 +16,12 @@ import (
 var (
 	strongWords = wordSet("strong", "stronger", "strength", "strengths", "good", "great", "solid", "confident",
 		"comfortable", "excellent", "excel", "excels", "expert", "experienced", "skilled", "proficient", "mastered",
-		"fluent", "natural", "brilliant", "capable", "shines", "shine")
+		"fluent", "natural", "brilliant", "capable", "shines", "shine", "love", "loves", "enjoy", "enjoys")
 	weakWords = wordSet("weak", "weaker", "weakness", "weaknesses", "struggle", "struggles", "struggling", "poor",
 		"bad", "lack", "lacks", "lacking", "gap", "gaps", "improve", "improving", "unfamiliar", "inexperienced",
 		"new", "learn", "learning", "develop", "developing", "grow", "growing", "needs", "less",
 		"not", "no", "never", "hardly", "isnt", "arent", "doesnt", "dont", "cant", "cannot", "little", "limited",
-		"without", "avoid", "avoids", "hates", "afraid", "nervous", "unsure", "uncomfortable", "rarely")
+		"without", "avoid", "avoids", "hate", "hates", "afraid", "nervous", "unsure", "uncomfortable", "rarely")
 	// fillerWords name no skill or duty: they never match an item.
 	fillerWords = wordSet("work", "working", "stuff", "thing", "things", "area", "areas", "skill", "skills", "side",
 		"pm", "pms", "product", "products", "manager", "role", "job", "team", "teams", "very", "quite", "bit", "somewhat",
@@ -46,7 +46,9 @@ var clauseSep = lazyre.New(`(?i)[,;.!?\n()]+|\s+(?:and|but|while|although|though
 type clause struct {
 	text    string
 	lighter bool // the mentee is already strong at it
+	weak    bool // it says a gap: a weak word or a negation
 	q       query
+	pq      map[string]float64 // the words matched to the from-level skills' profiles
 	vec     []float32 // the clause's words and their related words, embedded
 	matched int
 }
@@ -119,11 +121,34 @@ func tailor(set *sections.Set, phases []Phase, context, from string) (string, []
 			}
 		}
 	}
+	// The from-level's skills are read through their profiles: what they
+	// match decides their marks and the skills named first.
+	var ranked []rankedSkill
+	if sec, ok := set.Of(from, ladder.Skills); ok && len(sec.Skills()) > 0 {
+		ranked = v.rankSkills(v.profilesOf(sec), clauses)
+	}
+	mark := map[string]string{}
+	for _, r := range ranked {
+		mark[r.name] = Focus
+		if r.lighter {
+			mark[r.name] = Lighter
+		}
+	}
 	var focus, lighter []Item
 	for pi := range phases {
 		its := phases[pi].Items
 		for i := range its {
 			vt := votes[[2]int{pi, i}]
+			if fromSkills != "" && its[i].CitationID == fromSkills && its[i].Skill != "" && len(ranked) > 0 {
+				// a from-level skill: its profile's verdict replaces the votes
+				vt = [2]float64{}
+				switch mark[its[i].Skill] {
+				case Focus:
+					vt[0] = 1
+				case Lighter:
+					vt[1] = 1
+				}
+			}
 			switch {
 			case vt[0] > vt[1]:
 				its[i].Emphasis = Focus
@@ -141,20 +166,37 @@ func tailor(set *sections.Set, phases []Phase, context, from string) (string, []
 	for _, it := range focus {
 		focusSkill[it.Skill] = true
 	}
-	skills := make([]string, 0, len(bestSkill))
-	for sk := range bestSkill {
-		skills = append(skills, sk)
+	// The from-level's skills the profiles ranked come first, in their
+	// order; then the other skills the items' votes matched.
+	fromSkill := map[string]bool{}
+	if len(ranked) > 0 {
+		if sec, ok := set.Of(from, ladder.Skills); ok {
+			for _, k := range sec.Skills() {
+				fromSkill[k.Name] = true
+			}
+		}
 	}
-	sort.Slice(skills, func(a, b int) bool {
-		fa, fb := focusSkill[skills[a]], focusSkill[skills[b]]
+	skills := make([]string, 0, len(ranked)+len(bestSkill))
+	for _, r := range ranked {
+		skills = append(skills, r.name)
+	}
+	var others []string
+	for sk := range bestSkill {
+		if !fromSkill[sk] {
+			others = append(others, sk)
+		}
+	}
+	sort.Slice(others, func(a, b int) bool {
+		fa, fb := focusSkill[others[a]], focusSkill[others[b]]
 		if fa != fb {
 			return fa
 		}
-		if bestSkill[skills[a]] != bestSkill[skills[b]] {
-			return bestSkill[skills[a]] > bestSkill[skills[b]]
+		if bestSkill[others[a]] != bestSkill[others[b]] {
+			return bestSkill[others[a]] > bestSkill[others[b]]
 		}
-		return skills[a] < skills[b]
+		return others[a] < others[b]
 	})
+	skills = append(skills, others...)
 	return tailoringNote(clauses, focus, lighter), skills
 }
 
@@ -265,6 +307,8 @@ func parseContext(v *vocab, context string) []clause {
 			kept = append(kept, tok)
 		}
 		c.lighter = strong && !weak
+		c.weak = weak
+		c.pq = contextQuery(kept, phrasesOf(toks))
 		if len(kept) > 0 {
 			c.vec = v.emb.Embed(widened(kept, phrasesOf(toks)))
 		}

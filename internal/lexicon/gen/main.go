@@ -23,6 +23,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	dir := fs.String("wordnet", "/usr/share/wordnet", "directory of WordNet 3.0's data.*, index.* and *.exc files")
 	article := fs.String("article", "../../corpus/pm-career-ladder.txt", "the article")
 	out := fs.String("out", ".", "directory the tables are written to")
+	related := fs.String("related", "", "write only the related-words table, to this file, with the -article file's words as its targets "+
+		"(lines starting with # and a line's label before its colon are left out): a table for another vocabulary than the article's")
 	explain := fs.String("explain", "", "write nothing; print instead, for each comma-separated word, its targets and the words that reach it, "+
 		"or every target (\"targets\"), or every link of one kind (\"synonym\", \"derived\", \"similar\", \"hyponym\", \"hypernym\", \"derived-synonym\")")
 	if err := fs.Parse(args); err != nil {
@@ -37,6 +39,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintf(stderr, "gen: %v\n", err)
 		return 1
+	}
+	if *related != "" {
+		text = []byte(vocabularyText(string(text)))
 	}
 	b := newBuilder(wn, string(text))
 	b.build()
@@ -56,6 +61,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		return 0
 	}
+	if *related != "" {
+		stats, err := b.writeRelated(*related, *article)
+		if err != nil {
+			fmt.Fprintf(stderr, "gen: %v\n", err)
+			return 1
+		}
+		fmt.Fprint(stdout, stats)
+		return 0
+	}
 	stats, err := b.write(*out)
 	if err != nil {
 		fmt.Fprintf(stderr, "gen: %v\n", err)
@@ -63,4 +77,20 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprint(stdout, stats)
 	return 0
+}
+
+// vocabularyText is a vocabulary file's words: comment lines ("# ...") and
+// each line's label ("kind:") left out.
+func vocabularyText(text string) string {
+	var b strings.Builder
+	for _, line := range strings.Split(text, "\n") {
+		if strings.HasPrefix(strings.TrimSpace(line), "#") {
+			continue
+		}
+		if _, words, ok := strings.Cut(line, ":"); ok {
+			line = words
+		}
+		b.WriteString(line + "\n")
+	}
+	return b.String()
 }

@@ -1,0 +1,320 @@
+package plan
+
+import (
+	_ "embed"
+	"math"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/ladder/coach/internal/embed"
+	"github.com/ladder/coach/internal/sections"
+)
+
+// A context is read against the skills the mentee works on now: the skills
+// section of the plan's from-level. Each of those skills has a profile: the
+// stems of its name and description (with the article's echoes, as in
+// vocab) and the everyday words of the kinds of ability (abilities.txt) its
+// own words speak of. A context's words, widened through the lexicon the
+// chat uses and through abilities_related.tsv (WordNet's words for the
+// kinds' words, made by the same generator), are matched to the profiles;
+// the skill a weakness names comes first.
+
+//go:generate go run ../lexicon/gen -article abilities.txt -related abilities_related.tsv
+
+//go:embed abilities.txt
+var abilitiesTxt string
+
+//go:embed abilities_related.tsv
+var abilitiesRelatedTSV string
+
+// kind is a kind of ability and the stems of the words people use for it.
+type kind struct {
+	name  string
+	terms map[string]bool
+}
+
+// kinds are the lines of abilities.txt.
+var kinds = sync.OnceValue(func() []kind {
+	var out []kind
+	for _, line := range strings.Split(abilitiesTxt, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		name, ws, ok := strings.Cut(line, ":")
+		if !ok {
+			panic("plan: abilities.txt: a line without a colon: " + line)
+		}
+		k := kind{name: strings.TrimSpace(name), terms: map[string]bool{}}
+		for _, w := range strings.Fields(ws) {
+			for _, t := range abilityTerms(w) {
+				k.terms[t] = true
+			}
+		}
+		out = append(out, k)
+	}
+	return out
+})
+
+// abilityTerms are a word's stems, a hyphenated word's parts too.
+func abilityTerms(w string) []string {
+	ts := embed.Terms(w)
+	if strings.Contains(w, "-") {
+		ts = append(ts, embed.Terms(strings.ReplaceAll(w, "-", " "))...)
+	}
+	return ts
+}
+
+// abilityRelated is abilities_related.tsv: a word or collocation to the
+// kinds' words it can stand for, strongest first.
+var abilityRelated = sync.OnceValue(func() map[string][]string {
+	m := map[string][]string{}
+	for _, line := range strings.Split(abilitiesRelatedTSV, "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		k, v, ok := strings.Cut(line, "\t")
+		if !ok {
+			continue
+		}
+		m[k] = strings.Fields(v)
+	}
+	return m
+})
+
+// Weights of the profile matching.
+const (
+	// weightOwnWords is a context's word met in a skill's own name or
+	// description, against 1 for a word of a kind the skill speaks of.
+	weightOwnWords = 0.5
+	// minKindLink is the least link a kind needs to count in full for the
+	// skill that speaks most of it: a kind the level's skills barely touch
+	// counts less.
+	minKindLink = 1.5
+	// minKindShare: a skill takes a kind's words when it speaks of the
+	// kind at least this share of the from-level skill that speaks most
+	// of it.
+	minKindShare = 0.5
+	// Weights of a context's words: as written, corrected, what the
+	// kinds' lexicon relates them to, what the article's lexicon does.
+	weightAsWritten  = 1.0
+	weightCorrected  = 0.9
+	weightKindLex    = 0.7
+	weightArticleLex = 0.5
+	// weightNeutral is a clause that says neither weak nor strong: most
+	// such clauses describe a gap ("I wait to be told"), so they count
+	// towards focus, a little less than a clause that says so.
+	weightNeutral = 0.8
+	// minProfileScore is the least score a skill needs to be matched.
+	minProfileScore = 0.5
+	// relProfileScore: a skill is matched when it scores at least this
+	// share of the best skill of the same polarity.
+	relProfileScore = 0.6
+)
+
+// profile is a from-level skill as the context is matched against it: its
+// own stems (name, description, the article's echoes) and how much it
+// speaks of each kind of ability, as a share of the from-level skill that
+// speaks most of that kind.
+type profile struct {
+	name  string
+	terms map[string]float64
+	kinds []float64 // by kinds() index
+}
+
+// profilesOf builds the profiles of a skills section's skills.
+func (v *vocab) profilesOf(sec sections.Section) []profile {
+	var out []profile
+	for _, k := range sec.Skills() {
+		p := profile{name: k.Name, terms: map[string]float64{}}
+		for t, w := range v.docOf(Item{Skill: k.Name, Text: k.Line}) {
+			p.terms[t] = w
+		}
+		out = append(out, p)
+	}
+	links := v.kindLinks(out)
+	for ki := range kinds() {
+		best := minKindLink
+		for i := range out {
+			best = max(best, links[i][ki])
+		}
+		for i := range out {
+			if out[i].kinds == nil {
+				out[i].kinds = make([]float64, len(kinds()))
+			}
+			if share := links[i][ki] / best; share >= minKindShare {
+				out[i].kinds[ki] = share
+			}
+		}
+	}
+	return out
+}
+
+// kindLinks is how much each skill speaks of each kind: its words among
+// the kind's, weighed as in its document (a name's word counts most) and by
+// how particular the word is in the article.
+func (v *vocab) kindLinks(ps []profile) [][]float64 {
+	out := make([][]float64, len(ps))
+	for i, p := range ps {
+		out[i] = make([]float64, len(kinds()))
+		for ki, kd := range kinds() {
+			for t, w := range p.terms {
+				// the article's echoes of a skill are too loose to say
+				// what it is about
+				if kd.terms[t] && w >= weightDesc {
+					out[i][ki] += w * v.spread(t)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// contextQuery is a clause's kept words as weighed stems: as written,
+// corrected, and through both lexicons (its runs of words as collocations
+// too).
+func contextQuery(kept, phrases []string) map[string]float64 {
+	q := map[string]float64{}
+	add := func(text string, w float64) {
+		for _, t := range abilityTerms(text) {
+			if len(t) >= 2 {
+				q[t] = max(q[t], w)
+			}
+		}
+	}
+	rel := abilityRelated()
+	for _, w := range kept {
+		add(w, weightAsWritten)
+		forms := []string{w}
+		if words.Correct != nil {
+			if c := words.Correct(w); c != "" && c != w {
+				add(c, weightCorrected)
+				forms = append(forms, c)
+			}
+		}
+		for _, f := range forms {
+			for _, r := range rel[f] {
+				add(r, weightKindLex)
+			}
+			if words.Related != nil {
+				for _, r := range words.Related(f) {
+					add(r, weightArticleLex)
+				}
+			}
+		}
+	}
+	for _, ph := range phrases {
+		for _, r := range rel[ph] {
+			add(r, weightKindLex)
+		}
+		if words.Related != nil {
+			for _, r := range words.Related(ph) {
+				add(r, weightArticleLex)
+			}
+		}
+	}
+	return q
+}
+
+// profileScores is how well a query matches each profile: through the
+// kinds of ability its words name (the main road: a mentor's words are
+// the kinds' words, rarely the article's), and directly through the
+// skill's own stems, each stem weighed by its rarity among the profiles
+// and in the article.
+func (v *vocab) profileScores(ps []profile, q map[string]float64) []float64 {
+	out := make([]float64, len(ps))
+	ks := kinds()
+	kindScore := make([]float64, len(ks))
+	for t, qw := range q {
+		qw *= v.spread(t)
+		for ki, kd := range ks {
+			if kd.terms[t] {
+				kindScore[ki] += qw
+			}
+		}
+		n := 0
+		for _, p := range ps {
+			if p.terms[t] > 0 {
+				n++
+			}
+		}
+		if n == 0 {
+			continue
+		}
+		idf := math.Log(1 + float64(len(ps))/float64(n))
+		for i, p := range ps {
+			out[i] += weightOwnWords * qw * p.terms[t] * idf
+		}
+	}
+	for i, p := range ps {
+		for ki, share := range p.kinds {
+			out[i] += kindScore[ki] * share
+		}
+	}
+	return out
+}
+
+// spread is 1 for a stem in none or few of the article's sections, and
+// less the more sections write it: "build", "see" and "people" are
+// everywhere in the article and say little of which skill is meant.
+func (v *vocab) spread(t string) float64 {
+	n := float64(v.nSecs)
+	return math.Log((1+n)/(1+float64(v.secDF[t]))) / math.Log(1+n)
+}
+
+// rankedSkill is a from-level skill the context matched and how.
+type rankedSkill struct {
+	name    string
+	score   float64
+	lighter bool
+}
+
+// rankSkills matches the clauses to the profiles and returns the skills
+// matched: the weaknesses first (clauses saying a gap, or saying nothing
+// of strength), then the strengths, each best first.
+func (v *vocab) rankSkills(ps []profile, clauses []clause) []rankedSkill {
+	focus := make([]float64, len(ps))
+	strong := make([]float64, len(ps))
+	for _, c := range clauses {
+		if len(c.pq) == 0 {
+			continue
+		}
+		s := v.profileScores(ps, c.pq)
+		for i := range ps {
+			switch {
+			case c.lighter:
+				strong[i] += s[i]
+			case c.weak:
+				focus[i] += s[i]
+			default:
+				focus[i] += weightNeutral * s[i]
+			}
+		}
+	}
+	pick := func(scores []float64, lighter bool) []rankedSkill {
+		best := 0.0
+		for _, s := range scores {
+			best = max(best, s)
+		}
+		var out []rankedSkill
+		for i, s := range scores {
+			if s >= minProfileScore && s >= relProfileScore*best {
+				out = append(out, rankedSkill{ps[i].name, s, lighter})
+			}
+		}
+		sort.SliceStable(out, func(a, b int) bool { return out[a].score > out[b].score })
+		return out
+	}
+	f := pick(focus, false)
+	seen := map[string]bool{}
+	for _, r := range f {
+		seen[r.name] = true
+	}
+	for _, r := range pick(strong, true) {
+		if !seen[r.name] {
+			f = append(f, r)
+		}
+	}
+	return f
+}
