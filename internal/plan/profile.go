@@ -3,6 +3,7 @@ package plan
 import (
 	_ "embed"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -32,11 +33,15 @@ var abilitiesRelatedTSV string
 type kind struct {
 	name  string
 	terms map[string]bool
+	// see are the kinds this one is a part or a sign of (indexes into
+	// kinds()).
+	see []int
 }
 
 // kinds are the lines of abilities.txt.
 var kinds = sync.OnceValue(func() []kind {
 	var out []kind
+	var seeNames [][]string
 	for _, line := range strings.Split(abilitiesTxt, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -46,13 +51,27 @@ var kinds = sync.OnceValue(func() []kind {
 		if !ok {
 			panic("plan: abilities.txt: a line without a colon: " + line)
 		}
+		var see []string
+		if n, rest, ok := strings.Cut(name, "("); ok {
+			name, see = n, strings.Fields(strings.TrimSuffix(strings.TrimSpace(rest), ")"))
+		}
 		k := kind{name: strings.TrimSpace(name), terms: map[string]bool{}}
+		seeNames = append(seeNames, see)
 		for _, w := range strings.Fields(ws) {
 			for _, t := range abilityTerms(w) {
 				k.terms[t] = true
 			}
 		}
 		out = append(out, k)
+	}
+	for i, names := range seeNames {
+		for _, n := range names {
+			j := slices.IndexFunc(out, func(k kind) bool { return k.name == n })
+			if j < 0 {
+				panic("plan: abilities.txt: kind " + out[i].name + " names an unknown kind " + n)
+			}
+			out[i].see = append(out[i].see, j)
+		}
 	}
 	return out
 })
@@ -88,6 +107,8 @@ const (
 	// weightOwnWords is a context's word met in a skill's own name or
 	// description, against 1 for a word of a kind the skill speaks of.
 	weightOwnWords = 0.5
+	// weightSeeKind is the share of a wider kind's link a kind takes.
+	weightSeeKind = 0.5
 	// minKindLink is the least link a kind needs to count in full for the
 	// skill that speaks most of it: a kind the level's skills barely touch
 	// counts less.
@@ -102,6 +123,9 @@ const (
 	weightCorrected  = 0.9
 	weightKindLex    = 0.7
 	weightArticleLex = 0.5
+	// weightBeforeGap is a word before a clause's weak word, when words
+	// follow it.
+	weightBeforeGap = 0.6
 	// weightNeutral is a clause that says neither weak nor strong: most
 	// such clauses describe a gap ("I wait to be told"), so they count
 	// towards focus, a little less than a clause that says so.
@@ -133,18 +157,29 @@ func (v *vocab) profilesOf(sec sections.Section) []profile {
 		}
 		out = append(out, p)
 	}
+	// each skill's share of each kind: its link over the best link
 	links := v.kindLinks(out)
+	own := make([][]float64, len(out))
+	for i := range out {
+		own[i] = make([]float64, len(kinds()))
+	}
 	for ki := range kinds() {
 		best := minKindLink
 		for i := range out {
 			best = max(best, links[i][ki])
 		}
 		for i := range out {
-			if out[i].kinds == nil {
-				out[i].kinds = make([]float64, len(kinds()))
-			}
 			if share := links[i][ki] / best; share >= minKindShare {
-				out[i].kinds[ki] = share
+				own[i][ki] = share
+			}
+		}
+	}
+	// a kind reaches, at a lower share, the skills its wider kinds reach
+	for i := range out {
+		out[i].kinds = slices.Clone(own[i])
+		for ki, kd := range kinds() {
+			for _, j := range kd.see {
+				out[i].kinds[ki] = max(out[i].kinds[ki], weightSeeKind*own[i][j])
 			}
 		}
 	}
@@ -174,9 +209,15 @@ func (v *vocab) kindLinks(ps []profile) [][]float64 {
 // contextQuery is a clause's kept words as weighed stems: as written,
 // corrected, and through both lexicons (its runs of words as collocations
 // too).
-func contextQuery(kept, phrases []string) map[string]float64 {
+//
+// The words from gap on are what a weak word or a negation says is lacking
+// ("never asks why", "without talking to users"): the words before it
+// (who, where) count weightBeforeGap of them.
+func contextQuery(kept, phrases []string, gap int) map[string]float64 {
 	q := map[string]float64{}
+	scale := 1.0
 	add := func(text string, w float64) {
+		w *= scale
 		for _, t := range abilityTerms(text) {
 			if len(t) >= 2 {
 				q[t] = max(q[t], w)
@@ -184,7 +225,11 @@ func contextQuery(kept, phrases []string) map[string]float64 {
 		}
 	}
 	rel := abilityRelated()
-	for _, w := range kept {
+	for i, w := range kept {
+		scale = 1.0
+		if i < gap {
+			scale = weightBeforeGap
+		}
 		add(w, weightAsWritten)
 		forms := []string{w}
 		if words.Correct != nil {
@@ -204,6 +249,7 @@ func contextQuery(kept, phrases []string) map[string]float64 {
 			}
 		}
 	}
+	scale = 1.0
 	for _, ph := range phrases {
 		for _, r := range rel[ph] {
 			add(r, weightKindLex)
@@ -217,6 +263,16 @@ func contextQuery(kept, phrases []string) map[string]float64 {
 	return q
 }
 
+// gapStart is where the lacking words of a clause start: after its first
+// weak word when words follow it, else 0 (all of them: "stakeholder work is
+// weak").
+func gapStart(firstAfterWeak, kept int) int {
+	if firstAfterWeak < 0 || firstAfterWeak >= kept {
+		return 0
+	}
+	return firstAfterWeak
+}
+
 // profileScores is how well a query matches each profile: through the
 // kinds of ability its words name (the main road: a mentor's words are
 // the kinds' words, rarely the article's), and directly through the
@@ -227,12 +283,17 @@ func (v *vocab) profileScores(ps []profile, q map[string]float64) []float64 {
 	ks := kinds()
 	kindScore := make([]float64, len(ks))
 	for t, qw := range q {
-		qw *= v.spread(t)
+		// a word of several kinds names each of them less
+		var in []int
 		for ki, kd := range ks {
 			if kd.terms[t] {
-				kindScore[ki] += qw
+				in = append(in, ki)
 			}
 		}
+		for _, ki := range in {
+			kindScore[ki] += qw / math.Sqrt(float64(len(in)))
+		}
+		qw *= v.spread(t)
 		n := 0
 		for _, p := range ps {
 			if p.terms[t] > 0 {

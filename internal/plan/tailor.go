@@ -22,6 +22,8 @@ var (
 		"new", "learn", "learning", "develop", "developing", "grow", "growing", "needs", "less",
 		"not", "no", "never", "hardly", "isnt", "arent", "doesnt", "dont", "cant", "cannot", "little", "limited",
 		"without", "avoid", "avoids", "hate", "hates", "afraid", "nervous", "unsure", "uncomfortable", "rarely")
+	// newToWords after "new" make it say a gap: "new to", "new at".
+	newToWords = wordSet("to", "at", "in")
 	// fillerWords name no skill or duty: they never match an item.
 	fillerWords = wordSet("work", "working", "stuff", "thing", "things", "area", "areas", "skill", "skills", "side",
 		"pm", "pms", "product", "products", "manager", "role", "job", "team", "teams", "very", "quite", "bit", "somewhat",
@@ -49,7 +51,7 @@ type clause struct {
 	weak    bool // it says a gap: a weak word or a negation
 	q       query
 	pq      map[string]float64 // the words matched to the from-level skills' profiles
-	vec     []float32 // the clause's words and their related words, embedded
+	vec     []float32          // the clause's words and their related words, embedded
 	matched int
 }
 
@@ -292,13 +294,19 @@ func parseContext(v *vocab, context string) []clause {
 		c := clause{text: part}
 		strong, weak := false, false
 		var kept []string
+		firstAfterWeak := -1 // the first kept word after the first weak word
 		toks := embed.Tokens(part)
-		for _, tok := range toks {
+		for ti, tok := range toks {
 			switch {
 			case strongWords[tok]:
 				strong = true
 				continue
+			case tok == "new" && (ti+1 >= len(toks) || !newToWords[toks[ti+1]]):
+				// "new PMs" names someone; "new to the domain" says a gap
 			case weakWords[tok]:
+				if !weak {
+					firstAfterWeak = len(kept)
+				}
 				weak = true
 				continue
 			case fillerWords[tok], embed.IsStop(tok):
@@ -308,7 +316,7 @@ func parseContext(v *vocab, context string) []clause {
 		}
 		c.lighter = strong && !weak
 		c.weak = weak
-		c.pq = contextQuery(kept, phrasesOf(toks))
+		c.pq = contextQuery(kept, phrasesOf(toks), gapStart(firstAfterWeak, len(kept)))
 		if len(kept) > 0 {
 			c.vec = v.emb.Embed(widened(kept, phrasesOf(toks)))
 		}
