@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"os"
+	"time"
 
 	"github.com/ladder/coach/internal/app"
 	"github.com/ladder/coach/internal/errs"
@@ -24,6 +26,8 @@ func (p *program) plan(args []string) int {
 	weeks := fs.Int("weeks", defaultPlanWeeks, fmt.Sprintf("length of the plan in weeks, %d to %d", plan.MinWeeks, plan.MaxWeeks))
 	context := fs.String("context", "", fmt.Sprintf("what is special about the mentee, up to %d characters", plan.MaxContextChars))
 	asJSON := fs.Bool("json", false, "print the API's reply object as JSON")
+	icsFile := fs.String("ics", "", "also write the check-ins as an iCalendar file (.ics, one event per check-in) to this path")
+	startDay := fs.String("start", "", "the first day of the plan for --ics, YYYY-MM-DD (default today)")
 	ladderFile := fs.String("ladder", "", ladderUsage)
 	pos, err := parseArgs(fs, args)
 	if err != nil {
@@ -35,6 +39,15 @@ func (p *program) plan(args []string) int {
 	req := plan.Request{Current: *current, Target: *target, Weeks: *weeks, Context: *context}
 	if err := req.Validate(); err != nil {
 		return p.usageError("plan: %s", errs.Message(err))
+	}
+	start := time.Now()
+	if *startDay != "" {
+		if *icsFile == "" {
+			return p.usageError("plan: --start is the first day of the --ics calendar; give --ics FILE too")
+		}
+		if start, err = time.Parse(time.DateOnly, *startDay); err != nil {
+			return p.usageError("plan: --start must be a day as YYYY-MM-DD, such as 2026-01-05, not %q", *startDay)
+		}
 	}
 	cfg, err := p.configLadder(*ladderFile)
 	if err != nil {
@@ -51,6 +64,11 @@ func (p *program) plan(args []string) int {
 			return p.usageError("plan: %s", errs.Message(err))
 		}
 		return p.fail(err)
+	}
+	if *icsFile != "" {
+		if err := os.WriteFile(*icsFile, []byte(plan.ICS(pl, start, time.Now())), 0o644); err != nil {
+			return p.fail(err)
+		}
 	}
 	if *asJSON {
 		if err := json.NewEncoder(p.stdout).Encode(pl); err != nil {
