@@ -109,6 +109,9 @@ const (
 	weightOwnWords = 0.5
 	// weightSeeKind is the share of a wider kind's link a kind takes.
 	weightSeeKind = 0.5
+	// kindMassPower: how strongly a skill's many kinds are discounted
+	// (0: not at all; 1: the kinds' part is an average).
+	kindMassPower = 0.3
 	// minKindLink is the least link a kind needs to count in full for the
 	// skill that speaks most of it: a kind the level's skills barely touch
 	// counts less.
@@ -308,9 +311,24 @@ func (v *vocab) profileScores(ps []profile, q map[string]float64) []float64 {
 			out[i] += weightOwnWords * qw * p.terms[t] * idf
 		}
 	}
+	// A skill that speaks of many kinds would win every context (a hub):
+	// its kinds' part is divided by the square root of how much kind it
+	// holds, against the mean skill's.
+	mass := make([]float64, len(ps))
+	mean := 0.0
 	for i, p := range ps {
+		for _, share := range p.kinds {
+			mass[i] += share
+		}
+		mean += mass[i] / float64(len(ps))
+	}
+	for i, p := range ps {
+		if mass[i] == 0 {
+			continue
+		}
+		norm := math.Pow(mean/mass[i], kindMassPower)
 		for ki, share := range p.kinds {
-			out[i] += kindScore[ki] * share
+			out[i] += kindScore[ki] * share * norm
 		}
 	}
 	return out

@@ -16,12 +16,18 @@ import (
 var (
 	strongWords = wordSet("strong", "stronger", "strength", "strengths", "good", "great", "solid", "confident",
 		"comfortable", "excellent", "excel", "excels", "expert", "experienced", "skilled", "proficient", "mastered",
-		"fluent", "natural", "brilliant", "capable", "shines", "shine", "love", "loves", "enjoy", "enjoys")
+		"fluent", "natural", "brilliant", "capable", "shines", "shine", "love", "loves", "enjoy", "enjoys",
+		"thrives", "thrive", "sharp", "talented", "gifted", "dependable", "reliable")
 	weakWords = wordSet("weak", "weaker", "weakness", "weaknesses", "struggle", "struggles", "struggling", "poor",
 		"bad", "lack", "lacks", "lacking", "gap", "gaps", "improve", "improving", "unfamiliar", "inexperienced",
 		"new", "learn", "learning", "develop", "developing", "grow", "growing", "needs", "less",
 		"not", "no", "never", "hardly", "isnt", "arent", "doesnt", "dont", "cant", "cannot", "little", "limited",
-		"without", "avoid", "avoids", "hate", "hates", "afraid", "nervous", "unsure", "uncomfortable", "rarely")
+		"without", "avoid", "avoids", "hate", "hates",
+		"wont", "didnt", "hasnt", "havent", "wasnt", "nobody", "seldom", "fails", "failing", "stalls", "stall",
+		"stuck", "freezes", "freeze", "panics", "confused", "overwhelmed", "ignores", "misses", "forgets", "afraid", "nervous", "unsure", "uncomfortable", "rarely")
+	// topicalWeakWords say a gap and are also what it is about ("his
+	// team keeps growing"): they are read as words too.
+	topicalWeakWords = wordSet("learn", "learning", "develop", "developing", "grow", "growing", "improve", "improving")
 	// newToWords after "new" make it say a gap: "new to", "new at".
 	newToWords = wordSet("to", "at", "in")
 	// fillerWords name no skill or duty: they never match an item.
@@ -308,7 +314,9 @@ func parseContext(v *vocab, context string) []clause {
 					firstAfterWeak = len(kept)
 				}
 				weak = true
-				continue
+				if !topicalWeakWords[tok] {
+					continue
+				}
 			case fillerWords[tok], embed.IsStop(tok):
 				continue
 			}
