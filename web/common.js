@@ -182,6 +182,13 @@
     return d;
   }
 
+  // text sends a request and resolves with the reply's text (a calendar,
+  // say); errors are ApiErrors as for api.
+  async function text(path, opts, accept) {
+    const res = await request(path, opts || {}, accept || "text/plain");
+    return res.text();
+  }
+
   async function api(path, opts) {
     const res = await request(path, opts || {}, "application/json");
     try {
@@ -502,7 +509,7 @@
   }
 
   window.Coach = {
-    ApiError: ApiError, api: api, stream: stream, el: el, richText: richText,
+    ApiError: ApiError, api: api, text: text, stream: stream, el: el, richText: richText,
     openSource: openSource, closeSource: closeSource, lineIndex: lineIndex, mountNav: mountNav,
     levelName: levelName, facetName: facetName, ladder: ladder, limits: limits, load: load, save: save, forget: forget,
   };

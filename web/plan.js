@@ -38,6 +38,7 @@
   // targets at or below the current level can be greyed out.
   const rungs = new Map();
   let plan = null; // the plan on show
+  let planBody = null; // the request that made it, for its calendar
   let inFlight = null;
 
   function showError(msg) {
@@ -158,6 +159,7 @@
       const data = await C.api("/api/plan", { body: body, signal: ctrl.signal });
       if (inFlight !== ctrl) return;
       plan = data;
+      planBody = body;
       // Ticks and notes stay only while the link is the same plan.
       const q = queryOf(req);
       const keep = q === location.search ? location.hash : "";
@@ -270,59 +272,16 @@
     }).join("\n");
   }
 
-  // The check-ins as a calendar: one all-day event per check-in question,
-  // spread over its phase's weeks, from the start date on.
-  function icsText(text) {
-    return String(text).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
-  }
-  // icsFold folds a content line at 75 octets, as RFC 5545 asks: the next
-  // part starts with a space. It never cuts a character in two.
-  function icsFold(line) {
-    const enc = new TextEncoder();
-    const out = [];
-    let cur = "";
-    let octets = 0;
-    for (const ch of line) {
-      const n = enc.encode(ch).length;
-      if (octets + n > 75) {
-        out.push(cur);
-        cur = " ";
-        octets = 1;
-      }
-      cur += ch;
-      octets += n;
-    }
-    out.push(cur);
-    return out.join("\r\n");
-  }
-  function ymd(d) {
-    return d.getUTCFullYear() + String(d.getUTCMonth() + 1).padStart(2, "0") + String(d.getUTCDate()).padStart(2, "0");
-  }
+  // The check-ins as a calendar (a Promise of its text): one all-day event
+  // per check-in question, spread over its phase's weeks from the start
+  // date. The coach writes it (POST /api/plan/ics, the same generator as
+  // `coach plan --ics`), from the request that made this plan.
   function exportICS() {
-    if (!plan) return "";
-    const start = startDate.value ? new Date(startDate.value + "T00:00:00Z") : new Date(Date.UTC(new Date().getFullYear(), new Date().getMonth(), new Date().getDate()));
-    const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
-    const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//coach//growth plan//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"];
-    plan.phases.forEach(function (ph, i) {
-      const span = String(ph.weeks).split("-").map(Number);
-      const lo = span[0], hi = span[1] || span[0];
-      const m = ph.checkins.length;
-      ph.checkins.forEach(function (q, j) {
-        const week = lo + Math.max(0, Math.round((j + 1) * (hi - lo + 1) / m) - 1);
-        const day = new Date(start.getTime() + ((week - 1) * 7 + 4) * 86400000);
-        const next = new Date(day.getTime() + 86400000);
-        lines.push("BEGIN:VEVENT",
-          "UID:" + fileName(plan).replace(/\.md$/, "") + "-" + i + "-" + j + "@coach",
-          "DTSTAMP:" + stamp,
-          "DTSTART;VALUE=DATE:" + ymd(day),
-          "DTEND;VALUE=DATE:" + ymd(next),
-          "SUMMARY:" + icsText("Check-in (week " + week + "): " + plan.current.name + " → " + plan.target.name),
-          "DESCRIPTION:" + icsText(q + "\n\nPhase " + weeksLabel(ph.weeks) + ": " + ph.title + "\nMilestone: " + ph.milestone),
-          "END:VEVENT");
-      });
-    });
-    lines.push("END:VCALENDAR");
-    return lines.map(icsFold).join("\r\n") + "\r\n";
+    if (!plan || !planBody) return Promise.resolve("");
+    const body = { current: planBody.current, target: planBody.target, weeks: planBody.weeks };
+    if (planBody.context) body.context = planBody.context;
+    if (startDate.value) body.start = startDate.value;
+    return C.text("/api/plan/ics", { body: body }, "text/calendar");
   }
   window.CoachPlan = { markdown: exportMarkdown, ics: exportICS };
 
@@ -455,7 +414,10 @@
     if (plan) download(exportMarkdown(), "text/markdown;charset=utf-8", fileName(plan));
   });
   document.getElementById("download-ics").addEventListener("click", function () {
-    if (plan) download(exportICS(), "text/calendar;charset=utf-8", fileName(plan).replace(/\.md$/, "-check-ins.ics"));
+    if (!plan) return;
+    const name = fileName(plan).replace(/\.md$/, "-check-ins.ics");
+    exportICS().then(function (text) { download(text, "text/calendar;charset=utf-8", name); },
+      function (err) { actionStatus.textContent = "The calendar could not be made: " + err.message; });
   });
   document.getElementById("print").addEventListener("click", function () { window.print(); });
 

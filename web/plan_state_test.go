@@ -59,7 +59,10 @@ func TestPlanPageTicksAndNotes(t *testing.T) {
 		if strings.Count(md, "\n- [x] ") != 2 || !strings.Contains(md, "**Notes:** "+note+"\n") {
 			t.Errorf("%s: the Markdown export lacks the ticks or the note:\n%s", where, md)
 		}
-		ics := browsertest.Eval[string](t, b, `window.CoachPlan.ics()`)
+		// The calendar comes from the coach (POST /api/plan/ics): wait for it.
+		browsertest.Eval[bool](t, b, `(window.__ics = null, window.CoachPlan.ics().then(function (t) { window.__ics = t; }), true)`)
+		b.WaitFor(t, "the .ics", `typeof window.__ics === "string"`)
+		ics := browsertest.Eval[string](t, b, `window.__ics`)
 		checkins := browsertest.Eval[int](t, b, `document.querySelectorAll('[data-testid="plan-checkins"] li').length`)
 		if !strings.HasPrefix(ics, "BEGIN:VCALENDAR\r\n") || strings.Count(ics, "BEGIN:VEVENT") != checkins || checkins < 6 ||
 			!strings.Contains(ics, "DTSTART;VALUE=DATE:") || !strings.HasSuffix(ics, "END:VCALENDAR\r\n") {

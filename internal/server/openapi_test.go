@@ -100,6 +100,7 @@ func TestOpenAPI(t *testing.T) {
 		{"GET", "/api/levels", "", 200},
 		{"GET", "/api/ladder", "", 200},
 		{"POST", "/api/plan", `{"current":"APM","target":"Senior PM","weeks":12}`, 503},
+		{"POST", "/api/plan/ics", `{"current":"APM","target":"Senior PM","weeks":12,"start":"2026-01-05"}`, 503},
 		{"POST", "/api/assess", `{"description":"I own the roadmap"}`, 503},
 		{"GET", "/v1/models", "", 200},
 		{"GET", "/v1/models/coach", "", 200},

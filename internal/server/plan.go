@@ -7,6 +7,9 @@ import (
 	"log/slog"
 	"net/http"
 	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
 
@@ -42,25 +45,8 @@ func (h *planHandler) build(c *gin.Context) {
 		abortWithError(c, h.logger, err)
 		return
 	}
-	weeks, err := parseWeeks(body.Weeks)
-	if err != nil {
-		abortWithError(c, h.logger, err)
-		return
-	}
-	req := plan.Request{Current: body.Current, Target: body.Target, Weeks: weeks, Context: body.Context, Offline: body.Offline}
-	// Validate here too, so a bad request is a 4xx whatever the Planner does.
-	if err := req.Validate(); err != nil {
-		abortWithError(c, h.logger, err)
-		return
-	}
-	if h.planner == nil {
-		abortWithError(c, h.logger, errs.New(errs.Unavailable, "growth plans are not available on this server"))
-		return
-	}
-	ctx := c.Request.Context()
-	p, err := h.planner.Build(ctx, req)
-	if err != nil {
-		abortFailedCall(c, h.logger, err)
+	p, ok := h.plan(c, body, body.Offline)
+	if !ok {
 		return
 	}
 	if p.Phases == nil {
@@ -70,6 +56,81 @@ func (h *planHandler) build(c *gin.Context) {
 		p.Citations = []plan.Citation{}
 	}
 	c.JSON(http.StatusOK, p)
+}
+
+// plan validates a request and builds its plan; on a problem it has
+// answered with the error and returns false.
+func (h *planHandler) plan(c *gin.Context, body planBody, offline bool) (plan.Plan, bool) {
+	weeks, err := parseWeeks(body.Weeks)
+	if err != nil {
+		abortWithError(c, h.logger, err)
+		return plan.Plan{}, false
+	}
+	req := plan.Request{Current: body.Current, Target: body.Target, Weeks: weeks, Context: body.Context, Offline: offline}
+	// Validate here too, so a bad request is a 4xx whatever the Planner does.
+	if err := req.Validate(); err != nil {
+		abortWithError(c, h.logger, err)
+		return plan.Plan{}, false
+	}
+	if h.planner == nil {
+		abortWithError(c, h.logger, errs.New(errs.Unavailable, "growth plans are not available on this server"))
+		return plan.Plan{}, false
+	}
+	p, err := h.planner.Build(c.Request.Context(), req)
+	if err != nil {
+		abortFailedCall(c, h.logger, err)
+		return plan.Plan{}, false
+	}
+	return p, true
+}
+
+// icsBody is a plan request and the calendar's first day.
+type icsBody struct {
+	Current string          `json:"current"`
+	Target  string          `json:"target"`
+	Weeks   json.RawMessage `json:"weeks"`
+	Context string          `json:"context"`
+	Offline bool            `json:"offline"`
+	// Start is the plan's first day, YYYY-MM-DD; today (UTC) when empty.
+	Start string `json:"start"`
+}
+
+// ics serves POST /api/plan/ics: the plan's check-ins as an iCalendar
+// file, written by plan.ICS (the one generator; the page downloads it from
+// here). The plan is the offline one: check-ins, phases and milestones are
+// the coach's either way, and a calendar should not wait for an LLM.
+func (h *planHandler) ics(c *gin.Context) {
+	var body icsBody
+	if err := decodeJSON(c.Request.Body, &body); err != nil {
+		abortWithError(c, h.logger, err)
+		return
+	}
+	start := time.Now().UTC()
+	if body.Start != "" {
+		var err error
+		if start, err = time.Parse(time.DateOnly, body.Start); err != nil {
+			abortWithError(c, h.logger, errs.New(errs.Invalid, "start must be a day as YYYY-MM-DD, such as 2026-01-05, not %q", truncate(body.Start, 40)))
+			return
+		}
+	}
+	p, ok := h.plan(c, planBody{Current: body.Current, Target: body.Target, Weeks: body.Weeks, Context: body.Context}, true)
+	if !ok {
+		return
+	}
+	name := strings.TrimSuffix(plan.FileName(p), ".md") + "-check-ins.ics"
+	c.Header("Content-Disposition", `attachment; filename="`+name+`"`)
+	c.Data(http.StatusOK, "text/calendar; charset=utf-8", []byte(plan.ICS(p, start, time.Now())))
+}
+
+// truncate shortens s to at most n bytes for a message, on a rune boundary.
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "..."
 }
 
 // parseWeeks reads weeks as a whole JSON number in range.

@@ -184,3 +184,39 @@ func TestPlanPlannerErrors(t *testing.T) {
 		t.Errorf("no planner = %d", rec.Code)
 	}
 }
+
+// POST /api/plan/ics answers the plan's check-ins as a calendar written by
+// plan.ICS, and bad input as the one JSON error.
+func TestPlanICS(t *testing.T) {
+	h := planServer(t)
+	body := `{"current":"Associate PM","target":"Mid-level PM","weeks":8,"context":"shy in meetings","start":"2026-01-05"}`
+	rec := do(t, h, http.MethodPost, "/api/plan/ics", strings.NewReader(body))
+	if rec.Code != http.StatusOK || rec.Header().Get("Content-Type") != "text/calendar; charset=utf-8" {
+		t.Fatalf("POST /api/plan/ics = %d %s: %s", rec.Code, rec.Header().Get("Content-Type"), rec.Body)
+	}
+	if cd := rec.Header().Get("Content-Disposition"); !strings.Contains(cd, `filename="growth-plan-associate-pm-to-mid-level-pm-8w-check-ins.ics"`) {
+		t.Errorf("Content-Disposition %q", cd)
+	}
+	ics := rec.Body.String()
+	if !strings.HasPrefix(ics, "BEGIN:VCALENDAR\r\n") || !strings.HasSuffix(ics, "END:VCALENDAR\r\n") ||
+		!strings.Contains(ics, "DTSTART;VALUE=DATE:202601") || strings.Count(ics, "BEGIN:VEVENT") < 2 {
+		t.Errorf("not the plan's calendar:\n%s", ics)
+	}
+	tests := []struct{ name, body, want string }{
+		{"bad start", `{"current":"APM","target":"Senior PM","weeks":12,"start":"5 Jan"}`, `start must be a day as YYYY-MM-DD`},
+		{"misspelt start", `{"current":"APM","target":"Senior PM","weeks":12,"strat":"2026-01-05"}`, `did you mean "start"?`},
+		{"bad weeks", `{"current":"APM","target":"Senior PM","weeks":0}`, `weeks must be a whole number`},
+		{"unknown level", `{"current":"Wizard","target":"Senior PM","weeks":12}`, `unknown current level "Wizard"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec := do(t, h, http.MethodPost, "/api/plan/ics", strings.NewReader(tt.body))
+			if rec.Code != http.StatusBadRequest {
+				t.Fatalf("status %d, want 400; body %s", rec.Code, rec.Body)
+			}
+			if msg := errorMessage(t, rec); !strings.Contains(msg, tt.want) {
+				t.Errorf("message %q lacks %q", msg, tt.want)
+			}
+		})
+	}
+}

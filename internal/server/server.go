@@ -175,7 +175,9 @@ func New(d Deps) *gin.Engine {
 	levels := &levelsHandler{levels: d.Levels}
 	api.GET("/levels", levels.list)
 	api.GET("/ladder", (&ladderHandler{info: d.Ladder.withGrid(d.Sections, d.Levels)}).get)
-	api.POST("/plan", (&planHandler{planner: d.Planner, logger: d.Logger}).build)
+	plans := &planHandler{planner: d.Planner, logger: d.Logger}
+	api.POST("/plan", plans.build)
+	api.POST("/plan/ics", plans.ics)
 	assessment := &assessHandler{assessor: d.Assessor, logger: d.Logger}
 	api.POST("/assess", assessment.assess)
 	api.GET("/compare", assessment.compare)
