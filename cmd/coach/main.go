@@ -82,27 +82,22 @@ type program struct {
 	onListen func(addr string)
 }
 
+// subcommands are the commands by name.
+var subcommands = map[string]func(*program, []string) int{
+	"serve": (*program).serve, "ask": (*program).ask, "eval": (*program).eval, "plan": (*program).plan,
+	"assess": (*program).assess, "compare": (*program).compare, "check": (*program).check,
+}
+
 func (p *program) run(args []string) int {
 	if len(args) == 0 {
 		fmt.Fprint(p.stderr, usage)
 		return exitUsage
 	}
 	cmd, rest := args[0], args[1:]
+	if run, ok := subcommands[cmd]; ok {
+		return run(p, rest)
+	}
 	switch cmd {
-	case "serve":
-		return p.serve(rest)
-	case "ask":
-		return p.ask(rest)
-	case "eval":
-		return p.eval(rest)
-	case "plan":
-		return p.plan(rest)
-	case "assess":
-		return p.assess(rest)
-	case "compare":
-		return p.compare(rest)
-	case "check":
-		return p.check(rest)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(p.stdout, usage)
 		return exitOK

@@ -212,6 +212,22 @@ func (p *parse) warnf(line int, format string, args ...any) {
 	p.warn = append(p.warn, &Error{File: p.file, Line: line, Msg: fmt.Sprintf(format, args...)})
 }
 
+// checkID reports a missing or malformed id of the i-th level or facet
+// (kind) declared at line: has is false when there is no id (the entry is
+// skipped), wellFormed false when it is not lower-case letters, digits, -
+// and _.
+func (p *parse) checkID(line, i int, kind, id string) (has, wellFormed bool) {
+	switch {
+	case id == "":
+		p.errf(line, "%s %d has no id", kind, i+1)
+		return false, false
+	case !idPattern.MatchString(id):
+		p.errf(line, "%s id %q: use lower-case letters, digits, - and _", kind, id)
+		return true, false
+	}
+	return true, true
+}
+
 func (p *parse) result() error {
 	if len(p.errs) == 0 {
 		return nil
@@ -336,12 +352,8 @@ func (p *parse) checkLevels(l *Ladder, fmEnd int) {
 		lv := &l.Levels[i]
 		lv.ID, lv.Name, lv.Track = strings.TrimSpace(lv.ID), strings.TrimSpace(lv.Name), strings.TrimSpace(lv.Track)
 		lv.From = strings.TrimSpace(lv.From)
-		switch {
-		case lv.ID == "":
-			p.errf(lv.Line, "level %d has no id", i+1)
+		if has, _ := p.checkID(lv.Line, i, "level", lv.ID); !has {
 			continue
-		case !idPattern.MatchString(lv.ID):
-			p.errf(lv.Line, "level id %q: use lower-case letters, digits, - and _", lv.ID)
 		}
 		if prev, dup := ids[lv.ID]; dup {
 			p.errf(lv.Line, "duplicate level id %q (first at line %d)", lv.ID, prev)
@@ -407,13 +419,11 @@ func (p *parse) checkFacets(l *Ladder, fmEnd int) {
 	for i := range l.Facets {
 		f := &l.Facets[i]
 		f.ID, f.Heading = strings.TrimSpace(f.ID), strings.TrimSpace(f.Heading)
-		switch {
-		case f.ID == "":
-			p.errf(f.Line, "facet %d has no id", i+1)
+		has, wellFormed := p.checkID(f.Line, i, "facet", f.ID)
+		if !has {
 			continue
-		case !idPattern.MatchString(f.ID):
-			p.errf(f.Line, "facet id %q: use lower-case letters, digits, - and _", f.ID)
-		case f.Heading == "":
+		}
+		if wellFormed && f.Heading == "" {
 			p.errf(f.Line, "facet %q has no heading: the heading is the ### line each level repeats", f.ID)
 			continue
 		}

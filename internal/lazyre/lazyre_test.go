@@ -55,4 +55,3 @@ func TestAllCompile(t *testing.T) {
 		}
 	}
 }
-

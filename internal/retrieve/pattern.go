@@ -83,7 +83,9 @@ func (p *pattern) FindStringIndex(s string) []int { return p.get().FindStringInd
 
 func (p *pattern) FindStringSubmatch(s string) []string { return p.get().FindStringSubmatch(s) }
 
-func (p *pattern) FindAllStringIndex(s string, n int) [][]int { return p.get().FindAllStringIndex(s, n) }
+func (p *pattern) FindAllStringIndex(s string, n int) [][]int {
+	return p.get().FindAllStringIndex(s, n)
+}
 
 func (p *pattern) String() string { return p.expr }
 

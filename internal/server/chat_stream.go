@@ -56,12 +56,7 @@ func (h *chatHandler) stream(c *gin.Context, req answer.Request) {
 		return nil
 	}
 
-	var err error
-	if s, ok := h.chatter.(Streamer); ok {
-		err = s.ChatStream(ctx, req, emit)
-	} else {
-		err = streamReply(ctx, h.chatter, req, emit)
-	}
+	err := streamChat(ctx, h.chatter, req, emit)
 	switch {
 	case err == nil:
 	case ctx.Err() != nil:
@@ -75,6 +70,15 @@ func (h *chatHandler) stream(c *gin.Context, req answer.Request) {
 		h.logger.ErrorContext(ctx, "chat stream failed", "request_id", c.GetString(ctxKeyRequestID), "path", c.Request.URL.Path, "err", err)
 		_ = emit(answer.Event{Name: answer.EventError, Data: answer.StreamError{Message: "The answer stopped because of an internal error. Please ask again."}})
 	}
+}
+
+// streamChat streams ch's answer to req: as it is written when ch is a
+// Streamer, else its whole reply as the events of a stream.
+func streamChat(ctx context.Context, ch Chatter, req answer.Request, emit func(answer.Event) error) error {
+	if s, ok := ch.(Streamer); ok {
+		return s.ChatStream(ctx, req, emit)
+	}
+	return streamReply(ctx, ch, req, emit)
 }
 
 // streamReply emits a Chatter's whole reply as the events of a stream.

@@ -77,11 +77,7 @@ func requireKey(ks keySet, l Limiter, m Metrics) gin.HandlerFunc {
 			if l != nil {
 				ok, wait, err := l.Allow(c.Request.Context(), "ip:"+c.ClientIP())
 				if err == nil && !ok {
-					m.RateLimited()
-					secs := ratelimit.RetryAfterSeconds(wait)
-					c.Header("Retry-After", strconv.Itoa(secs))
-					abortWithMessage(c, http.StatusTooManyRequests,
-						"rate limit exceeded (failed API key checks count too): try again in "+strconv.Itoa(secs)+" s")
+					tooMany(c, m, wait, " (failed API key checks count too)")
 					return
 				}
 			}
@@ -122,15 +118,20 @@ func rateLimit(l Limiter, m Metrics, onError func(error)) gin.HandlerFunc {
 			return
 		}
 		if !ok {
-			m.RateLimited()
-			secs := ratelimit.RetryAfterSeconds(wait)
-			c.Header("Retry-After", strconv.Itoa(secs))
-			abortWithMessage(c, http.StatusTooManyRequests,
-				"rate limit exceeded: try again in "+strconv.Itoa(secs)+" s")
+			tooMany(c, m, wait, "")
 			return
 		}
 		c.Next()
 	}
+}
+
+// tooMany refuses a request over its limit: 429 with Retry-After, the
+// limit's reason (note) in the message.
+func tooMany(c *gin.Context, m Metrics, wait time.Duration, note string) {
+	m.RateLimited()
+	secs := strconv.Itoa(ratelimit.RetryAfterSeconds(wait))
+	c.Header("Retry-After", secs)
+	abortWithMessage(c, http.StatusTooManyRequests, "rate limit exceeded"+note+": try again in "+secs+" s")
 }
 
 // RequestIDHeader carries a request's id, echoed from the client or made.

@@ -166,12 +166,7 @@ func (h *openAIHandler) stream(c *gin.Context, req answer.Request, t *eventTrans
 		return nil
 	}
 
-	var err error
-	if s, ok := h.chatter.(Streamer); ok {
-		err = s.ChatStream(ctx, req, emit)
-	} else {
-		err = streamReply(ctx, h.chatter, req, emit)
-	}
+	err := streamChat(ctx, h.chatter, req, emit)
 	switch {
 	case err == nil:
 	case !t.started:
