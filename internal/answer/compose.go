@@ -239,7 +239,7 @@ func (c *composer) compare() (Reply, bool) {
 	}
 	var b strings.Builder
 	first := groups[0]
-	fmt.Fprintf(&b, "Side by side, %s: %s\n\n", topicLead(c.lad, c.res.Hits[first[0].cite].Section), c.quote(first[0]))
+	fmt.Fprintf(&b, "Side by side, %s: %s\n\n", strings.ReplaceAll(topicLead(c.lad, c.res.Hits[first[0].cite].Section), "the article", "the "+c.source()), c.quote(first[0]))
 	for _, l := range first[1:] {
 		b.WriteString("- " + c.quote(l) + "\n")
 	}

@@ -240,7 +240,7 @@ func fileCands(levels []Level) []modelCand {
 					in++
 				}
 			}
-			out = append(out, modelCand{id: l.ID, alias: a, strong: in < 2, part: k >= full})
+			out = append(out, modelCand{id: l.ID, alias: a, strong: in < 2 || k == 0, part: k >= full})
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return len(out[i].alias) > len(out[j].alias) })

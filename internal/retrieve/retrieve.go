@@ -291,6 +291,11 @@ func (r *Retriever) boosts(question string, in Intent) map[string]float64 {
 			for f, v := range defaultFacets {
 				put(sections.ID(level, f), v*scale)
 			}
+			if in.HasTopic(TopicCompare) {
+				// Two levels side by side with no facet named: the answer
+				// sets their "what changes" side by side.
+				put(sections.ID(level, ladder.Changes), (defaultFacets[ladder.Overview]+0.05)*scale)
+			}
 			return
 		}
 		for i, fw := range in.Facets {
