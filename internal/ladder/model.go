@@ -198,10 +198,10 @@ func summary(f *ladderfile.Ladder, level string) string {
 	return ""
 }
 
-// fileCands are a file's names and aliases, longest first. A name shared
-// as words by two other levels' names ("Data Scientist" inside "Senior Data
-// Scientist" and "Staff Data Scientist") is weak: it usually names the job in
-// general, as "PM" does. A word of a level's name that no other level's
+// fileCands are a file's names and aliases, longest first. An alias shared
+// as words by two other levels' names is weak: it usually names the job in
+// general, as "PM" does. A level's own name is strong even then: on a
+// ladder whose middle rung is "Data Scientist", that is the rung's name. A word of a level's name that no other level's
 // name has ("junior", "staff", "director") names that level on its own, as
 // "senior" does the article's.
 func fileCands(levels []Level) []modelCand {
