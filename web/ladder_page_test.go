@@ -195,6 +195,23 @@ func TestLadderPage(t *testing.T) {
 	seniorResp, _ := set.ByID("senior/responsibilities")
 	b.Do(t, "open evidence", chromedp.Click(chromedp.CSS(`#assess-evidence [data-citation-id="senior/responsibilities"]`)))
 	b.WaitFor(t, "the evidence's section", sourceOpen(seniorResp.Title))
+	// The panel marks the lines the assessment quotes from it (its citation's items).
+	r, err := assess.New(set).Assess(desc, "Director of Product")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var quoted []string
+	for _, c := range r.Citations {
+		if c.ID == seniorResp.ID {
+			for _, i := range c.Items {
+				quoted = append(quoted, strings.TrimSpace(strings.Split(c.Text, "\n")[i]))
+			}
+		}
+	}
+	marked := browsertest.Eval[[]string](t, b, `[...document.querySelectorAll('[data-testid="source-panel"] mark[data-cited]')].map(m => m.textContent.trim())`)
+	if len(quoted) == 0 || strings.Join(marked, "\n") != strings.Join(quoted, "\n") {
+		t.Errorf("marked lines %q, want the assessment's quoted lines %q", marked, quoted)
+	}
 	b.Do(t, "Escape", chromedp.KeyEvent("\x1b"))
 	ladderShot(t, b, "#assess-result-title", "screenshot-ladder.png")
 
