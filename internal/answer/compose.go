@@ -118,15 +118,23 @@ func composeIn(req Request, res retrieve.Result, fr frame) Reply {
 // composeWith is composeIn with every section at hand (set, nil for none),
 // so a follow-up can go on with a section retrieval did not find again.
 func composeWith(req Request, res retrieve.Result, fr frame, set *sections.Set) Reply {
+	r, _ := composeHits(req, res, fr, set)
+	return r
+}
+
+// composeHits is composeWith, also returning res with the hits the reply
+// cites, in its order: res's own, or with a fetched section in the last
+// place. An LLM must be given those, so that its [n] name the same sections.
+func composeHits(req Request, res retrieve.Result, fr frame, set *sections.Set) (Reply, retrieve.Result) {
 	switch fr.scope {
 	case ScopeOut:
 		msg := scopeMessage(ladderOf(res))
 		if res.Intent.Refusal == retrieve.RefuseInjection {
 			msg = injectionMessage(ladderOf(res))
 		}
-		return Reply{Answer: msg, Citations: []Citation{}, Suggestions: []string{}, Scope: ScopeOut, Mode: ModeOffline}
+		return Reply{Answer: msg, Citations: []Citation{}, Suggestions: []string{}, Scope: ScopeOut, Mode: ModeOffline}, res
 	case ScopeSmalltalk:
-		return Reply{Answer: smalltalkMessage(ladderOf(res)), Citations: []Citation{}, Suggestions: []string{starter(ladderOf(res))}, Scope: ScopeSmalltalk, Mode: ModeOffline}
+		return Reply{Answer: smalltalkMessage(ladderOf(res)), Citations: []Citation{}, Suggestions: []string{starter(ladderOf(res))}, Scope: ScopeSmalltalk, Mode: ModeOffline}, res
 	}
 	c := &composer{
 		lad: ladderOf(res), req: req, res: res, in: res.Intent, fr: fr, cites: Citations(res.Hits),
@@ -139,7 +147,9 @@ func composeWith(req Request, res retrieve.Result, fr frame, set *sections.Set) 
 	if c.repeat || c.whole {
 		c.shown = map[string]bool{}
 	}
-	return c.compose()
+	r := c.compose()
+	res.Hits = c.res.Hits
+	return r, res
 }
 
 // starterSuggestion is the question offered after small talk.

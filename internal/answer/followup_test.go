@@ -1,10 +1,12 @@
 package answer
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/ladder/coach/corpus"
 	"github.com/ladder/coach/internal/retrieve"
@@ -174,5 +176,56 @@ func TestLeadNamesTheStep(t *testing.T) {
 		if !strings.HasPrefix(r.Answer, tt.want) {
 			t.Errorf("%s: %s", tt.name, r.Answer)
 		}
+	}
+}
+
+type intentRetriever struct{ res retrieve.Result }
+
+func (f intentRetriever) Retrieve(context.Context, string, []Turn) (retrieve.Result, error) {
+	return f.res, nil
+}
+
+// With an LLM, a fetched section is given to the model too, numbered as in
+// the citations sent first: the model's [4] is the fetched section.
+func TestFollowUpFetchedForTheLLM(t *testing.T) {
+	secs, err := sections.Split(corpus.Article)
+	if err != nil {
+		t.Fatal(err)
+	}
+	set := sections.NewSet(secs)
+	var hits []retrieve.Hit
+	for _, id := range []string{"director/responsibilities", "senior/success", "mid/responsibilities"} {
+		s, _ := set.ByID(id)
+		hits = append(hits, retrieve.Hit{Section: s, Score: 1})
+	}
+	resp, _ := set.ByID("senior/responsibilities")
+	first := strings.TrimSpace(resp.Items()[0])
+	in := retrieve.Intent{Levels: []string{"senior"}, Facets: []retrieve.FacetWeight{{Facet: "responsibilities", Weight: 1}}}
+	req := Request{Message: "Which other duties does a Senior PM carry?", History: []Turn{
+		{Role: "user", Content: "Which duties sit with a Senior PM?"},
+		{Role: "assistant", Content: "On the core responsibilities of a Senior PM, the article says: " + first + " [1]"}}}
+	fc := &fakeStreamer{pieces: []string{"More duties ", "[4]."}}
+	s := &Service{Retriever: intentRetriever{retrieve.Result{Hits: hits, Intent: in, Scope: ScopeIn}}, Sections: set, LLM: fc, Timeout: 5 * time.Second}
+	evs, err := collect(t, s, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cites, text, _, _, done := streamed(t, evs)
+	if got := citeIDs(cites); !slices.Equal(got, []string{"director/responsibilities", "senior/success", "mid/responsibilities", "senior/responsibilities"}) {
+		t.Errorf("citations event %v", got)
+	}
+	if text != "More duties [4]." || !slices.Equal(citeIDs(done.Citations), []string{"senior/responsibilities"}) {
+		t.Errorf("text %q, done citations %v", text, citeIDs(done.Citations))
+	}
+	prompt := ""
+	for _, m := range fc.msgs {
+		prompt += m.Content
+	}
+	if !strings.Contains(prompt, strings.TrimSpace(resp.Items()[1])) {
+		t.Error("the fetched section is not in the prompt")
+	}
+	rep, err := s.Chat(context.Background(), req)
+	if err != nil || rep.Mode != ModeLLM || !slices.Equal(citeIDs(rep.Citations), []string{"senior/responsibilities"}) {
+		t.Errorf("plain reply: %v, mode %s, citations %v", err, rep.Mode, citeIDs(rep.Citations))
 	}
 }

@@ -58,9 +58,10 @@ func cutBytes(text string, n int) (string, bool) {
 	return text[:n], true
 }
 
-// compose is the offline answer, with the service's sections at hand.
-func (s *Service) compose(req Request, res retrieve.Result) Reply {
-	return composeWith(req, res, frameOf(res), s.Sections)
+// compose is the offline answer, with the service's sections at hand, and
+// res with the hits it cites (see composeHits).
+func (s *Service) compose(req Request, res retrieve.Result) (Reply, retrieve.Result) {
+	return composeHits(req, res, frameOf(res), s.Sections)
 }
 
 // Chat answers one question. Errors are *errs.Error for bad requests.
@@ -72,7 +73,7 @@ func (s *Service) Chat(ctx context.Context, req Request) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
-	offline := s.compose(req, res)
+	offline, res := s.compose(req, res)
 	if s.LLM == nil || offline.Scope != ScopeIn && offline.Scope != ScopeNearby {
 		return offline, nil
 	}

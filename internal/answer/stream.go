@@ -96,7 +96,7 @@ func (s *Service) ChatStream(ctx context.Context, req Request, emit func(Event) 
 	if err != nil {
 		return err
 	}
-	offline := s.compose(req, res)
+	offline, res := s.compose(req, res)
 	if s.LLM == nil || offline.Scope != ScopeIn && offline.Scope != ScopeNearby {
 		if err := emit(Event{EventCitations, offline.Citations}); err != nil {
 			return err
