@@ -95,8 +95,8 @@ func wordCount(answer string) int {
 
 type rubricScore struct {
 	r1, r2, r3, r4, r6, r7 [2]int // passed, judged
-	wordsAll           []int
-	over               []string
+	wordsAll               []int
+	over                   []string
 }
 
 func (s *rubricScore) mark(r *[2]int, ok bool) {
