@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ladder/coach/internal/ladder"
+	"github.com/ladder/coach/internal/ladderfile"
 	"github.com/ladder/coach/internal/llm"
 	"github.com/ladder/coach/internal/retrieve"
 	"github.com/ladder/coach/internal/sections"
@@ -297,6 +299,39 @@ func TestFilterCitationsLines(t *testing.T) {
 	} {
 		if got := llmMarkerRefs(tc.m, 4, hitLines(llmTestHits)); !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("%s: %v, want %v", tc.m, got, tc.want)
+		}
+	}
+}
+
+// On a ladder file the system prompt names the ladder by its title and says
+// what it covers in its level names, never product management; the
+// article's prompt keeps its words.
+func TestPromptForALadderFile(t *testing.T) {
+	f, err := ladderfile.Load("../../examples/ladders/ux-design.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name      string
+		lad       *ladder.Model
+		want, not []string
+	}{
+		{"article", nil, []string{"career coach for product managers", "from the article"}, []string{"UX"}},
+		{"ux file", ladder.FromFile(f), []string{"“The UX Design Career Ladder”", "Junior Product Designer", "Staff Product Designer", "from the ladder"},
+			[]string{"product manager", " PM", "article"}},
+	}
+	for _, tt := range tests {
+		sys := (&Service{}).Prompt(Request{Message: "hi"}, retrieve.Result{Hits: llmTestHits, Ladder: tt.lad})[0].Content
+		sys = sys[:strings.Index(sys, "The sections:")]
+		for _, w := range tt.want {
+			if !strings.Contains(sys, w) {
+				t.Errorf("%s: prompt lacks %q:\n%s", tt.name, w, sys)
+			}
+		}
+		for _, w := range tt.not {
+			if strings.Contains(sys, w) {
+				t.Errorf("%s: prompt says %q:\n%s", tt.name, w, sys)
+			}
 		}
 	}
 }

@@ -52,7 +52,11 @@ The ladder's levels (id: name; other words for it):
 	}
 	slices.Sort(ids)
 	for _, id := range ids {
-		fmt.Fprintf(&b, "- %s: %s\n", id, topics[id])
+		meaning := topics[id]
+		if !lad.IsArticle() {
+			meaning = strings.ReplaceAll(meaning, "product management", "the job")
+		}
+		fmt.Fprintf(&b, "- %s: %s\n", id, meaning)
 	}
 	b.WriteString("\nAdjacent roles " + roleWho + " can move into (topic adjacent): ")
 	var roles []string

@@ -13,6 +13,7 @@ import (
 	"github.com/ladder/coach/internal/embed"
 	"github.com/ladder/coach/internal/index"
 	"github.com/ladder/coach/internal/ladder"
+	"github.com/ladder/coach/internal/ladderfile"
 	"github.com/ladder/coach/internal/llm"
 	"github.com/ladder/coach/internal/llmtest"
 	"github.com/ladder/coach/internal/retrieve"
@@ -313,4 +314,42 @@ func TestRetrieverCancelled(t *testing.T) {
 	if !reflect.DeepEqual(got.Intent, want.Intent) {
 		t.Errorf("intent %+v, want the offline %+v", got.Intent, want.Intent)
 	}
+}
+
+// On a ladder file the prompt lists the file's levels and facets, names the
+// ladder by its title and never product management; readings are checked
+// against the file's levels.
+func TestPromptForALadderFile(t *testing.T) {
+	f, err := ladderfile.Load("../../examples/ladders/ux-design.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := ladder.FromFile(f)
+	p := buildSystemPrompt(m)
+	for _, want := range []string{"“The UX Design Career Ladder”", "- staff: Staff Product Designer;", "- skills: Skills to Grow for the Next Level"} {
+		if !strings.Contains(p, want) {
+			t.Errorf("prompt lacks %q", want)
+		}
+	}
+	for _, bad := range []string{"product management", "a PM ", " PMs"} {
+		if strings.Contains(p, bad) {
+			t.Errorf("prompt says %q", bad)
+		}
+	}
+	r := New(nil, 0).WithLadder(m)
+	if _, err := decode(`{"levels":[{"id":"staff","role":"target"}],"scope":"in"}`, r.lad); err != nil {
+		t.Errorf("a file level: %v", err)
+	}
+	if _, err := decode(`{"levels":[{"id":"vp","role":"target"}],"scope":"in"}`, ladder.FromFile(mustLoad(t, "../../examples/ladders/data-science.md"))); err == nil {
+		t.Error("a level the file lacks was taken")
+	}
+}
+
+func mustLoad(t *testing.T, path string) *ladderfile.Ladder {
+	t.Helper()
+	f, err := ladderfile.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
 }
