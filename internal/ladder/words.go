@@ -79,6 +79,12 @@ var Talk = struct {
 	Towards Phrases
 	// WorkVerbs take people as their object: "mentor junior PMs".
 	WorkVerbs Phrases
+	// Instead words set a subject aside and ask for what to put in its
+	// place: "if not the timeline, what then?".
+	Instead Phrases
+	// TimeWords name the passing of time in a career, besides the reader's
+	// timeline cues: "the clock".
+	TimeWords Phrases
 	// PathAsk asks for a line of work that fits what the asker described:
 	// "is there a career direction for that?".
 	PathAsk Phrases
@@ -147,6 +153,8 @@ var Talk = struct {
 	SpeechVerbs: Phrases{"says", "said", "wants", "wanted", "asked", "asks", "told", "tells", "thinks", "thought", "expects",
 		"expected", "gave", "gives", "keeps", "insists", "suggested", "suggests", "mentioned", "feels", "believes", "pushes",
 		"pushed", "is asking", "is pushing", "has asked", "wants me", "needs me"},
+	Instead: Phrases{"instead of", "rather than", "if not", "other than", "instead", "besides"},
+	TimeWords: Phrases{"clock", "the calendar", "years", "time in role", "tenure", "timeline", "timelines"},
 	PathAsk: Phrases{"career direction", "a direction for", "a path for that", "a path where", "a role for that", "a role where",
 		"a job where", "a job for that", "a career for that", "a career where", "my actual job", "my whole job", "my full-time job",
 		"do that full time", "do this full time", "a track for that", "roles that focus", "a role that focuses", "jobs that focus"},

@@ -287,7 +287,9 @@ func (s *reading) topics() {
 		}
 		s.mentions = kept
 	}
-	if reAdvice.MatchString(s.q) {
+	pad := " " + s.q + " "
+	if reAdvice.MatchString(s.q) || ladder.Talk.Instead.In(pad) && (reTimeline.MatchString(s.q) || ladder.Talk.TimeWords.In(pad)) {
+		// Time set aside ("instead of the clock"): what matters instead.
 		s.in.Topics = append(s.in.Topics, TopicAdvice)
 	}
 }
