@@ -238,6 +238,18 @@ func (s *reading) mentionsAndFacets() {
 	s.mentions = strongMentions(s.lad, s.main)
 	if len(s.mentions) == 0 {
 		s.mentions = othersAsked(s.lad, s.main)
+	} else if own := statedLevel(s.lad, s.q); own != "" && len(distinct(s.mentions)) == 1 && s.mentions[0].ID == own {
+		// The asker says who they are, then asks about someone they
+		// mentor or manage ("what should she work on?"): that person's level.
+		var worked []ladder.Mention
+		for _, m := range othersAsked(s.lad, s.main) {
+			if kindOf(s.main, m) == kindObject {
+				worked = append(worked, m)
+			}
+		}
+		if len(worked) > 0 {
+			s.mentions = worked
+		}
 	}
 	s.in.asked = len(s.mentions)
 	s.in.beyondAt = beyondLevel(s.lad, s.main)
