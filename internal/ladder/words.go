@@ -79,6 +79,8 @@ var Talk = struct {
 	Towards Phrases
 	// WorkVerbs take people as their object: "mentor junior PMs".
 	WorkVerbs Phrases
+	// About words name what an item is about: "the one about hiring".
+	About Phrases
 	// Instead words set a subject aside and ask for what to put in its
 	// place: "if not the timeline, what then?".
 	Instead Phrases
@@ -153,6 +155,7 @@ var Talk = struct {
 	SpeechVerbs: Phrases{"says", "said", "wants", "wanted", "asked", "asks", "told", "tells", "thinks", "thought", "expects",
 		"expected", "gave", "gives", "keeps", "insists", "suggested", "suggests", "mentioned", "feels", "believes", "pushes",
 		"pushed", "is asking", "is pushing", "has asked", "wants me", "needs me"},
+	About: Phrases{"about", "regarding", "around", "covering", "on"},
 	Instead: Phrases{"instead of", "rather than", "if not", "other than", "instead", "besides"},
 	TimeWords: Phrases{"clock", "the calendar", "years", "time in role", "tenure", "timeline", "timelines"},
 	PathAsk: Phrases{"career direction", "a direction for", "a path for that", "a path where", "a role for that", "a role where",

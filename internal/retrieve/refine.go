@@ -214,12 +214,16 @@ func (r *Retriever) point(in *Intent, q string, history []Turn) {
 	if in.asked > 0 || len(history) == 0 {
 		return
 	}
-	p, ok := pointerIn(q)
-	if !ok {
-		return
-	}
-	it, ok := r.pointed(p, history, in.Current)
-	if !ok {
+	var it listed
+	if p, ok := pointerIn(q); ok {
+		if it, ok = r.pointed(p, history, in.Current); !ok {
+			return
+		}
+	} else if about, ok := aboutIn(q); ok {
+		if it, ok = r.described(about, history); !ok {
+			return
+		}
+	} else {
 		return
 	}
 	in.FromHistory = true

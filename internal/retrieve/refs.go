@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ladder/coach/internal/embed"
 	"github.com/ladder/coach/internal/ladder"
 )
 
@@ -175,4 +176,86 @@ func kindFits(noun, kind string) bool {
 		return kind == itemRole || kind == itemLevel
 	}
 	return true
+}
+
+// aboutIn finds an item named by what it is about: "the one about talking
+// to execs", "that skill around hiring". It returns the words it is about.
+func aboutIn(q string) (string, bool) {
+	words := strings.Fields(strings.Map(func(r rune) rune {
+		if strings.ContainsRune(",.!?;:()\"", r) {
+			return ' '
+		}
+		return r
+	}, q))
+	for i := 1; i+2 < len(words); i++ {
+		if !determiners[words[i-1]] && !told[words[i-1]] || !ladder.Talk.ItemNouns.In(" "+words[i]+" ") || !ladder.Talk.About.In(" "+words[i+1]+" ") {
+			continue
+		}
+		return strings.Join(words[i+2:min(len(words), i+8)], " "), true
+	}
+	return "", false
+}
+
+// told are verbs of the coach's earlier answer before an item: "you
+// mentioned one about...".
+var told = map[string]bool{"mentioned": true, "listed": true, "said": true, "named": true, "gave": true}
+
+// described resolves an item named by what it is about against the last
+// answer that listed things (then the whole conversation): the skill or
+// role whose words share the most terms with it, a term matching another
+// when one begins with the other ("execs", "executive").
+func (r *Retriever) described(about string, history []Turn) (listed, bool) {
+	want := embed.Terms(about + " " + strings.Join(r.related(about), " "))
+	if len(want) == 0 {
+		return listed{}, false
+	}
+	for i := len(history) - 1; i >= 0; i-- {
+		if history[i].Role != "assistant" {
+			continue
+		}
+		best, bestScore := listed{}, 0
+		for _, it := range r.items(history[i].Content) {
+			if score := overlap(want, r.itemTerms(it)); score > bestScore {
+				best, bestScore = it, score
+			}
+		}
+		if bestScore > 0 {
+			return best, true
+		}
+	}
+	return listed{}, false
+}
+
+// itemTerms are the words of a listed item: a skill's whole line, a role's
+// name and words.
+func (r *Retriever) itemTerms(it listed) []string {
+	switch it.kind {
+	case itemSkill:
+		var out []string
+		for _, sk := range r.skills {
+			if sk.section == it.id {
+				out = append(out, sk.line...)
+			}
+		}
+		return out
+	case itemRole:
+		if role, ok := r.lad.LookupRole(it.id); ok {
+			return embed.Terms(role.Name + " " + strings.Join(role.Words, " "))
+		}
+	}
+	return nil
+}
+
+// overlap counts the terms of want that match one of have.
+func overlap(want, have []string) int {
+	n := 0
+	for _, w := range want {
+		for _, h := range have {
+			if w == h || len(w) >= 4 && len(h) >= 4 && (strings.HasPrefix(h, w) || strings.HasPrefix(w, h)) {
+				n++
+				break
+			}
+		}
+	}
+	return n
 }

@@ -82,6 +82,7 @@ type namedSkill struct {
 	section string
 	name    string // lower case, as the article writes it
 	terms   []string
+	line    []string // the terms of the whole line: name and description
 }
 
 // Placer places a person on the ladder from a description of their work: the
@@ -113,7 +114,7 @@ func New(set *sections.Set, idx *index.Index) *Retriever {
 			r.vocab[t] = true
 		}
 		for _, sk := range s.Skills() {
-			r.skills = append(r.skills, namedSkill{section: s.ID, name: normalize(sk.Name), terms: embed.Terms(sk.Name)})
+			r.skills = append(r.skills, namedSkill{section: s.ID, name: normalize(sk.Name), terms: embed.Terms(sk.Name), line: embed.Terms(sk.Line)})
 		}
 	}
 	return r

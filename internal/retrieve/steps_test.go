@@ -308,3 +308,26 @@ func TestPathAsk(t *testing.T) {
 		t.Errorf("a step to a named level became a path question: %+v", in)
 	}
 }
+
+// An item of the previous answer named by what it is about.
+func TestDescribedItem(t *testing.T) {
+	r := newTestRetriever(t)
+	history := []Turn{{Role: "user", Content: "two skills to look at?"},
+		{Role: "assistant", Content: "Two to look at: Mentorship, from the senior stage, and Organisational Design, from the director stage."}}
+	tests := []struct {
+		q, want string
+	}{
+		{"say more about the one about splitting or combining roles", "director/skills"},
+		{"you mentioned one around helping others level up?", "senior/skills"},
+	}
+	for _, tt := range tests {
+		about, ok := aboutIn(normalize(tt.q))
+		if !ok {
+			t.Fatalf("%q: no item named by what it is about", tt.q)
+		}
+		it, ok := r.described(about, history)
+		if !ok || it.kind != itemSkill || it.id != tt.want {
+			t.Errorf("%q resolved to %+v (%v), want a skill of %s", tt.q, it, ok, tt.want)
+		}
+	}
+}
