@@ -134,10 +134,10 @@ const (
 	// towards focus, a little less than a clause that says so.
 	weightNeutral = 0.8
 	// minProfileScore is the least score a skill needs to be matched.
-	minProfileScore = 0.5
+	minProfileScore = 0.3
 	// relProfileScore: a skill is matched when it scores at least this
 	// share of the best skill of the same polarity.
-	relProfileScore = 0.6
+	relProfileScore = 0.75
 )
 
 // profile is a from-level skill as the context is matched against it: its
@@ -201,7 +201,7 @@ func (v *vocab) kindLinks(ps []profile) [][]float64 {
 				// the article's echoes of a skill are too loose to say
 				// what it is about
 				if kd.terms[t] && w >= weightDesc {
-					out[i][ki] += w * v.spread(t)
+					out[i][ki] += w * math.Sqrt(v.spread(t))
 				}
 			}
 		}
@@ -355,11 +355,13 @@ type rankedSkill struct {
 func (v *vocab) rankSkills(ps []profile, clauses []clause) []rankedSkill {
 	focus := make([]float64, len(ps))
 	strong := make([]float64, len(ps))
-	for _, c := range clauses {
+	scores := make([][]float64, len(clauses))
+	for ci, c := range clauses {
 		if len(c.pq) == 0 {
 			continue
 		}
 		s := v.profileScores(ps, c.pq)
+		scores[ci] = s
 		for i := range ps {
 			switch {
 			case c.lighter:
@@ -393,6 +395,16 @@ func (v *vocab) rankSkills(ps []profile, clauses []clause) []rankedSkill {
 	for _, r := range pick(strong, true) {
 		if !seen[r.name] {
 			f = append(f, r)
+		}
+	}
+	// A clause that scored on a matched skill of its polarity has matched,
+	// for the tailoring note.
+	for ci := range clauses {
+		for _, r := range f {
+			i := slices.IndexFunc(ps, func(p profile) bool { return p.name == r.name })
+			if scores[ci] != nil && clauses[ci].lighter == r.lighter && scores[ci][i] >= minProfileScore {
+				clauses[ci].matched++
+			}
 		}
 	}
 	return f

@@ -1,0 +1,53 @@
+package plan
+
+import (
+	"strings"
+	"testing"
+)
+
+// The issue's own everyday contexts reach the skill a mentor would pick
+// among those the mentee works on now (the from-level's skills section).
+func TestContextProfiles(t *testing.T) {
+	tests := []struct {
+		from, to, context string
+		want              []string // the first context skill is one of these
+	}{
+		{"Associate PM", "Mid-level PM", "strong analytics, shy in meetings", []string{"Structured Communication"}},
+		{"Mid-level PM", "Senior PM", "quiet in meetings", []string{"Build Influence"}},
+		{"Mid-level PM", "Senior PM", "great with numbers", []string{"Outcome Ownership", "Impact-Driven Prioritisation"}},
+		{"Mid-level PM", "Senior PM", "struggles to say no", []string{"Stakeholder Management", "Impact-Driven Prioritisation"}},
+		{"Senior PM", "Director of Product", "new to the domain", []string{"Systems Thinking & Portfolio Awareness", "Strategic Visioning"}},
+		{"Director of Product", "VP of Product", "can't talk money with the finance people", []string{"Cross-Functional Executive Collaboration"}},
+		{"Senior PM", "Director of Product", "the juniors keep asking her for answers", []string{"Mentorship"}},
+		// a level's id, as GET /api/ladder serves it
+		{"mid", "senior", "never checks whether the metrics moved after a launch", []string{"Outcome Ownership"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.context, func(t *testing.T) {
+			p := mustPlan(t, Request{Current: tt.from, Target: tt.to, Weeks: 12, Context: tt.context})
+			got := p.ContextSkills()
+			if len(got) == 0 || !contains(tt.want, got[0]) {
+				t.Errorf("context skills %q, want first one of %q (%s)", got, tt.want, p.Tailoring)
+			}
+			if strings.Contains(p.Tailoring, "()") || strings.Contains(p.Tailoring, "nothing in it matched") {
+				t.Errorf("tailoring %q", p.Tailoring)
+			}
+		})
+	}
+}
+
+// A weakness outranks a strength, and a strength alone is a Lighter touch.
+func TestContextPolarity(t *testing.T) {
+	p := mustPlan(t, Request{Current: "Mid-level PM", Target: "Senior PM", Weeks: 12, Context: "great with numbers, but bad at saying no"})
+	if got := p.ContextSkills(); len(got) < 2 || got[0] != "Stakeholder Management" {
+		t.Errorf("context skills %q: the weakness (Stakeholder Management) should come first", got)
+	}
+	p = mustPlan(t, Request{Current: "Mid-level PM", Target: "Senior PM", Weeks: 12, Context: "great with numbers"})
+	for _, ph := range p.Phases {
+		for _, it := range ph.Items {
+			if it.Emphasis == Focus {
+				t.Errorf("a strength alone marked %q Focus", it.Text)
+			}
+		}
+	}
+}
