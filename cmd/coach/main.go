@@ -42,7 +42,8 @@ const usage = `coach: a PM career coach grounded in one article.
 Usage:
   coach serve [--addr HOST:PORT]     serve the HTTP API and page (default 127.0.0.1:8080)
   coach ask [--json] "question"      answer one question and list its sources
-  coach eval FILE.jsonl [--min 0.9]  score a question set; exit 1 under the minimum pass rate
+  coach eval FILE.jsonl [--min 0.9]  score a question set (or an assessment set: exact placements);
+                                     exit 1 under the minimum pass rate
   coach plan --current "Associate PM" --target "Senior PM" [--weeks 12] [--context "..."] [--json]
                                      print a growth plan as Markdown (or the API's JSON)
   coach assess [--title T] [--json] "description of your work"
