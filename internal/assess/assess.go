@@ -12,9 +12,9 @@
 package assess
 
 import (
+	"cmp"
 	"math"
 	"slices"
-	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -564,7 +564,7 @@ func (a *Assessor) evidence(e estimate, id string) []Evidence {
 			score: b.sim + strength,
 		})
 	}
-	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
+	slices.SortStableFunc(cands, func(a, b cand) int { return cmp.Compare(b.score, a.score) })
 	out := []Evidence{}
 	usedItem, usedQuote := map[int]bool{}, map[string]bool{}
 	for _, c := range cands {

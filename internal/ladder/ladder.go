@@ -7,6 +7,8 @@
 package ladder
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -330,7 +332,7 @@ var aliasCands = func() []aliasCand {
 			out = append(out, aliasCand{l.ID, a})
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return len(out[i].alias) > len(out[j].alias) })
+	slices.SortStableFunc(out, func(a, b aliasCand) int { return cmp.Compare(len(b.alias), len(a.alias)) })
 	return out
 }()
 

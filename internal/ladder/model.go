@@ -1,6 +1,7 @@
 package ladder
 
 import (
+	"cmp"
 	"slices"
 	"sort"
 	"strings"
@@ -243,7 +244,7 @@ func fileCands(levels []Level) []modelCand {
 			out = append(out, modelCand{id: l.ID, alias: a, strong: in < 2 || k == 0, part: k >= full})
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return len(out[i].alias) > len(out[j].alias) })
+	slices.SortStableFunc(out, func(a, b modelCand) int { return cmp.Compare(len(b.alias), len(a.alias)) })
 	return out
 }
 

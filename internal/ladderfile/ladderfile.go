@@ -11,10 +11,11 @@ package ladderfile
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"os"
-	"sort"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -228,11 +229,14 @@ func (p *parse) checkID(line, i int, kind, id string) (has, wellFormed bool) {
 	return true, true
 }
 
+// byLine orders errors by their line.
+func byLine(a, b *Error) int { return cmp.Compare(a.Line, b.Line) }
+
 func (p *parse) result() error {
 	if len(p.errs) == 0 {
 		return nil
 	}
-	sort.SliceStable(p.errs, func(i, j int) bool { return p.errs[i].Line < p.errs[j].Line })
+	slices.SortStableFunc(p.errs, byLine)
 	if len(p.errs) > maxErrors {
 		p.errs = p.errs[:maxErrors]
 	}
@@ -280,7 +284,7 @@ func Parse(name string, data []byte) (*Ladder, error) {
 	if err := p.result(); err != nil {
 		return nil, err
 	}
-	sort.SliceStable(p.warn, func(i, j int) bool { return p.warn[i].Line < p.warn[j].Line })
+	slices.SortStableFunc(p.warn, byLine)
 	l.Warnings = p.warn
 	return l, nil
 }

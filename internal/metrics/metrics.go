@@ -13,6 +13,7 @@ package metrics
 
 import (
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -152,10 +153,8 @@ func StatusLabel(status int) string {
 
 // oneOf is v when it is in set, else Other.
 func oneOf(v string, set ...string) string {
-	for _, s := range set {
-		if v == s {
-			return v
-		}
+	if slices.Contains(set, v) {
+		return v
 	}
 	return Other
 }

@@ -1,9 +1,9 @@
 package plan
 
 import (
+	"cmp"
 	"math"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 
@@ -422,6 +422,6 @@ func skillsLike(set *sections.Set, text string, k int) []skillMatch {
 			out = append(out, skillMatch{skill: sd.skill, id: sd.id, level: sd.level, score: s})
 		}
 	}
-	sort.SliceStable(out, func(a, b int) bool { return out[a].score > out[b].score })
+	slices.SortStableFunc(out, func(a, b skillMatch) int { return cmp.Compare(b.score, a.score) })
 	return out[:min(k, len(out))]
 }

@@ -1,10 +1,10 @@
 package plan
 
 import (
+	"cmp"
 	_ "embed"
 	"math"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 
@@ -384,7 +384,7 @@ func (v *vocab) rankSkills(ps []profile, clauses []clause) []rankedSkill {
 				out = append(out, rankedSkill{ps[i].name, s, lighter})
 			}
 		}
-		sort.SliceStable(out, func(a, b int) bool { return out[a].score > out[b].score })
+		slices.SortStableFunc(out, func(a, b rankedSkill) int { return cmp.Compare(b.score, a.score) })
 		return out
 	}
 	f := pick(focus, false)

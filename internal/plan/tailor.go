@@ -1,7 +1,9 @@
 package plan
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -166,7 +168,7 @@ func tailor(set *sections.Set, phases []Phase, context, from string) (string, []
 				lighter = append(lighter, its[i])
 			}
 		}
-		sort.SliceStable(its, func(a, b int) bool { return rank(its[a]) < rank(its[b]) })
+		slices.SortStableFunc(its, func(a, b Item) int { return cmp.Compare(rank(a), rank(b)) })
 	}
 	// The skills matched: what to work on first (the plan's Focus), then
 	// what the mentee is strong at, each best match first.

@@ -2,6 +2,7 @@ package reading
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -46,12 +47,7 @@ The ladder's levels (id: name; other words for it):
 	}
 	b.WriteString("\nTopics besides a level (id: meaning):\n")
 	topics := retrieve.ReadingTopics()
-	ids := make([]string, 0, len(topics))
-	for id := range topics {
-		ids = append(ids, id)
-	}
-	slices.Sort(ids)
-	for _, id := range ids {
+	for _, id := range slices.Sorted(maps.Keys(topics)) {
 		meaning := topics[id]
 		if !lad.IsArticle() {
 			meaning = strings.ReplaceAll(meaning, "product management", "the job")

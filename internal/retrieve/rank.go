@@ -1,8 +1,9 @@
 package retrieve
 
 import (
+	"cmp"
 	"context"
-	"sort"
+	"slices"
 )
 
 // rank ranks the sections for a question already understood as in: the
@@ -34,7 +35,7 @@ func (r *Retriever) rank(ctx context.Context, question string, history []Turn, i
 		}
 		scores[i] = simWeight*sim + boost[s.ID]
 	}
-	sort.SliceStable(order, func(a, b int) bool { return scores[order[a]] > scores[order[b]] })
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(scores[b], scores[a]) })
 	if in.HasTopic(TopicCompare) && len(in.Levels) >= 2 {
 		interleave(order, all, in.Levels[0], in.Levels[1])
 	}

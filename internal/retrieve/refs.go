@@ -1,7 +1,8 @@
 package retrieve
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -88,7 +89,7 @@ func (r *Retriever) items(text string) []listed {
 	if at := adjacentWords.Index(pad); at >= 0 {
 		out = append(out, listed{kind: itemAdjacent, id: "adjacent", pos: at - 1})
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].pos < out[j].pos })
+	slices.SortStableFunc(out, func(a, b listed) int { return cmp.Compare(a.pos, b.pos) })
 	seen := map[string]bool{}
 	kept := out[:0]
 	for _, it := range out {

@@ -8,6 +8,7 @@ package retrieve
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"github.com/ladder/coach/internal/embed"
@@ -369,7 +370,7 @@ func (r *Retriever) boosts(question string, in Intent) map[string]float64 {
 	for _, t := range in.Topics {
 		switch t {
 		case TopicIC:
-			if len(in.Levels) == 0 || !contains(in.Levels, r.lad.IC()) {
+			if len(in.Levels) == 0 || !slices.Contains(in.Levels, r.lad.IC()) {
 				levelFacets(r.lad.IC(), 1)
 				put(sections.ID(r.lad.IC(), ladder.Overview), bPrimary+0.2)
 			}
@@ -410,7 +411,7 @@ func (r *Retriever) boosts(question string, in Intent) map[string]float64 {
 	if in.Caveat {
 		for id := range r.caveats {
 			s, _ := r.set.ByID(id)
-			if contains(in.Levels, s.Level) || in.Target == s.Level {
+			if slices.Contains(in.Levels, s.Level) || in.Target == s.Level {
 				b[id] += bPrimary
 			}
 		}
@@ -436,15 +437,6 @@ func (r *Retriever) boosts(question string, in Intent) map[string]float64 {
 // asksSkills is true when skills are among the strongest facets asked.
 func (in Intent) asksSkills() bool {
 	return len(in.Facets) > 0 && in.Facets[0].Facet == ladder.Skills
-}
-
-func contains(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }
 
 // coverage is the share of name's terms found in q.

@@ -5,7 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -43,7 +43,7 @@ func unknownFields(raw []byte, v any) string {
 	if len(unknown) == 0 {
 		return ""
 	}
-	sort.Strings(unknown)
+	slices.Sort(unknown)
 	if containsFold(known, "message") && (hasKey(obj, "messages") || hasKey(obj, "model")) {
 		return `this is an OpenAI-style chat request ("messages"): send it to POST /v1/chat/completions, ` +
 			`or send {"message": "your question"} here`

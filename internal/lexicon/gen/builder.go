@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -512,7 +514,7 @@ func (b *builder) explain(w io.Writer, word string) {
 			from = append(from, src)
 		}
 	}
-	sort.Strings(from)
+	slices.Sort(from)
 	for _, src := range from {
 		l := b.links[src][word]
 		fmt.Fprintf(w, "  <- %-24s %-15s %s\n", src, kindName[l.kind], l.via)
@@ -571,12 +573,7 @@ func appendAll(list, more []string) []string {
 }
 
 func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
+	return slices.Sorted(maps.Keys(m))
 }
 
 // listKind prints every link of one kind.
