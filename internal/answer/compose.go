@@ -177,7 +177,8 @@ func (c *composer) compose() Reply {
 	} else {
 		lead := c.lead(sec, first, deeper)
 		if c.exhausted.ID != "" && c.exhausted.ID != sec.ID {
-			lead = fmt.Sprintf("you've now seen every line of “%s”. Next, %s", c.exhausted.Title, lead)
+			// Moving on is the news: no assumption or carry-over to state.
+			lead = fmt.Sprintf("you've now seen every line of “%s”. Next, %s", c.exhausted.Title, topicLead(c.lad, sec))
 		}
 		b.WriteString(capitalize(strings.ReplaceAll(lead, "the article", "the "+c.source())) + ": ")
 	}

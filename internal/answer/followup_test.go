@@ -58,6 +58,10 @@ func TestFollowUpOutsideTheHits(t *testing.T) {
 	for _, l := range resp[1:] {
 		all.WriteString("- " + l + " [1]\n")
 	}
+	var allSkills strings.Builder
+	for _, l := range trim(sec("senior/skills").Items()) {
+		allSkills.WriteString("- " + l + " [1]\n")
+	}
 	elsewhere := []string{"director/responsibilities", "senior/success", "mid/responsibilities"}
 	full := []string{"director/responsibilities", "senior/success", "mid/responsibilities", "vp/responsibilities", "ic/responsibilities"}
 
@@ -88,6 +92,9 @@ func TestFollowUpOutsideTheHits(t *testing.T) {
 		{name: "every line shown, the section found again: the next section", q: "Tell me more", prev: all.String(),
 			hits: []string{"senior/responsibilities", "director/responsibilities"}, in: about("senior", "responsibilities"), from: "senior/success",
 			lead: []string{"every line of"}, cited: []string{"senior/responsibilities", "director/responsibilities", "senior/success"}},
+		{name: "every line shown, the next section another level's: moved on, nothing assumed", q: "Which other skills should a Senior PM build?", prev: allSkills.String(),
+			hits: elsewhere, in: about("senior", "skills"), from: "director/overview",
+			lead: []string{"every line of “" + sec("senior/skills").Title + "”", "Director of Product"}, notLead: "assuming", cited: append(slices.Clone(elsewhere), "director/overview")},
 		{name: "another facet: not a follow-up", q: "How is a Senior PM's success judged?", prev: first,
 			hits: elsewhere, in: about("senior", "success"), from: "director/responsibilities", notLead: "going deeper", cited: elsewhere},
 		{name: "another level: not a follow-up", q: "What is a Director responsible for?", prev: first,
