@@ -94,7 +94,7 @@ func TestFollowUpOutsideTheHits(t *testing.T) {
 			lead: []string{"every line of"}, cited: []string{"senior/responsibilities", "director/responsibilities", "senior/success"}},
 		{name: "every line shown, the next section another level's: moved on, nothing assumed", q: "Which other skills should a Senior PM build?", prev: allSkills.String(),
 			hits: elsewhere, in: about("senior", "skills"), from: "director/overview",
-			lead: []string{"every line of “" + sec("senior/skills").Title + "”", "Director of Product"}, notLead: "assuming", cited: append(slices.Clone(elsewhere), "director/overview")},
+			lead: []string{"every line of “" + sec("senior/skills").Title + "”. Next, on the Director of Product level, "}, notLead: "assuming", cited: append(slices.Clone(elsewhere), "director/overview")},
 		{name: "another facet: not a follow-up", q: "How is a Senior PM's success judged?", prev: first,
 			hits: elsewhere, in: about("senior", "success"), from: "director/responsibilities", notLead: "going deeper", cited: elsewhere},
 		{name: "another level: not a follow-up", q: "What is a Director responsible for?", prev: first,
