@@ -79,6 +79,11 @@ var Talk = struct {
 	Towards Phrases
 	// WorkVerbs take people as their object: "mentor junior PMs".
 	WorkVerbs Phrases
+	// Equivalence words weigh two rungs or tracks against each other:
+	// "is a staff PM on par with a director?".
+	Equivalence Phrases
+	// NoTeam words want the work without people to manage.
+	NoTeam Phrases
 	// About words name what an item is about: "the one about hiring".
 	About Phrases
 	// Instead words set a subject aside and ask for what to put in its
@@ -155,6 +160,12 @@ var Talk = struct {
 	SpeechVerbs: Phrases{"says", "said", "wants", "wanted", "asked", "asks", "told", "tells", "thinks", "thought", "expects",
 		"expected", "gave", "gives", "keeps", "insists", "suggested", "suggests", "mentioned", "feels", "believes", "pushes",
 		"pushed", "is asking", "is pushing", "has asked", "wants me", "needs me"},
+	Equivalence: Phrases{"equivalent", "equivalence", "same level as", "on par", "as senior as", "a step below", "a step above",
+		"same seniority", "in terms of seniority", "as much influence", "same influence", "kind of influence", "in terms of influence",
+		"same level of influence", "as influential", "rank as", "ranks as", "level with", "peer of", "peers with"},
+	NoTeam: Phrases{"without a team", "without taking on a team", "without managing", "without direct reports", "without reports",
+		"without people to manage", "no team", "no direct reports", "no reports", "not managing people", "without having to manage",
+		"without being a manager", "without becoming a manager", "without the people side"},
 	About:     Phrases{"about", "regarding", "around", "covering", "on"},
 	Instead:   Phrases{"instead of", "rather than", "if not", "other than", "instead", "besides"},
 	TimeWords: Phrases{"clock", "the calendar", "years", "time in role", "tenure", "timeline", "timelines"},

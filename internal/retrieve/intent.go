@@ -65,6 +65,8 @@ type Intent struct {
 	Section string `json:"section,omitempty"`
 	// asked is how many levels the question itself names for itself.
 	asked int
+	// equivalence is true when the IC track is weighed against a rung.
+	equivalence bool
 	// beyondAt is the rung above a level named after "past" or "beyond".
 	beyondAt string
 	// stepped is true when the level was reached by a step from the one
@@ -270,7 +272,7 @@ func (s *reading) mentionsAndFacets() {
 // roles, the closing advice.
 func (s *reading) topics() {
 	// Topics.
-	if reIC.MatchString(s.q) {
+	if reIC.MatchString(s.q) || ladder.Talk.NoTeam.In(" "+s.q+" ") {
 		s.in.Topics = append(s.in.Topics, TopicIC)
 	}
 	if reTimeline.MatchString(s.q) {
@@ -300,6 +302,15 @@ func (s *reading) topics() {
 		s.mentions = kept
 	}
 	pad := " " + s.q + " "
+	if ladder.Talk.Equivalence.In(pad) && (s.in.HasTopic(TopicIC) || mentionsID(s.mentions, s.lad.IC()) ||
+		len(s.mentions) <= 1 && fromHistory(s.lad, s.history).topic == s.lad.IC()) {
+		// The IC track weighed against a rung of managers: where the
+		// article says how they compare.
+		s.in.equivalence = true
+		if !s.in.HasTopic(TopicIC) {
+			s.in.Topics = append(s.in.Topics, TopicIC)
+		}
+	}
 	if reAdvice.MatchString(s.q) || ladder.Talk.Instead.In(pad) && (reTimeline.MatchString(s.q) || ladder.Talk.TimeWords.In(pad)) {
 		// Time set aside ("instead of the clock"): what matters instead.
 		s.in.Topics = append(s.in.Topics, TopicAdvice)
@@ -700,6 +711,15 @@ func allBases(q string, ms []ladder.Mention) bool {
 		}
 	}
 	return true
+}
+
+func mentionsID(ms []ladder.Mention, id string) bool {
+	for _, m := range ms {
+		if m.ID == id {
+			return true
+		}
+	}
+	return false
 }
 
 // qualityNext is true when t opens on a word of quality, past an article:

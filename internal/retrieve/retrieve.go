@@ -374,6 +374,11 @@ func (r *Retriever) boosts(question string, in Intent) map[string]float64 {
 				levelFacets(r.lad.IC(), 1)
 				put(sections.ID(r.lad.IC(), ladder.Overview), bPrimary+0.2)
 			}
+			if in.equivalence {
+				// The article weighs the IC track against the rungs among
+				// its responsibilities.
+				put(sections.ID(r.lad.IC(), ladder.Responsibilities), bPrimary+0.4)
+			}
 		case TopicTimeline:
 			// A level's facet asked together with the time it takes to reach
 			// there?": the level's facet first, the timeline beside it.

@@ -331,3 +331,22 @@ func TestDescribedItem(t *testing.T) {
 		}
 	}
 }
+
+// The IC track weighed against a rung of managers, or work wanted without
+// people to manage, reads as the IC track.
+func TestICWeighed(t *testing.T) {
+	r := newTestRetriever(t)
+	tests := []struct {
+		q     string
+		equiv bool
+	}{
+		{"would a principal pm be on par with a vp?", true},
+		{"can i lead product strategy without having to manage anyone?", false},
+	}
+	for _, tt := range tests {
+		in := r.Understand(tt.q, nil)
+		if !in.HasTopic(TopicIC) || in.equivalence != tt.equiv {
+			t.Errorf("%q: topics %v, equivalence %v; want the IC track, equivalence %v", tt.q, in.Topics, in.equivalence, tt.equiv)
+		}
+	}
+}
