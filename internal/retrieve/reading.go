@@ -241,7 +241,7 @@ func MergeReading(in Intent, question string, history []Turn, rd *Reading) (Inte
 
 // mergeReading is MergeReading against the ladder lad.
 func mergeReading(lad *ladder.Model, in Intent, question string, history []Turn, rd *Reading) (Intent, string, error) {
-	if err := rd.Validate(); err != nil {
+	if err := rd.ValidateFor(lad); err != nil {
 		return in, ReadingInvalid, err
 	}
 	if in.Refusal == RefuseInjection || in.Scope == ScopeSmalltalk {
