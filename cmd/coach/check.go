@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/ladder/coach/internal/ladder"
 	"github.com/ladder/coach/internal/ladderfile"
 )
 
@@ -60,6 +61,8 @@ func printLadder(p *program, l *ladderfile.Ladder) {
 		fmt.Fprintf(w, "  %-24s \"%s\", in %d of %d levels", f.ID, f.Heading, n, len(l.Levels))
 		if f.ID == l.Growth {
 			fmt.Fprintf(w, "; the growth facet (skills for the next level), from the %s", l.GrowthFrom)
+		} else if id := ladder.FileFacetID(l, f.ID); id != f.ID {
+			fmt.Fprintf(w, "; served as %q, the article's %s, from the heading", id, strings.ToLower(ladder.FacetName(id)))
 		}
 		fmt.Fprintln(w)
 	}
