@@ -22,6 +22,10 @@ func newOfflineService(t testing.TB) *Service {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Fitted on titles and texts, unlike the app's index.LocalEmbedder
+	// (texts only): with the app's, the mid-level success suggestion
+	// retrieves mid/overview first (TestSuggestionsAnswered), a retrieval
+	// gap left to the reader's owners.
 	texts := make([]string, len(secs))
 	for i, s := range secs {
 		texts[i] = s.Title + "\n" + s.Text

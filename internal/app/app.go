@@ -19,7 +19,6 @@ import (
 	"github.com/ladder/coach/internal/answer"
 	"github.com/ladder/coach/internal/assess"
 	"github.com/ladder/coach/internal/config"
-	"github.com/ladder/coach/internal/embed"
 	"github.com/ladder/coach/internal/index"
 	"github.com/ladder/coach/internal/ladder"
 	"github.com/ladder/coach/internal/llm"
@@ -180,10 +179,5 @@ func (c *Core) embedFunc() chromem.EmbeddingFunc {
 	if c.Config.RemoteEmbeddings() { // Validate made sure the endpoint is set
 		return c.llm.EmbedFunc(c.Config.EmbedModel)
 	}
-	secs := c.Sections.All()
-	texts := make([]string, len(secs))
-	for i, s := range secs {
-		texts[i] = s.Text
-	}
-	return embed.NewLocal(texts)
+	return index.LocalEmbedder(c.Sections.All())
 }

@@ -14,6 +14,7 @@ import (
 
 	chromem "github.com/philippgille/chromem-go"
 
+	"github.com/ladder/coach/internal/embed"
 	"github.com/ladder/coach/internal/sections"
 )
 
@@ -173,4 +174,15 @@ func (x *Index) query(ctx context.Context, query []float32, out []float64) ([]fl
 		}
 	}
 	return out, nil
+}
+
+// LocalEmbedder is the local embedder fitted on the sections' texts: the
+// coach's offline embedding, as the app builds it (tests build theirs
+// with it too, so they measure what runs).
+func LocalEmbedder(secs []sections.Section) chromem.EmbeddingFunc {
+	texts := make([]string, len(secs))
+	for i, s := range secs {
+		texts[i] = s.Text
+	}
+	return embed.NewLocal(texts)
 }

@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/ladder/coach/corpus"
-	"github.com/ladder/coach/internal/embed"
+	"github.com/ladder/coach/internal/assess"
 	"github.com/ladder/coach/internal/index"
 	"github.com/ladder/coach/internal/ladder"
 	"github.com/ladder/coach/internal/ladderfile"
@@ -192,15 +192,12 @@ func newBase(t testing.TB) *retrieve.Retriever {
 	if err != nil {
 		t.Fatal(err)
 	}
-	texts := make([]string, len(secs))
-	for i, s := range secs {
-		texts[i] = s.Title + "\n" + s.Text
-	}
-	idx, err := index.Build(context.Background(), secs, embed.NewLocal(texts))
+	idx, err := index.Build(context.Background(), secs, index.LocalEmbedder(secs))
 	if err != nil {
 		t.Fatal(err)
 	}
-	return retrieve.New(sections.NewSet(secs), idx)
+	set := sections.NewSet(secs)
+	return retrieve.New(set, idx).WithPlacer(assess.New(set)).WithLadder(ladder.Default()) // as the app builds it
 }
 
 func ids(res retrieve.Result) []string {

@@ -10,8 +10,9 @@ import (
 	"testing"
 
 	"github.com/ladder/coach/corpus"
-	"github.com/ladder/coach/internal/embed"
+	"github.com/ladder/coach/internal/assess"
 	"github.com/ladder/coach/internal/index"
+	"github.com/ladder/coach/internal/ladder"
 	"github.com/ladder/coach/internal/sections"
 	"github.com/ladder/coach/internal/textnorm"
 )
@@ -21,15 +22,12 @@ func newTestRetriever(t testing.TB) *Retriever {
 	if err != nil {
 		t.Fatal(err)
 	}
-	texts := make([]string, len(secs))
-	for i, s := range secs {
-		texts[i] = s.Title + "\n" + s.Text
-	}
-	idx, err := index.Build(context.Background(), secs, embed.NewLocal(texts))
+	idx, err := index.Build(context.Background(), secs, index.LocalEmbedder(secs))
 	if err != nil {
 		t.Fatal(err)
 	}
-	return New(sections.NewSet(secs), idx)
+	set := sections.NewSet(secs)
+	return New(set, idx).WithPlacer(assess.New(set)).WithLadder(ladder.Default()) // as the app builds it
 }
 
 // TestEvalSets scores retrieval on the question sets in eval/ with the

@@ -11,8 +11,9 @@ import (
 	"testing"
 
 	"github.com/ladder/coach/corpus"
-	"github.com/ladder/coach/internal/embed"
+	"github.com/ladder/coach/internal/assess"
 	"github.com/ladder/coach/internal/index"
+	"github.com/ladder/coach/internal/ladder"
 	"github.com/ladder/coach/internal/sections"
 )
 
@@ -23,15 +24,12 @@ var fuzzRetriever = sync.OnceValues(func() (*Retriever, error) {
 	if err != nil {
 		return nil, err
 	}
-	texts := make([]string, len(secs))
-	for i, s := range secs {
-		texts[i] = s.Title + "\n" + s.Text
-	}
-	idx, err := index.Build(context.Background(), secs, embed.NewLocal(texts))
+	idx, err := index.Build(context.Background(), secs, index.LocalEmbedder(secs))
 	if err != nil {
 		return nil, err
 	}
-	return New(sections.NewSet(secs), idx), nil
+	set := sections.NewSet(secs)
+	return New(set, idx).WithPlacer(assess.New(set)).WithLadder(ladder.Default()), nil // as the app builds it
 })
 
 // FuzzRetrieve runs retrieval on arbitrary text and history. Whatever the
