@@ -45,7 +45,7 @@ func facetQuestion(lad *ladder.Model, level, facet string) suggestion {
 	name := questionName(lad, level)
 	switch facet {
 	case ladder.Changes:
-		if level == ladder.VP {
+		if level == ladder.VP && lad.IsArticle() {
 			name = "CPO" // "VP" alone reads as the level's overview
 		}
 		return suggestion{"What changes at the " + name + " level?", id}
@@ -116,10 +116,7 @@ func missing(lad *ladder.Model, level, facet string) bool {
 
 // entry is the lowest rung's id.
 func entry(lad *ladder.Model) string {
-	if lad.IsArticle() {
-		return ladder.Associate
-	}
-	return lad.Levels()[0].ID
+	return lad.Entry()
 }
 
 // followUps lists the follow-ups for an answer from section s, best first.

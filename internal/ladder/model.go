@@ -623,6 +623,16 @@ func (m *Model) Position(id string) float64 {
 	return m.Position(b.ID) + 0.5
 }
 
+// Entry is the id of the main ladder's lowest rung.
+func (m *Model) Entry() string {
+	for _, l := range m.levels {
+		if m.track[l.ID] == "" {
+			return l.ID
+		}
+	}
+	return ""
+}
+
 // HasFacet reports whether the level is described on that facet. The
 // article's levels are taken to have every facet.
 func (m *Model) HasFacet(level, facet string) bool {

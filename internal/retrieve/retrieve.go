@@ -390,7 +390,7 @@ func (r *Retriever) boosts(question string, in Intent) map[string]float64 {
 			put(sections.Introduction+"/paths", bSecondary)
 		case TopicPaths:
 			put(sections.Introduction+"/paths", bPrimary+0.4)
-			put(sections.ID(ladder.Associate, ladder.Overview), bSecondary)
+			put(sections.ID(r.lad.Entry(), ladder.Overview), bSecondary)
 		case TopicLadder:
 			put(sections.Introduction+"/ladder", bPrimary+0.4)
 			put(sections.Introduction+"/paths", bSecondary)
