@@ -258,6 +258,8 @@ type Nearby struct {
 // NearbySubjects are the subjects next to a career ladder that it does not
 // cover. They are about careers in general, not this article.
 var NearbySubjects = []Nearby{
+	{ID: "pay", Name: "pay and raises",
+		Words: Phrases{"a raise", "of a raise", "my raise", "bigger raise", "raise should", "pay bump", "pay increase", "salary increase", "how much more money", "how much money"}},
 	{ID: "interviews", Name: "interview preparation",
 		Words:  Phrases{"interview", "interviews", "interviewing", "interviewer", "product sense", "case interview", "mock interview", "hiring loop", "onsite", "take-home", "take home assignment", "interview loop"},
 		Unless: Phrases{"user interview", "user interviews", "customer interview", "customer interviews", "research interview", "research interviews", "interviewing users", "interviewing customers", "interview users", "interview customers"}},
