@@ -79,6 +79,8 @@ var Talk = struct {
 	Towards Phrases
 	// WorkVerbs take people as their object: "mentor junior PMs".
 	WorkVerbs Phrases
+	// Doubt words hedge a refusal into a question: "not sure I'd enjoy".
+	Doubt Phrases
 	// Equivalence words weigh two rungs or tracks against each other:
 	// "is a staff PM on par with a director?".
 	Equivalence Phrases
@@ -160,6 +162,8 @@ var Talk = struct {
 	SpeechVerbs: Phrases{"says", "said", "wants", "wanted", "asked", "asks", "told", "tells", "thinks", "thought", "expects",
 		"expected", "gave", "gives", "keeps", "insists", "suggested", "suggests", "mentioned", "feels", "believes", "pushes",
 		"pushed", "is asking", "is pushing", "has asked", "wants me", "needs me"},
+	Doubt: Phrases{"not sure", "unsure", "don't know if", "do not know if", "don't know whether", "wonder if", "wondering if",
+		"not certain", "no idea if", "not convinced"},
 	Equivalence: Phrases{"equivalent", "equivalence", "same level as", "on par", "as senior as", "a step below", "a step above",
 		"same seniority", "in terms of seniority", "as much influence", "same influence", "kind of influence", "in terms of influence",
 		"same level of influence", "as influential", "rank as", "ranks as", "level with", "peer of", "peers with"},

@@ -168,9 +168,16 @@ func possessed(words []string) bool {
 // rejectedIn is true when a rejection opens the clause within six words of
 // the title: a refusal of becoming an executive, or of being a director.
 func rejectedIn(words []string) bool {
+	// A list of titles ("a director or a VP") counts as one: the window
+	// reaches back past the titles and joins before this one.
 	from := max(0, len(words)-7)
+	for k := from; k > 0 && k > len(words)-12; k-- {
+		if joins[words[k]] {
+			from = max(0, k-6)
+		}
+	}
 	tail := " " + strings.Join(words[from:], " ") + " "
-	return ladder.Talk.Rejects.In(tail) && !ladder.Talk.NotYet.In(tail)
+	return ladder.Talk.Rejects.In(tail) && !ladder.Talk.NotYet.In(tail) && !ladder.Talk.Doubt.In(tail)
 }
 
 // rejectsManaging is true when a rejection reaches a word of managing
@@ -231,11 +238,14 @@ func afterMention(q string, m ladder.Mention) string {
 	// Skip the title itself: up to the first word that is not part of a level name.
 	ws := strings.Fields(rest)
 	i := 0
-	for i < len(ws) && i < 5 && titleWord(ws[i]) {
+	// "directors and GPMs report to me": a list of titles is one subject.
+	for i < len(ws) && i < 6 && (titleWord(ws[i]) || joins[ws[i]] && i+1 < len(ws) && titleWord(ws[i+1])) {
 		i++
 	}
 	return strings.Join(ws[i:min(len(ws), i+3)], " ")
 }
+
+var joins = map[string]bool{"and": true, "or": true, "&": true, "nor": true}
 
 var titleWords = map[string]bool{
 	"vp": true, "cpo": true, "director": true, "of": true, "product": true, "pm": true, "pms": true, "manager": true,
