@@ -171,9 +171,9 @@ func rejectedIn(words []string) bool {
 	// A list of titles ("a director or a VP") counts as one: the window
 	// reaches back past the titles and joins before this one.
 	from := max(0, len(words)-7)
-	for k := from; k > 0 && k > len(words)-12; k-- {
+	for k := len(words) - 1; k >= from && k > len(words)-12; k-- {
 		if joins[words[k]] {
-			from = max(0, k-6)
+			from = max(0, k-7)
 		}
 	}
 	tail := " " + strings.Join(words[from:], " ") + " "

@@ -32,6 +32,9 @@ func TestKindOf(t *testing.T) {
 		{"my skip-level is honestly the cpo, and i'm mid-level", "mid", kindAsked},
 		{"three senior pms report to me these days", "senior", kindObject},
 		{"the group pms work for me now", "director", kindObject},
+		{"the directors and senior pms report to me", "director", kindObject},
+		{"not keen on being a director or a vp at all", "vp", kindRejected},
+		{"not sure i'd enjoy being a vp, what is it like?", "vp", kindAsked},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
