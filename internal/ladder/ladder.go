@@ -220,6 +220,13 @@ var FacetWords = map[string]Phrases{
 	Responsibilities: {"on my plate", "on their plate", "my day to day", "their day to day", "day to day be"},
 }
 
+// AmbiguousTitles are titles companies give to more than one rung: the
+// first is the rung the title names when nothing else is said; what the
+// person describes may place it at another.
+var AmbiguousTitles = map[string][]string{
+	"head of product": {Director, VP},
+}
+
 // FacetName is the human name of a facet.
 func FacetName(f string) string {
 	switch f {

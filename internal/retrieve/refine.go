@@ -20,6 +20,7 @@ func (r *Retriever) refine(in *Intent, question, q string, history []Turn) {
 	r.point(in, q, history)
 	carryFacet(r.lad, in, q, history)
 	beyond(in)
+	r.titled(in, question, q)
 	r.place(in, question, q)
 	in.Scope = ScopeIn
 	if n, ok := nearbySubject(q); ok {
@@ -289,6 +290,34 @@ func (r *Retriever) place(in *Intent, question, q string) {
 	}
 	if in.Target != "" && !slices.Contains(in.Levels, in.Target) {
 		in.Levels = append([]string{in.Target}, in.Levels...)
+	}
+}
+
+// titled: a title companies give to more than one rung ("head of
+// product") goes with what the person describes: the placement of the
+// description picks among the title's rungs.
+func (r *Retriever) titled(in *Intent, question, q string) {
+	if r.placer == nil || !r.lad.IsArticle() {
+		return
+	}
+	for title, rungs := range ladder.AmbiguousTitles {
+		if !(ladder.Phrases{title}).In(" " + q + " ") {
+			continue
+		}
+		placed, _ := r.placer.Place(question)
+		if placed == rungs[0] || !slices.Contains(rungs, placed) {
+			continue
+		}
+		swap := func(id string) string {
+			if id == rungs[0] {
+				return placed
+			}
+			return id
+		}
+		in.Target, in.Current = swap(in.Target), swap(in.Current)
+		for i := range in.Levels {
+			in.Levels[i] = swap(in.Levels[i])
+		}
 	}
 }
 

@@ -353,3 +353,23 @@ func TestICWeighed(t *testing.T) {
 		}
 	}
 }
+
+type placeAt string
+
+func (p placeAt) Place(string) (string, string) { return string(p), "" }
+
+// A title given to more than one rung goes with the placement of what the
+// person describes; one placed outside the title's rungs changes nothing.
+func TestTitled(t *testing.T) {
+	tests := []struct {
+		placed, want string
+	}{{"vp", "vp"}, {"director", "director"}, {"associate", "director"}}
+	for _, tt := range tests {
+		r := newTestRetriever(t).WithPlacer(placeAt(tt.placed))
+		in := Intent{Levels: []string{"director"}, Target: "director", Transition: true}
+		r.titled(&in, "Soon head of product, sitting with the founders on the board.", "soon head of product, sitting with the founders on the board.")
+		if in.Levels[0] != tt.want || in.Target != tt.want {
+			t.Errorf("placed at %s: levels %v target %s, want %s", tt.placed, in.Levels, in.Target, tt.want)
+		}
+	}
+}
