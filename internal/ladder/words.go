@@ -95,7 +95,7 @@ var Talk = struct {
 	// timeline cues: "the clock".
 	TimeWords Phrases
 	// PathAsk asks for a line of work that fits what the asker described:
-	// "is there a career direction for that?".
+	// "could that kind of work be a role of its own?".
 	PathAsk Phrases
 	// CompareBase words put a level as the base a comparison starts from:
 	// "differently from a regular PM".

@@ -811,7 +811,7 @@ func fromHistory(lad *ladder.Model, history []Turn) historyContext {
 		}
 		switch {
 		case len(ms) > 0 && h.topic != "" && reAnaphora.MatchString(q) && allBases(q, ms):
-			// "what do they do differently from a regular PM?": the level
+			// "how is their week unlike a junior PM's?": the level
 			// talked about stays; the other is only the base of comparison.
 			userNamed = true
 		case len(ms) > 0:

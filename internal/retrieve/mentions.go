@@ -238,7 +238,7 @@ func afterMention(q string, m ladder.Mention) string {
 	// Skip the title itself: up to the first word that is not part of a level name.
 	ws := strings.Fields(rest)
 	i := 0
-	// "directors and GPMs report to me": a list of titles is one subject.
+	// "two leads and a senior PM work for me": a list of titles is one subject.
 	for i < len(ws) && i < 6 && (titleWord(ws[i]) || joins[ws[i]] && i+1 < len(ws) && titleWord(ws[i+1])) {
 		i++
 	}
