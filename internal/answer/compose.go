@@ -153,7 +153,7 @@ func composeHits(req Request, res retrieve.Result, fr frame, set *sections.Set) 
 }
 
 // starterSuggestion is the question offered after small talk.
-const starterSuggestion = "Tell me about the Mid-level PM stage."
+const starterSuggestion = "Describe the Mid-level PM stage."
 
 func (c *composer) compose() Reply {
 	if r, ok := c.compare(); ok {
