@@ -301,7 +301,7 @@ func TestEmbedFuncErrors(t *testing.T) {
 // TestReplyBodyBounded: a 10 MB answer was read whole. The body is read
 // up to 8 times MaxReplyBytes plus 64 KiB (plain) or 256 times (a stream).
 func TestReplyBodyBounded(t *testing.T) {
-	huge := strings.Repeat("word ", 2<<20) // 10 MB
+	huge := strings.Repeat("word ", 1<<18) // 1.3 MB: past a stream's bound, 256 × 4096 bytes
 	srv, _ := upstream(t, chatReply(huge))
 	c := New(Config{BaseURL: srv.URL + "/v1", Model: "m", Timeout: 10 * time.Second, MaxReplyBytes: 4096})
 	if _, err := c.Complete(context.Background(), msgs); !errors.Is(err, ErrReplyTooLarge) {

@@ -46,6 +46,10 @@ func TestPrefixes(t *testing.T) {
 // The prefilter is an optimisation only: on every question of the eval sets
 // (and their history) each pattern matches exactly as its regexp does.
 func TestPrefilterAgrees(t *testing.T) {
+	if testing.Short() {
+		t.Skip("every pattern on every eval question: the full run")
+	}
+	t.Parallel()
 	var texts []string
 	for _, f := range []string{"../../eval/public.jsonl", "../../eval/dev.jsonl", "../../eval/holdout.jsonl", "../../eval/holdout3.jsonl", "../../eval/holdout4.jsonl", "../../eval/holdout5.jsonl", "../../eval/holdout6.jsonl", "../../eval/holdout7.jsonl"} {
 		fh, err := os.Open(f)

@@ -191,6 +191,9 @@ func TestGarbageBodies(t *testing.T) {
 	h := newRealServer(t)
 	for name, body := range garbageBodies() {
 		for _, ep := range garbageEndpoints {
+			if testing.Short() && ep.header != nil {
+				continue // a stream's body is decoded as its plain twin's; the full run sends both
+			}
 			what := fmt.Sprintf("%s: %s", ep.name, name)
 			rec := sendRaw(h, ep.method, ep.path, body, ep.header)
 			checkGarbageReply(t, what, ep.path, rec)
