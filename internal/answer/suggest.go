@@ -42,6 +42,10 @@ func facetQuestion(lad *ladder.Model, level, facet string) suggestion {
 	if missing(lad, level, facet) {
 		facet = ladder.Overview
 	}
+	if facet == ladder.Overview && missing(lad, level, facet) {
+		// A file's level with no lead text: its first facet says what it is.
+		id = sections.ID(level, firstFacet(lad, level))
+	}
 	name := questionName(lad, level)
 	switch facet {
 	case ladder.Changes:
@@ -59,7 +63,7 @@ func facetQuestion(lad *ladder.Model, level, facet string) suggestion {
 		}
 		return suggestion{"What skills should " + withArticle(name) + " keep building?", id}
 	}
-	return suggestion{"Tell me about the " + name + " level.", sections.ID(level, ladder.Overview)}
+	return suggestion{"Tell me about the " + name + " level.", id}
 }
 
 // missingFacet lists the level and facet pairs the article has no section
@@ -94,7 +98,7 @@ func beside(lad *ladder.Model) besideSugs {
 		return besideSugs{sugNoManaging, sugTimeline, sugAdjacent, sugAdvice, sugLadder}
 	}
 	b := besideSugs{
-		noManaging: suggestion{"Can I keep growing without managing people?", sections.ID(lad.IC(), ladder.Overview)},
+		noManaging: suggestion{"Can I keep growing without managing people?", sections.ID(lad.IC(), firstFacet(lad, lad.IC()))},
 		timeline:   sugTimeline,
 		adjacent:   suggestion{"Which other roles can I move into?", sections.ID(sections.Adjacent, ladder.Overview)},
 		ladder:     suggestion{"What are the levels of this ladder?", sections.Introduction + "/ladder"},
@@ -112,6 +116,17 @@ func missing(lad *ladder.Model, level, facet string) bool {
 		return missingFacet[sections.ID(level, facet)]
 	}
 	return !lad.HasFacet(level, facet)
+}
+
+// firstFacet is the first facet, the lead text first, that the level has a
+// section of.
+func firstFacet(lad *ladder.Model, level string) string {
+	for _, f := range append([]string{ladder.Overview}, lad.Facets()...) {
+		if !missing(lad, level, f) {
+			return f
+		}
+	}
+	return ladder.Overview
 }
 
 // entry is the lowest rung's id.

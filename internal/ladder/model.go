@@ -442,7 +442,7 @@ func (m *Model) Growth() string { return m.growth }
 func (m *Model) Roles() []Role { return append([]Role{}, m.roles...) }
 
 // FindRoles lists the adjacent roles named in text. On a file, a role is
-// also named by the stems of all its name's words ("product management" for
+// also named by the stems of its name's words one after another ("product management" for
 // Product Manager), or by those left after leading words the level names
 // share ("research" for UX Researcher on a ladder of UX designers), unless
 // what is left is a word of a level's name too ("manage" for a manager).
@@ -451,10 +451,7 @@ func (m *Model) FindRoles(text string) []Role {
 		return FindRoles(text)
 	}
 	t := " " + lowerText(text) + " "
-	stems := map[string]bool{}
-	for _, w := range embed.Terms(text) {
-		stems[w] = true
-	}
+	stems := embed.Terms(text)
 	var out []Role
 	for _, r := range m.roles {
 		found := false
@@ -474,18 +471,22 @@ func (m *Model) FindRoles(text string) []Role {
 	return out
 }
 
-// stemsName reports whether stems hold a role's name as FindRoles says.
-func (m *Model) stemsName(stems map[string]bool, name string) bool {
-	all := func(ws []string) bool {
-		for _, w := range ws {
-			if !stems[w] {
-				return false
+// stemsName reports whether the question's stems, in order, hold a
+// role's name as FindRoles says: its stems one after another.
+func (m *Model) stemsName(stems []string, name string) bool {
+	run := func(ws []string) bool {
+		if len(ws) == 0 {
+			return false
+		}
+		for i := 0; i+len(ws) <= len(stems); i++ {
+			if slices.Equal(stems[i:i+len(ws)], ws) {
+				return true
 			}
 		}
-		return len(ws) > 0
+		return false
 	}
 	ws := embed.Terms(name)
-	if all(ws) {
+	if run(ws) {
 		return true
 	}
 	i := 0
@@ -500,7 +501,7 @@ func (m *Model) stemsName(stems map[string]bool, name string) bool {
 			return false
 		}
 	}
-	return all(ws[i:])
+	return run(ws[i:])
 }
 
 // levelStems are the stems of the levels' names and aliases.

@@ -243,6 +243,11 @@ func cut(order []int, scores []float64) int {
 // queryText is what gets embedded: the question, plus the words of a
 // follow-up's level so "there" finds the right sections.
 func (r *Retriever) queryText(q string, history []Turn, in Intent) string {
+	if !r.lad.IsArticle() && len(in.Levels) > 0 && len(in.Facets) > 0 {
+		// On a ladder file a level's lead text repeats its name: with the
+		// level read and a facet asked, the words left say which section.
+		q = r.withoutNameWords(q, in)
+	}
 	rel := r.related(q)
 	if !in.FromHistory && len(rel) == 0 {
 		return q
@@ -370,7 +375,7 @@ func (r *Retriever) boosts(question string, in Intent) map[string]float64 {
 	for _, t := range in.Topics {
 		switch t {
 		case TopicIC:
-			if len(in.Levels) == 0 || !slices.Contains(in.Levels, r.lad.IC()) {
+			if len(in.Levels) == 0 || !slices.Contains(in.Levels, r.lad.IC()) && !r.onICTrack(in.Levels) {
 				levelFacets(r.lad.IC(), 1)
 				put(sections.ID(r.lad.IC(), ladder.Overview), bPrimary+0.2)
 			}
@@ -427,8 +432,13 @@ func (r *Retriever) boosts(question string, in Intent) map[string]float64 {
 		b[in.Section] += bPrimary + 0.5
 	}
 
-	// A skill named in the question: its section.
+	// A skill named in the question: its section. On a ladder file the words
+	// of the levels the question names are not a skill's ("Design Manager"
+	// names no skill "Managing Through Managers").
 	qt := embed.Terms(question)
+	if !r.lad.IsArticle() {
+		qt = r.withoutLevelNames(qt, in)
+	}
 	for _, sk := range r.skills {
 		if f := coverage(qt, sk.terms); f >= 0.99 {
 			b[sk.section] += bSkillName
@@ -437,6 +447,62 @@ func (r *Retriever) boosts(question string, in Intent) map[string]float64 {
 		}
 	}
 	return b
+}
+
+// onICTrack reports whether one of the levels is on the IC track (a
+// ladder file's track can have several levels: "principal" is on it).
+func (r *Retriever) onICTrack(levels []string) bool {
+	t := r.lad.Track(r.lad.IC())
+	for _, l := range levels {
+		if t != "" && r.lad.Track(l) == t {
+			return true
+		}
+	}
+	return false
+}
+
+// withoutNameWords blanks in q the words of the names of the levels in
+// in.Levels, Current and Target.
+func (r *Retriever) withoutNameWords(q string, in Intent) string {
+	drop := map[string]bool{}
+	for _, id := range append([]string{in.Current, in.Target}, in.Levels...) {
+		if l, ok := r.lad.ByID(id); ok {
+			for _, w := range strings.Fields(strings.ToLower(l.Name)) {
+				drop[w] = true
+			}
+		}
+	}
+	ws := strings.Fields(q)
+	kept := ws[:0]
+	for _, w := range ws {
+		if !drop[strings.Trim(strings.ToLower(w), ",.?!;:'\"")] {
+			kept = append(kept, w)
+		}
+	}
+	return strings.Join(kept, " ")
+}
+
+// withoutLevelNames drops from terms those of the names of the levels in
+// in.Levels, Current and Target.
+func (r *Retriever) withoutLevelNames(terms []string, in Intent) []string {
+	drop := map[string]bool{}
+	for _, id := range append([]string{in.Current, in.Target}, in.Levels...) {
+		if l, ok := r.lad.ByID(id); ok {
+			for _, t := range embed.Terms(l.Name) {
+				drop[t] = true
+			}
+		}
+	}
+	if len(drop) == 0 {
+		return terms
+	}
+	var out []string
+	for _, t := range terms {
+		if !drop[t] {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // asksSkills is true when skills are among the strongest facets asked.
