@@ -20,15 +20,8 @@ type facet struct {
 // facets are the topics of facets.txt.
 var facets = sync.OnceValue(func() []facet {
 	var out []facet
-	for _, line := range strings.Split(facetsTxt, "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		name, ws, ok := strings.Cut(line, ":")
-		if !ok {
-			panic("plan: facets.txt: a line without a colon: " + line)
-		}
+	for _, e := range entries("facets.txt", facetsTxt) {
+		name, ws := e[0], e[1]
 		f := facet{name: strings.TrimSpace(name)}
 		seen := map[string]bool{}
 		for _, t := range embed.Terms(ws) {
@@ -41,6 +34,25 @@ var facets = sync.OnceValue(func() []facet {
 	}
 	return out
 })
+
+// entries are the "name: words" lines of a data file (file its name, txt
+// its text), without blank lines and # comments; a line without a colon
+// is a bug in the embedded file, and panics.
+func entries(file, txt string) [][2]string {
+	var out [][2]string
+	for _, line := range strings.Split(txt, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		name, ws, ok := strings.Cut(line, ":")
+		if !ok {
+			panic("plan: " + file + ": a line without a colon: " + line)
+		}
+		out = append(out, [2]string{name, ws})
+	}
+	return out
+}
 
 // facetSize is the number of stems of each topic.
 var facetSize = sync.OnceValue(func() map[string]int {

@@ -42,15 +42,8 @@ type kind struct {
 var kinds = sync.OnceValue(func() []kind {
 	var out []kind
 	var seeNames [][]string
-	for _, line := range strings.Split(abilitiesTxt, "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		name, ws, ok := strings.Cut(line, ":")
-		if !ok {
-			panic("plan: abilities.txt: a line without a colon: " + line)
-		}
+	for _, e := range entries("abilities.txt", abilitiesTxt) {
+		name, ws := e[0], e[1]
 		var see []string
 		if n, rest, ok := strings.Cut(name, "("); ok {
 			name, see = n, strings.Fields(strings.TrimSuffix(strings.TrimSpace(rest), ")"))
