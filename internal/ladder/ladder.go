@@ -213,9 +213,10 @@ var FacetWords = map[string]Phrases{
 		"good performance", "strong performance", "performing well", "high performer", "top performer", "benchmark",
 		"having impact", "having an impact", "having real impact", "making an impact", "tell whether", "tell if", "how do you tell",
 		"how would i know", "how will i know", "proof that", "track record", "real impact", "show impact", "show my impact",
-		"demonstrate impact", "demonstrate my impact", "prove impact", "prove my impact"},
+		"demonstrate impact", "demonstrate my impact", "prove impact", "prove my impact", "what bar", "the bar",
+		"measuring myself", "measure myself", "benchmark myself", "hold myself to"},
 	Skills: {"to grow", "areas to grow", "work on to get", "working on to get", "should i be working on",
-		"should i change", "do i need to change", "i need to change", "should i fix", "need to fix", "do differently",
+		"should i change", "do i need to change", "i need to change", "should i fix", "need to fix", "do differently", "fix it", "fix this",
 		"should i improve", "improve on", "get better at", "close the gap", "what am i missing", "what i'm missing"},
 	Responsibilities: {"on my plate", "on their plate", "my day to day", "their day to day", "day to day be"},
 }

@@ -230,7 +230,7 @@ var Talk = struct {
 		"show that i'm ready", "show i'm ready", "show that i am ready", "convince", "strong year", "good year", "great year",
 		"performing well", "performing", "signs", "coasting", "meeting expectations", "exceeding expectations", "on track",
 		"doing enough", "track record", "what counts", "passed over", "got passed", "didn't get promoted", "did not get promoted",
-		"not promoted", "denied promotion", "turned down for promotion", "feedback from my manager", "my manager's feedback"},
+		"not promoted", "denied promotion", "self-assessment", "self assessment", "self-evaluation", "turned down for promotion", "feedback from my manager", "my manager's feedback"},
 	Caveat: Phrases{"worth it", "worth aiming", "worth the", "giving up", "give up", "still get to", "miss out", "lose touch",
 		"trade-off of", "downside", "downsides", "drawback", "drawbacks", "catch", "the cons", "hard part", "hardest part",
 		"enjoy", "regret", "glamorous", "overrated", "dream job", "dream role", "the reality", "really like", "dark side",

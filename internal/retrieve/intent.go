@@ -520,7 +520,7 @@ func (s *reading) levels() {
 func (s *reading) scope(inScope func(terms int, known int, strong bool) bool, termCounts func(string) (int, int, bool)) {
 	// A follow-up that only borrows its level from the conversation must
 	// still be about the ladder itself (an aside about astronomy is not).
-	if s.in.FromHistory && len(s.mentions) == 0 && len(s.in.Roles) == 0 && len(s.in.Facets) == 0 && !s.in.Transition {
+	if s.in.FromHistory && len(s.mentions) == 0 && len(s.in.Roles) == 0 && len(s.in.Facets) == 0 && !s.in.Transition && !pointing(s.q) {
 		if n, known, strong := termCounts(s.question); !strong && (known == 0 && n >= 2 || reUnrelated.MatchString(s.q) && !inScope(n, known, strong)) {
 			s.in.Refusal = RefuseOffTopic
 			return

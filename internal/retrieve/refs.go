@@ -179,6 +179,14 @@ func kindFits(noun, kind string) bool {
 	return true
 }
 
+// pointing is true when q points at an item of the conversation, by
+// ordinal or by what it is about.
+func pointing(q string) bool {
+	_, byOrdinal := pointerIn(q)
+	_, byAbout := aboutIn(q)
+	return byOrdinal || byAbout
+}
+
 // aboutIn finds an item named by what it is about: "the one about talking
 // to execs", "that skill around hiring". It returns the words it is about.
 func aboutIn(q string) (string, bool) {
