@@ -100,6 +100,7 @@ func (r *Retriever) review(in *Intent, q string) {
 		return
 	}
 	level := in.Current
+	step := in.Target != "" && in.Target != r.lad.IC() && in.Target != in.Current
 	if level == "" && in.Target != "" && in.Target != r.lad.IC() {
 		// A case for promotion to X is made at the rung below X: what
 		// success is there, and the skills the article lists for the step.
@@ -120,8 +121,10 @@ func (r *Retriever) review(in *Intent, q string) {
 	in.Transition, in.Target = false, ""
 	in.Levels = append([]string{level}, slices.DeleteFunc(in.Levels, func(l string) bool { return l == level })...)
 	first := ladder.Success
-	if fs := facets(r.lad, asking(q)); len(fs) > 0 && fs[0].Facet == ladder.Skills {
-		first = ladder.Skills // the asking sentence wants what to change
+	if fs := facets(r.lad, asking(q)); len(fs) > 0 && fs[0].Facet == ladder.Skills || step && in.Current != "" {
+		// The asking sentence wants what to change, or the case is for a
+		// named step: the skills the article lists for it.
+		first = ladder.Skills
 	}
 	in.Facets = append([]FacetWeight{{Facet: first, Weight: 1}},
 		slices.DeleteFunc(in.Facets, func(f FacetWeight) bool { return f.Facet == first })...)
