@@ -79,6 +79,9 @@ var Talk = struct {
 	Towards Phrases
 	// WorkVerbs take people as their object: "mentor junior PMs".
 	WorkVerbs Phrases
+	// AskerObject are the asker as the object of someone's words: "she
+	// keeps telling me".
+	AskerObject Phrases
 	// Doubt words hedge a refusal into a question: "not sure I'd enjoy".
 	Doubt Phrases
 	// Equivalence words weigh two rungs or tracks against each other:
@@ -162,6 +165,7 @@ var Talk = struct {
 	SpeechVerbs: Phrases{"says", "said", "wants", "wanted", "asked", "asks", "told", "tells", "thinks", "thought", "expects",
 		"expected", "gave", "gives", "keeps", "insists", "suggested", "suggests", "mentioned", "feels", "believes", "pushes",
 		"pushed", "is asking", "is pushing", "has asked", "wants me", "needs me"},
+	AskerObject: Phrases{"me", "myself"},
 	Doubt: Phrases{"not sure", "unsure", "don't know if", "do not know if", "don't know whether", "wonder if", "wondering if",
 		"not certain", "no idea if", "not convinced"},
 	Equivalence: Phrases{"equivalent", "equivalence", "same level as", "on par", "as senior as", "a step below", "a step above",

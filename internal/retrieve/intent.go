@@ -193,6 +193,7 @@ type reading struct {
 	mentions    []ladder.Mention // the levels the question asks about
 	hist        historyContext   // what the conversation says
 	stepBack    bool             // the level is a step from the one talked about
+	aboutOther  bool             // the question is about someone the asker told of
 	in          Intent
 }
 
@@ -243,14 +244,17 @@ func (s *reading) mentionsAndFacets() {
 	} else if own := statedLevel(s.lad, s.q); own != "" && len(distinct(s.mentions)) == 1 && s.mentions[0].ID == own {
 		// The asker says who they are, then asks about someone they
 		// mentor or manage ("what should she work on?"): that person's level.
+		// Someone who speaks to the asker ("she keeps telling me") is not
+		// who the question is about; a report or a mentee is.
+		toAsker := ladder.Talk.AskerObject.In(" " + strings.Replace(s.main, asking(s.main), " ", 1) + " ")
 		var worked []ladder.Mention
 		for _, m := range othersAsked(s.lad, s.main) {
-			if kindOf(s.main, m) == kindObject {
+			if k := kindOf(s.main, m); k == kindObject || k == kindOther && !toAsker {
 				worked = append(worked, m)
 			}
 		}
 		if len(worked) > 0 {
-			s.mentions = worked
+			s.mentions, s.aboutOther = worked, true
 		}
 	}
 	s.in.asked = len(s.mentions)
@@ -406,6 +410,9 @@ func (s *reading) conversation() {
 	}
 	if s.in.Transition && s.in.Target == "" && len(s.in.Roles) == 0 && reNext.MatchString(s.q) {
 		cur := s.in.Current
+		if s.aboutOther {
+			cur = s.mentions[0].ID // "she wants the next level": hers
+		}
 		if len(s.mentions) == 0 && s.hist.topic != "" && reAnaphora.MatchString(s.q) {
 			cur = s.hist.topic // "the level above that"
 		}

@@ -26,12 +26,15 @@ const (
 // person open the clause and a copula says what that person is.
 func copulaOther(words []string) bool {
 	// The person is the whole next word: "skip-level" is a person, "level" is not.
-	if len(words) < 3 || !ladder.Talk.Others.In(" "+words[0]+" ") || slices.Contains(ladder.Talk.OwnWords, words[1]) {
-		return false
-	}
-	for _, w := range words[2:] {
-		if w == "is" || w == "was" || w == "'s" {
-			return true
+	for j := 0; j+2 < len(words); j++ {
+		if !ladder.Talk.Others.In(" "+words[j]+" ") || slices.Contains(ladder.Talk.OwnWords, words[j+1]) {
+			continue
+		}
+		// "one of my direct reports is a": a possessive, a person, a copula.
+		for _, w := range words[j+2:] {
+			if w == "is" || w == "was" || w == "'s" {
+				return true
+			}
 		}
 	}
 	return false
