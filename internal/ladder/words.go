@@ -79,6 +79,8 @@ var Talk = struct {
 	Towards Phrases
 	// WorkVerbs take people as their object: "mentor junior PMs".
 	WorkVerbs Phrases
+	// Hedges soften a question without changing what it asks: "actually".
+	Hedges Phrases
 	// AskerObject are the asker as the object of someone's words: "she
 	// keeps telling me".
 	AskerObject Phrases
@@ -165,6 +167,7 @@ var Talk = struct {
 	SpeechVerbs: Phrases{"says", "said", "wants", "wanted", "asked", "asks", "told", "tells", "thinks", "thought", "expects",
 		"expected", "gave", "gives", "keeps", "insists", "suggested", "suggests", "mentioned", "feels", "believes", "pushes",
 		"pushed", "is asking", "is pushing", "has asked", "wants me", "needs me"},
+	Hedges:      Phrases{"actually", "really", "even", "just", "honestly", "literally", "exactly", "basically", "truly", "ever"},
 	AskerObject: Phrases{"me", "myself"},
 	Doubt: Phrases{"not sure", "unsure", "don't know if", "do not know if", "don't know whether", "wonder if", "wondering if",
 		"not certain", "no idea if", "not convinced"},

@@ -376,6 +376,10 @@ func (s *reading) transition() {
 func (s *reading) conversation() {
 	// The conversation: levels said before, when this question names none.
 	s.hist = fromHistory(s.lad, s.history)
+	if reUnrelated.MatchString(s.q) {
+		// "Unrelated, but...": a new topic carries nothing over.
+		s.hist = historyContext{}
+	}
 	s.stepBack = false
 	switch {
 	case len(s.mentions) > 0:
@@ -662,6 +666,9 @@ func facets(lad *ladder.Model, q string) []FacetWeight {
 	for _, words := range lad.FacetWords() {
 		rest = words.Blank(rest)
 	}
+	// Hedges between the words of a cue ("what does the job actually
+	// involve") are not read.
+	rest = strings.Join(strings.Fields(ladder.Talk.Hedges.Blank(rest)), " ")
 	for _, f := range []string{ladder.Skills, ladder.Success, ladder.Responsibilities, ladder.Changes, ladder.Overview} {
 		best, pos := 0.0, len(q)
 		for _, c := range facetCues[f] {

@@ -35,6 +35,7 @@ func TestKindOf(t *testing.T) {
 		{"the directors and senior pms report to me", "director", kindObject},
 		{"not keen on being a director or a vp at all", "vp", kindRejected},
 		{"not sure i'd enjoy being a vp, what is it like?", "vp", kindAsked},
+		{"one of my reports is a senior pm and wants more scope", "senior", kindOther},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
@@ -225,6 +226,7 @@ func TestFacetsRead(t *testing.T) {
 		{"what should i change before the next cycle?", ladder.Skills},
 		{"how do you tell if a vp is doing a good job?", ladder.Success},
 		{"what does strong performance look like for an associate?", ladder.Success},
+		{"what would the role truly involve day by day?", ladder.Responsibilities},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
