@@ -22,7 +22,7 @@ const (
 	kindBeyond                      // the rung above it: "past the associate stage"
 )
 
-// copulaOther is true for "my skip-level is the CPO": a possessive and a
+// copulaOther is true for "our skip-level was a VP": a possessive and a
 // person open the clause and a copula says what that person is.
 func copulaOther(words []string) bool {
 	// The person is the whole next word: "skip-level" is a person, "level" is not.
@@ -30,7 +30,7 @@ func copulaOther(words []string) bool {
 		if !ladder.Talk.Others.In(" "+words[j]+" ") || slices.Contains(ladder.Talk.OwnWords, words[j+1]) {
 			continue
 		}
-		// "one of my direct reports is a": a possessive, a person, a copula.
+		// "two of our new hires are": a possessive, a person, a copula.
 		for _, w := range words[j+2:] {
 			if w == "is" || w == "was" || w == "'s" {
 				return true
