@@ -379,10 +379,17 @@ func (r *Retriever) boosts(question string, in Intent) map[string]float64 {
 				levelFacets(r.lad.IC(), 1)
 				put(sections.ID(r.lad.IC(), ladder.Overview), bPrimary+0.2)
 			}
-			if in.equivalence {
+			if in.equivalence && r.lad.IsArticle() {
 				// The article weighs the IC track against the rungs among
 				// its responsibilities.
 				put(sections.ID(r.lad.IC(), ladder.Responsibilities), bPrimary+0.4)
+			}
+			if in.equivalence && !r.lad.IsArticle() {
+				// A ladder file says where it weighs its levels against
+				// each other: a line naming both.
+				for _, id := range r.namingBoth(in.Levels) {
+					put(id, bPrimary+0.6)
+				}
 			}
 		case TopicTimeline:
 			// A level's facet asked together with the time it takes to reach
@@ -447,6 +454,34 @@ func (r *Retriever) boosts(question string, in Intent) map[string]float64 {
 		}
 	}
 	return b
+}
+
+// namingBoth lists the sections of which a line names two of the levels
+// (by name or alias).
+func (r *Retriever) namingBoth(levels []string) []string {
+	if len(levels) < 2 {
+		return nil
+	}
+	var out []string
+	for _, sec := range r.set.All() {
+		for _, line := range sec.Lines {
+			named := map[string]bool{}
+			for _, m := range r.lad.FindLevels(line) {
+				named[m.ID] = true
+			}
+			n := 0
+			for _, l := range levels {
+				if named[l] {
+					n++
+				}
+			}
+			if n >= 2 {
+				out = append(out, sec.ID)
+				break
+			}
+		}
+	}
+	return out
 }
 
 // onICTrack reports whether one of the levels is on the IC track (a
