@@ -32,7 +32,7 @@ func copulaOther(words []string) bool {
 		}
 		// "two of our new hires are": a possessive, a person, a copula.
 		for _, w := range words[j+2:] {
-			if w == "is" || w == "was" || w == "'s" {
+			if w == "is" || w == "was" || w == "'s" || w == "are" || w == "were" {
 				return true
 			}
 		}
