@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"github.com/ladder/coach/corpus"
-	"github.com/ladder/coach/internal/embed"
 	"github.com/ladder/coach/internal/errs"
 	"github.com/ladder/coach/internal/index"
 	"github.com/ladder/coach/internal/retrieve"
@@ -22,15 +21,8 @@ func newOfflineService(t testing.TB) *Service {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Fitted on titles and texts, unlike the app's index.LocalEmbedder
-	// (texts only): with the app's, the mid-level success suggestion
-	// retrieves mid/overview first (TestSuggestionsAnswered), a retrieval
-	// gap left to the reader's owners.
-	texts := make([]string, len(secs))
-	for i, s := range secs {
-		texts[i] = s.Title + "\n" + s.Text
-	}
-	idx, err := index.Build(context.Background(), secs, embed.NewLocal(texts))
+	// Built as the app builds it: index.LocalEmbedder over the texts.
+	idx, err := index.Build(context.Background(), secs, index.LocalEmbedder(secs))
 	if err != nil {
 		t.Fatal(err)
 	}

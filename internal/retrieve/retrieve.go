@@ -327,7 +327,7 @@ func (r *Retriever) boosts(question string, in Intent) map[string]float64 {
 				put(sections.ID(level, ladder.Changes), 0.8*v)
 				put(sections.ID(level, ladder.Responsibilities), 0.7*v)
 			case ladder.Success:
-				put(sections.ID(level, ladder.Overview), 0.4*v)
+				put(sections.ID(level, ladder.Overview), 0.2*v)
 			}
 		}
 	}
