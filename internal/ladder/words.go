@@ -79,6 +79,9 @@ var Talk = struct {
 	Towards Phrases
 	// WorkVerbs take people as their object: "mentor junior PMs".
 	WorkVerbs Phrases
+	// PromoNouns after a title make it the rung a promotion reaches: "a
+	// director promotion".
+	PromoNouns Phrases
 	// Hedges soften a question without changing what it asks: "actually".
 	Hedges Phrases
 	// AskerObject are the asker as the object of someone's words: "she
@@ -167,6 +170,7 @@ var Talk = struct {
 	SpeechVerbs: Phrases{"says", "said", "wants", "wanted", "asked", "asks", "told", "tells", "thinks", "thought", "expects",
 		"expected", "gave", "gives", "keeps", "insists", "suggested", "suggests", "mentioned", "feels", "believes", "pushes",
 		"pushed", "is asking", "is pushing", "has asked", "wants me", "needs me"},
+	PromoNouns:  Phrases{"promotion", "promo", "promotions", "promos"},
 	Hedges:      Phrases{"actually", "really", "even", "just", "honestly", "literally", "exactly", "basically", "truly", "ever"},
 	AskerObject: Phrases{"me", "myself"},
 	Doubt: Phrases{"not sure", "unsure", "don't know if", "do not know if", "don't know whether", "wonder if", "wondering if",

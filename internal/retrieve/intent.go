@@ -341,6 +341,13 @@ func (s *reading) transition() {
 		s.in.Transition, s.in.Current, s.in.Target = true, a, b
 		return
 	}
+	// "a senior PM promotion": a title that names a promotion is its target.
+	for _, m := range s.mentions {
+		if startsWithAny(afterMention(s.main, m), ladder.Talk.PromoNouns) {
+			s.in.Transition, s.in.Target = true, m.ID
+			return
+		}
+	}
 	// Transitions: "from A to B", "to become X", "promoted", "next level".
 	// A step already taken ("just got promoted") is none still to take.
 	pending := ladder.Talk.Arrived.Blank(" " + s.main + " ")
@@ -593,7 +600,7 @@ func strongMentions(lad *ladder.Model, text string) []ladder.Mention {
 	var out []ladder.Mention
 	for _, m := range lad.FindLevels(text) {
 		switch k := kindOf(text, m); {
-		case !m.Strong:
+		case !m.Strong && k != kindBeyond: // "the one after senior" names a rung
 		case k == kindAsked || k == kindHoped:
 			out = append(out, m)
 		case k == kindBeyond:

@@ -375,3 +375,17 @@ func TestTitled(t *testing.T) {
 		}
 	}
 }
+
+// A title naming a promotion is its target; a bare rung after "after" is a
+// rung.
+func TestPromotionTitle(t *testing.T) {
+	r := newTestRetriever(t)
+	in := r.Understand("what stands between me and a director promotion, in your view?", nil)
+	if in.Target != "director" && !(len(in.Levels) > 0 && in.Levels[0] == "senior") {
+		t.Errorf("target %q levels %v, want the step to director", in.Target, in.Levels)
+	}
+	in = r.Understand("and the rung after senior, what is it about?", []Turn{{Role: "user", Content: "list the levels"}, {Role: "assistant", Content: "Associate PM, Mid-level PM, Senior PM, Director of Product, VP of Product."}})
+	if len(in.Levels) == 0 || in.Levels[0] != "director" {
+		t.Errorf("levels %v, want director", in.Levels)
+	}
+}
