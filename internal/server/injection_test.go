@@ -15,6 +15,7 @@ import (
 	"github.com/ladder/coach/internal/app"
 	"github.com/ladder/coach/internal/config"
 	"github.com/ladder/coach/internal/llmtest"
+	"github.com/ladder/coach/internal/openaiapi"
 	"github.com/ladder/coach/internal/reading"
 )
 
@@ -135,7 +136,7 @@ func ask(t *testing.T, h http.Handler, v askVariant, message string, history []a
 		}
 		r.text = text.String()
 	case !v.stream:
-		var c ChatCompletion
+		var c openaiapi.ChatCompletion
 		if err := json.Unmarshal(rec.Body.Bytes(), &c); err != nil {
 			t.Fatal(err)
 		}
@@ -148,7 +149,7 @@ func ask(t *testing.T, h http.Handler, v askVariant, message string, history []a
 			if !ok || data == "[DONE]" {
 				continue
 			}
-			var ch ChatCompletionChunk
+			var ch openaiapi.ChatCompletionChunk
 			if err := json.Unmarshal([]byte(data), &ch); err != nil {
 				text.WriteString("\n" + data) // an error event: the client sees it too
 				continue

@@ -12,11 +12,13 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/ladder/coach/internal/answer"
+	"github.com/ladder/coach/internal/openaiapi"
 )
 
 // openAIHandler serves the OpenAI-compatible API under /v1: the coach as a
-// model that any OpenAI client or chat UI can talk to. The translation rules
-// live in openai_convert.go; this file only carries requests and replies.
+// model that any OpenAI client or chat UI can talk to. The wire format and
+// its translation rules live in internal/openaiapi; this file only carries
+// requests and replies.
 // A chatter that is also a Streamer streams its answers as it writes them.
 type openAIHandler struct {
 	chatter Chatter
@@ -35,14 +37,14 @@ func openAIRoutes(g *gin.RouterGroup, h *openAIHandler) {
 }
 
 // abortOpenAI writes e in OpenAI's error shape with its status.
-func abortOpenAI(c *gin.Context, e *openAIError) {
-	c.AbortWithStatusJSON(e.Status, e.body())
+func abortOpenAI(c *gin.Context, e *openaiapi.Error) {
+	c.AbortWithStatusJSON(e.Status, e.Body())
 }
 
 // abortOpenAIErr writes err in OpenAI's error shape; errors without a code
 // are logged and shown as a generic message.
 func (h *openAIHandler) abortOpenAIErr(c *gin.Context, err error) {
-	e := openAIErrorOf(err)
+	e := openaiapi.ErrorOf(err, HTTPStatus(err))
 	if e.Status >= 500 && h.logger != nil {
 		h.logger.ErrorContext(c.Request.Context(), "request failed",
 			"request_id", c.GetString(ctxKeyRequestID), "method", c.Request.Method, "path", c.Request.URL.Path, "status", e.Status, "err", err)
@@ -51,17 +53,17 @@ func (h *openAIHandler) abortOpenAIErr(c *gin.Context, err error) {
 }
 
 func (h *openAIHandler) models(c *gin.Context) {
-	c.JSON(http.StatusOK, OpenAIModelList{Object: "list", Data: []OpenAIModel{modelInfo(h.modelID)}})
+	c.JSON(http.StatusOK, openaiapi.ModelList{Object: "list", Data: []openaiapi.Model{openaiapi.ModelInfo(h.modelID)}})
 }
 
 // model serves /v1/models/*id; the catch-all lets a configured id hold a
 // slash.
 func (h *openAIHandler) model(c *gin.Context) {
 	if id := strings.TrimPrefix(c.Param("id"), "/"); id != h.modelID {
-		abortOpenAI(c, modelNotFound(id, h.modelID))
+		abortOpenAI(c, openaiapi.ModelNotFound(id, h.modelID))
 		return
 	}
-	c.JSON(http.StatusOK, modelInfo(h.modelID))
+	c.JSON(http.StatusOK, openaiapi.ModelInfo(h.modelID))
 }
 
 // chatCompletions serves POST /v1/chat/completions. Everything about the
@@ -71,35 +73,35 @@ func (h *openAIHandler) chatCompletions(c *gin.Context) {
 	raw, err := io.ReadAll(c.Request.Body)
 	if err != nil {
 		if isTooLarge(err) {
-			abortOpenAI(c, openAIErrorFor(http.StatusRequestEntityTooLarge, tooLargeMessage(MaxOpenAIBodyBytes)))
+			abortOpenAI(c, openaiapi.ErrorFor(http.StatusRequestEntityTooLarge, tooLargeMessage(MaxOpenAIBodyBytes)))
 			return
 		}
-		abortOpenAI(c, invalidf("", codeInvalidJSON, "%s", readFailedMessage))
+		abortOpenAI(c, openaiapi.Invalidf("", openaiapi.CodeInvalidJSON, "%s", readFailedMessage))
 		return
 	}
-	req, e := parseCompletionRequest(raw)
+	req, e := openaiapi.ParseRequest(raw)
 	if e != nil {
 		abortOpenAI(c, e)
 		return
 	}
-	model, e := resolveModel(req.Model, h.modelID)
+	model, e := openaiapi.ResolveModel(req.Model, h.modelID)
 	if e != nil {
 		abortOpenAI(c, e)
 		return
 	}
-	areq, e := toAnswerRequest(req.Messages)
+	areq, e := openaiapi.ToAnswerRequest(req.Messages)
 	if e != nil {
 		abortOpenAI(c, e)
 		return
 	}
 	if !h.ready() || h.chatter == nil {
-		abortOpenAI(c, openAIErrorFor(http.StatusServiceUnavailable, "The coach is still building its index; try again in a moment."))
+		abortOpenAI(c, openaiapi.ErrorFor(http.StatusServiceUnavailable, "The coach is still building its index; try again in a moment."))
 		return
 	}
 
-	k := chunker{id: newCompletionID(), created: h.now().Unix(), model: model}
+	id, created := openaiapi.NewCompletionID(), h.now().Unix()
 	if req.Stream {
-		h.stream(c, areq, &eventTranslator{k: k, msgs: req.Messages, includeUsage: req.IncludeUsage})
+		h.stream(c, areq, openaiapi.NewStream(id, created, model, req.Messages, req.IncludeUsage))
 		return
 	}
 	ctx := c.Request.Context()
@@ -108,16 +110,16 @@ func (h *openAIHandler) chatCompletions(c *gin.Context) {
 		h.abortChatErr(c, err)
 		return
 	}
-	usage := estimateUsage(req.Messages, completionContent(reply))
-	c.JSON(http.StatusOK, newCompletion(k.id, k.created, model, reply, usage))
+	usage := openaiapi.EstimateUsage(req.Messages, openaiapi.CompletionContent(reply))
+	c.JSON(http.StatusOK, openaiapi.NewCompletion(id, created, model, reply, usage))
 }
 
 // abortChatErr answers a failure of the answer service before any reply.
 func (h *openAIHandler) abortChatErr(c *gin.Context, err error) {
 	if c.Request.Context().Err() != nil {
 		// The client left; nobody reads the reply and it is not a fault.
-		e := openAIErrorFor(http.StatusServiceUnavailable, "request cancelled")
-		e.Code = codeRequestCanceled
+		e := openaiapi.ErrorFor(http.StatusServiceUnavailable, "request cancelled")
+		e.Code = openaiapi.CodeRequestCanceled
 		abortOpenAI(c, e)
 		return
 	}
@@ -130,7 +132,7 @@ func (h *openAIHandler) abortChatErr(c *gin.Context, err error) {
 // the first event the response is untouched, so a failure before it has its
 // status and OpenAI's error shape; a failure after it ends the stream with
 // an error event, which OpenAI clients report.
-func (h *openAIHandler) stream(c *gin.Context, req answer.Request, t *eventTranslator) {
+func (h *openAIHandler) stream(c *gin.Context, req answer.Request, t *openaiapi.Stream) {
 	ctx := c.Request.Context()
 	w := c.Writer
 	write := func(data []byte) error {
@@ -151,14 +153,14 @@ func (h *openAIHandler) stream(c *gin.Context, req answer.Request, t *eventTrans
 		return write(b)
 	}
 	emit := func(ev answer.Event) error {
-		if !t.started {
+		if !t.Started() {
 			hd := w.Header()
 			hd.Set("Content-Type", "text/event-stream; charset=utf-8")
 			hd.Set("Cache-Control", "no-cache")
 			hd.Set("X-Accel-Buffering", "no") // proxies such as nginx must not buffer the stream
 			c.Status(http.StatusOK)
 		}
-		for _, ch := range t.translate(ev) {
+		for _, ch := range t.Translate(ev) {
 			if err := send(ch); err != nil {
 				return err
 			}
@@ -169,17 +171,17 @@ func (h *openAIHandler) stream(c *gin.Context, req answer.Request, t *eventTrans
 	err := streamChat(ctx, h.chatter, req, emit)
 	switch {
 	case err == nil:
-	case !t.started:
+	case !t.Started():
 		h.abortChatErr(c, err)
 		return
 	case ctx.Err() != nil:
 		return
 	default:
 		h.logger.ErrorContext(ctx, "openai: chat stream failed", "request_id", c.GetString(ctxKeyRequestID), "path", c.Request.URL.Path, "err", err)
-		_ = send(openAIErrorFor(http.StatusInternalServerError, "The answer stopped because of an internal error. Please ask again.").body())
+		_ = send(openaiapi.ErrorFor(http.StatusInternalServerError, "The answer stopped because of an internal error. Please ask again.").Body())
 		return
 	}
-	for _, ch := range t.finish(nil) { // a stream that ended without its done event
+	for _, ch := range t.Finish() { // a stream that ended without its done event
 		if send(ch) != nil {
 			return
 		}

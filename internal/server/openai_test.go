@@ -18,6 +18,7 @@ import (
 	"github.com/ladder/coach/internal/answer"
 	"github.com/ladder/coach/internal/app"
 	"github.com/ladder/coach/internal/config"
+	"github.com/ladder/coach/internal/openaiapi"
 	"github.com/ladder/coach/internal/sections"
 )
 
@@ -68,15 +69,15 @@ func TestOpenAIListModels(t *testing.T) {
 		t.Fatalf("models = %+v, want one", list.Models)
 	}
 	m := list.Models[0]
-	if m.ID != DefaultModelID || m.Object != "model" || m.OwnedBy != "coach" || m.CreatedAt != modelCreated {
+	if m.ID != openaiapi.DefaultModelID || m.Object != "model" || m.OwnedBy != "coach" || m.CreatedAt != openaiapi.ModelCreated {
 		t.Errorf("model = %+v", m)
 	}
 	got, err := client.GetModel(openAICtx(t), "coach")
-	if err != nil || got.ID != "coach" || got.CreatedAt != modelCreated {
+	if err != nil || got.ID != "coach" || got.CreatedAt != openaiapi.ModelCreated {
 		t.Errorf("GetModel(coach) = %+v, %v", got, err)
 	}
 	_, err = client.GetModel(openAICtx(t), "gpt-4o")
-	wantOpenAIAPIError(t, err, http.StatusNotFound, "model", codeModelNotFound)
+	wantOpenAIAPIError(t, err, http.StatusNotFound, "model", openaiapi.CodeModelNotFound)
 }
 
 func TestOpenAIModelsRaw(t *testing.T) {
@@ -168,7 +169,7 @@ func TestOpenAIChatCompletionCitations(t *testing.T) {
 		t.Fatalf("status %d %s", rec.Code, rec.Body)
 	}
 	var got struct {
-		ChatCompletion
+		openaiapi.ChatCompletion
 		Citations []answer.Citation `json:"citations"`
 	}
 	if err := json.Unmarshal(rec.Body.Bytes(), &got); err != nil {
@@ -187,7 +188,7 @@ func TestOpenAIChatCompletionCitations(t *testing.T) {
 			t.Errorf("citation %d = %+v, want %+v", i, got.Citations[i], want.Citations[i])
 		}
 	}
-	if c := got.Choices[0].Message.Content; c != want.Answer+sourcesText(want.Citations) {
+	if c := got.Choices[0].Message.Content; c != want.Answer+openaiapi.SourcesText(want.Citations) {
 		t.Errorf("content = %q\nwant answer + sources of /api/chat", c)
 	}
 	if got.Citations[0].ID != "senior/success" {
@@ -292,7 +293,7 @@ func TestOpenAIStreamRaw(t *testing.T) {
 	}
 	for _, ev := range events[:len(events)-1] {
 		data, ok := strings.CutPrefix(ev, "data: ")
-		var c ChatCompletionChunk
+		var c openaiapi.ChatCompletionChunk
 		if !ok || json.Unmarshal([]byte(data), &c) != nil {
 			t.Fatalf("event %q is not a data: chunk", ev)
 		}
@@ -421,23 +422,23 @@ func TestOpenAIErrorsThroughClient(t *testing.T) {
 		param  string
 		code   string
 	}{
-		{"no messages", openai.ChatCompletionRequest{Model: "coach"}, 400, "messages", codeMissing},
-		{"empty messages", openai.ChatCompletionRequest{Model: "coach", Messages: []openai.ChatCompletionMessage{}}, 400, "messages", codeEmptyArray},
+		{"no messages", openai.ChatCompletionRequest{Model: "coach"}, 400, "messages", openaiapi.CodeMissing},
+		{"empty messages", openai.ChatCompletionRequest{Model: "coach", Messages: []openai.ChatCompletionMessage{}}, 400, "messages", openaiapi.CodeEmptyArray},
 		{"no user message", openai.ChatCompletionRequest{Model: "coach", Messages: []openai.ChatCompletionMessage{
-			{Role: "system", Content: "Be brief."}, {Role: "assistant", Content: "Hello!"}}}, 400, "messages", codeNoUserMessage},
-		{"blank question", openai.ChatCompletionRequest{Model: "coach", Messages: []openai.ChatCompletionMessage{user("  \n")}}, 400, "messages[0].content", codeEmptyString},
+			{Role: "system", Content: "Be brief."}, {Role: "assistant", Content: "Hello!"}}}, 400, "messages", openaiapi.CodeNoUserMessage},
+		{"blank question", openai.ChatCompletionRequest{Model: "coach", Messages: []openai.ChatCompletionMessage{user("  \n")}}, 400, "messages[0].content", openaiapi.CodeEmptyString},
 		{"tool role", openai.ChatCompletionRequest{Model: "coach", Messages: []openai.ChatCompletionMessage{
-			user("hi"), {Role: "tool", Content: "42", ToolCallID: "call_1"}, user("What does a VP do?")}}, 400, "messages[1].role", codeInvalidValue},
+			user("hi"), {Role: "tool", Content: "42", ToolCallID: "call_1"}, user("What does a VP do?")}}, 400, "messages[1].role", openaiapi.CodeInvalidValue},
 		{"function role", openai.ChatCompletionRequest{Model: "coach", Messages: []openai.ChatCompletionMessage{
-			{Role: "function", Content: "42", Name: "f"}, user("What does a VP do?")}}, 400, "messages[0].role", codeInvalidValue},
-		{"unknown role", openai.ChatCompletionRequest{Model: "coach", Messages: []openai.ChatCompletionMessage{{Role: "coach", Content: "x"}}}, 400, "messages[0].role", codeInvalidValue},
+			{Role: "function", Content: "42", Name: "f"}, user("What does a VP do?")}}, 400, "messages[0].role", openaiapi.CodeInvalidValue},
+		{"unknown role", openai.ChatCompletionRequest{Model: "coach", Messages: []openai.ChatCompletionMessage{{Role: "coach", Content: "x"}}}, 400, "messages[0].role", openaiapi.CodeInvalidValue},
 		{"oversize question", openai.ChatCompletionRequest{Model: "coach", Messages: []openai.ChatCompletionMessage{
-			user(strings.Repeat("a", answer.MaxMessageChars+1))}}, 400, "messages[0].content", codeTooLong},
+			user(strings.Repeat("a", answer.MaxMessageChars+1))}}, 400, "messages[0].content", openaiapi.CodeTooLong},
 		{"oversize earlier question", openai.ChatCompletionRequest{Model: "coach", Messages: []openai.ChatCompletionMessage{
-			user(strings.Repeat("b", answer.MaxMessageChars+1)), {Role: "assistant", Content: "Noted."}, user("What next?")}}, 400, "messages[0].content", codeTooLong},
+			user(strings.Repeat("b", answer.MaxMessageChars+1)), {Role: "assistant", Content: "Noted."}, user("What next?")}}, 400, "messages[0].content", openaiapi.CodeTooLong},
 		{"image part", openai.ChatCompletionRequest{Model: "coach", Messages: []openai.ChatCompletionMessage{{Role: "user", MultiContent: []openai.ChatMessagePart{
-			{Type: openai.ChatMessagePartTypeImageURL, ImageURL: &openai.ChatMessageImageURL{URL: "https://example.test/a.png"}}}}}}, 400, "messages[0].content[0].type", codeInvalidValue},
-		{"unknown model", openai.ChatCompletionRequest{Model: "gpt-4o", Messages: []openai.ChatCompletionMessage{user("What does a VP do?")}}, 404, "model", codeModelNotFound},
+			{Type: openai.ChatMessagePartTypeImageURL, ImageURL: &openai.ChatMessageImageURL{URL: "https://example.test/a.png"}}}}}}, 400, "messages[0].content[0].type", openaiapi.CodeInvalidValue},
+		{"unknown model", openai.ChatCompletionRequest{Model: "gpt-4o", Messages: []openai.ChatCompletionMessage{user("What does a VP do?")}}, 404, "model", openaiapi.CodeModelNotFound},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -459,28 +460,28 @@ func TestOpenAIErrorsRaw(t *testing.T) {
 		status                   int
 		typ, param, code         string
 	}{
-		{"bad JSON", "POST", "/chat/completions", `{"model":"coach","messages":[`, 400, typeInvalidRequest, "", codeInvalidJSON},
-		{"not JSON", "POST", "/chat/completions", `hello`, 400, typeInvalidRequest, "", codeInvalidJSON},
-		{"empty body", "POST", "/chat/completions", ``, 400, typeInvalidRequest, "", codeInvalidJSON},
-		{"array body", "POST", "/chat/completions", `[1,2]`, 400, typeInvalidRequest, "", codeInvalidJSON},
-		{"trailing data", "POST", "/chat/completions", `{"messages":[{"role":"user","content":"hi"}]} {}`, 400, typeInvalidRequest, "", codeInvalidJSON},
-		{"messages not a list", "POST", "/chat/completions", `{"messages":"hi"}`, 400, typeInvalidRequest, "messages", codeInvalidType},
-		{"message not an object", "POST", "/chat/completions", `{"messages":["hi"]}`, 400, typeInvalidRequest, "messages[0]", codeInvalidType},
-		{"role a number", "POST", "/chat/completions", `{"messages":[{"role":1,"content":"hi"}]}`, 400, typeInvalidRequest, "messages[0].role", codeInvalidType},
-		{"missing role", "POST", "/chat/completions", `{"messages":[{"content":"hi"}]}`, 400, typeInvalidRequest, "messages[0].role", codeMissing},
-		{"content a number", "POST", "/chat/completions", `{"messages":[{"role":"user","content":42}]}`, 400, typeInvalidRequest, "messages[0].content", codeInvalidType},
-		{"part text a number", "POST", "/chat/completions", `{"messages":[{"role":"user","content":[{"type":"text","text":7}]}]}`, 400, typeInvalidRequest, "messages[0].content[0].text", codeInvalidType},
-		{"model a number", "POST", "/chat/completions", `{"model":4,"messages":[{"role":"user","content":"hi"}]}`, 400, typeInvalidRequest, "model", codeInvalidType},
-		{"stream a string", "POST", "/chat/completions", `{"stream":"yes","messages":[{"role":"user","content":"hi"}]}`, 400, typeInvalidRequest, "stream", codeInvalidType},
-		{"include_usage a string", "POST", "/chat/completions", `{"stream":true,"stream_options":{"include_usage":"y"},"messages":[{"role":"user","content":"hi"}]}`, 400, typeInvalidRequest, "stream_options.include_usage", codeInvalidType},
-		{"temperature a string", "POST", "/chat/completions", `{"temperature":"hot","messages":[{"role":"user","content":"hi"}]}`, 400, typeInvalidRequest, "temperature", codeInvalidType},
-		{"max_tokens a decimal", "POST", "/chat/completions", `{"max_tokens":1.5,"messages":[{"role":"user","content":"hi"}]}`, 400, typeInvalidRequest, "max_tokens", codeInvalidType},
-		{"unknown model", "POST", "/chat/completions", `{"model":"gpt-4o","messages":[{"role":"user","content":"hi"}]}`, 404, typeInvalidRequest, "model", codeModelNotFound},
-		{"body over 1 MiB", "POST", "/chat/completions", huge, 413, typeInvalidRequest, "", codeTooLarge},
-		{"unknown model id", "GET", "/models/gpt-4o", "", 404, typeInvalidRequest, "model", codeModelNotFound},
-		{"unknown route", "GET", "/embeddings", "", 404, typeInvalidRequest, "", codeUnknownURL},
-		{"unknown route under /v1", "POST", "/completions", `{}`, 404, typeInvalidRequest, "", codeUnknownURL},
-		{"wrong method", "GET", "/chat/completions", "", 405, typeInvalidRequest, "", codeMethodNotAllow},
+		{"bad JSON", "POST", "/chat/completions", `{"model":"coach","messages":[`, 400, openaiapi.TypeInvalidRequest, "", openaiapi.CodeInvalidJSON},
+		{"not JSON", "POST", "/chat/completions", `hello`, 400, openaiapi.TypeInvalidRequest, "", openaiapi.CodeInvalidJSON},
+		{"empty body", "POST", "/chat/completions", ``, 400, openaiapi.TypeInvalidRequest, "", openaiapi.CodeInvalidJSON},
+		{"array body", "POST", "/chat/completions", `[1,2]`, 400, openaiapi.TypeInvalidRequest, "", openaiapi.CodeInvalidJSON},
+		{"trailing data", "POST", "/chat/completions", `{"messages":[{"role":"user","content":"hi"}]} {}`, 400, openaiapi.TypeInvalidRequest, "", openaiapi.CodeInvalidJSON},
+		{"messages not a list", "POST", "/chat/completions", `{"messages":"hi"}`, 400, openaiapi.TypeInvalidRequest, "messages", openaiapi.CodeInvalidType},
+		{"message not an object", "POST", "/chat/completions", `{"messages":["hi"]}`, 400, openaiapi.TypeInvalidRequest, "messages[0]", openaiapi.CodeInvalidType},
+		{"role a number", "POST", "/chat/completions", `{"messages":[{"role":1,"content":"hi"}]}`, 400, openaiapi.TypeInvalidRequest, "messages[0].role", openaiapi.CodeInvalidType},
+		{"missing role", "POST", "/chat/completions", `{"messages":[{"content":"hi"}]}`, 400, openaiapi.TypeInvalidRequest, "messages[0].role", openaiapi.CodeMissing},
+		{"content a number", "POST", "/chat/completions", `{"messages":[{"role":"user","content":42}]}`, 400, openaiapi.TypeInvalidRequest, "messages[0].content", openaiapi.CodeInvalidType},
+		{"part text a number", "POST", "/chat/completions", `{"messages":[{"role":"user","content":[{"type":"text","text":7}]}]}`, 400, openaiapi.TypeInvalidRequest, "messages[0].content[0].text", openaiapi.CodeInvalidType},
+		{"model a number", "POST", "/chat/completions", `{"model":4,"messages":[{"role":"user","content":"hi"}]}`, 400, openaiapi.TypeInvalidRequest, "model", openaiapi.CodeInvalidType},
+		{"stream a string", "POST", "/chat/completions", `{"stream":"yes","messages":[{"role":"user","content":"hi"}]}`, 400, openaiapi.TypeInvalidRequest, "stream", openaiapi.CodeInvalidType},
+		{"include_usage a string", "POST", "/chat/completions", `{"stream":true,"stream_options":{"include_usage":"y"},"messages":[{"role":"user","content":"hi"}]}`, 400, openaiapi.TypeInvalidRequest, "stream_options.include_usage", openaiapi.CodeInvalidType},
+		{"temperature a string", "POST", "/chat/completions", `{"temperature":"hot","messages":[{"role":"user","content":"hi"}]}`, 400, openaiapi.TypeInvalidRequest, "temperature", openaiapi.CodeInvalidType},
+		{"max_tokens a decimal", "POST", "/chat/completions", `{"max_tokens":1.5,"messages":[{"role":"user","content":"hi"}]}`, 400, openaiapi.TypeInvalidRequest, "max_tokens", openaiapi.CodeInvalidType},
+		{"unknown model", "POST", "/chat/completions", `{"model":"gpt-4o","messages":[{"role":"user","content":"hi"}]}`, 404, openaiapi.TypeInvalidRequest, "model", openaiapi.CodeModelNotFound},
+		{"body over 1 MiB", "POST", "/chat/completions", huge, 413, openaiapi.TypeInvalidRequest, "", openaiapi.CodeTooLarge},
+		{"unknown model id", "GET", "/models/gpt-4o", "", 404, openaiapi.TypeInvalidRequest, "model", openaiapi.CodeModelNotFound},
+		{"unknown route", "GET", "/embeddings", "", 404, openaiapi.TypeInvalidRequest, "", openaiapi.CodeUnknownURL},
+		{"unknown route under /v1", "POST", "/completions", `{}`, 404, openaiapi.TypeInvalidRequest, "", openaiapi.CodeUnknownURL},
+		{"wrong method", "GET", "/chat/completions", "", 405, openaiapi.TypeInvalidRequest, "", openaiapi.CodeMethodNotAllow},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -513,7 +514,7 @@ func TestOpenAIErrorsRaw(t *testing.T) {
 	if resp.StatusCode != http.StatusRequestEntityTooLarge {
 		t.Errorf("chunked oversize body: %d %s", resp.StatusCode, b)
 	}
-	wantOpenAIErrorBody(t, b, typeInvalidRequest, "", codeTooLarge)
+	wantOpenAIErrorBody(t, b, openaiapi.TypeInvalidRequest, "", openaiapi.CodeTooLarge)
 }
 
 // wantOpenAIErrorBody checks the body is exactly OpenAI's error shape: the
@@ -560,7 +561,7 @@ func TestOpenAINotReady(t *testing.T) {
 	_, err := client.CreateChatCompletion(openAICtx(t), openai.ChatCompletionRequest{Model: "coach",
 		Messages: []openai.ChatCompletionMessage{{Role: "user", Content: "hi"}}})
 	var apiErr *openai.APIError
-	if !errors.As(err, &apiErr) || apiErr.HTTPStatusCode != http.StatusServiceUnavailable || apiErr.Type != typeServer {
+	if !errors.As(err, &apiErr) || apiErr.HTTPStatusCode != http.StatusServiceUnavailable || apiErr.Type != openaiapi.TypeServer {
 		t.Errorf("chat before ready: %v", err)
 	}
 }
@@ -574,7 +575,7 @@ func TestOpenAIChatterErrors(t *testing.T) {
 		status int
 		typ    string
 	}{
-		{errors.New("disk on fire"), 500, typeServer},
+		{errors.New("disk on fire"), 500, openaiapi.TypeServer},
 	} {
 		h := newTestServer(t, &fakeChatter{err: tc.err}, nil, &logs)
 		rec := do(t, h, http.MethodPost, "/v1/chat/completions", strings.NewReader(`{"messages":[{"role":"user","content":"hi"}]}`))
@@ -592,7 +593,7 @@ func TestOpenAIChatterErrors(t *testing.T) {
 	if rec.Code != 500 {
 		t.Errorf("panic: status %d", rec.Code)
 	}
-	wantOpenAIErrorBody(t, rec.Body.Bytes(), typeServer, "", "")
+	wantOpenAIErrorBody(t, rec.Body.Bytes(), openaiapi.TypeServer, "", "")
 }
 
 // The history the coach gets: the last 50 turns, without system messages or
@@ -727,13 +728,13 @@ func TestOpenAIStreamFromChatter(t *testing.T) {
 	var text strings.Builder
 	n := 0
 	for _, ev := range strings.Split(strings.TrimSpace(string(b)), "\n\n") {
-		var c ChatCompletionChunk
+		var c openaiapi.ChatCompletionChunk
 		if data := strings.TrimPrefix(ev, "data: "); data != "[DONE]" && json.Unmarshal([]byte(data), &c) == nil && len(c.Choices) > 0 && c.Choices[0].Delta.Content != nil {
 			text.WriteString(*c.Choices[0].Delta.Content)
 			n++
 		}
 	}
-	if want := fc.reply.Answer + sourcesText(openAITestCites); text.String() != want {
+	if want := fc.reply.Answer + openaiapi.SourcesText(openAITestCites); text.String() != want {
 		t.Errorf("text = %q\nwant %q", text.String(), want)
 	}
 	if n < 4 {
@@ -745,7 +746,7 @@ func TestOpenAIStreamFailures(t *testing.T) {
 	// Before any event: a status and OpenAI's error shape.
 	_, _, err := openAIStreamText(t, &openAIFakeStreamer{err: errors.New("index on fire")})
 	var apiErr *openai.APIError
-	if !errors.As(err, &apiErr) || apiErr.HTTPStatusCode != 500 || apiErr.Type != typeServer || strings.Contains(apiErr.Message, "fire") {
+	if !errors.As(err, &apiErr) || apiErr.HTTPStatusCode != 500 || apiErr.Type != openaiapi.TypeServer || strings.Contains(apiErr.Message, "fire") {
 		t.Errorf("failure before the stream: %v", err)
 	}
 	// After the first event: an error event, which the client reports.
@@ -760,7 +761,7 @@ func TestOpenAIStreamFailures(t *testing.T) {
 	text, last, err := openAIStreamText(t, &openAIFakeStreamer{
 		events: []answer.Event{{Name: answer.EventCitations, Data: openAITestCites}, {Name: answer.EventDelta, Data: answer.Delta{Text: "All [1]."}}},
 	})
-	if err != nil || text != "All [1]."+sourcesText(openAITestCites) || last.Choices[0].FinishReason != openai.FinishReasonStop {
+	if err != nil || text != "All [1]."+openaiapi.SourcesText(openAITestCites) || last.Choices[0].FinishReason != openai.FinishReasonStop {
 		t.Errorf("stream without done: text %q, last %+v, err %v", text, last, err)
 	}
 }

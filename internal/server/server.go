@@ -17,6 +17,7 @@ import (
 
 	"github.com/ladder/coach/internal/answer"
 	"github.com/ladder/coach/internal/ladder"
+	"github.com/ladder/coach/internal/openaiapi"
 	"github.com/ladder/coach/internal/sections"
 )
 
@@ -63,7 +64,7 @@ type Deps struct {
 	// Assessor answers POST /api/assess and GET /api/compare; nil answers 503.
 	Assessor Assessor
 	// ModelID is the model name of the OpenAI-compatible API under /v1;
-	// empty means DefaultModelID. /v1/chat/completions answers with Chatter.
+	// empty means openaiapi.DefaultModelID. /v1/chat/completions answers with Chatter.
 	ModelID string
 
 	// APIKeys, when any, are required as "Authorization: Bearer <key>" on
@@ -104,7 +105,7 @@ func New(d Deps) *gin.Engine {
 		d.Ladder = &info
 	}
 	if d.ModelID == "" {
-		d.ModelID = DefaultModelID
+		d.ModelID = openaiapi.DefaultModelID
 	}
 
 	if d.Metrics == nil {

@@ -1,0 +1,222 @@
+// Package jsontext checks and describes JSON request bodies for error
+// messages: what encoding/json accepts silently but no client meant, and
+// what it refused, in words. It knows nothing of HTTP or of any route.
+package jsontext
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"reflect"
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// Check finds what encoding/json accepts without a word but no client
+// can have meant, in a body that has already parsed: bytes that are not
+// UTF-8 and broken UTF-16 escapes (both silently become U+FFFD), NUL
+// characters, and a key given twice in one object (the last one would win,
+// where a proxy or another parser may read the first). It returns "" when
+// there is none, else what is wrong for the error message.
+func Check(raw []byte) string {
+	if !utf8.Valid(raw) {
+		at := 0
+		for at < len(raw) {
+			r, n := utf8.DecodeRune(raw[at:])
+			if r == utf8.RuneError && n <= 1 {
+				break
+			}
+			at += n
+		}
+		return fmt.Sprintf("request body is not valid UTF-8 (at byte %d); send JSON encoded as UTF-8", at)
+	}
+	// frame is one object or array the scan is inside.
+	type frame struct {
+		object  bool
+		wantKey bool              // the next string of this object is a key
+		keys    map[string]string // key case-folded -> key as first given
+	}
+	var stack []*frame
+	for i := 0; i < len(raw); {
+		switch raw[i] {
+		case '{':
+			stack = append(stack, &frame{object: true, wantKey: true})
+			i++
+		case '[':
+			stack = append(stack, &frame{})
+			i++
+		case '}', ']':
+			if len(stack) > 0 {
+				stack = stack[:len(stack)-1]
+			}
+			i++
+		case ',':
+			if len(stack) > 0 && stack[len(stack)-1].object {
+				stack[len(stack)-1].wantKey = true
+			}
+			i++
+		case '"':
+			end, msg := scanString(raw, i)
+			if msg != "" {
+				return msg
+			}
+			if len(stack) > 0 && stack[len(stack)-1].wantKey {
+				top := stack[len(stack)-1]
+				top.wantKey = false
+				var key string
+				_ = json.Unmarshal(raw[i:end], &key) // a valid string: the body parsed
+				if top.keys == nil {
+					top.keys = map[string]string{}
+				}
+				// encoding/json matches keys without regard to case, so
+				// "message" and "MESSAGE" are the same key given twice.
+				folded := strings.ToLower(strings.ToUpper(key))
+				if first, ok := top.keys[folded]; ok {
+					if first == key {
+						return fmt.Sprintf("request body gives the key %q twice in one object; send each key once", clip(key, 40))
+					}
+					return fmt.Sprintf("request body gives the key %q twice in one object (as %q and %q: keys are read without regard to case); send it once", clip(first, 40), clip(first, 40), clip(key, 40))
+				}
+				top.keys[folded] = key
+			}
+			i = end
+		default:
+			i++
+		}
+	}
+	return ""
+}
+
+// scanString reads the JSON string starting at raw[start] (a quote) and
+// returns the index after its closing quote, or what is wrong with one of
+// its \u escapes: a NUL, or half of a UTF-16 surrogate pair.
+func scanString(raw []byte, start int) (end int, msg string) {
+	i := start + 1
+	for i < len(raw) {
+		switch raw[i] {
+		case '"':
+			return i + 1, ""
+		case '\\':
+			if i+1 < len(raw) && raw[i+1] == 'u' {
+				r, ok := hex4(raw, i+2)
+				if !ok {
+					return len(raw), "" // cannot happen in a body that parsed
+				}
+				switch {
+				case r == 0:
+					return 0, fmt.Sprintf("request body holds a NUL character (\\u0000 at byte %d); text must not contain NUL", i)
+				case utf16.IsSurrogate(r):
+					// Only a high surrogate followed by a low one is a character.
+					if r < 0xdc00 && i+8 <= len(raw) && raw[i+6] == '\\' && raw[i+7] == 'u' {
+						if lo, ok := hex4(raw, i+8); ok && lo >= 0xdc00 && lo <= 0xdfff {
+							i += 12
+							continue
+						}
+					}
+					return 0, fmt.Sprintf("request body holds a broken UTF-16 escape (\\u%04x at byte %d is half of a surrogate pair); send valid UTF-8 or whole pairs", r, i)
+				}
+				i += 6
+				continue
+			}
+			i += 2
+		default:
+			i++
+		}
+	}
+	return len(raw), ""
+}
+
+// hex4 reads the four hex digits at raw[at:].
+func hex4(raw []byte, at int) (rune, bool) {
+	if at+4 > len(raw) {
+		return 0, false
+	}
+	var r rune
+	for _, c := range raw[at : at+4] {
+		var d byte
+		switch {
+		case c >= '0' && c <= '9':
+			d = c - '0'
+		case c >= 'a' && c <= 'f':
+			d = c - 'a' + 10
+		case c >= 'A' && c <= 'F':
+			d = c - 'A' + 10
+		default:
+			return 0, false
+		}
+		r = r<<4 | rune(d)
+	}
+	return r, true
+}
+
+// Describe says what is wrong with JSON that encoding/json refused, in
+// words for a client: where the syntax breaks, or which value has the
+// wrong type.
+func Describe(err error) string {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syn):
+		return fmt.Sprintf("invalid JSON at byte %d: %s", syn.Offset, syn.Error())
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return "invalid JSON: the body ends in the middle of a value"
+	case errors.As(err, &typ):
+		if typ.Field == "" {
+			return fmt.Sprintf("request body must be a JSON object, not %s", Article(typ.Value))
+		}
+		return fmt.Sprintf("field %q must be %s, not %s", typ.Field, Kind(typ.Type), Article(typ.Value))
+	}
+	return "invalid JSON: " + err.Error()
+}
+
+// Kind names the JSON type a Go type decodes from.
+func Kind(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.String:
+		return "a string"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Slice, reflect.Array:
+		return "a list"
+	case reflect.Struct, reflect.Map:
+		return "an object"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64,
+		reflect.Float32, reflect.Float64:
+		return "a number"
+	}
+	return t.String()
+}
+
+// Article puts "a" or "an" before the JSON value kind the decoder reports
+// ("number", "array", "object"...).
+func Article(kind string) string {
+	if kind == "array" {
+		kind = "list"
+	}
+	if strings.HasPrefix(kind, "number") {
+		kind = "number"
+	}
+	switch kind {
+	case "":
+		return "that value"
+	case "bool":
+		return "true or false"
+	case "object":
+		return "an object"
+	}
+	return "a " + kind
+}
+
+// clip shortens a key a client sent to at most n runes for a message.
+func clip(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i] + "…"
+		}
+		n--
+	}
+	return s
+}
