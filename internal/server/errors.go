@@ -3,12 +3,10 @@ package server
 import (
 	"log/slog"
 	"net/http"
-	"strings"
 
 	"github.com/gin-gonic/gin"
 
 	"github.com/ladder/coach/internal/errs"
-	"github.com/ladder/coach/internal/openaiapi"
 )
 
 // statusOf maps each error code to its HTTP status: the one table.
@@ -62,20 +60,19 @@ func clip(s string, n int) string {
 	return s
 }
 
-// isOpenAIPath reports whether path belongs to the OpenAI-compatible API,
-// whose errors take OpenAI's shape.
-func isOpenAIPath(path string) bool {
-	return path == "/v1" || strings.HasPrefix(path, "/v1/")
-}
-
-// abortWithMessage writes msg in the one error shape with status. Under /v1
-// the error takes OpenAI's shape instead, whoever aborts: the route's
-// handler, the middleware or the fallback routes.
+// abortWithMessage writes msg with status through the error writer of the
+// request's mount, whoever aborts: the route's handler, the middleware or
+// the fallback routes; outside every mount, in the one error shape.
 func abortWithMessage(c *gin.Context, status int, msg string) {
-	if isOpenAIPath(c.Request.URL.Path) {
-		abortOpenAI(c, openaiapi.ErrorFor(status, msg))
+	if m, ok := mountOf(c); ok && m.writeError != nil {
+		m.writeError(c, status, msg)
 		return
 	}
+	writeError(c, status, msg)
+}
+
+// writeError is the core error writer: msg in the one error shape.
+func writeError(c *gin.Context, status int, msg string) {
 	c.AbortWithStatusJSON(status, ErrorBody{Error: ErrorDetail{Message: msg}})
 }
 

@@ -125,13 +125,14 @@ func securityHeaders() gin.HandlerFunc {
 	}
 }
 
-// limitBody rejects bodies over n bytes (v1 under /v1) with 413: up front
-// when the client declares the length, and while reading otherwise.
-func limitBody(n, v1 int64) gin.HandlerFunc {
+// limitBody rejects bodies over n bytes (over its mount's limit, when the
+// request's mount has one) with 413: up front when the client declares the
+// length, and while reading otherwise.
+func limitBody(n int64) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		limit := n
-		if isOpenAIPath(c.Request.URL.Path) {
-			limit = v1
+		if m, ok := mountOf(c); ok && m.maxBody > 0 {
+			limit = m.maxBody
 		}
 		if c.Request.ContentLength > limit {
 			abortWithMessage(c, http.StatusRequestEntityTooLarge, tooLargeMessage(limit))

@@ -41,6 +41,12 @@ func abortOpenAI(c *gin.Context, e *openaiapi.Error) {
 	c.AbortWithStatusJSON(e.Status, e.Body())
 }
 
+// writeOpenAIError is the error writer of /v1's mount: msg in OpenAI's
+// error shape, with the code of its status.
+func writeOpenAIError(c *gin.Context, status int, msg string) {
+	abortOpenAI(c, openaiapi.ErrorFor(status, msg))
+}
+
 // abortOpenAIErr writes err in OpenAI's error shape; errors without a code
 // are logged and shown as a generic message.
 func (h *openAIHandler) abortOpenAIErr(c *gin.Context, err error) {

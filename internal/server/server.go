@@ -124,15 +124,18 @@ func New(d Deps) *gin.Engine {
 	r.RedirectFixedPath = false
 	r.ContextWithFallback = true
 
+	// The route groups with rules of their own, chosen first so that every
+	// error of a request under them, the middleware's included, keeps them.
+	openAI := mount{prefix: "/v1", writeError: writeOpenAIError, maxBody: MaxOpenAIBodyBytes}
 	// The log and the metrics wrap recovery, so a panic's 500 is counted.
-	r.Use(watchWrites(), requestID(), requestLog(d.Logger), observe(d.Metrics), recovery(d.Logger, d.Metrics), securityHeaders())
+	r.Use(selectMount([]mount{openAI}), watchWrites(), requestID(), requestLog(d.Logger), observe(d.Metrics), recovery(d.Logger, d.Metrics), securityHeaders())
 	if len(d.AllowedHosts) > 0 {
 		r.Use(allowHosts(d.AllowedHosts))
 	}
 	if len(d.CORSOrigins) > 0 {
 		r.Use(crossOrigin(d.CORSOrigins))
 	}
-	r.Use(limitBody(MaxBodyBytes, MaxOpenAIBodyBytes))
+	r.Use(limitBody(MaxBodyBytes))
 	// guard is what /api and /v1 sit behind: keys, then limits; /metrics
 	// takes the keys only, so scrapes are never limited.
 	var guard, keyOnly []gin.HandlerFunc
@@ -187,8 +190,8 @@ func New(d Deps) *gin.Engine {
 
 	// The OpenAI-compatible API. Middleware for all of /v1 (API keys) goes
 	// on this group; its errors, the fallback routes' included, take
-	// OpenAI's shape (abortWithMessage).
-	v1 := r.Group("/v1", guard...)
+	// OpenAI's shape (its mount's writeOpenAIError).
+	v1 := openAI.group(r, guard...)
 	openAIRoutes(v1, &openAIHandler{chatter: d.Chatter, ready: d.Ready, logger: d.Logger, modelID: d.ModelID, now: time.Now})
 
 	pages := &pagesHandler{}
