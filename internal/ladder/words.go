@@ -79,6 +79,11 @@ var Talk = struct {
 	Towards Phrases
 	// WorkVerbs take people as their object: "mentor junior PMs".
 	WorkVerbs Phrases
+	// StepWords name a step between rungs and no facet: "the next level up".
+	StepWords Phrases
+	// PromotedFor before a title make it the rung a promotion would reach:
+	// "passed over for senior PM".
+	PromotedFor Phrases
 	// PromoNouns after a title make it the rung a promotion reaches: "a
 	// director promotion".
 	PromoNouns Phrases
@@ -167,9 +172,11 @@ var Talk = struct {
 	Others: Phrases{"my", "our", "his", "her", "their", "the team's", "a colleague's", "my company's"},
 	OwnWords: Phrases{"role", "title", "level", "job", "position", "promotion", "promo", "packet", "review", "path",
 		"track", "rung", "stage", "interview", "offer"},
-	SpeechVerbs: Phrases{"says", "said", "wants", "wanted", "asked", "asks", "told", "tells", "thinks", "thought", "expects",
+	SpeechVerbs: Phrases{"says", "said", "wants", "wanted", "asked", "asks", "ask", "told", "tells", "thinks", "thought", "expects",
 		"expected", "gave", "gives", "keeps", "insists", "suggested", "suggests", "mentioned", "feels", "believes", "pushes",
 		"pushed", "is asking", "is pushing", "has asked", "wants me", "needs me"},
+	StepWords:   Phrases{"next level up", "one level up", "a level up", "the level up", "a rung up", "one rung up", "next rung up"},
+	PromotedFor: Phrases{"passed over for", "up for", "considered for", "in the running for", "put up for", "nominated for", "going for", "promoted to", "promotion to", "promo to"},
 	PromoNouns:  Phrases{"promotion", "promo", "promotions", "promos"},
 	Hedges:      Phrases{"actually", "really", "even", "just", "honestly", "literally", "exactly", "basically", "truly", "ever"},
 	AskerObject: Phrases{"me", "myself"},
@@ -178,7 +185,8 @@ var Talk = struct {
 	Equivalence: Phrases{"equivalent", "equivalence", "same level as", "on par", "as senior as", "a step below", "a step above",
 		"same seniority", "in terms of seniority", "as much influence", "same influence", "kind of influence", "in terms of influence",
 		"same level of influence", "as influential", "rank as", "ranks as", "level with", "peer of", "peers with"},
-	NoTeam: Phrases{"without a team", "without taking on a team", "without managing", "without direct reports", "without reports",
+	NoTeam: Phrases{"zero reports", "zero direct reports", "0 reports", "without any reports", "no one reports to me",
+		"nobody reports to me", "without a team", "without taking on a team", "without managing", "without direct reports", "without reports",
 		"without people to manage", "no team", "no direct reports", "no reports", "not managing people", "without having to manage",
 		"without being a manager", "without becoming a manager", "without the people side"},
 	About:     Phrases{"about", "regarding", "around", "covering", "on"},
@@ -242,7 +250,8 @@ var Talk = struct {
 		"performing well", "performing", "signs", "coasting", "meeting expectations", "exceeding expectations", "on track",
 		"doing enough", "track record", "what counts", "passed over", "got passed", "didn't get promoted", "did not get promoted",
 		"not promoted", "denied promotion", "self-assessment", "self assessment", "self-evaluation", "turned down for promotion", "feedback from my manager", "my manager's feedback"},
-	Caveat: Phrases{"worth it", "worth aiming", "worth the", "giving up", "give up", "still get to", "miss out", "lose touch",
+	Caveat: Phrases{"worth it", "worth aiming", "worth the", "giving up", "give up", "giving it up", "give it up", "think twice",
+		"lose that", "have to give", "mean giving", "still get to", "miss out", "lose touch",
 		"trade-off of", "downside", "downsides", "drawback", "drawbacks", "catch", "the cons", "hard part", "hardest part",
 		"enjoy", "regret", "glamorous", "overrated", "dream job", "dream role", "the reality", "really like", "dark side",
 		"mostly about", "all about"},

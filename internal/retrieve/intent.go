@@ -341,9 +341,11 @@ func (s *reading) transition() {
 		s.in.Transition, s.in.Current, s.in.Target = true, a, b
 		return
 	}
-	// "a senior PM promotion": a title that names a promotion is its target.
+	// "a senior PM promotion", "passed over for senior PM": a title that
+	// names a promotion is its target.
 	for _, m := range s.mentions {
-		if startsWithAny(afterMention(s.main, m), ladder.Talk.PromoNouns) {
+		if startsWithAny(afterMention(s.main, m), ladder.Talk.PromoNouns) ||
+			ladder.Talk.PromotedFor.Suffix(withoutArticles(strings.Fields(clauseBefore(s.main[:min(max(m.Pos, 0), len(s.main))])))) {
 			s.in.Transition, s.in.Target = true, m.ID
 			return
 		}
@@ -552,7 +554,7 @@ func (s *reading) scope(inScope func(terms int, known int, strong bool) bool, te
 			// A bare follow-up such as "why?" or "and then?".
 			s.in.Levels = []string{s.hist.topic}
 			s.in.FromHistory = true
-		} else if !inScope(n, known, strong) {
+		} else if !inScope(n, known, strong) && !(len(s.history) > 0 && pointing(s.q)) {
 			s.in.Refusal = RefuseOffTopic
 		}
 	}
@@ -673,6 +675,8 @@ func facets(lad *ladder.Model, q string) []FacetWeight {
 	for _, words := range lad.FacetWords() {
 		rest = words.Blank(rest)
 	}
+	// "the next level up" names a step, not the skills "level up" asks.
+	rest = ladder.Talk.StepWords.Blank(" " + rest + " ")
 	// Hedges between the words of a cue ("what does the job actually
 	// involve") are not read.
 	rest = strings.Join(strings.Fields(ladder.Talk.Hedges.Blank(rest)), " ")

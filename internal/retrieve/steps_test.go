@@ -389,3 +389,21 @@ func TestPromotionTitle(t *testing.T) {
 		t.Errorf("levels %v, want director", in.Levels)
 	}
 }
+
+// "passed over for X" names the rung a promotion would reach; "the next
+// level up" is a step, not the skills "level up" asks; a pointer follows.
+func TestStepWords(t *testing.T) {
+	r := newTestRetriever(t)
+	in := r.Understand("missed out again: passed over for director this cycle. what now?", nil)
+	if in.Target != "director" && (len(in.Levels) == 0 || in.Levels[0] != "senior") {
+		t.Errorf("target %q levels %v, want the step to director", in.Target, in.Levels)
+	}
+	fs := facets(ladder.Default(), normalize("and the next level up from there?"))
+	if len(fs) > 0 && fs[0].Facet == ladder.Skills {
+		t.Errorf("facets %v: 'next level up' read as skills", fs)
+	}
+	hist := []Turn{{Role: "user", Content: "list the side moves"}, {Role: "assistant", Content: "Operations & Program Management, Business Development & Partnerships, Product Marketing or Strategy."}}
+	if in := r.Understand("the last one, who suits it?", hist); in.Refusal != "" {
+		t.Errorf("a pointer into the conversation was refused: %+v", in)
+	}
+}
