@@ -107,6 +107,9 @@ var Talk = struct {
 	// TimeWords name the passing of time in a career, besides the reader's
 	// timeline cues: "the clock".
 	TimeWords Phrases
+	// Entry words ask where on the ladder a person can start: "start
+	// straight at senior".
+	Entry Phrases
 	// PathAsk asks for a line of work that fits what the asker described:
 	// "could that kind of work be a role of its own?".
 	PathAsk Phrases
@@ -182,7 +185,7 @@ var Talk = struct {
 	AskerObject: Phrases{"me", "myself"},
 	Doubt: Phrases{"not sure", "unsure", "don't know if", "do not know if", "don't know whether", "wonder if", "wondering if",
 		"not certain", "no idea if", "not convinced"},
-	Equivalence: Phrases{"equivalent", "equivalence", "same level as", "on par", "as senior as", "a step below", "a step above",
+	Equivalence: Phrases{"more influence", "less influence", "who has more", "outrank", "outranks", "equivalent", "equivalence", "same level as", "on par", "as senior as", "a step below", "a step above",
 		"same seniority", "in terms of seniority", "as much influence", "same influence", "kind of influence", "in terms of influence",
 		"same level of influence", "as influential", "rank as", "ranks as", "level with", "peer of", "peers with"},
 	NoTeam: Phrases{"zero reports", "zero direct reports", "0 reports", "without any reports", "no one reports to me",
@@ -192,6 +195,8 @@ var Talk = struct {
 	About:     Phrases{"about", "regarding", "around", "covering", "on"},
 	Instead:   Phrases{"instead of", "rather than", "if not", "other than", "instead", "besides"},
 	TimeWords: Phrases{"clock", "the calendar", "years", "time in role", "tenure", "timeline", "timelines"},
+	Entry: Phrases{"start straight at", "start straight as", "start right at", "start directly at", "come in straight",
+		"skip the junior", "skip junior", "without doing the junior", "without the junior", "enter at", "join at", "join as a senior"},
 	PathAsk: Phrases{"career direction", "a direction for", "a path for that", "a path where", "a role for that", "a role where",
 		"a job where", "a job for that", "a career for that", "a career where", "my actual job", "my whole job", "my full-time job",
 		"do that full time", "do this full time", "a track for that", "roles that focus", "a role that focuses", "jobs that focus"},
@@ -250,7 +255,7 @@ var Talk = struct {
 		"performing well", "performing", "signs", "coasting", "meeting expectations", "exceeding expectations", "on track",
 		"doing enough", "track record", "what counts", "passed over", "got passed", "didn't get promoted", "did not get promoted",
 		"not promoted", "denied promotion", "self-assessment", "self assessment", "self-evaluation", "turned down for promotion", "feedback from my manager", "my manager's feedback"},
-	Caveat: Phrases{"worth it", "worth aiming", "worth the", "giving up", "give up", "giving it up", "give it up", "think twice",
+	Caveat: Phrases{"enjoyable", "fulfilling", "worth it", "worth aiming", "worth the", "giving up", "give up", "giving it up", "give it up", "think twice",
 		"lose that", "have to give", "mean giving", "still get to", "miss out", "lose touch",
 		"trade-off of", "downside", "downsides", "drawback", "drawbacks", "catch", "the cons", "hard part", "hardest part",
 		"enjoy", "regret", "glamorous", "overrated", "dream job", "dream role", "the reality", "really like", "dark side",

@@ -282,7 +282,7 @@ func (s *reading) topics() {
 	if reTimeline.MatchString(s.q) {
 		s.in.Topics = append(s.in.Topics, TopicTimeline)
 	}
-	if rePaths.MatchString(s.q) {
+	if rePaths.MatchString(s.q) || ladder.Talk.Entry.In(" "+s.q+" ") {
 		s.in.Topics = append(s.in.Topics, TopicPaths)
 	}
 	if reLadder.MatchString(s.q) && !reWhichLevel.MatchString(s.q) {
