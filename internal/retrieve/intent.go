@@ -111,24 +111,24 @@ func cues(weight float64, patterns ...string) []cue {
 
 // facetCues are the words people use for each facet.
 var facetCues = map[string][]cue{
-	ladder.Responsibilities: append(cues(1,
+	ladder.Responsibilities: append(cues(explicitFacet,
 		`responsibilit`, `duties`, `duty`, `day[- ]to[- ]day`, `daily`, `expected of`, `expectations? (?:of|for)`, `what (?:is|are) expected`,
 		`spend (?:their|my|your|his|her|the)? ?time`, `in charge of`, `accountable for`, `job (?:description|involve|entail)`, `role (?:involve|entail)`,
 		`what (?:does|do|would|will|did) (?:a|an|the)? ?[\w\- /]{0,40} do\b`, `typical (?:day|week)`, `on the hook`, `responsible for`, `what am i (?:supposed|expected) to`, `(?:be )?doing all (?:week|day)`, `what (?:will|would|do|does) (?:i|you|they|a pm) (?:actually )?(?:be )?do(?:ing)?\b`, `all week`, `what do they own`, `what (?:does|do|did|would|will) (?:a|an|the)? ?[\w\- /]{0,40} own\b`, `scope of`, `own\?`, `main tasks`, `core tasks`, `expectations`, `expected to`),
-		cues(0.5, `role of`, `what is expected`, `focus(?:ed)? on\b.*\bday`)...),
-	ladder.Success: cues(1,
+		cues(impliedFacet, `role of`, `what is expected`, `focus(?:ed)? on\b.*\bday`)...),
+	ladder.Success: cues(explicitFacet,
 		`success`, `succeed`, `judged`, `judge`, `evaluat`, `measured`, `measure`, `assessed`, `performance review`, `doing (?:well|a good job|great)`,
 		`good job`, `signals?`, `criteria`, `know (?:i'?m|im|i am|if|that|when|they'?re|they are|you'?re|whether)`, `look like when`, `great look like`,
 		`(?:good|great|excellent) looks? like`, `doing well look`, `excel\b`, `excelling`, `stand out`, `high[- ]performing`, `good at (?:the|their|my) job`, `kpis?`, `what good looks like`, `the bar\b`, `bar (?:for|at)\b`, `recogni[sz]ed`),
-	ladder.Skills: append(cues(1,
+	ladder.Skills: append(cues(explicitFacet,
 		`skills?`, `build`, `develop`, `prepare`, `preparing`, `habits?`, `competenc`, `capabilit`, `learn`, `improve`, `get better`, `focus on`,
 		`work on`, `working on`, `level up`, `strengthen`, `practi[cs]e\b`, `master\b`, `ready for`, `qualif`, `gaps?\b`, `weakness`, `train(?:ing)?\b`, `study\b`, `grow`, `growth`,
 		`hone\b`, `honing`, `sharpen`, `upskill`, `get promoted`, `what do i need`, `what does it take`, `need to know`),
-		cues(0.5, `how (?:should|do|can|could|would) (?:i|a|an|you|we|one|pms?)\b`, `how to\b`, `tips`, `advice`, `handle`, `deal with`, `keep succeeding`)...),
-	ladder.Changes: cues(1,
+		cues(impliedFacet, `how (?:should|do|can|could|would) (?:i|a|an|you|we|one|pms?)\b`, `how to\b`, `tips`, `advice`, `handle`, `deal with`, `keep succeeding`)...),
+	ladder.Changes: cues(explicitFacet,
 		`changes?`, `changing`, `different`, `difference`, `differ`, `shift`, `what'?s new`, `new at`, `compared`, `\bvs\b`, `versus`,
 		`jump from`, `adjust`, `expect when`, `expect after`, `catch\b`, `downsides?`, `drawbacks?`, `the cons\b`, `hard(?:est)? part`, `worth it`, `enjoy`, `the reality`, `once (?:you'?re|i'?m|you are|i am)`),
-	ladder.Overview: cues(1,
+	ladder.Overview: cues(explicitFacet,
 		`what (?:is|are) (?:a|an|the)\b`, `what'?s (?:a|an|the)\b`, `tell me about`, `describe`, `overview`, `who (?:is|are)`, `explain (?:the|a|an)`, `what about`),
 }
 
@@ -690,13 +690,13 @@ func facets(lad *ladder.Model, q string) []FacetWeight {
 			}
 		}
 		if best > 0 {
-			out = append(out, FacetWeight{Facet: f, Weight: best + 0.001*float64(len(q)-pos)/float64(len(q)+1)})
+			out = append(out, FacetWeight{Facet: f, Weight: best + earlierFacet*float64(len(q)-pos)/float64(len(q)+1)})
 		}
 	}
 	pad := " " + q + " "
 	for f, words := range lad.FacetWords() {
 		if at := words.Index(pad); at >= 0 && !slices.ContainsFunc(out, func(w FacetWeight) bool { return w.Facet == f }) {
-			out = append(out, FacetWeight{Facet: f, Weight: 1 + 0.001*float64(len(q)-at)/float64(len(q)+1)})
+			out = append(out, FacetWeight{Facet: f, Weight: explicitFacet + earlierFacet*float64(len(q)-at)/float64(len(q)+1)})
 		}
 	}
 	// "What's the..." names a facet only when nothing else does.
@@ -716,10 +716,10 @@ func facets(lad *ladder.Model, q string) []FacetWeight {
 		}
 	}
 	for i := range out {
-		if out[i].Weight >= 1 {
-			out[i].Weight = 1
+		if out[i].Weight >= explicitFacet {
+			out[i].Weight = explicitFacet
 		} else {
-			out[i].Weight = 0.5
+			out[i].Weight = impliedFacet
 		}
 	}
 	return out

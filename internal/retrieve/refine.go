@@ -106,7 +106,7 @@ func (r *Retriever) review(in *Intent, q string) {
 		// success is there, and the skills the article lists for the step.
 		if below, ok := r.lad.Below(in.Target); ok {
 			level = below.ID
-			in.Facets = append(in.Facets, FacetWeight{Facet: ladder.Skills, Weight: 1})
+			in.Facets = append(in.Facets, FacetWeight{Facet: ladder.Skills, Weight: explicitFacet})
 		}
 	}
 	if level == "" || in.Target == r.lad.IC() {
@@ -126,10 +126,10 @@ func (r *Retriever) review(in *Intent, q string) {
 		// named step: the skills the article lists for it.
 		first = ladder.Skills
 	}
-	in.Facets = append([]FacetWeight{{Facet: first, Weight: 1}},
+	in.Facets = append([]FacetWeight{{Facet: first, Weight: explicitFacet}},
 		slices.DeleteFunc(in.Facets, func(f FacetWeight) bool { return f.Facet == first })...)
 	for i := 1; i < len(in.Facets); i++ {
-		in.Facets[i].Weight = 0.5
+		in.Facets[i].Weight = impliedFacet
 	}
 }
 
@@ -199,7 +199,7 @@ func carryFacet(lad *ladder.Model, in *Intent, q string, history []Turn) {
 			in.Transition, in.Levels = false, []string{in.Target}
 			in.Target = ""
 		}
-		in.Facets = []FacetWeight{{Facet: fs[0].Facet, Weight: 0.5}}
+		in.Facets = []FacetWeight{{Facet: fs[0].Facet, Weight: impliedFacet}}
 		return
 	}
 }
@@ -257,7 +257,7 @@ func (r *Retriever) point(in *Intent, q string, history []Turn) {
 		}
 		in.Transition, in.Target = false, ""
 		if len(in.Facets) == 0 {
-			in.Facets = []FacetWeight{{Facet: ladder.Skills, Weight: 1}}
+			in.Facets = []FacetWeight{{Facet: ladder.Skills, Weight: explicitFacet}}
 		}
 	}
 }

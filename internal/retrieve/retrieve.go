@@ -176,7 +176,7 @@ func inScope(n, known int, isStrong bool) bool {
 	}
 	// Most words the article's, and more than one of them unless that is
 	// all the question says ("Do I need to code?").
-	return n > 0 && float64(known)/float64(n) > 0.5 && (known >= 2 || known == n)
+	return n > 0 && float64(known)/float64(n) > knownShare && (known >= 2 || known == n)
 }
 
 // Retrieve ranks the sections for question in the light of history.
@@ -234,7 +234,7 @@ func cut(order []int, scores []float64) int {
 	}
 	top := scores[order[0]]
 	n := 0
-	for n < len(order) && n < MaxHits && (n < 3 || scores[order[n]] >= 0.6*top) {
+	for n < len(order) && n < MaxHits && (n < 3 || scores[order[n]] >= closeShare*top) {
 		n++
 	}
 	return n
@@ -276,7 +276,49 @@ const (
 	bSecondary = 0.5  // a section that helps
 	bLevel     = 0.25 // any other section of a level asked about
 	bSkillName = 0.8  // the question names a skill the section holds
+
+	bStepSkills   = bPrimary + 0.3   // a step's skills, listed at the rung below the target
+	bStepChanges  = bSecondary + 0.1 // what changes at the step's target
+	bTopic        = bPrimary + 0.4   // the part of the article a topic asks for
+	bTopicBeside  = bSecondary + 0.3 // the timeline beside a level's facet asked with it
+	bICOverview   = bPrimary + 0.2   // the IC track's overview when the track is asked
+	bEquivalence  = bPrimary + 0.4   // where the article weighs the IC track against a rung
+	bNamingBoth   = bPrimary + 0.6   // a ladder file's line naming both levels weighed
+	bRole         = bPrimary + 0.5   // an adjacent role named
+	bAdjacentAll  = bPrimary + 0.3   // the adjacent roles' overview when none is named
+	bAdjacentSide = bSecondary + 0.2 // the adjacent roles' overview beside a named role
+	bPointed      = bPrimary + 0.5   // an item of the previous answer pointed at
+
+	compareChanges  = 0.05 // "what changes" above the overview when two levels are compared
+	secondFacet     = 0.7  // a facet asked after the first
+	historyScale    = 0.5  // a level carried from the conversation beside a topic
+	otherLevelScale = 0.6  // a level named after the first, outside a comparison
+	icSkillsChanges = 0.8  // the IC track's "what changes" when its skills are asked
+	facetEverywhere = 0.15 // a facet asked with no level, at every level
+	skillWhole      = 0.99 // a skill's name is all in the question
+	skillSome       = 0.5  // half a skill's name is in the question
+	skillSomeWeight = 0.3  // what half a skill's name is worth, per share
+
+	knownShare = 0.5 // a question naming nothing is in scope past this share of the article's words
+	closeShare = 0.6 // a section past the third is cited within this share of the best score
+
+	explicitFacet = 1.0   // a facet the question names
+	impliedFacet  = 0.5   // a facet the question implies
+	earlierFacet  = 0.001 // among equal facets, the one named first wins by this much
 )
+
+// facetNeighbours are the sections that answer a facet in part, with the
+// share of the facet's boost they get: responsibilities and what changes
+// describe the same job; the overview sums up both.
+var facetNeighbours = map[string][]struct {
+	facet string
+	share float64
+}{
+	ladder.Responsibilities: {{ladder.Changes, 0.8}, {ladder.Overview, 0.5}},
+	ladder.Changes:          {{ladder.Overview, 0.9}, {ladder.Responsibilities, 0.5}},
+	ladder.Overview:         {{ladder.Changes, 0.8}, {ladder.Responsibilities, 0.7}},
+	ladder.Success:          {{ladder.Overview, 0.2}},
+}
 
 // defaultFacets ranks a level's sections when the question names no facet.
 var defaultFacets = map[string]float64{
@@ -301,33 +343,22 @@ func (r *Retriever) boosts(question string, in Intent) map[string]float64 {
 			if in.HasTopic(TopicCompare) {
 				// Two levels side by side with no facet named: the answer
 				// sets their "what changes" side by side.
-				put(sections.ID(level, ladder.Changes), (defaultFacets[ladder.Overview]+0.05)*scale)
+				put(sections.ID(level, ladder.Changes), (defaultFacets[ladder.Overview]+compareChanges)*scale)
 			}
 			return
 		}
 		for i, fw := range in.Facets {
 			v := bPrimary * fw.Weight * scale
 			if i > 0 {
-				v *= 0.7
+				v *= secondFacet
 			}
 			put(sections.ID(level, fw.Facet), v)
 			if _, ok := r.set.Of(level, fw.Facet); !ok && fw.Facet == ladder.Changes {
 				// The first rung has no "what changes": its responsibilities say it.
 				put(sections.ID(level, ladder.Responsibilities), v)
 			}
-			// Responsibilities and what changes describe the same job.
-			switch fw.Facet {
-			case ladder.Responsibilities:
-				put(sections.ID(level, ladder.Changes), 0.8*v)
-				put(sections.ID(level, ladder.Overview), 0.5*v)
-			case ladder.Changes:
-				put(sections.ID(level, ladder.Overview), 0.9*v)
-				put(sections.ID(level, ladder.Responsibilities), 0.5*v)
-			case ladder.Overview:
-				put(sections.ID(level, ladder.Changes), 0.8*v)
-				put(sections.ID(level, ladder.Responsibilities), 0.7*v)
-			case ladder.Success:
-				put(sections.ID(level, ladder.Overview), 0.2*v)
+			for _, n := range facetNeighbours[fw.Facet] {
+				put(sections.ID(level, n.facet), n.share*v)
 			}
 		}
 	}
@@ -337,9 +368,9 @@ func (r *Retriever) boosts(question string, in Intent) map[string]float64 {
 	case in.Transition && in.Target != "" && (facet == "" || in.asksSkills()):
 		// The article lists the skills for reaching X at the level below X.
 		if below, ok := r.lad.Below(in.Target); ok {
-			put(sections.ID(below.ID, ladder.Skills), bPrimary+0.3)
+			put(sections.ID(below.ID, ladder.Skills), bStepSkills)
 		}
-		put(sections.ID(in.Target, ladder.Changes), bSecondary+0.1)
+		put(sections.ID(in.Target, ladder.Changes), bStepChanges)
 		put(sections.ID(in.Target, ladder.Responsibilities), bSecondary)
 		put(sections.ID(in.Target, ladder.Overview), bSecondary)
 		for _, f := range r.lad.Facets() {
@@ -348,17 +379,17 @@ func (r *Retriever) boosts(question string, in Intent) map[string]float64 {
 	case len(in.Levels) > 0:
 		scale := 1.0
 		if in.FromHistory && len(in.Topics) > 0 {
-			scale = 0.5
+			scale = historyScale
 		}
 		for i, l := range in.Levels {
 			s := scale
 			if i > 0 && !in.HasTopic(TopicCompare) {
-				s *= 0.6
+				s *= otherLevelScale
 			}
 			if l == r.lad.IC() && facet == ladder.Skills {
 				// The IC track has no skills section: what it asks is its responsibilities.
 				put(sections.ID(r.lad.IC(), ladder.Responsibilities), bPrimary*s)
-				put(sections.ID(r.lad.IC(), ladder.Changes), 0.8*s)
+				put(sections.ID(r.lad.IC(), ladder.Changes), icSkillsChanges*s)
 			}
 			levelFacets(l, s)
 		}
@@ -366,7 +397,7 @@ func (r *Retriever) boosts(question string, in Intent) map[string]float64 {
 		// No level: lean the named facet a little everywhere.
 		for _, fw := range in.Facets {
 			for _, l := range r.lad.Levels() {
-				put(sections.ID(l.ID, fw.Facet), 0.15*fw.Weight)
+				put(sections.ID(l.ID, fw.Facet), facetEverywhere*fw.Weight)
 			}
 		}
 	}
@@ -377,49 +408,49 @@ func (r *Retriever) boosts(question string, in Intent) map[string]float64 {
 		case TopicIC:
 			if len(in.Levels) == 0 || !slices.Contains(in.Levels, r.lad.IC()) && !r.onICTrack(in.Levels) {
 				levelFacets(r.lad.IC(), 1)
-				put(sections.ID(r.lad.IC(), ladder.Overview), bPrimary+0.2)
+				put(sections.ID(r.lad.IC(), ladder.Overview), bICOverview)
 			}
 			if in.equivalence && r.lad.IsArticle() {
 				// The article weighs the IC track against the rungs among
 				// its responsibilities.
-				put(sections.ID(r.lad.IC(), ladder.Responsibilities), bPrimary+0.4)
+				put(sections.ID(r.lad.IC(), ladder.Responsibilities), bEquivalence)
 			}
 			if in.equivalence && !r.lad.IsArticle() {
 				// A ladder file says where it weighs its levels against
 				// each other: a line naming both.
 				for _, id := range r.namingBoth(in.Levels) {
-					put(id, bPrimary+0.6)
+					put(id, bNamingBoth)
 				}
 			}
 		case TopicTimeline:
 			// A level's facet asked together with the time it takes to reach
 			// there?": the level's facet first, the timeline beside it.
 			if len(in.Levels) > 0 && len(in.Facets) > 0 && in.Facets[0].Weight >= 1 && !in.FromHistory {
-				put(sections.Closing+"/timeline", bSecondary+0.3)
+				put(sections.Closing+"/timeline", bTopicBeside)
 				break
 			}
-			put(sections.Closing+"/timeline", bPrimary+0.4)
+			put(sections.Closing+"/timeline", bTopic)
 			put(sections.Introduction+"/paths", bSecondary)
 		case TopicPaths:
-			put(sections.Introduction+"/paths", bPrimary+0.4)
+			put(sections.Introduction+"/paths", bTopic)
 			put(sections.ID(r.lad.Entry(), ladder.Overview), bSecondary)
 		case TopicLadder:
-			put(sections.Introduction+"/ladder", bPrimary+0.4)
+			put(sections.Introduction+"/ladder", bTopic)
 			put(sections.Introduction+"/paths", bSecondary)
 			put(sections.Closing+"/timeline", bLevel)
 		case TopicAdvice:
 			if len(in.Levels) == 0 && len(in.Roles) == 0 {
-				put(sections.Closing+"/advice", bPrimary+0.4)
+				put(sections.Closing+"/advice", bTopic)
 				put(sections.Closing+"/timeline", bSecondary)
 			}
 		case TopicAdjacent:
-			put(sections.ID(sections.Adjacent, ladder.Overview), bSecondary+0.2)
+			put(sections.ID(sections.Adjacent, ladder.Overview), bAdjacentSide)
 			put(sections.ID(r.lad.IC(), ladder.Overview), bLevel)
 			for _, id := range in.Roles {
-				put(sections.ID(sections.Adjacent, id), bPrimary+0.5)
+				put(sections.ID(sections.Adjacent, id), bRole)
 			}
 			if len(in.Roles) == 0 {
-				put(sections.ID(sections.Adjacent, ladder.Overview), bPrimary+0.3)
+				put(sections.ID(sections.Adjacent, ladder.Overview), bAdjacentAll)
 			}
 		}
 	}
@@ -436,7 +467,7 @@ func (r *Retriever) boosts(question string, in Intent) map[string]float64 {
 
 	// An item of the previous answer the question points at.
 	if in.Section != "" {
-		b[in.Section] += bPrimary + 0.5
+		b[in.Section] += bPointed
 	}
 
 	// A skill named in the question: its section. On a ladder file the words
@@ -447,10 +478,10 @@ func (r *Retriever) boosts(question string, in Intent) map[string]float64 {
 		qt = r.withoutLevelNames(qt, in)
 	}
 	for _, sk := range r.skills {
-		if f := coverage(qt, sk.terms); f >= 0.99 {
+		if f := coverage(qt, sk.terms); f >= skillWhole {
 			b[sk.section] += bSkillName
-		} else if f >= 0.5 {
-			b[sk.section] += 0.3 * f
+		} else if f >= skillSome {
+			b[sk.section] += skillSomeWeight * f
 		}
 	}
 	return b
