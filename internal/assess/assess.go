@@ -167,6 +167,44 @@ const (
 	maxGaps     = 8 // from the next level; the skills come on top
 )
 
+// Weights of the scoring rules, in score points unless said otherwise.
+const (
+	titleTieMargin  = 0.5  // a stated title breaks a tie this close
+	seniorToIC      = 0.6  // share of a Senior signal also given to IC when there are no reports
+	noReportsDamp   = 0.25 // factor on Director and VP signals when there are no reports
+	icDamp          = 0.35 // factor on IC signals and votes without the IC title or no reports
+	icTitleWeight   = 5.0  // a signal this heavy on IC is the IC title itself
+	noReportsBonus  = 2.0  // saying "no direct reports" lifts IC
+	definedLift     = 1.0  // a defining scope puts its rung this far above the rungs below
+	statedBonus     = 1.0  // a level stated in the description
+	experienceBonus = 1.5  // a level its years of experience point to
+)
+
+// Confidence of the estimate: base + marginShare*margin +
+// strengthShare*strength, capped, where strength grows with the best
+// score on a scale of strengthScale.
+const (
+	confidenceBase = 0.1
+	marginShare    = 0.45
+	strengthShare  = 0.45
+	confidenceCap  = 0.95
+	strengthScale  = 8.0
+)
+
+// Signal weight a description needs to count as about work (see aboutWork).
+const (
+	workSignals      = 3.0 // enough on its own
+	workSignalsKnown = 2.0 // enough with some known words
+	workSignalsMatch = 1.5 // enough with one matching clause
+)
+
+// Quoting a clause as evidence for a level (see evidence).
+const (
+	quoteSimFloor  = 0.05 // below this a clause is never quoted
+	quoteGap       = 0.12 // a clause this far below its best level speaks for that level
+	quoteSignalDiv = 6.0  // a signal's weight over this is its strength as evidence
+)
+
 // clauseMatch is what one clause says about the levels.
 type clauseMatch struct {
 	sp    span
@@ -209,7 +247,7 @@ func (a *Assessor) Assess(description, title string) (Result, error) {
 	}
 	titleLevel, titleKnown, titleGeneric := a.lookupTitle(title)
 	// The stated title breaks a near tie, never more.
-	if titleKnown && !titleGeneric && second == titleLevel.ID && e.score[best]-e.score[second] < 0.5 {
+	if titleKnown && !titleGeneric && second == titleLevel.ID && e.score[best]-e.score[second] < titleTieMargin {
 		best, second = second, best
 	}
 	if !a.aboutWork(e) {
@@ -221,8 +259,8 @@ func (a *Assessor) Assess(description, title string) (Result, error) {
 	if top > 0 {
 		margin = (top - max(next, 0)) / top
 	}
-	strength := 1 - math.Exp(-top/8)
-	r.Confidence = math.Round(100*min(0.95, 0.1+0.45*margin+0.45*strength)) / 100
+	strength := 1 - math.Exp(-top/strengthScale)
+	r.Confidence = math.Round(100*min(confidenceCap, confidenceBase+marginShare*margin+strengthShare*strength)) / 100
 	r.Markdown = markdown(r, a, title, titleLevel, titleKnown, titleGeneric)
 	return r, nil
 }
@@ -293,7 +331,7 @@ func (a *Assessor) score(description string) estimate {
 	icTitle := false
 	for _, cm := range e.clauses {
 		for _, i := range cm.signals {
-			if signals[i].level == ladder.IC && signals[i].weight >= 5 {
+			if signals[i].level == ladder.IC && signals[i].weight >= icTitleWeight {
 				icTitle = true
 			}
 		}
@@ -304,13 +342,13 @@ func (a *Assessor) score(description string) estimate {
 			w := sg.weight
 			if noRep && sg.level == ladder.Senior {
 				// Without reports, a Senior PM's reach is also the IC track's.
-				e.score[ladder.IC] += 0.6 * w
+				e.score[ladder.IC] += seniorToIC * w
 			}
 			switch {
 			case noRep && (sg.level == ladder.Director || sg.level == ladder.VP):
-				w *= 0.25 // "no direct reports": the manager rungs' words mean something else
+				w *= noReportsDamp // "no direct reports": the manager rungs' words mean something else
 			case sg.level == ladder.IC && !noRep && !icTitle:
-				w *= 0.35 // depth and influence alone also fit a Senior PM
+				w *= icDamp // depth and influence alone also fit a Senior PM
 			}
 			e.score[sg.level] += w
 		}
@@ -331,14 +369,14 @@ func (a *Assessor) score(description string) estimate {
 		for _, l := range near {
 			w := itemWeight * top / float64(len(near))
 			if l == ladder.IC && !noRep && !icTitle {
-				w *= 0.35
+				w *= icDamp
 			}
 			e.score[l] += w
 		}
 	}
 	if noRep {
 		// Saying so is itself a mark of the IC track, when the rest fits.
-		e.score[ladder.IC] += 2
+		e.score[ladder.IC] += noReportsBonus
 	}
 	// Scope that sets the rung on its own lifts it above every rung below,
 	// whatever else the description holds: a manager of PMs still talks
@@ -362,13 +400,13 @@ func (a *Assessor) score(description string) estimate {
 				floor = max(floor, e.score[o.ID])
 			}
 		}
-		e.score[id] = max(e.score[id], floor+1)
+		e.score[id] = max(e.score[id], floor+definedLift)
 	}
 	if id := a.statedLevel(norm); id != "" {
-		e.score[id] += 1
+		e.score[id] += statedBonus
 	}
 	if id, ok := experienceLevel(norm); ok && article {
-		e.score[id] += 1.5
+		e.score[id] += experienceBonus
 	}
 	return e
 }
@@ -465,7 +503,7 @@ func (a *Assessor) aboutWork(e estimate) bool {
 		}
 	}
 	switch {
-	case signalWeight >= 3, signalWeight >= 2 && known >= 2:
+	case signalWeight >= workSignals, signalWeight >= workSignalsKnown && known >= 2:
 		return true
 	case known < 3:
 		return false
@@ -475,7 +513,7 @@ func (a *Assessor) aboutWork(e estimate) bool {
 		// text mostly of its words, is a description of the work.
 		return true
 	}
-	return matched >= 2 || signalWeight >= 1.5 && matched >= 1
+	return matched >= 2 || signalWeight >= workSignalsMatch && matched >= 1
 }
 
 // result assembles the level, evidence, gaps and next rung for level id
@@ -536,13 +574,13 @@ func (a *Assessor) evidence(e estimate, id string) []Evidence {
 	signals := a.signals()
 	for _, cm := range e.clauses {
 		b, ok := cm.best[id]
-		if !ok || b.sim <= 0.05 {
+		if !ok || b.sim <= quoteSimFloor {
 			continue
 		}
 		strength := 0.0
 		for _, i := range cm.signals {
 			if signals[i].level == id {
-				strength += signals[i].weight / 6
+				strength += signals[i].weight / quoteSignalDiv
 			}
 		}
 		if b.sim < evidenceMin && strength == 0 {
@@ -554,7 +592,7 @@ func (a *Assessor) evidence(e estimate, id string) []Evidence {
 		for _, o := range cm.best {
 			top = max(top, o.sim)
 		}
-		if strength == 0 && b.sim < top-0.12 {
+		if strength == 0 && b.sim < top-quoteGap {
 			continue
 		}
 		it := a.items[b.item]

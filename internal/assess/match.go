@@ -140,5 +140,12 @@ func (a *Assessor) simProbe(p, q probe) float64 {
 	}
 	cos := max(0, embed.Cosine(p.vec, q.vec))
 	recall := shared / p.weight
-	return 0.55*cos + 0.45*recall*min(1, shared/3)
+	return cosShare*cos + recallShare*recall*min(1, shared/recallFull)
 }
+
+// The blend of simProbe.
+const (
+	cosShare    = 0.55 // weight of the embeddings' cosine
+	recallShare = 0.45 // weight of the share of the clause's terms used
+	recallFull  = 3.0  // shared term weight (IDF) at which recall counts fully
+)
