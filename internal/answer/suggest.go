@@ -85,7 +85,7 @@ var (
 	sugTimeline   = suggestion{"How many years does moving up take?", sections.Closing + "/timeline"}
 	sugAdjacent   = suggestion{"Which product-adjacent roles can a PM move into?", sections.ID(sections.Adjacent, ladder.Overview)}
 	sugAdvice     = suggestion{"What are the key takeaways for a PM career?", sections.Closing + "/advice"}
-	sugLadder     = suggestion{"What are the levels of the PM career ladder?", sections.Introduction + "/ladder"}
+	sugLadder     = suggestion{"Which rungs make up the PM career ladder?", sections.Introduction + "/ladder"}
 )
 
 // besideSugs are the questions beside a ladder's rungs.
