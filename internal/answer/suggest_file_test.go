@@ -5,12 +5,10 @@ import (
 	"testing"
 
 	"github.com/ladder/coach/internal/assess"
-	"github.com/ladder/coach/internal/embed"
 	"github.com/ladder/coach/internal/index"
 	"github.com/ladder/coach/internal/ladder"
-	"github.com/ladder/coach/internal/ladderfile"
+	"github.com/ladder/coach/internal/laddertest"
 	"github.com/ladder/coach/internal/retrieve"
-	"github.com/ladder/coach/internal/sections"
 )
 
 // On a ladder file the follow-ups name the file's levels and are answered
@@ -19,23 +17,11 @@ import (
 func TestSuggestionsAnsweredOnLadderFiles(t *testing.T) {
 	for _, path := range []string{"../../examples/ladders/data-science.md", "../../examples/ladders/ux-design.md"} {
 		t.Run(path, func(t *testing.T) {
-			f, err := ladderfile.Load(path)
+			set, m := laddertest.Load(t, path)
+			idx, err := index.Build(context.Background(), set.All(), index.LocalEmbedder(set.All()))
 			if err != nil {
 				t.Fatal(err)
 			}
-			secs, err := sections.FromFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			texts := make([]string, len(secs))
-			for i, s := range secs {
-				texts[i] = s.Text
-			}
-			idx, err := index.Build(context.Background(), secs, embed.NewLocal(texts))
-			if err != nil {
-				t.Fatal(err)
-			}
-			set, m := sections.NewSet(secs), ladder.FromFile(f)
 			r := retrieve.New(set, idx).WithPlacer(assess.NewFor(set, m)).WithLadder(m)
 			var all []suggestion
 			for _, l := range m.Levels() {

@@ -5,21 +5,11 @@ import (
 	"testing"
 
 	"github.com/ladder/coach/internal/ladder"
-	"github.com/ladder/coach/internal/ladderfile"
-	"github.com/ladder/coach/internal/sections"
+	"github.com/ladder/coach/internal/laddertest"
 )
 
 func dsAssessor(t *testing.T) *Assessor {
-	t.Helper()
-	f, err := ladderfile.Load("../../examples/ladders/data-science.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	secs, err := sections.FromFile(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return NewFor(sections.NewSet(secs), ladder.FromFile(f))
+	return NewFor(laddertest.Load(t, "../../examples/ladders/data-science.md"))
 }
 
 // On a ladder file, levels are placed by the file's lines alone.

@@ -6,21 +6,12 @@ import (
 
 	"github.com/ladder/coach/internal/errs"
 	"github.com/ladder/coach/internal/ladder"
-	"github.com/ladder/coach/internal/ladderfile"
+	"github.com/ladder/coach/internal/laddertest"
 	"github.com/ladder/coach/internal/sections"
 )
 
 func dsLadder(t *testing.T) (*sections.Set, *ladder.Model) {
-	t.Helper()
-	f, err := ladderfile.Load("../../examples/ladders/data-science.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	secs, err := sections.FromFile(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return sections.NewSet(secs), ladder.FromFile(f)
+	return laddertest.Load(t, "../../examples/ladders/data-science.md")
 }
 
 func TestOfflineForALadderFile(t *testing.T) {
