@@ -422,7 +422,7 @@ func FindRoles(text string) []Role {
 	var out []Role
 	for _, r := range roles {
 		for _, w := range r.Words {
-			if len(findWord(t, w)) > 0 {
+			if hasWord(t, w) {
 				out = append(out, r)
 				break
 			}
@@ -447,26 +447,42 @@ func lowerText(s string) string {
 // (a plural s is allowed after it).
 func findWord(t, phrase string) []int {
 	var out []int
-	for start := 0; ; {
-		i := strings.Index(t[start:], phrase)
+	for pos := nextWord(t, phrase, 0, len(t)); pos >= 0; pos = nextWord(t, phrase, pos+len(phrase), len(t)) {
+		out = append(out, pos)
+	}
+	return out
+}
+
+// hasWord reports whether phrase stands in t as whole words.
+func hasWord(t, phrase string) bool { return nextWord(t, phrase, 0, len(t)) >= 0 }
+
+// nextWord is the first offset at or after start, and before stop, where
+// phrase stands in t as whole words (a plural s allowed after it), or -1.
+func nextWord(t, phrase string, start, stop int) int {
+	for start < stop && start <= len(t) {
+		window := t[start:min(len(t), stop+len(phrase))]
+		i := strings.Index(window, phrase)
 		if i < 0 {
-			return out
+			return -1
 		}
 		pos := start + i
-		end := pos + len(phrase)
-		if pos > 0 && isWordByte(t[pos-1]) {
-			start = pos + 1
-			continue
+		if wordAt(t, pos, pos+len(phrase)) {
+			return pos
 		}
-		if end < len(t) && isWordByte(t[end]) {
-			if !(t[end] == 's' && (end+1 >= len(t) || !isWordByte(t[end+1]))) {
-				start = pos + 1
-				continue
-			}
-		}
-		out = append(out, pos)
-		start = end
+		start = pos + 1
 	}
+	return -1
+}
+
+// wordAt reports whether t[pos:end] stands as whole words in t.
+func wordAt(t string, pos, end int) bool {
+	if pos > 0 && isWordByte(t[pos-1]) {
+		return false
+	}
+	if end < len(t) && isWordByte(t[end]) {
+		return t[end] == 's' && (end+1 >= len(t) || !isWordByte(t[end+1]))
+	}
+	return true
 }
 
 func isWordByte(b byte) bool {

@@ -237,7 +237,7 @@ func fileCands(levels []Level) []modelCand {
 			seen[a] = true
 			in := 0
 			for _, o := range levels {
-				if o.ID != l.ID && len(findWord(" "+lowerText(o.Name)+" ", a)) > 0 {
+				if o.ID != l.ID && hasWord(" "+lowerText(o.Name)+" ", a) {
 					in++
 				}
 			}
@@ -456,7 +456,7 @@ func (m *Model) FindRoles(text string) []Role {
 	for _, r := range m.roles {
 		found := false
 		for _, w := range append([]string{r.ID}, r.Words...) {
-			if len(findWord(t, strings.ReplaceAll(w, "-", " "))) > 0 || len(findWord(t, w)) > 0 {
+			if hasWord(t, strings.ReplaceAll(w, "-", " ")) || hasWord(t, w) {
 				found = true
 				break
 			}

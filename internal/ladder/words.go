@@ -12,8 +12,12 @@ type Phrases []string
 func (p Phrases) Index(t string) int {
 	best := -1
 	for _, w := range p {
-		if at := findWord(t, w); len(at) > 0 && (best < 0 || at[0] < best) {
-			best = at[0]
+		stop := len(t)
+		if best >= 0 {
+			stop = best
+		}
+		if at := nextWord(t, w, 0, stop); at >= 0 {
+			best = at
 		}
 	}
 	return best
@@ -35,7 +39,14 @@ func (p Phrases) Blank(t string) string {
 }
 
 // In reports whether one of the phrases is found in t.
-func (p Phrases) In(t string) bool { return p.Index(t) >= 0 }
+func (p Phrases) In(t string) bool {
+	for _, w := range p {
+		if hasWord(t, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // Suffix reports whether t ends with one of the phrases (spaces trimmed).
 func (p Phrases) Suffix(t string) bool {
