@@ -113,9 +113,9 @@ func FromFile(f *ladderfile.Ladder) *Model {
 		m.growth = Skills
 	}
 	for _, r := range f.Roles {
-		m.roles = append(m.roles, Role{ID: r.ID, Name: r.Name, Words: []string{strings.ToLower(r.Name)}})
+		m.roles = append(m.roles, Role{ID: r.ID, Name: r.Name, Words: shortForms(lowerText(r.Name))})
 	}
-	m.cands = fileCands(m.levels)
+	m.cands = fileCands(m.levels, Derived(m.levels, m.track))
 	return m
 }
 
@@ -205,7 +205,7 @@ func summary(f *ladderfile.Ladder, level string) string {
 // ladder whose middle rung is "Data Scientist", that is the rung's name. A word of a level's name that no other level's
 // name has ("junior", "staff", "director") names that level on its own, as
 // "senior" does the article's.
-func fileCands(levels []Level) []modelCand {
+func fileCands(levels []Level, derived map[string][]string) []modelCand {
 	var out []modelCand
 	nameWords := make([][]string, len(levels))
 	for i, l := range levels {
@@ -213,7 +213,7 @@ func fileCands(levels []Level) []modelCand {
 	}
 	for i, l := range levels {
 		seen := map[string]bool{}
-		names := append([]string{l.Name}, l.Aliases...)
+		names := append(append([]string{l.Name}, l.Aliases...), derived[l.ID]...)
 		full := len(names)
 		for _, w := range nameWords[i] {
 			if len(w) < 4 || !isWordOnly(w) {
@@ -504,10 +504,15 @@ func (m *Model) stemsName(stems []string, name string) bool {
 	return run(ws[i:])
 }
 
-// levelStems are the stems of the levels' names and aliases.
+// levelStems are the stems of the levels' names and aliases, and of the
+// ladder's title, which names the profession ("The UX Design Career
+// Ladder").
 func (m *Model) levelStems() map[string]bool {
 	m.stemOnce.Do(func() {
 		m.lstems = map[string]bool{}
+		for _, w := range embed.Terms(m.title) {
+			m.lstems[w] = true
+		}
 		for _, l := range m.levels {
 			for _, w := range embed.Terms(l.Name + " " + strings.Join(l.Aliases, " ")) {
 				m.lstems[w] = true

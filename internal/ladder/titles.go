@@ -1,0 +1,249 @@
+package ladder
+
+import (
+	"slices"
+	"strings"
+)
+
+// How people shorten and reword job titles, as data. A ladder file's levels
+// are also found by the names these tables derive from their own (Derived):
+// "sr ds" for Senior Data Scientist, "head of design" for Director of
+// Design, "data scientist ii" for the second rung of data scientists.
+// Nothing here names a level of any one ladder.
+
+// titleShort are long forms of title words and the short forms people type.
+var titleShort = []struct{ long, short string }{
+	{"data scientist", "ds"}, {"data science", "ds"}, {"machine learning", "ml"}, {"artificial intelligence", "ai"},
+	{"product manager", "pm"}, {"product management", "pm"}, {"user experience", "ux"}, {"user interface", "ui"},
+	{"software engineer", "swe"}, {"engineering manager", "em"}, {"business intelligence", "bi"},
+	{"quality assurance", "qa"}, {"site reliability engineer", "sre"}, {"human resources", "hr"},
+	{"vice president", "vp"}, {"manager", "mgr"}, {"senior", "sr"}, {"senior", "sr."}, {"junior", "jr"},
+	{"junior", "jr."}, {"associate", "assoc"}, {"development", "dev"}, {"developer", "dev"},
+}
+
+// rungWords name a rung by where it sits, before the name of the role the
+// ladder is about ("entry-level data scientist"): entry for the main
+// ladder's lowest rung, middle for the rung named by that role alone.
+var rungWords = struct{ entry, middle []string }{
+	entry: []string{"junior", "jr", "jr.", "associate", "entry-level", "entry level", "graduate", "grad", "trainee",
+		"beginner"},
+	middle: []string{"mid-level", "mid level", "midlevel", "mid", "regular", "intermediate"},
+}
+
+// rungNumbers follow a role's name to number its rungs: "designer ii".
+var rungNumbers = [][]string{{"i", "1"}, {"ii", "2"}, {"iii", "3"}, {"iv", "4"}, {"v", "5"}}
+
+// managingWords in a level's name make it a rung that manages people.
+var managingWords = Phrases{"manager", "management", "director", "head", "vp", "vice president", "chief"}
+
+// titleOrders are the two ways of writing "X of FIELD": "director of design"
+// and "design director". The first rung of a kind whose word is in head
+// is also "head of FIELD".
+var titleOrders = []string{"director", "manager", "vp", "vice president", "head"}
+
+// teamLead names the first rung that manages people.
+var teamLead = []string{"team lead", "team leader", "people manager", "line manager"}
+
+// topIC names the highest level of a side track.
+var topIC = []string{"distinguished"}
+
+// Derived are names of each level that people use and the file does not
+// write, by level id: built from the levels' own names by the tables above.
+// A name derived for two levels, or already a name of another, is dropped.
+func Derived(levels []Level, track map[string]string) map[string][]string {
+	own := map[string]string{}
+	for _, l := range levels {
+		for _, n := range append([]string{l.ID, l.Name}, l.Aliases...) {
+			own[lowerText(n)] = l.ID
+		}
+	}
+	by := map[string]string{}
+	clash := map[string]bool{}
+	add := func(id, name string) {
+		name = strings.Join(strings.Fields(lowerText(name)), " ")
+		if name == "" || own[name] != "" {
+			return
+		}
+		if prev, ok := by[name]; ok && prev != id {
+			clash[name] = true
+		}
+		by[name] = id
+	}
+	for id, names := range rungNames(levels, track) {
+		for _, n := range names {
+			for _, v := range shortForms(n) {
+				add(id, v)
+			}
+		}
+	}
+	out := map[string][]string{}
+	for _, l := range levels {
+		for name, id := range by {
+			if id == l.ID && !clash[name] {
+				out[id] = append(out[id], name)
+			}
+		}
+		slices.Sort(out[l.ID])
+	}
+	return out
+}
+
+// rungNames are the long forms of each level's other names, before short
+// forms are applied: its name reordered, and the names its place gives it.
+func rungNames(levels []Level, track map[string]string) map[string][]string {
+	out := map[string][]string{}
+	var main []Level
+	for _, l := range levels {
+		out[l.ID] = reordered(lowerText(l.Name))
+		if track[l.ID] == "" {
+			main = append(main, l)
+		}
+	}
+	role, upTo := roleName(main)
+	// The rungs up to the role's highest are numbered from the lowest,
+	// whose name may not hold the role ("associate engineer").
+	for i, l := range main[:min(upTo, len(rungNumbers))] {
+		for _, n := range rungNumbers[i] {
+			out[l.ID] = append(out[l.ID], role+" "+n)
+		}
+	}
+	if role != "" && len(main) > 0 {
+		for _, w := range rungWords.entry {
+			out[main[0].ID] = append(out[main[0].ID], w+" "+role)
+		}
+		for _, l := range main {
+			if lowerText(l.Name) == role {
+				for _, w := range rungWords.middle {
+					out[l.ID] = append(out[l.ID], w+" "+role)
+				}
+			}
+		}
+	}
+	if m := managing(main); len(m) > 0 {
+		out[m[0].ID] = append(out[m[0].ID], teamLead...)
+		for _, l := range m {
+			if f := field(lowerText(l.Name)); f != "" && !isManagerName(l.Name) {
+				out[l.ID] = append(out[l.ID], "head of "+f, f+" head")
+				break
+			}
+		}
+	}
+	if top := lastSide(levels, track); top != "" && role != "" {
+		for _, w := range topIC {
+			out[top] = append(out[top], w+" "+role)
+		}
+	}
+	return out
+}
+
+// roleName is the role the main ladder is about: the longest name of a
+// main rung that ends the names of other main rungs ("data scientist").
+// upTo counts the main rungs up to the highest whose name ends with it.
+func roleName(main []Level) (role string, upTo int) {
+	names := make([]string, len(main))
+	for i, l := range main {
+		names[i] = lowerText(l.Name)
+	}
+	for _, n := range names {
+		if len(endsWith(names, n)) >= 2 && len(n) > len(role) {
+			role = n
+		}
+	}
+	if role == "" {
+		return "", 0
+	}
+	at := endsWith(names, role)
+	return role, at[len(at)-1] + 1
+}
+
+// endsWith lists the indexes of the names that are suffix or end in it.
+func endsWith(names []string, suffix string) []int {
+	var out []int
+	for i, n := range names {
+		if n == suffix || strings.HasSuffix(n, " "+suffix) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// managing are the main rungs whose names hold a word of managing people.
+func managing(main []Level) []Level {
+	var out []Level
+	for _, l := range main {
+		if managingWords.In(" " + lowerText(l.Name) + " ") {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// isManagerName reports whether a name is a manager's, not a director's.
+func isManagerName(name string) bool {
+	return Phrases{"manager", "management"}.In(" " + lowerText(name) + " ")
+}
+
+// lastSide is the id of the last level on a side track, or "".
+func lastSide(levels []Level, track map[string]string) string {
+	top := ""
+	for _, l := range levels {
+		if track[l.ID] != "" {
+			top = l.ID
+		}
+	}
+	return top
+}
+
+// field is what a title of the form "X of FIELD" or "FIELD X" is over, for
+// X in titleOrders: "design" for both "director of design" and "design
+// director"; "" for other names.
+func field(name string) string {
+	for _, x := range titleOrders {
+		if f, ok := strings.CutPrefix(name, x+" of "); ok {
+			return f
+		}
+		if f, ok := strings.CutSuffix(name, " "+x); ok {
+			return f
+		}
+	}
+	return ""
+}
+
+// reordered is a name and its other order: "director of design" and
+// "design director".
+func reordered(name string) []string {
+	out := []string{name}
+	f := field(name)
+	if f == "" {
+		return out
+	}
+	for _, x := range titleOrders {
+		if name == x+" of "+f {
+			out = append(out, f+" "+x)
+		}
+		if name == f+" "+x {
+			out = append(out, x+" of "+f)
+		}
+	}
+	return out
+}
+
+// shortForms is a name with every combination of its words shortened by
+// titleShort: "senior data scientist", "sr data scientist", "senior ds",
+// "sr ds".
+func shortForms(name string) []string {
+	out := []string{name}
+	for _, s := range titleShort {
+		for _, n := range out {
+			if at := findWord(" "+n+" ", s.long); len(at) > 0 {
+				p := " " + n + " "
+				v := p[:at[0]] + s.short + p[at[0]+len(s.long):]
+				v = strings.TrimSpace(v)
+				if !slices.Contains(out, v) {
+					out = append(out, v)
+				}
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,55 @@
+package ladder
+
+import (
+	"slices"
+	"testing"
+)
+
+// A ladder's levels get the names people shorten and reword them to.
+func TestDerived(t *testing.T) {
+	levels := []Level{
+		{ID: "jr", Name: "Associate Engineer"}, {ID: "eng", Name: "Software Engineer"},
+		{ID: "sr", Name: "Senior Software Engineer"}, {ID: "em", Name: "Engineering Manager"},
+		{ID: "dir", Name: "Director of Engineering"}, {ID: "vp", Name: "VP of Engineering"},
+		{ID: "staff", Name: "Staff Software Engineer"}, {ID: "principal", Name: "Principal Software Engineer"},
+	}
+	track := map[string]string{"staff": "ic", "principal": "ic"}
+	d := Derived(levels, track)
+	for _, c := range []struct{ name, want string }{
+		{"sr software engineer", "sr"}, {"senior swe", "sr"}, {"sr swe", "sr"},
+		{"software engineer ii", "eng"}, {"swe 2", "eng"}, {"software engineer iii", "sr"}, {"swe i", "jr"},
+		{"mid-level software engineer", "eng"}, {"regular swe", "eng"},
+		{"entry-level software engineer", "jr"}, {"graduate swe", "jr"},
+		{"engineering mgr", "em"}, {"manager of engineering", "em"}, {"team lead", "em"},
+		{"engineering director", "dir"}, {"head of engineering", "dir"}, {"engineering vp", "vp"},
+		{"distinguished software engineer", "principal"}, {"staff swe", "staff"},
+		// Shortened forms of another level's own name stay that level's.
+		{"em", ""}, {"associate engineer", ""}, {"junior engineer", ""},
+	} {
+		got := ""
+		for id, names := range d {
+			if slices.Contains(names, c.name) {
+				got = id
+			}
+		}
+		if got != c.want {
+			t.Errorf("%q: got %q, want %q", c.name, got, c.want)
+		}
+	}
+}
+
+// Derived names find their level in a question on a ladder file.
+func TestDerivedFindLevels(t *testing.T) {
+	m := loadDS(t)
+	for _, c := range []struct{ q, want string }{
+		{"what does a ds mgr do all week", "manager"},
+		{"i'm a ds ii, what next", "mid"},
+		{"is a head of ds hands-on", "director"},
+		{"how do sr ds people spend the day", "senior"},
+	} {
+		ms := m.FindLevels(c.q)
+		if len(ms) == 0 || ms[0].ID != c.want {
+			t.Errorf("%q: got %v, want %s", c.q, ms, c.want)
+		}
+	}
+}
