@@ -665,3 +665,23 @@ func (m *Model) IC() string {
 
 // NoIC is the IC id of a ladder without a side track: no level's id.
 const NoIC = "(no ic track)"
+
+// Managing lists the rungs that manage people, which a rejection of
+// managing sets aside: the article's Director of Product; on a file, the
+// main-ladder rungs whose names hold a word of managing (managingWords).
+func (m *Model) Managing() []string {
+	if m.article {
+		return []string{Director}
+	}
+	var main []Level
+	for _, l := range m.levels {
+		if m.track[l.ID] == "" {
+			main = append(main, l)
+		}
+	}
+	var out []string
+	for _, l := range managing(main) {
+		out = append(out, l.ID)
+	}
+	return out
+}

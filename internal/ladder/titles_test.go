@@ -3,6 +3,8 @@ package ladder
 import (
 	"slices"
 	"testing"
+
+	"github.com/ladder/coach/internal/ladderfile"
 )
 
 // A ladder's levels get the names people shorten and reword them to.
@@ -50,6 +52,28 @@ func TestDerivedFindLevels(t *testing.T) {
 		ms := m.FindLevels(c.q)
 		if len(ms) == 0 || ms[0].ID != c.want {
 			t.Errorf("%q: got %v, want %s", c.q, ms, c.want)
+		}
+	}
+}
+
+// The rungs that manage people are the article's Director, and on a file
+// the main rungs named for managing, never a side track's.
+func TestManaging(t *testing.T) {
+	f, err := ladderfile.Load("../../examples/ladders/ux-design.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name string
+		m    *Model
+		want []string
+	}{
+		{"article", Default(), []string{Director}},
+		{"data science", loadDS(t), []string{"manager", "director"}},
+		{"ux", FromFile(f), []string{"manager", "director", "vp"}},
+	} {
+		if got := c.m.Managing(); !slices.Equal(got, c.want) {
+			t.Errorf("%s: %v, want %v", c.name, got, c.want)
 		}
 	}
 }
