@@ -23,7 +23,7 @@ func (r *Retriever) refine(in *Intent, question, q string, history []Turn) {
 	r.titled(in, question, q)
 	r.place(in, question, q)
 	in.Scope = ScopeIn
-	if n, ok := nearbySubject(q); ok {
+	if n, ok := nearbySubject(q); ok && !r.covered[n.ID] {
 		in.Scope, in.Nearby = ScopeNearby, n.Name
 	} else if r.unread(in, q) {
 		in.Scope, in.Nearby = ScopeNearby, "this exactly"

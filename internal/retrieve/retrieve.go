@@ -34,6 +34,9 @@ type Retriever struct {
 	// caveats are the sections that hold the article's caveats about a role
 	// ("not all would enjoy what the job entails").
 	caveats map[string]bool
+	// covered are the nearby subjects the sections speak to themselves
+	// (ladder.Nearby.Covered), by id.
+	covered map[string]bool
 	placer  Placer
 	// lad is the ladder the sections belong to: the article's unless
 	// WithLadder says otherwise.
@@ -95,7 +98,7 @@ type Placer interface {
 
 // New returns a retriever over the sections and their index.
 func New(set *sections.Set, idx *index.Index) *Retriever {
-	r := &Retriever{lad: ladder.Default(), set: set, idx: idx, vocab: map[string]bool{}, caveats: map[string]bool{}}
+	r := &Retriever{lad: ladder.Default(), set: set, idx: idx, vocab: map[string]bool{}, caveats: map[string]bool{}, covered: map[string]bool{}}
 	at := map[string]int{}
 	for i, id := range idx.IDs() {
 		at[id] = i
@@ -110,6 +113,11 @@ func New(set *sections.Set, idx *index.Index) *Retriever {
 	for _, s := range set.All() {
 		if reCaveatText.MatchString(strings.ToLower(s.Text)) {
 			r.caveats[s.ID] = true
+		}
+		for _, n := range ladder.NearbySubjects {
+			if n.Covered.In(" " + normalize(s.Text) + " ") {
+				r.covered[n.ID] = true
+			}
 		}
 		for _, t := range embed.Terms(s.Text) {
 			r.vocab[t] = true

@@ -1,0 +1,42 @@
+package retrieve
+
+import (
+	"context"
+	"testing"
+
+	"github.com/ladder/coach/internal/index"
+	"github.com/ladder/coach/internal/laddertest"
+)
+
+// newFileRetriever reads questions against a ladder file, as the app does
+// with --ladder.
+func newFileRetriever(t testing.TB, path string) *Retriever {
+	t.Helper()
+	set, m := laddertest.Load(t, path)
+	idx, err := index.Build(context.Background(), set.All(), index.LocalEmbedder(set.All()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return New(set, idx).WithLadder(m)
+}
+
+// A subject next to the ladder is in scope where the ladder's own text
+// speaks to it (a doctorate for a research role), nearby where it does not.
+func TestNearbyCovered(t *testing.T) {
+	ds := newFileRetriever(t, "../../examples/ladders/data-science.md")
+	art := newTestRetriever(t)
+	for _, c := range []struct {
+		name string
+		r    *Retriever
+		q    string
+		want string
+	}{
+		{"file covers it", ds, "is a phd required for a research scientist?", ScopeIn},
+		{"article does not", art, "is a phd required for a senior pm?", ScopeNearby},
+		{"file does not cover pay", ds, "how do i ask for a raise as a senior data scientist?", ScopeNearby},
+	} {
+		if got := c.r.Understand(c.q, nil).Scope; got != c.want {
+			t.Errorf("%s: %q scope %q, want %q", c.name, c.q, got, c.want)
+		}
+	}
+}
