@@ -307,7 +307,7 @@ var NearbySubjects = []Nearby{
 		Words:  Phrases{"interview", "interviews", "interviewing", "interviewer", "product sense", "case interview", "mock interview", "hiring loop", "onsite", "take-home", "take home assignment", "interview loop"},
 		Unless: Phrases{"user interview", "user interviews", "customer interview", "customer interviews", "research interview", "research interviews", "interviewing users", "interviewing customers", "interview users", "interview customers"}},
 	{ID: "education", Name: "degrees, courses and certifications",
-		Words: Phrases{"mba", "emba", "executive mba", "degree", "masters", "master's", "phd", "certification", "certifications", "certificate", "certified", "course", "courses", "csm", "cspo", "pmp", "diploma", "university program", "online class", "nanodegree"},
+		Words:   Phrases{"mba", "emba", "executive mba", "degree", "masters", "master's", "phd", "certification", "certifications", "certificate", "certified", "course", "courses", "csm", "cspo", "pmp", "diploma", "university program", "online class", "nanodegree"},
 		Covered: Phrases{"doctorate", "doctorates", "doctoral", "phd", "degree", "degrees", "mba", "certification", "certifications"}},
 	{ID: "reading", Name: "books and other reading",
 		Words: Phrases{"book", "books", "podcast", "podcasts", "newsletter", "newsletters", "blogs", "reading list", "youtube", "what should i read", "recommend reading"}},
