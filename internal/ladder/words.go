@@ -174,6 +174,15 @@ var Talk = struct {
 	FirstObject Phrases
 	// After moves one rung up from the level talked about.
 	After Phrases
+	// Intro follow a title that opens a message to say who is writing:
+	// "Senior PM here, ...".
+	Intro Phrases
+	// Compare are the words that ask how something differs; asked of the
+	// previous answer ("how is that different for ...") they keep its
+	// facet instead of asking what changes at a level.
+	Compare Phrases
+	// AnswerPointers point back at the previous answer.
+	AnswerPointers Phrases
 }{
 	Smalltalk: Phrases{"hi", "hello", "hey", "hiya", "yo", "good morning", "good afternoon", "good evening", "howdy",
 		"thanks", "thank you", "thx", "ty", "cheers", "much appreciated", "appreciate it", "that helps", "that helped",
@@ -275,6 +284,9 @@ var Talk = struct {
 		"above it", "up from there", "up from that", "next one up", "one rung up", "go up one", "one level up", "one step up",
 		"the next rung", "the next level", "higher than that", "up from me", "one level up", "a level up", "level up from", "role above mine", "level above mine", "rung above mine", "one above mine", "above me",
 		"above mine", "up from mine", "after mine"},
+	Intro:          Phrases{"here", "speaking"},
+	Compare:        Phrases{"different", "differ", "differs", "difference", "change", "changes", "compare", "compares", "vary", "varies"},
+	AnswerPointers: Phrases{"that", "this", "it", "those", "these", "that list", "this list", "the list", "that answer", "your answer"},
 }
 
 // Ordinal is a word that points at the n-th item (-1: the last).

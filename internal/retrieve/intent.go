@@ -1,6 +1,7 @@
 package retrieve
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 
@@ -137,7 +138,7 @@ var (
 	reNext       = mustPattern(`\b(?:next (?:level|step|rung|role|stage)|promot\w*|level up|move up|moving up|step up|stepping up|climb|grow into the next|what'?s next|(?:level|rung|step|role|one) (?:above|up from|higher)|above (?:that|this|mine|my level)|higher level|next one up|(?:level|rung|role|one|step) (?:just |right |immediately )above|comes? next|next (?:move|career step)|next for me|(?:role|level|step|rung|one) after (?:mine|this|that|my|it|there)|after mine|the next one)\b`)
 	reFromTo     = mustPattern(`\bfrom\b(.{1,60}?)\bto\b(.{1,60})`)
 	reCurrent    = mustPattern(`\b(?:after(?: being)?|i'?m|i am|im|i work as|i'?ve been|i have been|as|currently|being|i'?m currently|i am currently|my title is|my role is)\s+(?:a|an|the)?\s*`)
-	reNotStated  = mustPattern(`\b(?:ready|for|to|becom\w*|want\w*|aim\w*|hop\w*|promot\w*|not|never|no longer|applying|interview\w*)\b`)
+	reNotStated  = mustPattern(`\b(?:ready|for|to|becom\w*|want\w*|aim\w*|hop\w*|promot\w*|not|never|no longer|applying|interview\w*|doing)\b`)
 	reNoManage   = mustPattern(`\b(?:don'?t|do not|never|not)\s+(?:really\s+)?(?:want|wish|plan|intend|like|enjoy)\w*\s+(?:to\s+)?(?:be(?:come)?\s+(?:a\s+)?(?:people\s+)?manager|manag\w*|lead\s+people|have (?:direct )?reports)`)
 	reNoLeave    = mustPattern(`\b(?:don'?t|do not|never|not)\s+(?:really\s+)?(?:want|wish|plan|intend)\w*\s+(?:to\s+)?(?:leave|quit|exit|get out of)\s+(?:product|pm)`)
 	reArrow      = mustPattern(`(?:->|→|=>|-->)`)
@@ -474,7 +475,7 @@ func (s *reading) levels() {
 		s.in.Levels = append(s.in.Levels, id)
 	}
 	add(s.in.Target)
-	for _, m := range s.mentions {
+	for _, m := range askedFirst(s.main, s.mentions) {
 		add(m.ID)
 	}
 	if len(s.in.Levels) == 0 && len(s.mentions) == 0 && len(s.in.Roles) == 0 && s.hist.roleLast && s.hist.role != "" && !s.stepBack {
@@ -647,6 +648,9 @@ func promotedTo(lad *ladder.Model, q string) string {
 // statedLevel is the level a person says they hold: "I'm a senior PM",
 // "as a new PM", "I am a product manager".
 func statedLevel(lad *ladder.Model, q string) string {
+	if c := cmp.Or(introduced(lad, q), ownAppositive(lad, q)); c != "" {
+		return c
+	}
 	for _, loc := range reCurrent.FindAllStringIndex(q, -1) {
 		rest := q[loc[1]:]
 		if len(rest) > 50 {
@@ -656,6 +660,44 @@ func statedLevel(lad *ladder.Model, q string) string {
 		if len(ms) > 0 && ms[0].Pos <= 12 && !reNotStated.MatchString(rest[:ms[0].Pos]) {
 			return ms[0].ID
 		}
+	}
+	return ""
+}
+
+// askedFirst orders the mentions of q so that those in its asking
+// sentence lead: after a told situation, the level the question asks about
+// is the one it names ("... What does the VP job expect?").
+func askedFirst(q string, ms []ladder.Mention) []ladder.Mention {
+	from := strings.LastIndex(q, asking(q))
+	if from <= 0 {
+		return ms
+	}
+	out := make([]ladder.Mention, 0, len(ms))
+	for _, m := range ms {
+		if m.Pos >= from {
+			out = append(out, m)
+		}
+	}
+	for _, m := range ms {
+		if m.Pos < from {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// introduced is the level a message opens with to say who writes it:
+// "Senior PM here, ...".
+func introduced(lad *ladder.Model, q string) string {
+	first := q
+	if i := strings.IndexAny(q, ",.;:!?"); i >= 0 {
+		first = q[:i]
+	}
+	if !ladder.Talk.Intro.Suffix(first) {
+		return ""
+	}
+	if ids := distinct(lad.FindLevels(first)); len(ids) == 1 {
+		return ids[0]
 	}
 	return ""
 }

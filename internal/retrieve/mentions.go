@@ -55,6 +55,15 @@ var skipBefore = map[string]bool{
 // kindOf says who the level named at m stands for in q (normalised).
 func kindOf(q string, m ladder.Mention) mentionKind {
 	pos := min(max(m.Pos, 0), len(q))
+	if host, ok := appositive(q, pos); ok {
+		// "my manager (a senior PM)": the title says who the person before
+		// the bracket is.
+		for _, w := range host[max(0, len(host)-3):] {
+			if ladder.Talk.Others.In(" " + w + " ") {
+				return kindOther
+			}
+		}
+	}
 	clause := clauseBefore(q[:pos])
 	words := strings.Fields(clause)
 	// The words right before the title, skipping determiners and adjectives.
@@ -151,6 +160,29 @@ func clauseBefore(before string) string {
 		t = t[cut:]
 	}
 	return strings.TrimSpace(t)
+}
+
+// appositive returns the words of the clause before the bracket a title
+// at pos stands in, when it stands in one: "me (a director)".
+func appositive(q string, pos int) ([]string, bool) {
+	i := strings.LastIndexByte(q[:pos], '(')
+	if i < 0 || strings.ContainsRune(q[i:pos], ')') {
+		return nil, false
+	}
+	host := strings.Fields(clauseBefore(q[:i]))
+	return host, len(host) > 0
+}
+
+// ownAppositive is the level standing in a bracket after the asker: "wants
+// me (director of product) to".
+func ownAppositive(lad *ladder.Model, q string) string {
+	for _, m := range lad.FindLevels(q) {
+		host, ok := appositive(q, max(m.Pos, 0))
+		if ok && m.Strong && ladder.Talk.FirstPersonWords.In(" "+host[len(host)-1]+" ") {
+			return m.ID
+		}
+	}
+	return ""
 }
 
 // possessed is true when a possessive governs the title: "my VP", "my new

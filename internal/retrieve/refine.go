@@ -179,7 +179,17 @@ func afterPhrase(t string) string {
 // carryFacet: a follow-up that names no facet ("and for the level after
 // that?") keeps the facet of the last question that named one.
 func carryFacet(lad *ladder.Model, in *Intent, q string, history []Turn) {
-	if len(in.Facets) > 0 || len(history) == 0 || !in.FromHistory && !in.stepped && !in.Transition {
+	asked := in.Facets
+	comparing := len(history) > 0 && len(asked) == 1 && asked[0].Facet == ladder.Changes && comparesAnswer(q)
+	if comparing {
+		in.Facets = nil // "how is that different for ...": the answer's facet, elsewhere
+		defer func() {
+			if len(in.Facets) == 0 {
+				in.Facets = asked
+			}
+		}()
+	}
+	if len(in.Facets) > 0 || len(history) == 0 || !comparing && !in.FromHistory && !in.stepped && !in.Transition {
 		return
 	}
 	for i := len(history) - 1; i >= 0; i-- {
@@ -199,9 +209,43 @@ func carryFacet(lad *ladder.Model, in *Intent, q string, history []Turn) {
 			in.Transition, in.Levels = false, []string{in.Target}
 			in.Target = ""
 		}
-		in.Facets = []FacetWeight{{Facet: fs[0].Facet, Weight: impliedFacet}}
+		weight := impliedFacet
+		if comparing {
+			weight = explicitFacet // the pointer names it
+		}
+		in.Facets = []FacetWeight{{Facet: fs[0].Facet, Weight: weight}}
 		return
 	}
+}
+
+// comparesAnswer: the question asks how the previous answer differs
+// somewhere else ("how is that different for ...", "does that list change
+// one rung up"): a pointer at the answer, then a word of comparison. A
+// pointer with a noun of its own ("that level") points at something else.
+func comparesAnswer(q string) bool {
+	words := strings.Fields(strings.Map(func(r rune) rune {
+		if strings.ContainsRune(",.;:?!()\"", r) {
+			return ' '
+		}
+		return r
+	}, q))
+	for i := range words {
+		for n := 2; n >= 1; n-- {
+			if i+n > len(words) || !slices.Contains(ladder.Talk.AnswerPointers, strings.Join(words[i:i+n], " ")) {
+				continue
+			}
+			for _, w := range words[i+n : min(len(words), i+n+2)] {
+				if slices.Contains(ladder.Talk.Compare, w) {
+					return true
+				}
+				if slices.Contains(ladder.Talk.OwnWords, w) {
+					break
+				}
+			}
+			break
+		}
+	}
+	return false
 }
 
 // beyond: skills to move past a named rung are the step

@@ -36,6 +36,8 @@ func TestKindOf(t *testing.T) {
 		{"not keen on being a director or a vp at all", "vp", kindRejected},
 		{"not sure i'd enjoy being a vp, what is it like?", "vp", kindAsked},
 		{"one of my reports is a senior pm and wants more scope", "senior", kindOther},
+		{"our coach (a director of product) runs the offsite", "director", kindOther},
+		{"my mentor (vp at a scale-up) thinks i should wait", "vp", kindOther},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
@@ -405,5 +407,52 @@ func TestStepWords(t *testing.T) {
 	hist := []Turn{{Role: "user", Content: "list the side moves"}, {Role: "assistant", Content: "Operations & Program Management, Business Development & Partnerships, Product Marketing or Strategy."}}
 	if in := r.Understand("the last one, who suits it?", hist); in.Refusal != "" {
 		t.Errorf("a pointer into the conversation was refused: %+v", in)
+	}
+}
+
+func TestComparesAnswer(t *testing.T) {
+	tests := []struct {
+		q    string
+		want bool
+	}{
+		{"and is this any different at a startup?", true},
+		{"would the list change much for a vp?", true},
+		{"does it differ for group pms?", true},
+		{"what changes at that level?", false},
+		{"how does the director role differ from senior?", false},
+		{"what is different about that role?", false},
+	}
+	for _, tt := range tests {
+		if got := comparesAnswer(normalize(tt.q)); got != tt.want {
+			t.Errorf("comparesAnswer(%q) = %v, want %v", tt.q, got, tt.want)
+		}
+	}
+}
+
+func TestStatedLevelIntroAndBracket(t *testing.T) {
+	tests := []struct {
+		q, want string
+	}{
+		{"APM here: how do I read a PRD review?", "associate"},
+		{"group pm speaking. any tips?", "director"},
+		{"my boss wants me (a senior PM) to run the pricing work. tips?", "senior"},
+		{"the new director here is great, what does she own?", ""},
+		{"my lead (a director) asked about pricing", ""},
+	}
+	for _, tt := range tests {
+		if got := statedLevel(ladder.Default(), normalize(tt.q)); got != tt.want {
+			t.Errorf("statedLevel(%q) = %q, want %q", tt.q, got, tt.want)
+		}
+	}
+}
+
+func TestAskedFirst(t *testing.T) {
+	q := normalize("my old director moved on last month. what would a vp expect of me?")
+	var got []string
+	for _, m := range askedFirst(q, ladder.FindLevels(q)) {
+		got = append(got, m.ID)
+	}
+	if want := []string{"vp", "director"}; !slices.Equal(got, want) {
+		t.Errorf("askedFirst = %v, want %v", got, want)
 	}
 }
