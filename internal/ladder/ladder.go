@@ -376,12 +376,18 @@ func FindLevels(text string) []Mention {
 	return out
 }
 
+// rungNouns after a bare "senior" make it the rung.
+var rungNouns = []string{"level", "levels", "role", "roles", "rung", "title", "band", "promotion", "promo"}
+
 func seniorContext(t string, pos int, rest string) bool {
 	r := strings.TrimSpace(rest)
 	if r == "" || strings.HasPrefix(r, "?") || strings.HasPrefix(r, ",") || strings.HasPrefix(r, ".") ||
 		strings.HasPrefix(r, "->") || strings.HasPrefix(r, "→") || strings.HasPrefix(r, "=>") || strings.HasPrefix(r, "to ") {
 		// "senior?", "senior -> gpm", "senior to director"
 		return true
+	}
+	if w, _, _ := strings.Cut(r, " "); slices.Contains(rungNouns, strings.TrimRight(w, "?!.,;:")) {
+		return true // "the senior level", "a senior role"
 	}
 	before := strings.TrimSpace(t[:pos])
 	for _, w := range []string{"become", "becoming", "to", "as", "a", "at", "for", "be", "promoted", "get", "reach", "make", "from"} {

@@ -55,6 +55,9 @@ func TestFindLevels(t *testing.T) {
 		{"an APM and a GPM", []string{Associate, Director}},
 		{"director of engineering", nil},
 		{"How do I become senior?", []string{Senior}},
+		{"is she working at the senior level yet?", []string{Senior}},
+		{"a senior role in sales", []string{Senior}},
+		{"senior engineers and senior stakeholders", nil},
 	}
 	for _, tt := range tests {
 		var got []string

@@ -334,5 +334,5 @@ var NearbySubjects = []Nearby{
 	{ID: "documents", Name: "document templates",
 		Words: Phrases{"prd", "prds", "template", "templates", "one-pager", "spec template", "product spec"}},
 	{ID: "workplace", Name: "workplace matters such as remote work, hours and benefits",
-		Words: Phrases{"remote work", "work from home", "wfh", "hybrid work", "four-day week", "4-day week", "overtime", "working hours", "benefits", "vacation", "holiday allowance", "parental leave", "burnout", "work-life balance"}},
+		Words: Phrases{"remote work", "remote", "remotely", "return to office", "in-office", "work from home", "wfh", "hybrid work", "four-day week", "4-day week", "overtime", "working hours", "benefits", "vacation", "holiday allowance", "parental leave", "burnout", "work-life balance"}},
 }

@@ -159,7 +159,7 @@ var (
 	reLadder   = mustPattern(`\b(?:career ladder|career path|ladder|(?:the|what|which|all) levels|levels of|levels in|progression|standard path|typical path|career track|hierarchy|titles|rungs|career stages|structure of pm)`)
 	reAdjacent = mustPattern(`\b(?:left (?:pm|product)|leav\w* (?:pm|product)\b|different (?:field|career|industry)|carry over|transferable|other fields?|adjacent|lateral|other roles|other careers|other jobs|leave product|leaving product|outside (?:of )?product|alternatives?|other paths|other options|pivot|career switch|switch careers|what else can|exit (?:options|paths))`)
 	reAdvice   = mustPattern(`\b(?:last words|words of wisdom|wisdom|parting (?:words|advice|thoughts)|takeaways?|think about (?:my|a|your) (?:product )?career|final (?:words|thoughts|advice|tips)|any advice|general advice|words of advice|key takeaways?|what matters most|(?:big|main|key) lessons?|mindset|bottom line|in a nutshell|sum (?:it )?up|summary|overall advice|one piece of advice)`)
-	reCompare  = mustPattern(`\b(?:difference between|differences between|differ from|differs? between|different from|different between|compare|comparison|versus|vs\.?|compared (?:to|with)|and how is|or a|distinguish\w*|separates?|sets? apart|apart from|contrast\w*)\b`)
+	reCompare  = mustPattern(`\b(?:difference between|differences between|differ from|differs? between|differ|different from|different between|compare|comparison|versus|vs\.?|compared (?:to|with)|and how is|or a|distinguish\w*|separates?|sets? apart|apart from|contrast\w*)\b`)
 
 	reInjection = mustPattern(`\b(?:(?:ignore|disregard|forget|override|bypass)\b.{0,40}\b(?:instructions?|rules|prompt|guidelines|directions|system|above|previous|context)\b|system prompt|your prompt|your instructions|developer mode|jailbreak|dan mode|you are now|from now on you|pretend (?:to be|you are)|you'?re now (?:a|an|my)\b|forget (?:the|about the|all the|your) (?:career|coaching|coach|rules|above|previous)|act as (?:a|an|my) (?:\w+ )?(?:ai|assistant|chatbot|bot|model|llm|gpt|character|persona|hacker|terminal|shell|linux|unrestricted|unfiltered|uncensored|evil)\b|roleplay as|reveal (?:your|the) (?:prompt|instructions|system)|(?:print|output|show|display|repeat|reveal|write out|tell me|what (?:is|are|were)) (?:me )?(?:your (?:initial |original |hidden |secret |exact |first )?(?:prompt|instructions|rules|system message)|the (?:initial |original |hidden |secret |exact |first )?(?:prompt|instructions|system message))|repeat (?:the |all |everything |all the )?(?:text|words|lines|messages?) (?:above|before)|(?:everything|all|the text|the words) (?:above|before) this|what were you told|above this line)`)
 	reCode      = mustPattern(`\b(?:(?:python|javascript|typescript|golang|java\b|c\+\+|c#|rust\b|ruby|php|sql\b|bash\b|regex|html|css|kotlin|swift code)\b|(?:write|give|show|generate|fix|debug)\b.{0,30}\b(?:code|function|script|program|class|query|snippet|algorithm)\b|stack ?trace\b|compile\b)`)
@@ -476,6 +476,11 @@ func (s *reading) levels() {
 	}
 	add(s.in.Target)
 	for _, m := range askedFirst(s.main, s.mentions) {
+		if m.ID != s.in.Current {
+			add(m.ID) // a level named beside the asker's own is the one asked
+		}
+	}
+	for _, m := range s.mentions {
 		add(m.ID)
 	}
 	if len(s.in.Levels) == 0 && len(s.mentions) == 0 && len(s.in.Roles) == 0 && s.hist.roleLast && s.hist.role != "" && !s.stepBack {
@@ -517,6 +522,8 @@ func (s *reading) levels() {
 	}
 	if len(distinct(s.mentions)) >= 2 && !s.in.Transition && reCompare.MatchString(s.q) {
 		s.in.Topics = append(s.in.Topics, TopicCompare)
+		// The IC track set beside a rung: where the ladder weighs them.
+		s.in.equivalence = s.in.equivalence || slices.Contains(s.in.Levels[:min(2, len(s.in.Levels))], s.lad.IC())
 		// "The difference between A and B in what they own": the facet is
 		// what they own, not "what changes".
 		if len(s.in.Facets) > 1 {

@@ -456,3 +456,12 @@ func TestAskedFirst(t *testing.T) {
 		t.Errorf("askedFirst = %v, want %v", got, want)
 	}
 }
+
+func TestICBesideARung(t *testing.T) {
+	for _, q := range []string{"principal pm vs group pm: which is bigger?", "how do a staff pm and a vp of product differ?"} {
+		in := understand(ladder.Default(), q, nil, func(int, int, bool) bool { return true }, func(string) (int, int, bool) { return 3, 3, true }, nil)
+		if !in.equivalence {
+			t.Errorf("%q: the IC track beside a rung must weigh them (equivalence); intent %+v", q, in)
+		}
+	}
+}
