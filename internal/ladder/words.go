@@ -118,6 +118,11 @@ var Talk = struct {
 	// TimeWords name the passing of time in a career, besides the reader's
 	// timeline cues: "the clock".
 	TimeWords Phrases
+	// Standing names rank and titles as a measure of a career; set aside
+	// ("don't care about titles") it asks what matters instead.
+	Standing Phrases
+	// SetAside put what follows out of what the asker counts.
+	SetAside Phrases
 	// Entry words ask where on the ladder a person can start: "start
 	// straight at senior".
 	Entry Phrases
@@ -215,6 +220,9 @@ var Talk = struct {
 	About:     Phrases{"about", "regarding", "around", "covering", "on"},
 	Instead:   Phrases{"instead of", "rather than", "if not", "other than", "instead", "besides"},
 	TimeWords: Phrases{"clock", "the calendar", "years", "time in role", "tenure", "timeline", "timelines"},
+	Standing:  Phrases{"titles", "title", "climb", "climbing", "rank", "status", "prestige", "the org chart", "promotions"},
+	SetAside: Phrases{"don't care about", "do not care about", "dont care about", "not trying to", "couldn't care less about", "not chasing",
+		"no interest in", "not fussed about", "not bothered about", "don't need"},
 	Entry: Phrases{"start straight at", "start straight as", "start right at", "start directly at", "come in straight",
 		"skip the junior", "skip junior", "without doing the junior", "without the junior", "enter at", "join at", "join as a senior"},
 	PathAsk: Phrases{"career direction", "a direction for", "a path for that", "a path where", "a role for that", "a role where",

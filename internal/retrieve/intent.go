@@ -316,8 +316,10 @@ func (s *reading) topics() {
 			s.in.Topics = append(s.in.Topics, TopicIC)
 		}
 	}
-	if reAdvice.MatchString(s.q) || ladder.Talk.Instead.In(pad) && (reTimeline.MatchString(s.q) || ladder.Talk.TimeWords.In(pad)) {
-		// Time set aside ("instead of the clock"): what matters instead.
+	timeAside := ladder.Talk.Instead.In(pad) && (reTimeline.MatchString(s.q) || ladder.Talk.TimeWords.In(pad))
+	if reAdvice.MatchString(s.q) || timeAside || ladder.Talk.SetAside.In(pad) && ladder.Talk.Standing.In(pad) {
+		// Time or titles set aside ("instead of the clock", "don't care
+		// about titles"): what matters instead.
 		s.in.Topics = append(s.in.Topics, TopicAdvice)
 	}
 }
