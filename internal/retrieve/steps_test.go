@@ -458,4 +458,3 @@ func TestAskedFirst(t *testing.T) {
 		t.Errorf("askedFirst = %v, want %v", got, want)
 	}
 }
-
