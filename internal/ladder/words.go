@@ -197,7 +197,7 @@ var Talk = struct {
 		"sounds good", "all good", "brilliant", "lovely", "great thanks", "good to know", "i see"},
 	Filler: Phrases{"so", "much", "very", "a lot", "again", "that", "this", "really", "that's", "thats", "it", "is", "was",
 		"you", "there", "coach", "all", "for", "the", "answer", "info", "oh", "ah", "well", "just", "and", "yes", "yeah", "no", "nope"},
-	Others: Phrases{"my", "our", "his", "her", "their", "the team's", "a colleague's", "my company's"},
+	Others: Phrases{"my", "our", "his", "her", "their", "the team's", "a colleague's", "my company's", "someone", "somebody"},
 	OwnWords: Phrases{"role", "title", "level", "job", "position", "promotion", "promo", "packet", "review", "path",
 		"track", "rung", "stage", "interview", "offer"},
 	SpeechVerbs: Phrases{"says", "said", "wants", "wanted", "asked", "asks", "ask", "told", "tells", "thinks", "thought", "expects",

@@ -40,3 +40,26 @@ func TestNearbyCovered(t *testing.T) {
 		}
 	}
 }
+
+// "Someone senior" is another person, not the asker's level.
+func TestKindOfOnFile(t *testing.T) {
+	ds := newFileRetriever(t, "../../examples/ladders/data-science.md")
+	for _, c := range []struct {
+		q, level string
+		want     mentionKind
+	}{
+		{"someone senior signs off every query i write", "senior", kindOther},
+		{"somebody senior reviews my analyses", "senior", kindOther},
+		{"i'm a senior ds and want to grow", "senior", kindAsked},
+	} {
+		var kinds []mentionKind
+		for _, m := range ds.lad.FindLevels(c.q) {
+			if m.ID == c.level {
+				kinds = append(kinds, kindOf(c.q, m))
+			}
+		}
+		if len(kinds) != 1 || kinds[0] != c.want {
+			t.Errorf("%q: kinds of %s %v, want %v", c.q, c.level, kinds, c.want)
+		}
+	}
+}
