@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/ladder/coach/internal/ladder"
 	"github.com/ladder/coach/internal/lazyre"
@@ -402,7 +403,7 @@ func (c *composer) candidates(i int) []line {
 		if c.shown[t] {
 			continue
 		}
-		out = append(out, line{cite: i, index: j, text: t, skill: skills[l], score: c.overlap(t, s.Title), words: len(strings.Fields(t))})
+		out = append(out, line{cite: i, index: j, text: t, skill: skills[l], score: c.overlap(t, s.Title), words: countWords(t)})
 	}
 	return out
 }
@@ -766,10 +767,27 @@ func questionTerms(q string, caveat bool) []string {
 	return out
 }
 
+// wordCount is len(strings.Fields(s)) without building the slice.
+func countWords(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r):
+			in = false
+		case !in:
+			in, n = true, n+1
+		}
+	}
+	return n
+}
+
+// stemRunes is how many letters of a word its stem keeps.
+const stemRunes = 5
+
 func stem(w string) string {
 	r := []rune(w)
-	if len(r) > 5 {
-		r = r[:5]
+	if len(r) > stemRunes {
+		r = r[:stemRunes]
 	}
 	return string(r)
 }
@@ -780,23 +798,38 @@ func (c *composer) overlap(text, title string) float64 {
 	if len(c.terms) == 0 {
 		return 0
 	}
-	inTitle := stems(title)
-	ws := stems(text)
+	text, title = strings.ToLower(text), strings.ToLower(title)
 	n := 0.0
 	for _, t := range c.terms {
-		if ws[t] && !inTitle[t] {
+		if hasStem(text, t) && !hasStem(title, t) {
 			n++
 		}
 	}
 	return n
 }
 
-func stems(text string) map[string]bool {
-	ws := map[string]bool{}
-	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
-		ws[stem(w)] = true
+// hasStem reports whether a word of lower (lower-cased) has stem t: starts
+// with it, or is it when it is shorter than a stem. Words are runs of
+// letters. It is stems(lower)[t] without building the set.
+func hasStem(lower, t string) bool {
+	if t == "" {
+		return false
 	}
-	return ws
+	whole := utf8.RuneCountInString(t) < stemRunes
+	for i := 0; i < len(lower); {
+		j := strings.Index(lower[i:], t)
+		if j < 0 {
+			return false
+		}
+		p := i + j
+		before, _ := utf8.DecodeLastRuneInString(lower[:p])
+		after, _ := utf8.DecodeRuneInString(lower[p+len(t):])
+		if (p == 0 || !unicode.IsLetter(before)) && (!whole || p+len(t) == len(lower) || !unicode.IsLetter(after)) {
+			return true
+		}
+		i = p + 1
+	}
+	return false
 }
 
 func words(ls []line) int {

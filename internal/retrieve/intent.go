@@ -524,8 +524,6 @@ func (s *reading) levels() {
 	}
 	if len(distinct(s.mentions)) >= 2 && !s.in.Transition && reCompare.MatchString(s.q) {
 		s.in.Topics = append(s.in.Topics, TopicCompare)
-		// The IC track set beside a rung: where the ladder weighs them.
-		s.in.equivalence = s.in.equivalence || slices.Contains(s.in.Levels[:min(2, len(s.in.Levels))], s.lad.IC())
 		// "The difference between A and B in what they own": the facet is
 		// what they own, not "what changes".
 		if len(s.in.Facets) > 1 {

@@ -298,6 +298,7 @@ const (
 	bPointed      = bPrimary + 0.5   // an item of the previous answer pointed at
 
 	compareChanges  = 0.05 // "what changes" above the overview when two levels are compared
+	compareFacet    = 0.15 // the facet asked of two levels above its neighbours
 	secondFacet     = 0.7  // a facet asked after the first
 	historyScale    = 0.5  // a level carried from the conversation beside a topic
 	otherLevelScale = 0.6  // a level named after the first, outside a comparison
@@ -367,6 +368,10 @@ func (r *Retriever) boosts(question string, in Intent) map[string]float64 {
 			}
 			for _, n := range facetNeighbours[fw.Facet] {
 				put(sections.ID(level, n.facet), n.share*v)
+			}
+			if in.HasTopic(TopicCompare) {
+				// Side by side, the facet's own sections set the levels apart.
+				put(sections.ID(level, fw.Facet), v+compareFacet)
 			}
 		}
 	}

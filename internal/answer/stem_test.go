@@ -1,0 +1,47 @@
+package answer
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/ladder/coach/corpus"
+)
+
+// stems is the set of the stems of text's words, the plain way.
+func stems(text string) map[string]bool {
+	ws := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		ws[stem(w)] = true
+	}
+	return ws
+}
+
+// hasStem must agree with building the set of stems, on every line of the
+// article and every stem found in it, and on stems found in none.
+func TestHasStemAgreesWithStems(t *testing.T) {
+	lines := strings.Split(string(corpus.Article), "\n")
+	terms := map[string]bool{"pm": true, "a": true, "zzzzz": true, "ment": true, "é": true, "ship": true}
+	for _, l := range lines {
+		for s := range stems(l) {
+			terms[s] = true
+		}
+	}
+	for _, l := range lines {
+		want := stems(l)
+		lower := strings.ToLower(l)
+		for term := range terms {
+			if got := hasStem(lower, term); got != want[term] {
+				t.Fatalf("hasStem(%q, %q) = %v, want %v", l, term, got, want[term])
+			}
+		}
+	}
+}
+
+func TestWordCount(t *testing.T) {
+	for _, s := range append(strings.Split(string(corpus.Article), "\n"), "", "  ", " a  b\tc\n", "é è") {
+		if got, want := countWords(s), len(strings.Fields(s)); got != want {
+			t.Fatalf("countWords(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
