@@ -42,7 +42,8 @@ var managingWords = Phrases{"manager", "management", "director", "head", "vp", "
 var titleOrders = []string{"director", "manager", "vp", "vice president", "head"}
 
 // teamLead names the first rung that manages people.
-var teamLead = []string{"team lead", "team leader", "people manager", "line manager"}
+var teamLead = []string{"team lead", "team leader", "people manager", "line manager", "into management",
+	"management track", "management path", "management role", "people management"}
 
 // topIC names the highest level of a side track.
 var topIC = []string{"distinguished"}

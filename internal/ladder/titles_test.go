@@ -77,3 +77,17 @@ func TestManaging(t *testing.T) {
 		}
 	}
 }
+
+// Going into management names the first rung that manages people.
+func TestIntoManagement(t *testing.T) {
+	m := loadDS(t)
+	for _, q := range []string{"moving from senior ds into management", "is the management track for me", "people management scares me"} {
+		found := false
+		for _, x := range m.FindLevels(q) {
+			found = found || x.ID == "manager"
+		}
+		if !found {
+			t.Errorf("%q: no manager in %v", q, m.FindLevels(q))
+		}
+	}
+}

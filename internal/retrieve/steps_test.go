@@ -207,6 +207,7 @@ func TestFromToRungs(t *testing.T) {
 		{"from senior pm to staff pm: what is new?", "senior", "ic"},
 		{"from director back to senior pm", "", ""}, // a step down is no step up
 		{"from my team to the whole org", "", ""},
+		{"moving from senior pm into the director role", "senior", "director"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
