@@ -212,7 +212,7 @@ var Talk = struct {
 		"not certain", "no idea if", "not convinced"},
 	Equivalence: Phrases{"more influence", "less influence", "who has more", "outrank", "outranks", "equivalent", "equivalence", "same level as", "on par", "as senior as", "a step below", "a step above",
 		"same seniority", "in terms of seniority", "as much influence", "same influence", "kind of influence", "in terms of influence",
-		"same level of influence", "as influential", "rank as", "ranks as", "level with", "peer of", "peers with"},
+		"same level of influence", "as influential", "rank as", "ranks as", "level with", "peer of", "peers with", "which is bigger", "which is higher", "more senior", "ranks higher", "higher up"},
 	NoTeam: Phrases{"zero reports", "zero direct reports", "0 reports", "without any reports", "no one reports to me",
 		"nobody reports to me", "without a team", "without taking on a team", "without managing", "without direct reports", "without reports",
 		"without people to manage", "no team", "no direct reports", "no reports", "not managing people", "without having to manage",
