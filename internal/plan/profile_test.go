@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -47,6 +48,60 @@ func TestContextPolarity(t *testing.T) {
 		for _, it := range ph.Items {
 			if it.Emphasis == Focus {
 				t.Errorf("a strength alone marked %q Focus", it.Text)
+			}
+		}
+	}
+}
+
+// A clause joined to the one before by a comma or "and" goes on in the
+// same sentence; a sentence's end, a semicolon or a word of contrast
+// starts afresh.
+func TestClauseParts(t *testing.T) {
+	tests := []struct {
+		context string
+		joined  []bool
+	}{
+		{"good at calls, sketches and workshops", []bool{false, true, true}},
+		{"strong at delivery. And stakeholders", []bool{false, false}},
+		{"good with numbers but slow to decide", []bool{false, false}},
+		{"good with numbers; slow to decide", []bool{false, false}},
+		{"fintech (lending), new to the team", []bool{false, false, false}},
+		{", , leading commas, and", []bool{false, true}},
+	}
+	for _, tt := range tests {
+		got := clauseParts(tt.context)
+		var joined []bool
+		for _, p := range got {
+			joined = append(joined, p.joined)
+		}
+		if !slices.Equal(joined, tt.joined) {
+			t.Errorf("clauseParts(%q) joined %v, want %v (%v)", tt.context, joined, tt.joined, got)
+		}
+	}
+}
+
+// A clause that says neither weak nor strong takes the polarity of the
+// clause it continues.
+func TestPolarityCarries(t *testing.T) {
+	tests := []struct {
+		context       string
+		lighter, weak []bool
+	}{
+		{"good at customer calls, early mock-ups", []bool{true, true}, []bool{false, false}},
+		{"struggles with specs and tickets", []bool{false, false}, []bool{true, true}},
+		{"good at customer calls. Early mock-ups", []bool{true, false}, []bool{false, false}},
+		{"good at customer calls but early mock-ups", []bool{true, false}, []bool{false, false}},
+		{"shy in meetings, strong analytics", []bool{false, true}, []bool{false, false}},
+	}
+	v := vocabOf(article)
+	for _, tt := range tests {
+		cs := parseContext(v, tt.context)
+		if len(cs) != len(tt.lighter) {
+			t.Fatalf("%q: %d clauses, want %d", tt.context, len(cs), len(tt.lighter))
+		}
+		for i, c := range cs {
+			if c.lighter != tt.lighter[i] || c.weak != tt.weak[i] {
+				t.Errorf("%q clause %q: lighter %v weak %v, want %v %v", tt.context, c.text, c.lighter, c.weak, tt.lighter[i], tt.weak[i])
 			}
 		}
 	}

@@ -52,6 +52,36 @@ func wordSet(ws ...string) map[string]bool {
 // weak at stakeholder work" has three.
 var clauseSep = lazyre.New(`(?i)[,;.!?\n()]+|\s+(?:and|but|while|although|though|yet|whereas)\s+`)
 
+// clausePart is a clause's text and whether it goes on from the clause
+// before it in the same sentence: joined to it by a comma or "and" alone,
+// not by a sentence's end, a semicolon, a bracket or a word of contrast.
+type clausePart struct {
+	text   string
+	joined bool
+}
+
+// joining are the separators that continue a clause's sentence.
+var joining = lazyre.New(`(?i)^(?:\s*,\s*|\s+and\s+)$`)
+
+// clauseParts cuts the context into clauses at clauseSep.
+func clauseParts(context string) []clausePart {
+	var out []clausePart
+	start, joined := 0, true
+	add := func(end int) {
+		if t := strings.TrimSpace(context[start:end]); t != "" {
+			out = append(out, clausePart{t, joined && len(out) > 0})
+			joined = true
+		}
+	}
+	for _, m := range clauseSep.FindAllStringIndex(context, -1) {
+		add(m[0])
+		// every separator since the last clause must join: ". And" does not
+		start, joined = m[1], joined && joining.MatchString(context[m[0]:m[1]])
+	}
+	add(len(context))
+	return out
+}
+
 // clause is one part of the context and what it asks for.
 type clause struct {
 	text    string
@@ -294,11 +324,8 @@ func rank(it Item) int {
 // common across the article) into a query, through the lexicon.
 func parseContext(v *vocab, context string) []clause {
 	var out []clause
-	for _, part := range clauseSep.Split(context, -1) {
-		part = strings.TrimSpace(part)
-		if part == "" {
-			continue
-		}
+	for _, pt := range clauseParts(context) {
+		part := pt.text
 		c := clause{text: part}
 		strong, weak := false, false
 		var kept []string
@@ -324,8 +351,12 @@ func parseContext(v *vocab, context string) []clause {
 			}
 			kept = append(kept, tok)
 		}
-		c.lighter = strong && !weak
-		c.weak = weak
+		c.lighter, c.weak = strong && !weak, weak
+		if !strong && !weak && pt.joined && len(out) > 0 {
+			// a list goes on saying what its first clause said: "great at
+			// interviews, quick tests and workshops"
+			c.lighter, c.weak = out[len(out)-1].lighter, out[len(out)-1].weak
+		}
 		c.pq = contextQuery(kept, phrasesOf(toks), gapStart(firstAfterWeak, len(kept)))
 		if len(kept) > 0 {
 			c.vec = v.emb.Embed(widened(kept, phrasesOf(toks)))
