@@ -178,6 +178,7 @@ const (
 	definedLift     = 1.0  // a defining scope puts its rung this far above the rungs below
 	statedBonus     = 1.0  // a level stated in the description
 	experienceBonus = 1.5  // a level its years of experience point to
+	reviewedDamp    = 0.3  // factor on a file's managing rungs when someone else reviews the person's work
 )
 
 // Confidence of the estimate: base + marginShare*margin +
@@ -401,6 +402,12 @@ func (a *Assessor) score(description string) estimate {
 			}
 		}
 		e.score[id] = max(e.score[id], floor+definedLift)
+	}
+	if !article && reviewedBy.MatchString(norm) {
+		// Work a lead or a senior colleague reviews is no manager's.
+		for _, id := range a.model.Managing() {
+			e.score[id] *= reviewedDamp
+		}
 	}
 	if id := a.statedLevel(norm); id != "" {
 		e.score[id] += statedBonus

@@ -55,3 +55,30 @@ func TestCompareOnALadderFile(t *testing.T) {
 		t.Errorf("err %v", err)
 	}
 }
+
+// Work someone near the person's own level reviews lowers a file's
+// managing rungs; the person reviewing others, or a director reviewing,
+// does not.
+func TestReviewedBy(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"my lead checks my work before launch", true},
+		{"a senior colleague reviews my queries", true},
+		{"someone more senior signs off every model", true},
+		{"everything i ship is reviewed by my manager", true},
+		{"i review the work of my team", false},
+		{"my director reviews the strategy", false},
+	} {
+		if got := reviewedBy.MatchString(c.text); got != c.want {
+			t.Errorf("%q: %v, want %v", c.text, got, c.want)
+		}
+	}
+	a := dsAssessor(t)
+	base := "I run weekly one-on-ones and hire for the team."
+	plain, reviewed := a.score(base), a.score(base+" My lead checks my work.")
+	if !(reviewed.score["manager"] < plain.score["manager"]) {
+		t.Errorf("manager %.2f reviewed, %.2f not", reviewed.score["manager"], plain.score["manager"])
+	}
+}

@@ -143,3 +143,8 @@ var others = lazyre.New(`\b(?:my|our|the) (?:manager|lead|boss|director|head of 
 
 // statedTitle finds a title the person gives themselves in the description.
 var statedTitle = lazyre.New(`\b(?:i'?m|i am|i work as|i'?ve been|i have been|my title is|my role is|my job title is|working as|hired as|promoted to)\s+(?:a |an |the |now |currently )*`)
+
+// reviewedBy finds someone at or near the person's own level reviewing,
+// checking or signing off their work: the mark of a rung below those that
+// manage people, on any ladder. A director or a VP reviewing is not one.
+var reviewedBy = lazyre.New(`\b(?:(?:my|our|a|the) (?:[\w-]+ ){0,2}(?:lead|manager|boss|mentor|supervisor|colleague|senior)|someone (?:more )?senior|somebody (?:more )?senior) (?:\w+ ){0,3}?(?:reviews?|checks?|signs? off|approves?|looks? over|goes over)\b|\b(?:reviewed|checked|signed off) by (?:my|our|a|the) (?:[\w-]+ ){0,2}(?:lead|manager|boss|mentor|supervisor|colleague|senior)\b`)
