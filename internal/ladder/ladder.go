@@ -346,13 +346,22 @@ var aliasCands = func() []aliasCand {
 	return out
 }()
 
+// aliasIndex finds the aliases a text may hold by their first word.
+var aliasIndex = func() wordIndex {
+	as := make([]string, len(aliasCands))
+	for i, c := range aliasCands {
+		as[i] = c.alias
+	}
+	return newWordIndex(as)
+}()
+
 // FindLevels lists the levels named in text, in order of appearance.
 func FindLevels(text string) []Mention {
 	t := " " + lowerText(text) + " "
-	cands := aliasCands
 	taken := make([]bool, len(t))
 	var out []Mention
-	for _, c := range cands {
+	for _, k := range aliasIndex.candidates(t) {
+		c := aliasCands[k]
 		for _, pos := range findWord(t, c.alias) {
 			if overlaps(taken, pos, len(c.alias)) {
 				continue

@@ -27,6 +27,7 @@ type Model struct {
 	growth      string
 	roles       []Role
 	cands       []modelCand
+	candIndex   wordIndex // the cands a text may hold, by first word
 	// words are the phrases that ask for each facet (FacetWords).
 	words map[string]Phrases
 	// has holds each level and facet a file has a section of.
@@ -116,6 +117,7 @@ func FromFile(f *ladderfile.Ladder) *Model {
 		m.roles = append(m.roles, Role{ID: r.ID, Name: r.Name, Words: shortForms(lowerText(r.Name))})
 	}
 	m.cands = fileCands(m.levels, Derived(m.levels, m.track))
+	m.candIndex = candIndex(m.cands)
 	return m
 }
 
@@ -205,6 +207,14 @@ func summary(f *ladderfile.Ladder, level string) string {
 // ladder whose middle rung is "Data Scientist", that is the rung's name. A word of a level's name that no other level's
 // name has ("junior", "staff", "director") names that level on its own, as
 // "senior" does the article's.
+func candIndex(cs []modelCand) wordIndex {
+	as := make([]string, len(cs))
+	for i, c := range cs {
+		as[i] = c.alias
+	}
+	return newWordIndex(as)
+}
+
 func fileCands(levels []Level, derived map[string][]string) []modelCand {
 	var out []modelCand
 	nameWords := make([][]string, len(levels))
@@ -389,7 +399,8 @@ func (m *Model) findLevels(text string, parts bool) []Mention {
 	t := " " + lowerText(text) + " "
 	taken := make([]bool, len(t))
 	var out []Mention
-	for _, c := range m.cands {
+	for _, k := range m.candIndex.candidates(t) {
+		c := m.cands[k]
 		if c.part && !parts {
 			continue
 		}

@@ -1,0 +1,33 @@
+package ladder
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/ladder/coach/corpus"
+)
+
+// Every alias findWord finds in a text must be among the index's candidates:
+// the index may only skip aliases that cannot be there.
+func TestWordIndexKeepsEveryMatch(t *testing.T) {
+	texts := append(strings.Split(string(corpus.Article), "\n"),
+		"Directors of product and senior PMs", "an apm, a gpm & a vp", "mid-level pms", "sr. pm -> group pm", "héllo cpo's")
+	as := make([]string, len(aliasCands))
+	for i, c := range aliasCands {
+		as[i] = c.alias
+	}
+	x := newWordIndex(append(as, "-> arrow", "& more"))
+	for _, text := range texts {
+		tx := " " + lowerText(text) + " "
+		cands := x.candidates(tx)
+		if !slices.IsSorted(cands) {
+			t.Fatalf("candidates of %q are not in order: %v", text, cands)
+		}
+		for i, a := range append(as, "-> arrow", "& more") {
+			if hasWord(tx, a) && !slices.Contains(cands, i) {
+				t.Errorf("%q holds %q, but the index skips it", text, a)
+			}
+		}
+	}
+}
