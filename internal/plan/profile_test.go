@@ -53,20 +53,19 @@ func TestContextPolarity(t *testing.T) {
 	}
 }
 
-// A clause joined to the one before by a comma or "and" goes on in the
-// same sentence; a sentence's end, a semicolon or a word of contrast
-// starts afresh.
+// A clause joined to the one before by "and" goes on from it; a comma, a
+// sentence's end, a semicolon or a word of contrast starts afresh.
 func TestClauseParts(t *testing.T) {
 	tests := []struct {
 		context string
 		joined  []bool
 	}{
-		{"good at calls, sketches and workshops", []bool{false, true, true}},
+		{"good at calls, sketches and workshops", []bool{false, false, true}},
 		{"strong at delivery. And stakeholders", []bool{false, false}},
 		{"good with numbers but slow to decide", []bool{false, false}},
 		{"good with numbers; slow to decide", []bool{false, false}},
 		{"fintech (lending), new to the team", []bool{false, false, false}},
-		{", , leading commas, and", []bool{false, true}},
+		{", , leading commas, and", []bool{false, false}},
 	}
 	for _, tt := range tests {
 		got := clauseParts(tt.context)
@@ -81,17 +80,19 @@ func TestClauseParts(t *testing.T) {
 }
 
 // A clause that says neither weak nor strong takes the polarity of the
-// clause it continues.
+// clause it continues, and only that one.
 func TestPolarityCarries(t *testing.T) {
 	tests := []struct {
 		context       string
 		lighter, weak []bool
 	}{
-		{"good at customer calls, early mock-ups", []bool{true, true}, []bool{false, false}},
-		{"struggles with specs and tickets", []bool{false, false}, []bool{true, true}},
+		{"good at customer calls and early mock-ups", []bool{true, true}, []bool{false, false}},
+		{"good at customer calls, early mock-ups", []bool{true, false}, []bool{false, false}},
+		{"struggles with specs and with tickets", []bool{false, false}, []bool{true, true}},
 		{"good at customer calls. Early mock-ups", []bool{true, false}, []bool{false, false}},
 		{"good at customer calls but early mock-ups", []bool{true, false}, []bool{false, false}},
 		{"shy in meetings, strong analytics", []bool{false, true}, []bool{false, false}},
+		{"strong analytics, shy in meetings", []bool{true, false}, []bool{false, false}},
 	}
 	v := vocabOf(article)
 	for _, tt := range tests {

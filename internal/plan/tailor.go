@@ -53,15 +53,15 @@ func wordSet(ws ...string) map[string]bool {
 var clauseSep = lazyre.New(`(?i)[,;.!?\n()]+|\s+(?:and|but|while|although|though|yet|whereas)\s+`)
 
 // clausePart is a clause's text and whether it goes on from the clause
-// before it in the same sentence: joined to it by a comma or "and" alone,
-// not by a sentence's end, a semicolon, a bracket or a word of contrast.
+// before it: joined to it by "and" alone. A comma does not join: a list
+// of traits mixes strengths and gaps ("strong analytics, shy in meetings").
 type clausePart struct {
 	text   string
 	joined bool
 }
 
-// joining are the separators that continue a clause's sentence.
-var joining = lazyre.New(`(?i)^(?:\s*,\s*|\s+and\s+)$`)
+// joining are the separators that continue a clause.
+var joining = lazyre.New(`(?i)^\s+and\s+$`)
 
 // clauseParts cuts the context into clauses at clauseSep.
 func clauseParts(context string) []clausePart {
@@ -91,6 +91,8 @@ type clause struct {
 	pq      map[string]float64 // the words matched to the from-level skills' profiles
 	vec     []float32          // the clause's words and their related words, embedded
 	matched int
+	// hits are the items the clause's votes went to, for matched
+	hits [][2]int
 }
 
 // commonShare is the share of the article's sections a stem may appear in
@@ -147,8 +149,8 @@ func tailor(set *sections.Set, phases []Phase, context, from string) (string, []
 			if x.score < minScore || x.score < relScore*best[isSkill] {
 				continue
 			}
-			c.matched++
 			k := [2]int{x.pi, x.i}
+			c.hits = append(c.hits, k)
 			vt := votes[k]
 			if c.lighter {
 				vt[1] += x.score
@@ -198,6 +200,7 @@ func tailor(set *sections.Set, phases []Phase, context, from string) (string, []
 				lighter = append(lighter, its[i])
 			}
 		}
+		countMatches(clauses, pi, its)
 		slices.SortStableFunc(its, func(a, b Item) int { return cmp.Compare(rank(a), rank(b)) })
 	}
 	// The skills matched: what to work on first (the plan's Focus), then
@@ -353,8 +356,8 @@ func parseContext(v *vocab, context string) []clause {
 		}
 		c.lighter, c.weak = strong && !weak, weak
 		if !strong && !weak && pt.joined && len(out) > 0 {
-			// a list goes on saying what its first clause said: "great at
-			// interviews, quick tests and workshops"
+			// "good at customer calls and early mock-ups": the second
+			// part goes on saying what the first said
 			c.lighter, c.weak = out[len(out)-1].lighter, out[len(out)-1].weak
 		}
 		c.pq = contextQuery(kept, phrasesOf(toks), gapStart(firstAfterWeak, len(kept)))
@@ -371,6 +374,23 @@ func parseContext(v *vocab, context string) []clause {
 		out = append(out, c)
 	}
 	return out
+}
+
+// countMatches counts, for each clause, the items of phase pi (marked,
+// not yet reordered) its votes went to that ended up marked as it reads:
+// a strength whose item a weakness outvoted has matched nothing.
+func countMatches(clauses []clause, pi int, its []Item) {
+	for ci := range clauses {
+		want := Focus
+		if clauses[ci].lighter {
+			want = Lighter
+		}
+		for _, k := range clauses[ci].hits {
+			if k[0] == pi && its[k[1]].Emphasis == want {
+				clauses[ci].matched++
+			}
+		}
+	}
 }
 
 // tailoringNote says in one paragraph what the context changed.

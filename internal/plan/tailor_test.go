@@ -177,3 +177,27 @@ func TestCompoundParts(t *testing.T) {
 		}
 	}
 }
+
+// A clause has matched only the items that end up marked as it reads: a
+// strength whose item a weakness outvoted has matched nothing.
+func TestCountMatches(t *testing.T) {
+	its := []Item{{Emphasis: Focus}, {Emphasis: Lighter}, {}}
+	tests := []struct {
+		lighter bool
+		hits    [][2]int
+		want    int
+	}{
+		{false, [][2]int{{0, 0}}, 1},
+		{true, [][2]int{{0, 0}}, 0},         // outvoted
+		{true, [][2]int{{0, 1}, {0, 2}}, 1}, // one marked, one left plain
+		{false, [][2]int{{1, 0}}, 0},        // another phase
+		{false, nil, 0},
+	}
+	for i, tt := range tests {
+		cs := []clause{{lighter: tt.lighter, hits: tt.hits}}
+		countMatches(cs, 0, its)
+		if cs[0].matched != tt.want {
+			t.Errorf("case %d: matched %d, want %d", i, cs[0].matched, tt.want)
+		}
+	}
+}
