@@ -188,6 +188,8 @@ var Talk = struct {
 	Compare Phrases
 	// AnswerPointers point back at the previous answer.
 	AnswerPointers Phrases
+	// Choice joins two things to pick between: "X or Y".
+	Choice Phrases
 }{
 	Smalltalk: Phrases{"hi", "hello", "hey", "hiya", "yo", "good morning", "good afternoon", "good evening", "howdy",
 		"thanks", "thank you", "thx", "ty", "cheers", "much appreciated", "appreciate it", "that helps", "that helped",
@@ -295,6 +297,7 @@ var Talk = struct {
 	Intro:          Phrases{"here", "speaking"},
 	Compare:        Phrases{"different", "differ", "differs", "difference", "change", "changes", "compare", "compares", "vary", "varies"},
 	AnswerPointers: Phrases{"that", "this", "it", "those", "these", "that list", "this list", "the list", "that answer", "your answer"},
+	Choice:         Phrases{"or", "vs", "versus"},
 }
 
 // Ordinal is a word that points at the n-th item (-1: the last).

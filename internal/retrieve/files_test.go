@@ -34,6 +34,9 @@ func TestNearbyCovered(t *testing.T) {
 		{"file covers it", ds, "is a phd required for a research scientist?", ScopeIn},
 		{"article does not", art, "is a phd required for a senior pm?", ScopeNearby},
 		{"file does not cover pay", ds, "how do i ask for a raise as a senior data scientist?", ScopeNearby},
+		// A pick between two things the ladder never names is next to it.
+		{"unknown choice", ds, "should i use keras or jax on my next analysis?", ScopeNearby},
+		{"known choice", ds, "staff or manager, which suits a senior ds?", ScopeIn},
 	} {
 		if got := c.r.Understand(c.q, nil).Scope; got != c.want {
 			t.Errorf("%s: %q scope %q, want %q", c.name, c.q, got, c.want)

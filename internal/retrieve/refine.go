@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/ladder/coach/internal/embed"
 	"github.com/ladder/coach/internal/ladder"
 )
 
@@ -38,7 +39,28 @@ func (r *Retriever) unread(in *Intent, q string) bool {
 		return false
 	}
 	n, known, _ := r.termCounts(asking(q))
-	return n >= 2 && 2*known < n
+	return n >= 2 && 2*known < n || r.unknownChoice(asking(q))
+}
+
+// unknownChoice is true for a choice between two things the ladder never
+// names ("X or Y?", "X vs Y"): a pick of tools, libraries or employers.
+func (r *Retriever) unknownChoice(ask string) bool {
+	ws := strings.Fields(strings.Map(func(c rune) rune {
+		if strings.ContainsRune(",.;:!?()\"", c) {
+			return ' '
+		}
+		return c
+	}, ask))
+	for i := 1; i+1 < len(ws); i++ {
+		if !ladder.Talk.Choice.In(" " + ws[i] + " ") {
+			continue
+		}
+		a, b := ws[i-1], ws[i+1]
+		if len(embed.Terms(a)) == 1 && len(embed.Terms(b)) == 1 && !r.knownWord(a) && !r.knownWord(b) {
+			return true
+		}
+	}
+	return false
 }
 
 // setAside: a question that only rejects rungs (a refusal of the top job,
