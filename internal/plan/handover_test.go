@@ -116,6 +116,11 @@ func TestTimeline(t *testing.T) {
 		{Request{Current: "Associate PM", Target: "VP of Product", Weeks: 15}, false, true},
 		{Request{Current: "Associate PM", Target: "VP of Product", Weeks: 16}, true, false},
 		{Request{Current: "Senior PM", Target: "Director", Weeks: 1}, true, false}, // one rung: no floor
+		// the IC track works at a Director's influence: from there, a move aside
+		{Request{Current: "VP of Product", Target: "IC track", Weeks: 12}, false, false},
+		{Request{Current: "Director of Product", Target: "IC track", Weeks: 2}, false, false},
+		{Request{Current: "Senior PM", Target: "IC track", Weeks: 12}, true, false},
+		{Request{Current: "IC track", Target: "Director of Product", Weeks: 12}, true, false},
 	}
 	for _, tt := range tests {
 		p, err := Offline(article, tt.req)

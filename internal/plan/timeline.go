@@ -77,14 +77,15 @@ func (tl timeline) fastestWeeks(n int) int {
 
 // rungsClimbed is how many rungs a plan climbs; 0 for a move to an adjacent
 // role, which the article says PMs make "at any point". The IC track counts
-// as one rung above Senior PM.
+// as one rung above Senior PM; from the rung whose influence it works at
+// (Director of Product) or above, moving to it is a move aside, 0.
 func rungsClimbed(from, to place) int {
 	switch {
 	case to.role != nil:
 		return 0
 	case to.isIC():
 		senior, _ := ladder.ByID(ladder.Senior)
-		return max(1, senior.Rung+1-from.climbRung())
+		return max(0, senior.Rung+1-from.climbRung())
 	}
 	return to.level.Rung - from.climbRung()
 }
