@@ -179,6 +179,9 @@ var Talk = struct {
 	FirstObject Phrases
 	// After moves one rung up from the level talked about.
 	After Phrases
+	// Dislike after what it is about ("managing people sounds miserable")
+	// sets it aside as a rejection before it does.
+	Dislike Phrases
 	// Intro follow a title that opens a message to say who is writing:
 	// "Senior PM here, ...".
 	Intro Phrases
@@ -248,7 +251,8 @@ var Talk = struct {
 		"not want", "no desire", "no interest in", "not interested in", "isn't interested in", "zero interest in", "zero desire", "little interest in", "not keen on", "not keen to",
 		"rather not", "would rather not", "prefer not", "avoid", "avoiding", "never", "not", "instead of", "rather than",
 		"other than", "without becoming", "without being", "don't see myself", "can't see myself", "hate", "dread",
-		"dreading", "not aiming", "no longer want", "not planning", "don't plan", "not sure i want", "not for me"},
+		"dreading", "not aiming", "no longer want", "not planning", "don't plan", "not sure i want", "not for me",
+		"doesn't involve", "does not involve", "don't involve", "doesn't require", "does not require", "doesn't mean", "no need for"},
 	NotYet: Phrases{"yet", "not yet", "not quite", "not there yet", "still not"},
 	ClauseBreaks: Phrases{"but", "though", "although", "however", "because", "so", "and i", "and i'm", "and im", "and i am", "and what", "what",
 		"how", "which", "where", "is there", "are there", "can i", "should i", "could i"},
@@ -295,7 +299,9 @@ var Talk = struct {
 		"above it", "up from there", "up from that", "next one up", "one rung up", "go up one", "one level up", "one step up",
 		"the next rung", "the next level", "higher than that", "up from me", "one level up", "a level up", "level up from", "role above mine", "level above mine", "rung above mine", "one above mine", "above me",
 		"above mine", "up from mine", "after mine"},
-	Intro:          Phrases{"here", "speaking"},
+	Intro: Phrases{"here", "speaking"},
+	Dislike: Phrases{"miserable", "awful", "terrible", "horrible", "a nightmare", "not for me", "want to quit", "makes me want to", "no thanks",
+		"not my thing", "doesn't appeal", "does not appeal", "drains me", "draining", "exhausting", "dread", "the worst", "not appealing", "unappealing"},
 	Compare:        Phrases{"different", "differ", "differs", "difference", "change", "changes", "compare", "compares", "vary", "varies"},
 	AnswerPointers: Phrases{"that", "this", "it", "those", "these", "that list", "this list", "the list", "that answer", "your answer"},
 	Choice:         Phrases{"or", "vs", "versus"},

@@ -224,11 +224,24 @@ func rejectsManaging(q string) bool {
 		if !ladder.Talk.Managing.Suffix(head) && !ladder.Talk.Managing.In(" "+words[i]+" ") {
 			continue
 		}
-		if rejectedIn(words[max(0, i-6):i]) {
+		if rejectedIn(words[max(0, i-6):i]) || dislikedAfter(words[i+1:]) {
 			return true
 		}
 	}
 	return false
+}
+
+// dislikedAfter is true when the clause that follows says it is disliked:
+// "managing people sounds miserable to me".
+func dislikedAfter(words []string) bool {
+	n := 0
+	for n < len(words) && n < 6 && !strings.ContainsAny(words[n], ",.;:?!") {
+		n++
+	}
+	if n < len(words) && n < 6 {
+		n++ // the word that ends the clause
+	}
+	return ladder.Talk.Dislike.In(" " + strings.Trim(strings.Join(words[:n], " "), ",.;:?!") + " ")
 }
 
 // notYetIn is true when the title is one not reached yet: "not yet senior".

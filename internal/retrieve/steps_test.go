@@ -458,3 +458,21 @@ func TestAskedFirst(t *testing.T) {
 		t.Errorf("askedFirst = %v, want %v", got, want)
 	}
 }
+
+func TestRejectsManaging(t *testing.T) {
+	tests := []struct {
+		q    string
+		want bool
+	}{
+		{"i'd rather not manage a team", true},
+		{"honestly, managing people sounds exhausting to me. options?", true},
+		{"a senior path that does not involve direct reports?", true},
+		{"managing people is what i want next", false},
+		{"i manage two pms and love it. what's next?", false},
+	}
+	for _, tt := range tests {
+		if got := rejectsManaging(normalize(tt.q)); got != tt.want {
+			t.Errorf("rejectsManaging(%q) = %v, want %v", tt.q, got, tt.want)
+		}
+	}
+}
