@@ -116,7 +116,7 @@ func FromFile(f *ladderfile.Ladder) *Model {
 	for _, r := range f.Roles {
 		m.roles = append(m.roles, Role{ID: r.ID, Name: r.Name, Words: shortForms(lowerText(r.Name))})
 	}
-	m.cands = fileCands(m.levels, Derived(m.levels, m.track))
+	m.cands = fileCands(m.levels, Derived(m.title, m.levels, m.track))
 	m.candIndex = candIndex(m.cands)
 	return m
 }

@@ -30,6 +30,27 @@ var rungWords = struct{ entry, middle []string }{
 	middle: []string{"mid-level", "mid level", "midlevel", "mid", "regular", "intermediate"},
 }
 
+// entrySpans name the start of a career, alone or with the profession
+// between their words ("first design job"): the main ladder's lowest rung.
+// Some name it only with the profession ("new to design", not "new to"),
+// some only alone ("new grad"). "My" is kept where it would read as
+// another person's title ("my first design job").
+var entrySpans = []struct {
+	before, after string
+	alone         bool
+}{
+	{"first", "job", true}, {"first", "role", true}, {"first", "position", true}, {"my first", "job", true},
+	{"my first", "role", true}, {"first year in", "", false},
+	{"first year as a", "", false}, {"new to", "", false}, {"fresh out of university", "", true},
+	{"straight out of university", "", true}, {"out of college", "", true}, {"new grad", "", true},
+	{"just starting out", "", true}, {"starting out in", "", false},
+}
+
+// titleFiller are the words of a ladder's title that name no profession.
+var titleFiller = map[string]bool{"the": true, "a": true, "an": true, "career": true, "careers": true,
+	"ladder": true, "ladders": true, "framework": true, "levels": true, "level": true, "track": true, "of": true,
+	"and": true, "for": true, "progression": true, "growth": true, "path": true, "paths": true, "guide": true}
+
 // rungNumbers follow a role's name to number its rungs: "designer ii".
 var rungNumbers = [][]string{{"i", "1"}, {"ii", "2"}, {"iii", "3"}, {"iv", "4"}, {"v", "5"}}
 
@@ -49,9 +70,10 @@ var teamLead = []string{"team lead", "team leader", "people manager", "line mana
 var topIC = []string{"distinguished"}
 
 // Derived are names of each level that people use and the file does not
-// write, by level id: built from the levels' own names by the tables above.
+// write, by level id: built from the ladder's title and the levels' own
+// names by the tables above.
 // A name derived for two levels, or already a name of another, is dropped.
-func Derived(levels []Level, track map[string]string) map[string][]string {
+func Derived(title string, levels []Level, track map[string]string) map[string][]string {
 	own := map[string]string{}
 	for _, l := range levels {
 		for _, n := range append([]string{l.ID, l.Name}, l.Aliases...) {
@@ -70,7 +92,7 @@ func Derived(levels []Level, track map[string]string) map[string][]string {
 		}
 		by[name] = id
 	}
-	for id, names := range rungNames(levels, track) {
+	for id, names := range rungNames(title, levels, track) {
 		for _, n := range names {
 			for _, v := range shortForms(n) {
 				add(id, v)
@@ -91,7 +113,7 @@ func Derived(levels []Level, track map[string]string) map[string][]string {
 
 // rungNames are the long forms of each level's other names, before short
 // forms are applied: its name reordered, and the names its place gives it.
-func rungNames(levels []Level, track map[string]string) map[string][]string {
+func rungNames(title string, levels []Level, track map[string]string) map[string][]string {
 	out := map[string][]string{}
 	var main []Level
 	for _, l := range levels {
@@ -118,6 +140,11 @@ func rungNames(levels []Level, track map[string]string) map[string][]string {
 					out[l.ID] = append(out[l.ID], w+" "+role)
 				}
 			}
+		}
+	}
+	if len(main) > 0 {
+		for _, n := range entryNames(profession(title, role)) {
+			out[main[0].ID] = append(out[main[0].ID], n)
 		}
 	}
 	if m := managing(main); len(m) > 0 {
@@ -244,6 +271,44 @@ func shortForms(name string) []string {
 					out = append(out, v)
 				}
 			}
+		}
+	}
+	return out
+}
+
+// profession are the words that name the ladder's line of work: its title
+// less filler ("ux design"), each of their words alone, and the role the
+// main ladder is about.
+func profession(title, role string) []string {
+	var ws []string
+	for _, w := range strings.Fields(lowerText(title)) {
+		if !titleFiller[w] {
+			ws = append(ws, w)
+		}
+	}
+	out := []string{strings.Join(ws, " ")}
+	if len(ws) > 1 {
+		out = append(out, ws...)
+	}
+	if role != "" {
+		out = append(out, role)
+	}
+	return slices.DeleteFunc(out, func(s string) bool { return s == "" })
+}
+
+// entryNames are the entry spans alone and with each profession word:
+// "first job", "first design job", "new to design".
+func entryNames(prof []string) []string {
+	var out []string
+	for _, e := range entrySpans {
+		if e.alone {
+			out = append(out, strings.TrimSpace(e.before+" "+e.after))
+		}
+		if e.alone && e.after == "" {
+			continue // "new grad" takes no profession
+		}
+		for _, p := range prof {
+			out = append(out, strings.TrimSpace(e.before+" "+p+" "+e.after))
 		}
 	}
 	return out

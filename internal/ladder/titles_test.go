@@ -16,7 +16,7 @@ func TestDerived(t *testing.T) {
 		{ID: "staff", Name: "Staff Software Engineer"}, {ID: "principal", Name: "Principal Software Engineer"},
 	}
 	track := map[string]string{"staff": "ic", "principal": "ic"}
-	d := Derived(levels, track)
+	d := Derived("Software Engineering Career Ladder", levels, track)
 	for _, c := range []struct{ name, want string }{
 		{"sr software engineer", "sr"}, {"senior swe", "sr"}, {"sr swe", "sr"},
 		{"software engineer ii", "eng"}, {"swe 2", "eng"}, {"software engineer iii", "sr"}, {"swe i", "jr"},
@@ -25,6 +25,8 @@ func TestDerived(t *testing.T) {
 		{"engineering mgr", "em"}, {"manager of engineering", "em"}, {"team lead", "em"},
 		{"engineering director", "dir"}, {"head of engineering", "dir"}, {"engineering vp", "vp"},
 		{"distinguished software engineer", "principal"}, {"staff swe", "staff"},
+		{"my first software engineering job", "jr"}, {"new to software engineering", "jr"}, {"new grad", "jr"},
+		{"first software engineer role", "jr"}, {"new to", ""},
 		// Shortened forms of another level's own name stay that level's.
 		{"em", ""}, {"associate engineer", ""}, {"junior engineer", ""},
 	} {
