@@ -361,17 +361,18 @@ func (r *Retriever) boosts(question string, in Intent) map[string]float64 {
 			if i > 0 {
 				v *= secondFacet
 			}
-			put(sections.ID(level, fw.Facet), v)
-			if _, ok := r.set.Of(level, fw.Facet); !ok && fw.Facet == ladder.Changes {
+			own := fw.Facet
+			if _, ok := r.set.Of(level, own); !ok && own == ladder.Changes {
 				// The first rung has no "what changes": its responsibilities say it.
-				put(sections.ID(level, ladder.Responsibilities), v)
+				own = ladder.Responsibilities
 			}
+			put(sections.ID(level, own), v)
 			for _, n := range facetNeighbours[fw.Facet] {
 				put(sections.ID(level, n.facet), n.share*v)
 			}
 			if in.HasTopic(TopicCompare) {
 				// Side by side, the facet's own sections set the levels apart.
-				put(sections.ID(level, fw.Facet), v+compareFacet)
+				put(sections.ID(level, own), v+compareFacet)
 			}
 		}
 	}
