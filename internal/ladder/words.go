@@ -191,6 +191,9 @@ var Talk = struct {
 	Compare Phrases
 	// AnswerPointers point back at the previous answer.
 	AnswerPointers Phrases
+	// CompareAsk set two levels side by side, besides the reader's
+	// comparison cues: "where's the line between A and B".
+	CompareAsk Phrases
 	// Choice joins two things to pick between: "X or Y".
 	Choice Phrases
 }{
@@ -299,7 +302,8 @@ var Talk = struct {
 		"above it", "up from there", "up from that", "next one up", "one rung up", "go up one", "one level up", "one step up",
 		"the next rung", "the next level", "higher than that", "up from me", "one level up", "a level up", "level up from", "role above mine", "level above mine", "rung above mine", "one above mine", "above me",
 		"above mine", "up from mine", "after mine"},
-	Intro: Phrases{"here", "speaking"},
+	Intro:      Phrases{"here", "speaking"},
+	CompareAsk: Phrases{"line between", "gap between", "distinction between", "what separates", "tell apart", "tell the difference", "bigger jump", "how far apart"},
 	Dislike: Phrases{"miserable", "awful", "terrible", "horrible", "a nightmare", "not for me", "want to quit", "makes me want to", "no thanks",
 		"not my thing", "doesn't appeal", "does not appeal", "drains me", "draining", "exhausting", "dread", "the worst", "not appealing", "unappealing"},
 	Compare:        Phrases{"different", "differ", "differs", "difference", "change", "changes", "compare", "compares", "vary", "varies"},

@@ -522,7 +522,7 @@ func (s *reading) levels() {
 		s.in.Topics = append(s.in.Topics, TopicAdjacent)
 		s.in.FromHistory = true
 	}
-	if len(distinct(s.mentions)) >= 2 && !s.in.Transition && reCompare.MatchString(s.q) {
+	if len(distinct(s.mentions)) >= 2 && !s.in.Transition && (reCompare.MatchString(s.q) || ladder.Talk.CompareAsk.In(" "+s.q+" ")) {
 		s.in.Topics = append(s.in.Topics, TopicCompare)
 		// "The difference between A and B in what they own": the facet is
 		// what they own, not "what changes".
