@@ -69,8 +69,15 @@ var kinds = sync.OnceValue(func() []kind {
 	return out
 })
 
+// stemFolds are words whose stem is another word's of a different
+// meaning: "developer" stems to "develop", which is growing people.
+var stemFolds = map[string]string{"developer": "dev", "developers": "devs"}
+
 // abilityTerms are a word's stems, a hyphenated word's parts too.
 func abilityTerms(w string) []string {
+	if f, ok := stemFolds[w]; ok {
+		w = f
+	}
 	ts := embed.Terms(w)
 	if strings.Contains(w, "-") {
 		ts = append(ts, embed.Terms(strings.ReplaceAll(w, "-", " "))...)

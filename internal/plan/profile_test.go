@@ -107,3 +107,29 @@ func TestPolarityCarries(t *testing.T) {
 		}
 	}
 }
+
+// A word whose stem is an unrelated word's is folded first: developers are
+// engineers, not the growing of people.
+func TestAbilityTerms(t *testing.T) {
+	tests := []struct {
+		word    string
+		want    string // among the terms
+		notWant string
+	}{
+		{"developers", "dev", "develop"},
+		{"developer", "dev", "develop"},
+		{"developing", "develop", ""},
+		{"long-winded", "wind", ""},
+	}
+	for _, tt := range tests {
+		got := abilityTerms(tt.word)
+		if !slices.Contains(got, tt.want) || (tt.notWant != "" && slices.Contains(got, tt.notWant)) {
+			t.Errorf("abilityTerms(%q) = %q, want %q and not %q", tt.word, got, tt.want, tt.notWant)
+		}
+	}
+	for i, k := range kinds() {
+		if k.terms["develop"] && k.name == "technical" {
+			t.Errorf("kind %d (%s) holds the stem of developing", i, k.name)
+		}
+	}
+}
