@@ -17,7 +17,7 @@ var titleShort = []struct{ long, short string }{
 	{"product manager", "pm"}, {"product management", "pm"}, {"user experience", "ux"}, {"user interface", "ui"},
 	{"software engineer", "swe"}, {"engineering manager", "em"}, {"business intelligence", "bi"},
 	{"quality assurance", "qa"}, {"site reliability engineer", "sre"}, {"human resources", "hr"},
-	{"vice president", "vp"}, {"manager", "mgr"}, {"senior", "sr"}, {"senior", "sr."}, {"junior", "jr"},
+	{"vice president", "vp"}, {"engineering", "eng"}, {"engineer", "eng"}, {"manager", "mgr"}, {"senior", "sr"}, {"senior", "sr."}, {"junior", "jr"},
 	{"junior", "jr."}, {"associate", "assoc"}, {"development", "dev"}, {"developer", "dev"},
 }
 
@@ -84,7 +84,7 @@ func Derived(title string, levels []Level, track map[string]string) map[string][
 	clash := map[string]bool{}
 	add := func(id, name string) {
 		name = strings.Join(strings.Fields(lowerText(name)), " ")
-		if name == "" || own[name] != "" {
+		if name == "" || own[name] != "" && own[name] != id {
 			return
 		}
 		if prev, ok := by[name]; ok && prev != id {
@@ -123,54 +123,119 @@ func rungNames(title string, levels []Level, track map[string]string) map[string
 		}
 	}
 	role, upTo := roleName(main)
+	add := func(id string, names ...string) { out[id] = append(out[id], names...) }
+	if len(main) > 0 {
+		add(main[0].ID, entryNames(profession(title, role))...)
+	}
+	if role != "" {
+		placeNames(add, main, role, upTo)
+		if top := lastSide(levels, track); top != "" {
+			add(top, prefixed(topIC, role)...)
+		}
+	}
+	managingNames(add, main)
+	for id, names := range out {
+		out[id] = append(names, headForms(names, role)...)
+	}
+	return out
+}
+
+// placeNames adds the names a main rung's place gives it: its number
+// among the role's rungs ("data scientist ii"), the entry words for the
+// lowest and the middle words for the rung named by the role alone.
+func placeNames(add func(string, ...string), main []Level, role string, upTo int) {
 	// The rungs up to the role's highest are numbered from the lowest,
 	// whose name may not hold the role ("associate engineer").
 	for i, l := range main[:min(upTo, len(rungNumbers))] {
-		for _, n := range rungNumbers[i] {
-			out[l.ID] = append(out[l.ID], role+" "+n)
+		add(l.ID, suffixed(role, rungNumbers[i])...)
+	}
+	add(main[0].ID, prefixed(rungWords.entry, role)...)
+	var bare []Level
+	for _, l := range main {
+		if baseName(lowerText(l.Name)) == role {
+			bare = append(bare, l)
 		}
 	}
-	if role != "" && len(main) > 0 {
-		for _, w := range rungWords.entry {
-			out[main[0].ID] = append(out[main[0].ID], w+" "+role)
-		}
-		for _, l := range main {
-			if lowerText(l.Name) == role {
-				for _, w := range rungWords.middle {
-					out[l.ID] = append(out[l.ID], w+" "+role)
-				}
-			}
+	if len(bare) > 1 && bare[0].ID == main[0].ID {
+		bare = bare[1:] // "engineer i" is the entry, "engineer ii" the middle
+	}
+	if len(bare) > 0 {
+		add(bare[0].ID, prefixed(rungWords.middle, role)...)
+	}
+}
+
+// managingNames adds "team lead" and the like to the first managing rung,
+// and "head of FIELD" to the first director-like one.
+func managingNames(add func(string, ...string), main []Level) {
+	m := managing(main)
+	if len(m) == 0 {
+		return
+	}
+	add(m[0].ID, teamLead...)
+	for _, l := range m {
+		if f := field(lowerText(l.Name)); f != "" && !isManagerName(l.Name) {
+			add(l.ID, "head of "+f, f+" head")
+			return
 		}
 	}
-	if len(main) > 0 {
-		for _, n := range entryNames(profession(title, role)) {
-			out[main[0].ID] = append(out[main[0].ID], n)
-		}
+}
+
+// headForms are names with the role shortened to its last word, as people
+// drop the first: "senior engineer" for "senior software engineer"; never
+// the last word alone.
+func headForms(names []string, role string) []string {
+	ws := strings.Fields(role)
+	if len(ws) < 2 {
+		return nil
 	}
-	if m := managing(main); len(m) > 0 {
-		out[m[0].ID] = append(out[m[0].ID], teamLead...)
-		for _, l := range m {
-			if f := field(lowerText(l.Name)); f != "" && !isManagerName(l.Name) {
-				out[l.ID] = append(out[l.ID], "head of "+f, f+" head")
-				break
-			}
-		}
-	}
-	if top := lastSide(levels, track); top != "" && role != "" {
-		for _, w := range topIC {
-			out[top] = append(out[top], w+" "+role)
+	var out []string
+	for _, n := range names {
+		// The head alone ("designer") is anyone's: a graphic designer's too.
+		if at := findWord(" "+n+" ", role); len(at) > 0 && n != role {
+			p := " " + n + " "
+			out = append(out, strings.TrimSpace(p[:at[0]]+ws[len(ws)-1]+p[at[0]+len(role):]))
 		}
 	}
 	return out
 }
 
+func prefixed(words []string, role string) []string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = w + " " + role
+	}
+	return out
+}
+
+func suffixed(role string, words []string) []string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = role + " " + w
+	}
+	return out
+}
+
+// baseName is a name less a rung number at its end: "software engineer"
+// for "software engineer ii".
+func baseName(name string) string {
+	for _, ns := range rungNumbers {
+		for _, n := range ns {
+			if b, ok := strings.CutSuffix(name, " "+n); ok {
+				return b
+			}
+		}
+	}
+	return name
+}
+
 // roleName is the role the main ladder is about: the longest name of a
-// main rung that ends the names of other main rungs ("data scientist").
+// main rung, less its number, that ends the names of other main rungs
+// ("data scientist", "software engineer" of "software engineer i").
 // upTo counts the main rungs up to the highest whose name ends with it.
 func roleName(main []Level) (role string, upTo int) {
 	names := make([]string, len(main))
 	for i, l := range main {
-		names[i] = lowerText(l.Name)
+		names[i] = baseName(lowerText(l.Name))
 	}
 	for _, n := range names {
 		if len(endsWith(names, n)) >= 2 && len(n) > len(role) {

@@ -27,8 +27,10 @@ func TestDerived(t *testing.T) {
 		{"distinguished software engineer", "principal"}, {"staff swe", "staff"},
 		{"my first software engineering job", "jr"}, {"new to software engineering", "jr"}, {"new grad", "jr"},
 		{"first software engineer role", "jr"}, {"new to", ""},
-		// Shortened forms of another level's own name stay that level's.
-		{"em", ""}, {"associate engineer", ""}, {"junior engineer", ""},
+		{"senior engineer", "sr"}, {"junior engineer", "jr"}, {"mid-level engineer", "eng"}, {"staff eng", "staff"},
+		// A level's id is a name of it when its name shortens to it; a
+		// name another level owns is never derived for this one.
+		{"em", "em"}, {"engineer", ""},
 	} {
 		got := ""
 		for id, names := range d {
