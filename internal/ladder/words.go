@@ -191,6 +191,12 @@ var Talk = struct {
 	Compare Phrases
 	// AnswerPointers point back at the previous answer.
 	AnswerPointers Phrases
+	// ThatNext point at the next level the conversation talked about,
+	// not the one after it.
+	ThatNext Phrases
+	// Conditions open a clause that sets when the question applies ("once
+	// I'm there, ..."): what it asks is in the clause after.
+	Conditions Phrases
 	// CompareAsk set two levels side by side, besides the reader's
 	// comparison cues: "where's the line between A and B".
 	CompareAsk Phrases
@@ -301,8 +307,10 @@ var Talk = struct {
 	After: Phrases{"after that", "after this", "after it", "beyond that", "beyond this", "above that", "above this",
 		"above it", "up from there", "up from that", "next one up", "one rung up", "go up one", "one level up", "one step up",
 		"the next rung", "the next level", "higher than that", "up from me", "one level up", "a level up", "level up from", "role above mine", "level above mine", "rung above mine", "one above mine", "above me",
-		"above mine", "up from mine", "after mine"},
+		"above mine", "up from mine", "after mine", "the one above", "the level above", "the rung above", "the role above"},
 	Intro:      Phrases{"here", "speaking"},
+	ThatNext:   Phrases{"that next level", "this next level", "that next rung", "that next role", "that next step", "that next stage", "that level up"},
+	Conditions: Phrases{"once", "when", "if", "after", "as soon as", "by the time"},
 	CompareAsk: Phrases{"line between", "gap between", "distinction between", "what separates", "tell apart", "tell the difference", "bigger jump", "how far apart"},
 	Dislike: Phrases{"miserable", "awful", "terrible", "horrible", "a nightmare", "not for me", "want to quit", "makes me want to", "no thanks",
 		"not my thing", "doesn't appeal", "does not appeal", "drains me", "draining", "exhausting", "dread", "the worst", "not appealing", "unappealing"},

@@ -270,7 +270,28 @@ func (s *reading) mentionsAndFacets() {
 			s.in.Facets = fs
 		}
 	}
+	if rest, ok := afterCondition(asking(s.q)); ok {
+		// "once I'm there, how will I know I'm doing well?": the facet is
+		// the one asked after the condition.
+		if fs := facets(s.lad, rest); len(fs) > 0 {
+			s.in.Facets = fs
+		}
+	}
 	s.in.Caveat = ladder.Talk.Caveat.In(" " + s.q + " ")
+}
+
+// afterCondition is what follows a clause that opens the question with a
+// condition ("and once I'm at that level, ..."), if it opens with one.
+func afterCondition(t string) (string, bool) {
+	head, rest, ok := strings.Cut(t, ",")
+	if !ok {
+		return "", false
+	}
+	at := ladder.Talk.Conditions.Index(" " + head + " ")
+	if at < 0 || len(strings.Fields(head[:max(0, at-1)])) > 2 {
+		return "", false
+	}
+	return rest, true
 }
 
 // topics: the IC track, the timeline, the paths, the ladder, adjacent
@@ -423,6 +444,11 @@ func (s *reading) conversation() {
 	}
 	if s.in.Current == "" && len(s.mentions) == 0 {
 		s.in.Current = s.hist.current
+	}
+	if len(s.mentions) == 0 && s.hist.topic != "" && ladder.Talk.ThatNext.In(" "+s.q+" ") {
+		// "once I'm at that next level": the next level talked about, itself.
+		s.stepBack = true
+		s.in.Transition, s.in.Target = false, ""
 	}
 	if s.in.Transition && s.in.Target == "" && len(s.in.Roles) == 0 && reNext.MatchString(s.q) {
 		cur := s.in.Current

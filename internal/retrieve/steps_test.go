@@ -278,6 +278,13 @@ func TestConversationLevel(t *testing.T) {
 			[]Turn{{Role: "user", Content: "i'm a mid-level pm"}, {Role: "assistant", Content: "Noted."},
 				{Role: "user", Content: "what comes after mine?"}, {Role: "assistant", Content: "Senior PM comes next."}},
 			"which skills does that take?", "senior", "senior"},
+		{"that next level is the one talked about",
+			[]Turn{{Role: "user", Content: "i'm a senior pm"}, {Role: "assistant", Content: "Noted."},
+				{Role: "user", Content: "how do i move up?"}, {Role: "assistant", Content: "Director of Product is next."}},
+			"fine. when i get to that next level, what will people expect of me?", "director", ""},
+		{"the one above the level talked about",
+			[]Turn{{Role: "user", Content: "i'm a mid-level pm"}, {Role: "assistant", Content: "Noted."}},
+			"and the one above, what is it like?", "senior", ""},
 	}
 	r := newTestRetriever(t)
 	for _, tt := range tests {
@@ -473,6 +480,24 @@ func TestRejectsManaging(t *testing.T) {
 	for _, tt := range tests {
 		if got := rejectsManaging(normalize(tt.q)); got != tt.want {
 			t.Errorf("rejectsManaging(%q) = %v, want %v", tt.q, got, tt.want)
+		}
+	}
+}
+
+func TestAfterCondition(t *testing.T) {
+	tests := []struct {
+		q, rest string
+		ok      bool
+	}{
+		{"and once i'm there, what will success mean?", " what will success mean?", true},
+		{"when that happens, what changes?", " what changes?", true},
+		{"what changes, once i'm there?", "", false},
+		{"i think that once i'm senior, things change", "", false},
+	}
+	for _, tt := range tests {
+		rest, ok := afterCondition(tt.q)
+		if rest != tt.rest || ok != tt.ok {
+			t.Errorf("afterCondition(%q) = %q, %v; want %q, %v", tt.q, rest, ok, tt.rest, tt.ok)
 		}
 	}
 }
