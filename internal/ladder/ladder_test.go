@@ -147,3 +147,42 @@ func TestLookupRole(t *testing.T) {
 		}
 	}
 }
+
+func TestPhrasesFind(t *testing.T) {
+	tests := []struct {
+		phrase, text string
+		at, end      int // -1: not found
+	}{
+		{"next level", " the next level up ", 5, 15},
+		{"next level", " the next levels ", 5, 16},   // a plural s
+		{"next level", " the next leveling ", -1, -1}, // a longer word
+		{"level", " sublevel ", -1, -1},
+		{"responsibilit*", " my responsibilities are ", 4, 20},
+		{"responsibilit*", " irresponsibility ", -1, -1},
+		{"becom*", " to become ", 4, 10},
+		{"becom*", " to becom ", 4, 9},
+		{"leav* product", " leaving product now ", 1, 16},
+		{"leav* product", " leaving products ", 1, 17},
+		{"leav* product", " leaving production ", -1, -1},
+		{"without being a *", " without being a director ", 1, 25},
+		{"without being a *", " without being able ", -1, -1},
+		{"own?", " what do they own? ", 14, 18},
+		{"a*", " b ", -1, -1},
+	}
+	for _, tt := range tests {
+		at, end := Phrases{tt.phrase}.Find(tt.text)
+		if at != tt.at || end != tt.end {
+			t.Errorf("%q in %q: %d-%d, want %d-%d", tt.phrase, tt.text, at, end, tt.at, tt.end)
+		}
+		if got := (Phrases{tt.phrase}.In(tt.text)); got != (tt.at >= 0) {
+			t.Errorf("%q in %q: In is %v", tt.phrase, tt.text, got)
+		}
+	}
+	// Of two phrases found at one offset, the one listed first decides the end.
+	if at, end := (Phrases{"get to", "get to that level"}.Find(" get to that level ")); at != 1 || end != 7 {
+		t.Errorf("list order: %d-%d", at, end)
+	}
+	if got := (Phrases{"leav* product"}.Blank(" leaving product now ")); got != "                 now " {
+		t.Errorf("Blank: %q", got)
+	}
+}

@@ -10,15 +10,19 @@ import (
 // with one of its words, not for every phrase of the list.
 type wordIndex struct {
 	first  map[string][]int // phrase indices by their first word
+	prefix map[string][]int // phrases whose first word may go on ("skill*"), by what it starts with
 	always []int            // phrases that do not start with a word
 }
 
 func newWordIndex(phrases []string) wordIndex {
-	x := wordIndex{first: map[string][]int{}}
+	x := wordIndex{first: map[string][]int{}, prefix: map[string][]int{}}
 	for i, p := range phrases {
-		if w := firstWord(p); w != "" {
+		switch w := firstWord(p); {
+		case w != "" && strings.HasPrefix(p[len(w):], "*"):
+			x.prefix[w] = append(x.prefix[w], i)
+		case w != "":
 			x.first[w] = append(x.first[w], i)
-		} else {
+		default:
 			x.always = append(x.always, i)
 		}
 	}
@@ -35,8 +39,9 @@ func firstWord(p string) string {
 }
 
 // candidates lists, in ascending order, the phrases whose first word is a
-// word of t (lower case), or that word less a plural s: every phrase findWord
-// can find in t is among them.
+// word of t (lower case), or that word less a plural s, or a start of a word
+// for a first word that may go on: every phrase phraseAt can find in t is
+// among them.
 func (x wordIndex) candidates(t string) []int {
 	out := slices.Clone(x.always)
 	for i := 0; i < len(t); {
@@ -53,8 +58,55 @@ func (x wordIndex) candidates(t string) []int {
 		if strings.HasSuffix(w, "s") {
 			out = append(out, x.first[w[:len(w)-1]]...)
 		}
+		if len(x.prefix) > 0 {
+			for k := 1; k <= len(w); k++ {
+				out = append(out, x.prefix[w[:k]]...)
+			}
+		}
 		i = j
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// PhraseTable is a large phrase table read in one pass over the text's words:
+// only the phrases that start with one of its words are tried. It finds
+// what its Phrases find.
+type PhraseTable struct {
+	Phrases Phrases
+	x       wordIndex
+}
+
+// NewPhraseTable indexes p by the phrases' first words.
+func NewPhraseTable(p Phrases) PhraseTable { return PhraseTable{Phrases: p, x: newWordIndex(p)} }
+
+// In reports whether one of the phrases is found in t.
+func (l PhraseTable) In(t string) bool {
+	for _, k := range l.x.candidates(t) {
+		if at, _ := phraseAt(t, l.Phrases[k], 0, len(t)); at >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// Index returns the offset of the first phrase found in t, or -1.
+func (l PhraseTable) Index(t string) int {
+	at, _ := l.Find(t)
+	return at
+}
+
+// Find is Phrases.Find over the phrases t may hold.
+func (l PhraseTable) Find(t string) (int, int) {
+	best, end := -1, -1
+	for _, k := range l.x.candidates(t) {
+		stop := len(t)
+		if best >= 0 {
+			stop = best
+		}
+		if at, e := phraseAt(t, l.Phrases[k], 0, stop); at >= 0 && (best < 0 || at < best) {
+			best, end = at, e
+		}
+	}
+	return best, end
 }

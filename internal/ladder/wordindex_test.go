@@ -31,3 +31,20 @@ func TestWordIndexKeepsEveryMatch(t *testing.T) {
 		}
 	}
 }
+
+// A PhraseTable finds what its Phrases find, where they find it.
+func TestPhraseTableFindsWhatPhrasesFind(t *testing.T) {
+	p := Phrases{"responsibilit*", "leav* product", "without being a *", "next level", "i'm", "->", "skill*", "what do*"}
+	p = append(p, Talk.Review...)
+	texts := append(strings.Split(string(corpus.Article), "\n"), "leaving product -> skills", "without being a director",
+		"my responsibilities", "i'm a pm", "next levels", "what does it take")
+	x := NewPhraseTable(p)
+	for _, text := range texts {
+		tx := " " + lowerText(text) + " "
+		a, b := p.Find(tx)
+		c, d := x.Find(tx)
+		if a != c || b != d || p.In(tx) != x.In(tx) || p.Index(tx) != x.Index(tx) {
+			t.Errorf("%q: phrases find %d-%d, the table %d-%d", text, a, b, c, d)
+		}
+	}
+}

@@ -1,26 +1,38 @@
 package ladder
 
+import "strings"
+
 // The words of conversation: what the reader needs to know about how people
 // talk around the ladder, as data. Nothing here names a level or a facet of
 // this article; a second ladder shares these tables.
 
-// Phrases is a list of lower-case phrases matched as whole words.
+// Phrases is a list of lower-case phrases matched as whole words, a plural s
+// allowed after the last. A "*" after a word lets that word go on:
+// "responsibilit*" finds "responsibilities", "leav* product" finds "leaving
+// product", and "without being a *" any word after "a".
 type Phrases []string
 
 // Index returns the offset of the first phrase found in t (already lowered,
 // quotes straightened, with a space at each end), or -1.
 func (p Phrases) Index(t string) int {
-	best := -1
+	at, _ := p.Find(t)
+	return at
+}
+
+// Find returns where the first phrase found in t starts and ends, or -1, -1.
+// Of the phrases found at that offset, the one listed first decides the end.
+func (p Phrases) Find(t string) (int, int) {
+	best, end := -1, -1
 	for _, w := range p {
 		stop := len(t)
 		if best >= 0 {
 			stop = best
 		}
-		if at := nextWord(t, w, 0, stop); at >= 0 {
-			best = at
+		if at, e := phraseAt(t, w, 0, stop); at >= 0 && (best < 0 || at < best) {
+			best, end = at, e
 		}
 	}
-	return best
+	return best, end
 }
 
 // Blank returns t with every phrase found in it overwritten by spaces, so
@@ -29,8 +41,16 @@ func (p Phrases) Index(t string) int {
 func (p Phrases) Blank(t string) string {
 	b := []byte(t)
 	for _, w := range p {
-		for _, at := range findWord(t, w) {
-			for i := at; i < at+len(w) && i < len(b); i++ {
+		if strings.IndexByte(w, '*') < 0 {
+			for _, at := range findWord(t, w) {
+				for i := at; i < at+len(w) && i < len(b); i++ {
+					b[i] = ' '
+				}
+			}
+			continue
+		}
+		for at, end := phraseAt(t, w, 0, len(t)); at >= 0; at, end = phraseAt(t, w, max(end, at+1), len(t)) {
+			for i := at; i < end; i++ {
 				b[i] = ' '
 			}
 		}
@@ -41,11 +61,73 @@ func (p Phrases) Blank(t string) string {
 // In reports whether one of the phrases is found in t.
 func (p Phrases) In(t string) bool {
 	for _, w := range p {
-		if hasWord(t, w) {
+		if at, _ := phraseAt(t, w, 0, len(t)); at >= 0 {
 			return true
 		}
 	}
 	return false
+}
+
+// phraseAt is the first offset at or after start, and before stop, where
+// phrase w stands in t, and the end of what it covers there; -1, -1 when
+// there is none.
+func phraseAt(t, w string, start, stop int) (int, int) {
+	star := strings.IndexByte(w, '*')
+	if star < 0 {
+		at := nextWord(t, w, start, stop)
+		if at < 0 {
+			return -1, -1
+		}
+		end := at + len(w)
+		if end < len(t) && isWordByte(t[end]) {
+			end++ // the plural s
+		}
+		return at, end
+	}
+	head := w[:star]
+	for start < stop && start <= len(t) {
+		i := strings.Index(t[start:], head)
+		if i < 0 || start+i >= stop {
+			return -1, -1
+		}
+		at := start + i
+		if at == 0 || !isWordByte(t[at-1]) {
+			if end, ok := restAt(t, at+len(head), w[star:]); ok {
+				return at, end
+			}
+		}
+		start = at + 1
+	}
+	return -1, -1
+}
+
+// restAt matches the rest of a phrase at t[i:], each "*" going over the
+// word bytes there: the end, and whether it matched.
+func restAt(t string, i int, rest string) (int, bool) {
+	for rest != "" {
+		if rest[0] == '*' {
+			for i < len(t) && isWordByte(t[i]) {
+				i++
+			}
+			rest = rest[1:]
+			continue
+		}
+		lit := rest
+		if j := strings.IndexByte(rest, '*'); j >= 0 {
+			lit = rest[:j]
+		}
+		if !strings.HasPrefix(t[i:], lit) {
+			return 0, false
+		}
+		i, rest = i+len(lit), rest[len(lit):]
+		if rest == "" && i < len(t) && isWordByte(t[i]) {
+			if t[i] != 's' || i+1 < len(t) && isWordByte(t[i+1]) {
+				return 0, false
+			}
+			i++ // the plural s
+		}
+	}
+	return i, true
 }
 
 // Suffix reports whether t ends with one of the phrases (spaces trimmed).
