@@ -146,7 +146,6 @@ var (
 	reTargetRef  = mustPattern(`\b(?:(?:the |that )?(?:level|role|job|rung|position) i (?:want|am aiming|'?m aiming|aim|hope)|my (?:target|goal|dream)(?: level| role| job)?|where i want to (?:be|get))\b`)
 	reAboveRel   = mustPattern(`\b(?:one|level|role|rung|step) (?:just |right |immediately )?above (?:it|that|this|there|them)\b`)
 	reWhichLevel = mustPattern(`\b(?:(?:which|what) (?:part of the ladder|level|rung|stage)|where (?:on|in) the ladder|at what (?:level|stage|point))\b`)
-	reUnrelated  = mustPattern(`\b(?:unrelated|off[- ]topic|by the way|random question|different topic|change of subject|on another note)\b`)
 	rePrev       = mustPattern(`\b(?:(?:one|level|role|rung|step|stage) (?:just |right |immediately )?(?:before|below|under) (?:it|that|this|mine|there|them)|(?:level|rung|role) below|previous (?:level|rung|role|stage)|the one before|one down|lower level|step down)\b`)
 	reAside      = mustPattern(`\b(?:instead of|rather than)\s+[^,.;?!]*`)
 	reStay       = mustPattern(`\b(?:(?:keep|stay|sustain|continue|remain)\w*\b.{0,30}\b(?:develop|grow|effective|succeed|learning|improv|sharp)|already (?:a |an )?(?:vp|cpo|director|senior|lead|head))`)
@@ -409,7 +408,7 @@ func (s *reading) transition() {
 func (s *reading) conversation() {
 	// The conversation: levels said before, when this question names none.
 	s.hist = fromHistory(s.lad, s.history)
-	if reUnrelated.MatchString(s.q) {
+	if ladder.Cues.Unrelated.In(s.q) {
 		// "Unrelated, but...": a new topic carries nothing over.
 		s.hist = historyContext{}
 	}
@@ -575,7 +574,7 @@ func (s *reading) scope(inScope func(terms int, known int, strong bool) bool, te
 	// A follow-up that only borrows its level from the conversation must
 	// still be about the ladder itself (an aside about astronomy is not).
 	if s.in.FromHistory && len(s.mentions) == 0 && len(s.in.Roles) == 0 && len(s.in.Facets) == 0 && !s.in.Transition && !pointing(s.q) {
-		if n, known, strong := termCounts(s.question); !strong && (known == 0 && n >= 2 || reUnrelated.MatchString(s.q) && !inScope(n, known, strong)) {
+		if n, known, strong := termCounts(s.question); !strong && (known == 0 && n >= 2 || ladder.Cues.Unrelated.In(s.q) && !inScope(n, known, strong)) {
 			s.in.Refusal = RefuseOffTopic
 			return
 		}

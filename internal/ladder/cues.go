@@ -1,0 +1,12 @@
+package ladder
+
+// Cues are the words the question reader looks for besides the words of
+// conversation in Talk: the topics a question asks, the steps it takes,
+// what it points back at and what takes it out of scope. A "*" after a word
+// lets the word go on ("promot*": promoted, promotion).
+var Cues = struct {
+	// Unrelated words open a new topic: nothing of the conversation carries over.
+	Unrelated Phrases
+}{
+	Unrelated: Phrases{"unrelated", "off-topic", "off topic", "by the way", "random question", "different topic", "change of subject", "on another note"},
+}
