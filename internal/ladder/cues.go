@@ -7,6 +7,9 @@ package ladder
 var Cues = struct {
 	// Unrelated words open a new topic: nothing of the conversation carries over.
 	Unrelated Phrases
+	// MyLevel points at the asker's own level: "where I am".
+	MyLevel Phrases
 }{
 	Unrelated: Phrases{"unrelated", "off-topic", "off topic", "by the way", "random question", "different topic", "change of subject", "on another note"},
+	MyLevel:   Phrases{"my level", "my rung", "my role", "my stage", "my current level", "where i am"},
 }

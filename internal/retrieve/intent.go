@@ -149,7 +149,6 @@ var (
 	rePrev       = mustPattern(`\b(?:(?:one|level|role|rung|step|stage) (?:just |right |immediately )?(?:before|below|under) (?:it|that|this|mine|there|them)|(?:level|rung|role) below|previous (?:level|rung|role|stage)|the one before|one down|lower level|step down)\b`)
 	reAside      = mustPattern(`\b(?:instead of|rather than)\s+[^,.;?!]*`)
 	reStay       = mustPattern(`\b(?:(?:keep|stay|sustain|continue|remain)\w*\b.{0,30}\b(?:develop|grow|effective|succeed|learning|improv|sharp)|already (?:a |an )?(?:vp|cpo|director|senior|lead|head))`)
-	reMyLevel    = mustPattern(`\b(?:my (?:level|rung|role|stage|current level)|where i am)\b`)
 	reAnaphora   = mustPattern(`\b(?:there|that level|this level|that role|this role|that stage|this stage|that rung|same level|at that|for that|in that|it|they|them|those|these|that)\b`)
 
 	reIC       = mustPattern(`\b(?:individual contributor|ic track|ic path|ic role|ic pm|stay(?:ing)? (?:an )?ic|(?:don'?t|do not|never|not) (?:want|like|wish|plan|intend|enjoy)\w* (?:to )?(?:manag|lead(?:ing)? people|be a manager|have reports)|without (?:managing|direct reports|reports|people management)|no (?:direct )?reports|not manag\w+ people|instead of manag|prefer\w* not to manag|avoid (?:people )?manag|hands[- ]on|go deep|stay (?:in|deep in) the craft|principal|staff pm|staff product|product architect|without becoming a manager|manage people\?|without (?:\w+ ){0,2}(?:management|managing|manager|reports|direct reports)|(?:dread|hate|dislike|avoid|not interested in|don'?t enjoy|don'?t like|rather not|prefer not)\w*\b.{0,30}\bmanag\w*|stay out of management|not (?:go|move) into management|should i (?:become a |go into |move into )?manag\w*|management or|manager or|or (?:stay|remain) (?:an )?ic|ic or)`)
@@ -438,7 +437,7 @@ func (s *reading) conversation() {
 			s.hist.topic, s.stepBack = l.ID, true
 		}
 	}
-	if s.in.Current == "" && reMyLevel.MatchString(s.q) && s.hist.current != "" {
+	if s.in.Current == "" && ladder.Cues.MyLevel.In(s.q) && s.hist.current != "" {
 		s.in.Current = s.hist.current
 	}
 	if s.in.Current == "" && len(s.mentions) == 0 {
@@ -524,7 +523,7 @@ func (s *reading) levels() {
 		s.in.FromHistory = true
 	}
 	if len(s.in.Levels) == 0 && len(s.mentions) == 0 && len(s.in.Roles) == 0 && s.hist.topic != "" && s.hist.topic != s.in.Current &&
-		reAnaphora.MatchString(s.q) && !reMyLevel.MatchString(s.q) {
+		reAnaphora.MatchString(s.q) && !ladder.Cues.MyLevel.In(s.q) {
 		// "That level" is the one last talked about, not the asker's own.
 		add(s.hist.topic)
 		s.in.FromHistory = true
