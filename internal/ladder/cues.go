@@ -9,7 +9,11 @@ var Cues = struct {
 	Unrelated Phrases
 	// MyLevel points at the asker's own level: "where I am".
 	MyLevel Phrases
+	// Anaphora point back at what was talked about: "that level", "them"
+	// (never "its").
+	Anaphora Phrases
 }{
 	Unrelated: Phrases{"unrelated", "off-topic", "off topic", "by the way", "random question", "different topic", "change of subject", "on another note"},
 	MyLevel:   Phrases{"my level", "my rung", "my role", "my stage", "my current level", "where i am"},
+	Anaphora:  Phrases{"there=", "that level=", "this level=", "that role=", "this role=", "that stage=", "this stage=", "that rung=", "same level=", "at that=", "for that=", "in that=", "it=", "they=", "them=", "those=", "these=", "that="},
 }

@@ -168,6 +168,9 @@ func TestPhrasesFind(t *testing.T) {
 		{"without being a *", " without being able ", -1, -1},
 		{"own?", " what do they own? ", 14, 18},
 		{"a*", " b ", -1, -1},
+		{"it=", " its ", -1, -1},
+		{"it=", " it is ", 1, 3},
+		{"next level=", " next levels ", -1, -1},
 	}
 	for _, tt := range tests {
 		at, end := Phrases{tt.phrase}.Find(tt.text)

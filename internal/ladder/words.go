@@ -9,7 +9,8 @@ import "strings"
 // Phrases is a list of lower-case phrases matched as whole words, a plural s
 // allowed after the last. A "*" after a word lets that word go on:
 // "responsibilit*" finds "responsibilities", "leav* product" finds "leaving
-// product", and "without being a *" any word after "a".
+// product", and "without being a *" any word after "a". A "=" at the end
+// allows no plural s: "it=" does not find "its".
 type Phrases []string
 
 // Index returns the offset of the first phrase found in t (already lowered,
@@ -41,7 +42,7 @@ func (p Phrases) Find(t string) (int, int) {
 func (p Phrases) Blank(t string) string {
 	b := []byte(t)
 	for _, w := range p {
-		if strings.IndexByte(w, '*') < 0 {
+		if strings.IndexAny(w, "*=") < 0 {
 			for _, at := range findWord(t, w) {
 				for i := at; i < at+len(w) && i < len(b); i++ {
 					b[i] = ' '
@@ -72,7 +73,7 @@ func (p Phrases) In(t string) bool {
 // phrase w stands in t, and the end of what it covers there; -1, -1 when
 // there is none.
 func phraseAt(t, w string, start, stop int) (int, int) {
-	star := strings.IndexByte(w, '*')
+	star := strings.IndexAny(w, "*=")
 	if star < 0 {
 		at := nextWord(t, w, start, stop)
 		if at < 0 {
@@ -102,9 +103,13 @@ func phraseAt(t, w string, start, stop int) (int, int) {
 }
 
 // restAt matches the rest of a phrase at t[i:], each "*" going over the
-// word bytes there: the end, and whether it matched.
+// word bytes there and a last "=" ending the word: the end, and whether it
+// matched.
 func restAt(t string, i int, rest string) (int, bool) {
 	for rest != "" {
+		if rest == "=" {
+			return i, i >= len(t) || !isWordByte(t[i])
+		}
 		if rest[0] == '*' {
 			for i < len(t) && isWordByte(t[i]) {
 				i++
@@ -113,7 +118,7 @@ func restAt(t string, i int, rest string) (int, bool) {
 			continue
 		}
 		lit := rest
-		if j := strings.IndexByte(rest, '*'); j >= 0 {
+		if j := strings.IndexAny(rest, "*="); j >= 0 {
 			lit = rest[:j]
 		}
 		if !strings.HasPrefix(t[i:], lit) {

@@ -149,7 +149,6 @@ var (
 	rePrev       = mustPattern(`\b(?:(?:one|level|role|rung|step|stage) (?:just |right |immediately )?(?:before|below|under) (?:it|that|this|mine|there|them)|(?:level|rung|role) below|previous (?:level|rung|role|stage)|the one before|one down|lower level|step down)\b`)
 	reAside      = mustPattern(`\b(?:instead of|rather than)\s+[^,.;?!]*`)
 	reStay       = mustPattern(`\b(?:(?:keep|stay|sustain|continue|remain)\w*\b.{0,30}\b(?:develop|grow|effective|succeed|learning|improv|sharp)|already (?:a |an )?(?:vp|cpo|director|senior|lead|head))`)
-	reAnaphora   = mustPattern(`\b(?:there|that level|this level|that role|this role|that stage|this stage|that rung|same level|at that|for that|in that|it|they|them|those|these|that)\b`)
 
 	reIC       = mustPattern(`\b(?:individual contributor|ic track|ic path|ic role|ic pm|stay(?:ing)? (?:an )?ic|(?:don'?t|do not|never|not) (?:want|like|wish|plan|intend|enjoy)\w* (?:to )?(?:manag|lead(?:ing)? people|be a manager|have reports)|without (?:managing|direct reports|reports|people management)|no (?:direct )?reports|not manag\w+ people|instead of manag|prefer\w* not to manag|avoid (?:people )?manag|hands[- ]on|go deep|stay (?:in|deep in) the craft|principal|staff pm|staff product|product architect|without becoming a manager|manage people\?|without (?:\w+ ){0,2}(?:management|managing|manager|reports|direct reports)|(?:dread|hate|dislike|avoid|not interested in|don'?t enjoy|don'?t like|rather not|prefer not)\w*\b.{0,30}\bmanag\w*|stay out of management|not (?:go|move) into management|should i (?:become a |go into |move into )?manag\w*|management or|manager or|or (?:stay|remain) (?:an )?ic|ic or)`)
 	reTimeline = mustPattern(`\b(?:(?:years?|yrs?) to|yrs\b|how long|how many years|how much time|timeline|time ?frame|how fast|how quickly|years? (?:to|does|will|before)|too late|too old|late (?:to|for)|am i late|am i behind|behind (?:my )?peers|when (?:will|can|should) i (?:be|become|get|reach)|speed|pace|fast[- ]track|in \d+ years|(?:am i|i'?m|feel|falling|fall(?:en)?|so) (?:\w+ )?behind|by (?:age )?\d\d\b|i'?m \d\d\b|at my age|too slow|slow progress|late bloomer|\d+ years (?:in|of|as)|for (?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) (?:years|yrs)\b|how soon|stuck|plateau\w*|stagnat\w*|not (?:progressing|growing|moving up)|lost in my career|falling behind)`)
@@ -453,7 +452,7 @@ func (s *reading) conversation() {
 		if s.aboutOther {
 			cur = s.mentions[0].ID // "she wants the next level": hers
 		}
-		if len(s.mentions) == 0 && s.hist.topic != "" && reAnaphora.MatchString(s.q) {
+		if len(s.mentions) == 0 && s.hist.topic != "" && ladder.Cues.Anaphora.In(s.q) {
 			cur = s.hist.topic // "the level above that"
 		}
 		if cur == "" && len(s.mentions) > 0 {
@@ -467,7 +466,7 @@ func (s *reading) conversation() {
 			s.in.Current = cur
 		}
 	}
-	if s.in.Transition && s.in.Target == "" && len(s.mentions) == 0 && len(s.in.Roles) == 0 && s.hist.topic != "" && reAnaphora.MatchString(s.q) {
+	if s.in.Transition && s.in.Target == "" && len(s.mentions) == 0 && len(s.in.Roles) == 0 && s.hist.topic != "" && ladder.Cues.Anaphora.In(s.q) {
 		// Readiness for the level talked about.
 		s.in.Target = s.hist.topic
 		s.in.FromHistory = true
@@ -523,7 +522,7 @@ func (s *reading) levels() {
 		s.in.FromHistory = true
 	}
 	if len(s.in.Levels) == 0 && len(s.mentions) == 0 && len(s.in.Roles) == 0 && s.hist.topic != "" && s.hist.topic != s.in.Current &&
-		reAnaphora.MatchString(s.q) && !ladder.Cues.MyLevel.In(s.q) {
+		ladder.Cues.Anaphora.In(s.q) && !ladder.Cues.MyLevel.In(s.q) {
 		// "That level" is the one last talked about, not the asker's own.
 		add(s.hist.topic)
 		s.in.FromHistory = true
@@ -533,7 +532,7 @@ func (s *reading) levels() {
 	}
 	if len(s.in.Levels) == 0 && len(s.in.Roles) == 0 && s.hist.topic != "" {
 		// A facet asked of the level talked about.
-		if len(s.in.Topics) == 0 || reAnaphora.MatchString(s.q) {
+		if len(s.in.Topics) == 0 || ladder.Cues.Anaphora.In(s.q) {
 			add(s.hist.topic)
 			s.in.FromHistory = true
 		}
@@ -908,7 +907,7 @@ func fromHistory(lad *ladder.Model, history []Turn) historyContext {
 			ms = otherMentions(lad, q) // "she reports to our VP": the VP is talked about
 		}
 		switch {
-		case len(ms) > 0 && h.topic != "" && reAnaphora.MatchString(q) && allBases(q, ms):
+		case len(ms) > 0 && h.topic != "" && ladder.Cues.Anaphora.In(q) && allBases(q, ms):
 			// "how is their week unlike a junior PM's?": the level
 			// talked about stays; the other is only the base of comparison.
 			userNamed = true
