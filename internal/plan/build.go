@@ -54,6 +54,10 @@ func Offline(set *sections.Set, req Request) (Plan, error) {
 	if err != nil {
 		return Plan{}, err
 	}
+	o, hasOutside := outsideSkill(set, stages, from, to, req.Context)
+	if hasOutside {
+		stages = withOutside(stages, o)
+	}
 	phases := spread(stages, req.Weeks)
 	p := Plan{
 		Current:      from.position(),
@@ -63,7 +67,7 @@ func Offline(set *sections.Set, req Request) (Plan, error) {
 		Phases:       phases,
 		Mode:         ModeOffline,
 	}
-	p.Tailoring, p.contextSkills = tailor(set, p.Phases, req.Context, from.level.ID)
+	p.Tailoring, p.contextSkills = tailor(set, p.Phases, req.Context, from.level.ID, o.item)
 	dealt := spreadEvidence(p.Phases, evidence)
 	checkins(p.Phases, to.position().Name)
 	var lead []ref

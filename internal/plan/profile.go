@@ -358,13 +358,13 @@ type rankedSkill struct {
 	lighter bool
 }
 
-// rankSkills matches the clauses to the profiles and returns the skills
-// matched: the weaknesses first (clauses saying a gap, or saying nothing
-// of strength), then the strengths, each best first.
-func (v *vocab) rankSkills(ps []profile, clauses []clause) []rankedSkill {
-	focus := make([]float64, len(ps))
-	strong := make([]float64, len(ps))
-	scores := make([][]float64, len(clauses))
+// polarScores is how well the clauses match each profile: what they say
+// to work on (weaknesses, and less, clauses that say neither), what the
+// mentee is strong at, and each clause's own scores (nil for a clause with
+// no words).
+func (v *vocab) polarScores(ps []profile, clauses []clause) (focus, strong []float64, scores [][]float64) {
+	focus, strong = make([]float64, len(ps)), make([]float64, len(ps))
+	scores = make([][]float64, len(clauses))
 	for ci, c := range clauses {
 		if len(c.pq) == 0 {
 			continue
@@ -382,6 +382,14 @@ func (v *vocab) rankSkills(ps []profile, clauses []clause) []rankedSkill {
 			}
 		}
 	}
+	return focus, strong, scores
+}
+
+// rankSkills matches the clauses to the profiles and returns the skills
+// matched: the weaknesses first (clauses saying a gap, or saying nothing
+// of strength), then the strengths, each best first.
+func (v *vocab) rankSkills(ps []profile, clauses []clause) []rankedSkill {
+	focus, strong, scores := v.polarScores(ps, clauses)
 	pick := func(scores []float64, lighter bool) []rankedSkill {
 		best := 0.0
 		for _, s := range scores {

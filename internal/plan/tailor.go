@@ -111,8 +111,9 @@ const (
 // first or last in their phase (keeping the article's order otherwise) and
 // returns the sentence that says so and the skills matched (those to work
 // on first, then those the mentee is strong at, best match first); "" and
-// none without a context.
-func tailor(set *sections.Set, phases []Phase, context, from string) (string, []string) {
+// none without a context. extra is the skill the plan took in from outside
+// its route for the context (outsideSkill), if any: it comes first, Focus.
+func tailor(set *sections.Set, phases []Phase, context, from string, extra Item) (string, []string) {
 	context = strings.TrimSpace(context)
 	if context == "" {
 		return "", nil
@@ -169,6 +170,9 @@ func tailor(set *sections.Set, phases []Phase, context, from string) (string, []
 	if sec, ok := set.Of(from, ladder.Skills); ok && len(sec.Skills()) > 0 {
 		ranked = v.rankSkills(v.profilesOf(sec), clauses)
 	}
+	if extra.Skill != "" {
+		ranked = append([]rankedSkill{{name: extra.Skill}}, ranked...)
+	}
 	mark := map[string]string{}
 	for _, r := range ranked {
 		mark[r.name] = Focus
@@ -181,7 +185,7 @@ func tailor(set *sections.Set, phases []Phase, context, from string) (string, []
 		its := phases[pi].Items
 		for i := range its {
 			vt := votes[[2]int{pi, i}]
-			if fromSkills != "" && its[i].CitationID == fromSkills && its[i].Skill != "" && len(ranked) > 0 {
+			if its[i].Skill != "" && len(ranked) > 0 && (its[i].CitationID == fromSkills && fromSkills != "" || its[i].Skill == extra.Skill) {
 				// a from-level skill: its profile's verdict replaces the votes
 				vt = [2]float64{}
 				switch mark[its[i].Skill] {
@@ -203,14 +207,23 @@ func tailor(set *sections.Set, phases []Phase, context, from string) (string, []
 		countMatches(clauses, pi, its)
 		slices.SortStableFunc(its, func(a, b Item) int { return cmp.Compare(rank(a), rank(b)) })
 	}
-	// The skills matched: what to work on first (the plan's Focus), then
-	// what the mentee is strong at, each best match first.
+	skills := contextSkillList(set, from, ranked, bestSkill, focus, extra.Skill)
+	note := tailoringNote(clauses, focus, lighter)
+	if extra.Skill != "" {
+		note += fmt.Sprintf(" The plan takes in %s (%s): the context names it far more closely than any skill of the mentee's own level.", extra.Skill, extra.CitationID)
+	}
+	return note, skills
+}
+
+// contextSkillList lists the skills the context matched: the ranked ones
+// (the skill taken in from outside first, then the from-level's, in their
+// order), then the other skills the items' votes matched, those marked
+// Focus first, each best match first.
+func contextSkillList(set *sections.Set, from string, ranked []rankedSkill, bestSkill map[string]float64, focus []Item, extra string) []string {
 	focusSkill := map[string]bool{}
 	for _, it := range focus {
 		focusSkill[it.Skill] = true
 	}
-	// The from-level's skills the profiles ranked come first, in their
-	// order; then the other skills the items' votes matched.
 	fromSkill := map[string]bool{}
 	if len(ranked) > 0 {
 		if sec, ok := set.Of(from, ladder.Skills); ok {
@@ -225,7 +238,7 @@ func tailor(set *sections.Set, phases []Phase, context, from string) (string, []
 	}
 	var others []string
 	for sk := range bestSkill {
-		if !fromSkill[sk] {
+		if !fromSkill[sk] && sk != extra {
 			others = append(others, sk)
 		}
 	}
@@ -239,8 +252,7 @@ func tailor(set *sections.Set, phases []Phase, context, from string) (string, []
 		}
 		return others[a] < others[b]
 	})
-	skills = append(skills, others...)
-	return tailoringNote(clauses, focus, lighter), skills
+	return append(skills, others...)
 }
 
 // Weights of the likeness of a clause to a skill's whole line. weightLike
