@@ -399,7 +399,7 @@ func seniorContext(t string, pos int, rest string) bool {
 		return true // "the senior level", "a senior role"
 	}
 	before := strings.TrimSpace(t[:pos])
-	for _, w := range []string{"become", "becoming", "to", "as", "a", "at", "for", "be", "promoted", "get", "reach", "make", "from"} {
+	for _, w := range append([]string{"become", "becoming", "to", "as", "a", "at", "for", "be", "promoted", "get", "reach", "make", "from"}, Talk.Beyond...) {
 		if strings.HasSuffix(before, " "+w) {
 			return true
 		}

@@ -57,6 +57,7 @@ func TestFindLevels(t *testing.T) {
 		{"How do I become senior?", []string{Senior}},
 		{"is she working at the senior level yet?", []string{Senior}},
 		{"a senior role in sales", []string{Senior}},
+		{"and the step past senior?", []string{Senior}},
 		{"senior engineers and senior stakeholders", nil},
 	}
 	for _, tt := range tests {
