@@ -277,6 +277,21 @@ func (s *reading) mentionsAndFacets() {
 	s.in.Caveat = ladder.Talk.Caveat.In(" " + s.q + " ")
 }
 
+// asksIC is true when q asks for the IC track or turns down managing.
+func asksIC(q string) bool {
+	return reIC.MatchString(q) || reNoManage.MatchString(q) || rejectsManaging(q) || ladder.Talk.NoTeam.In(" "+q+" ")
+}
+
+// allAre is true when every mention is of the level id (or there is none).
+func allAre(ms []ladder.Mention, id string) bool {
+	for _, m := range ms {
+		if m.ID != id {
+			return false
+		}
+	}
+	return true
+}
+
 // afterCondition is what follows a clause that opens the question with a
 // condition ("and once I'm at that level, ..."), if it opens with one.
 func afterCondition(t string) (string, bool) {
@@ -585,7 +600,9 @@ func (s *reading) scope(inScope func(terms int, known int, strong bool) bool, te
 			// A bare follow-up such as "why?" or "and then?".
 			s.in.Levels = []string{s.hist.topic}
 			s.in.FromHistory = true
-		} else if !inScope(n, known, strong) && !(len(s.history) > 0 && pointing(s.q)) {
+		} else if !inScope(n, known, strong) && !(len(s.history) > 0 && (pointing(s.q) || s.in.FromHistory && len(s.in.Topics) > 0)) {
+			// A follow-up that points at the previous answer, or carries its
+			// topic ("which one fits someone who..."), is in.
 			s.in.Refusal = RefuseOffTopic
 		}
 	}
@@ -903,6 +920,13 @@ func fromHistory(lad *ladder.Model, history []Turn) historyContext {
 		}
 		ms := strongMentions(lad, mainClause(q))
 		userNamed = len(ms) > 0
+		if lad.IC() != "" && asksIC(q) && allAre(ms, h.current) {
+			// "I'm a senior PM and don't want reports": the talk turns to
+			// the IC track, whatever the coach replies.
+			h.topic, h.role, h.adjacent, h.roleLast = lad.IC(), "", false, false
+			userNamed = true
+			continue
+		}
 		if len(ms) == 0 {
 			ms = otherMentions(lad, q) // "she reports to our VP": the VP is talked about
 		}

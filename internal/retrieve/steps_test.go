@@ -282,6 +282,12 @@ func TestConversationLevel(t *testing.T) {
 			[]Turn{{Role: "user", Content: "i'm a senior pm"}, {Role: "assistant", Content: "Noted."},
 				{Role: "user", Content: "how do i move up?"}, {Role: "assistant", Content: "Director of Product is next."}},
 			"fine. when i get to that next level, what will people expect of me?", "director", ""},
+		{"turning down reports turns the talk to the IC track",
+			[]Turn{{Role: "user", Content: "i'm a senior pm and would rather not have reports, ever"}, {Role: "assistant", Content: "Many senior PMs feel that way."}},
+			"so what would success look like on that path?", "ic", ""},
+		{"which of them, after a list",
+			[]Turn{{Role: "user", Content: "what else can pms do besides climbing?"}, {Role: "assistant", Content: "Adjacent roles: operations, partnerships, founding."}},
+			"which suits someone who likes tidy spreadsheets and calm rooms?", "", ""},
 		{"the one above the level talked about",
 			[]Turn{{Role: "user", Content: "i'm a mid-level pm"}, {Role: "assistant", Content: "Noted."}},
 			"and the one above, what is it like?", "senior", ""},
@@ -294,6 +300,12 @@ func TestConversationLevel(t *testing.T) {
 				t.Fatal(err)
 			}
 			in := res.Intent
+			if tt.level == "" {
+				if in.Scope != ScopeIn {
+					t.Errorf("scope %q, want in", in.Scope)
+				}
+				return
+			}
 			if len(in.Levels) == 0 || in.Levels[0] != tt.level || in.Target != tt.target {
 				t.Errorf("levels %v target %q, want %s first, target %q", in.Levels, in.Target, tt.level, tt.target)
 			}
