@@ -66,3 +66,17 @@ func TestKindOfOnFile(t *testing.T) {
 		}
 	}
 }
+
+// The asker's own level alone in a turn leaves the reply free to steer: a
+// follow-up about "that one" is about the level the reply named.
+func TestReplySteersAfterStatedLevel(t *testing.T) {
+	ds := newFileRetriever(t, "../../examples/ladders/data-science.md")
+	hist := []Turn{
+		{Role: "user", Content: "As a senior data scientist I have no wish to lead people."},
+		{Role: "assistant", Content: "The Staff Data Scientist rung keeps you hands-on."},
+	}
+	in := ds.Understand("how is success judged in that one?", hist)
+	if len(in.Levels) == 0 || in.Levels[0] != "staff" {
+		t.Errorf("levels %v, want staff first", in.Levels)
+	}
+}

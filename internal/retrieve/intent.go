@@ -919,7 +919,10 @@ func fromHistory(lad *ladder.Model, history []Turn) historyContext {
 			h.current = c // promoted to a rung: it is the asker's now
 		}
 		ms := strongMentions(lad, mainClause(q))
-		userNamed = len(ms) > 0
+		// The asker's own level alone ("I'm a senior designer and...") is
+		// no level asked about: the reply may still steer to one.
+		stated := statedLevel(lad, q)
+		userNamed = len(ms) > 0 && (stated == "" || !allAre(ms, stated))
 		if lad.IC() != "" && asksIC(q) && allAre(ms, h.current) {
 			// "I'm a senior PM and don't want reports": the talk turns to
 			// the IC track, whatever the coach replies.
