@@ -284,6 +284,9 @@ var Talk = struct {
 	// Conditions open a clause that sets when the question applies ("once
 	// I'm there, ..."): what it asks is in the clause after.
 	Conditions Phrases
+	// People are words for a person that hold a word the reader reads
+	// otherwise ("skip" of skipping a rung in "skip-level").
+	People Phrases
 	// CompareAsk set two levels side by side, besides the reader's
 	// comparison cues: "where's the line between A and B".
 	CompareAsk Phrases
@@ -368,7 +371,7 @@ var Talk = struct {
 		"i present", "i work", "i ship", "i build", "i handle", "i coordinate", "i mentor", "i coach", "i oversee",
 		"i'm responsible", "i am responsible", "i'm in charge", "i am in charge", "i spend", "i do", "i track", "i help",
 		"i support", "i partner", "i align", "i shape", "i make", "i sit", "my job is", "my day", "my team", "i'm trusted", "i am trusted"},
-	ThirdPerson: Phrases{"she", "her", "he", "him", "his", "they", "them", "their", "that level", "their level",
+	ThirdPerson: Phrases{"she", "her", "he", "him", "his", "they", "them", "their", "that level", "their level", "that job", "that role", "her job", "his job", "their job", "her role", "his role", "their role",
 		"someone at", "that person", "this person", "someone in that", "someone like that", "people at that", "hers"},
 	FirstObject:      Phrases{"me", "myself", "my"},
 	FirstPersonWords: Phrases{"i", "me", "i'm", "im", "i've", "i'd", "i'll", "myself", "am i", "mine"},
@@ -397,6 +400,7 @@ var Talk = struct {
 		"above mine", "up from mine", "after mine", "the one above", "the level above", "the rung above", "the role above"},
 	Intro:      Phrases{"here", "speaking"},
 	ThatNext:   Phrases{"that next level", "this next level", "that next rung", "that next role", "that next step", "that next stage", "that level up"},
+	People:     Phrases{"skip-level", "skip level", "skip-levels", "skip levels", "skip-level manager", "skip manager"},
 	Conditions: Phrases{"once", "when", "if", "after", "as soon as", "by the time"},
 	CompareAsk: Phrases{"line between", "gap between", "distinction between", "what separates", "tell apart", "tell the difference", "bigger jump", "how far apart"},
 	Dislike: Phrases{"miserable", "awful", "terrible", "horrible", "a nightmare", "not for me", "want to quit", "makes me want to", "no thanks",

@@ -277,6 +277,19 @@ func (s *reading) mentionsAndFacets() {
 	s.in.Caveat = ladder.Talk.Caveat.In(" " + s.q + " ")
 }
 
+// pathsText is q for reading the paths into the ladder: without words for
+// people ("my skip-level"), and without "start" that begins an action ("need
+// to start building"), which is not where a career starts.
+func pathsText(q string) string {
+	words := strings.Fields(ladder.Talk.People.Blank(" " + q + " "))
+	for i := 0; i+1 < len(words); i++ {
+		if strings.HasPrefix(words[i], "start") && strings.HasSuffix(strings.Trim(words[i+1], ",.;:?!"), "ing") {
+			words[i] = "begin"
+		}
+	}
+	return strings.Join(words, " ")
+}
+
 // asksIC is true when q asks for the IC track or turns down managing.
 func asksIC(q string) bool {
 	return reIC.MatchString(q) || reNoManage.MatchString(q) || rejectsManaging(q) || ladder.Talk.NoTeam.In(" "+q+" ")
@@ -316,7 +329,7 @@ func (s *reading) topics() {
 	if reTimeline.MatchString(s.q) {
 		s.in.Topics = append(s.in.Topics, TopicTimeline)
 	}
-	if rePaths.MatchString(s.q) || ladder.Talk.Entry.In(" "+s.q+" ") {
+	if rePaths.MatchString(pathsText(s.q)) || ladder.Talk.Entry.In(" "+s.q+" ") {
 		s.in.Topics = append(s.in.Topics, TopicPaths)
 	}
 	if reLadder.MatchString(s.q) && !reWhichLevel.MatchString(s.q) {

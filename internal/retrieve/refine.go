@@ -18,6 +18,7 @@ func (r *Retriever) refine(in *Intent, question, q string, history []Turn) {
 	r.review(in, q)
 	r.stepUp(in, q)
 	r.reach(in)
+	r.aim(in)
 	r.point(in, q, history)
 	carryFacet(r.lad, in, q, history)
 	beyond(in)
@@ -172,6 +173,20 @@ func (r *Retriever) stepUp(in *Intent, q string) {
 		if len(in.Facets) > 0 && in.asksSkills() {
 			// Skills asked with a step beyond the level: the step up itself.
 			in.Transition, in.Target, in.Current = true, n.ID, base
+		}
+	}
+}
+
+// aim: skills asked for a rung above the asker's own ("I'm a senior PM,
+// what do I need for her job?" about a group PM) are the step up to it.
+func (r *Retriever) aim(in *Intent) {
+	if in.Transition || in.Current == "" || len(in.Levels) == 0 || !in.asksSkills() || in.Levels[0] == in.Current {
+		return
+	}
+	for l, ok := r.lad.Next(in.Current); ok; l, ok = r.lad.Next(l.ID) {
+		if l.ID == in.Levels[0] {
+			in.Transition, in.Target = true, l.ID
+			return
 		}
 	}
 }

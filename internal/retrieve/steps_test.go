@@ -513,3 +513,28 @@ func TestAfterCondition(t *testing.T) {
 		}
 	}
 }
+
+func TestPathsText(t *testing.T) {
+	tests := []struct{ q, want string }{
+		{"my skip-level says hi", "my says hi"},
+		{"what do i need to start learning?", "what do i need to begin learning?"},
+		{"do i need to start as an apm?", "do i need to start as an apm?"},
+	}
+	for _, tt := range tests {
+		if got := pathsText(tt.q); got != tt.want {
+			t.Errorf("pathsText(%q) = %q, want %q", tt.q, got, tt.want)
+		}
+	}
+}
+
+// Skills asked for a rung above the asker's own are the step up to it.
+func TestAim(t *testing.T) {
+	r := newTestRetriever(t)
+	res, err := r.Retrieve(t.Context(), "i'm an apm and my lead is a senior pm. which skills would i need to grow into her job one day?", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if in := res.Intent; !in.Transition || in.Target != "senior" || in.Current != "associate" {
+		t.Errorf("intent %+v: want the step associate -> senior", in)
+	}
+}
