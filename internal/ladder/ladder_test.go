@@ -155,7 +155,7 @@ func TestPhrasesFind(t *testing.T) {
 		at, end      int // -1: not found
 	}{
 		{"next level", " the next level up ", 5, 15},
-		{"next level", " the next levels ", 5, 16},   // a plural s
+		{"next level", " the next levels ", 5, 16},    // a plural s
 		{"next level", " the next leveling ", -1, -1}, // a longer word
 		{"level", " sublevel ", -1, -1},
 		{"responsibilit*", " my responsibilities are ", 4, 20},
