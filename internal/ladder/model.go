@@ -696,3 +696,23 @@ func (m *Model) Managing() []string {
 	}
 	return out
 }
+
+// HintsRole reports whether text holds a word of the role's name that no
+// level's name or alias holds: "research" of Research Scientist, on a
+// ladder of data scientists.
+func (m *Model) HintsRole(text, roleID string) bool {
+	r, ok := m.LookupRole(roleID)
+	if !ok {
+		return false
+	}
+	in := map[string]bool{}
+	for _, t := range embed.Terms(text) {
+		in[t] = true
+	}
+	for _, t := range embed.Terms(r.Name) {
+		if in[t] && !m.levelStems()[t] {
+			return true
+		}
+	}
+	return false
+}

@@ -95,3 +95,21 @@ func TestIntoManagement(t *testing.T) {
 		}
 	}
 }
+
+// A word of a role's name that no level's name holds hints at the role.
+func TestHintsRole(t *testing.T) {
+	m := loadDS(t)
+	for _, c := range []struct {
+		text, role string
+		want       bool
+	}{
+		{"i like the research side of things", "research-scientist", true},
+		{"i'm a data scientist", "research-scientist", false}, // "scientist" is every level's
+		{"pipelines bore me", "data-engineering", false},
+		{"anything in engineering?", "data-engineering", true},
+	} {
+		if got := m.HintsRole(c.text, c.role); got != c.want {
+			t.Errorf("%q %s: %v, want %v", c.text, c.role, got, c.want)
+		}
+	}
+}

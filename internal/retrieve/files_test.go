@@ -80,3 +80,17 @@ func TestReplySteersAfterStatedLevel(t *testing.T) {
 		t.Errorf("levels %v, want staff first", in.Levels)
 	}
 }
+
+// An adjacent role the reply named, of which the asker had said a word,
+// is what a follow-up asks about.
+func TestReplyNamesRole(t *testing.T) {
+	ds := newFileRetriever(t, "../../examples/ladders/data-science.md")
+	hist := []Turn{
+		{Role: "user", Content: "As a data scientist I keep drifting towards research work."},
+		{Role: "assistant", Content: "Research Scientist is a role many data scientists move into."},
+	}
+	in := ds.Understand("what does it take to make that move?", hist)
+	if len(in.Roles) == 0 || in.Roles[0] != "research-scientist" {
+		t.Errorf("roles %v, want research-scientist", in.Roles)
+	}
+}

@@ -914,6 +914,7 @@ func fromHistory(lad *ladder.Model, history []Turn) historyContext {
 	var h historyContext
 	// In order, so "and the level above that?" moves from the level before it.
 	userNamed := false // the last user turn named a level of the asker's talk
+	lastUser := ""
 	for _, t := range history {
 		if t.Role != "user" {
 			// The coach's reply names the one level it steered to ("the IC
@@ -921,10 +922,15 @@ func fromHistory(lad *ladder.Model, history []Turn) historyContext {
 			if ms := distinct(strongMentions(lad, normalize(t.Content))); !userNamed && len(ms) == 1 {
 				h.topic = ms[0]
 			}
+			// Or the one adjacent role it named, of which the asker had
+			// said a word ("research roles", then "Research Scientist").
+			if rs := roleIDs(lad, normalize(t.Content)); !userNamed && len(rs) == 1 && h.role == "" && lad.HintsRole(lastUser, rs[0]) {
+				h.role, h.roleLast = rs[0], true
+			}
 			continue
 		}
 		q := normalize(t.Content)
-		userNamed = false
+		lastUser, userNamed = q, false
 		if c := statedLevel(lad, q); c != "" {
 			h.current = c
 		}
