@@ -54,6 +54,9 @@ func TestKindOfOnFile(t *testing.T) {
 		{"someone senior signs off every query i write", "senior", kindOther},
 		{"somebody senior reviews my analyses", "senior", kindOther},
 		{"i'm a senior ds and want to grow", "senior", kindAsked},
+		// "lead" is a verb here, not a title's adjective: the people are led.
+		{"i lead a small team of junior data scientists", "junior", kindObject},
+		{"we lead a large team of senior data scientists", "senior", kindObject},
 	} {
 		var kinds []mentionKind
 		for _, m := range ds.lad.FindLevels(c.q) {

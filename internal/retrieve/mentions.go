@@ -49,7 +49,7 @@ var skipBefore = map[string]bool{
 	"skip-level": true, "skip": true, "level": true, "direct": true, "own": true, "company's": true, "of": true,
 	"mid-level": true, "mid": true, "junior": true, "senior": true, "associate": true, "lead": true, "pm": true, "pms": true,
 	"product": true, "managers": true, "manager": true, "team": true, "teams": true, "to": true,
-	"couple": true, "handful": true, "pair": true, "bunch": true, "literally": true, "actually": true, "now": true, "be": true, "become": true, "becoming": true,
+	"small": true, "big": true, "large": true, "couple": true, "handful": true, "pair": true, "bunch": true, "literally": true, "actually": true, "now": true, "be": true, "become": true, "becoming": true,
 }
 
 // kindOf says who the level named at m stands for in q (normalised).
@@ -85,7 +85,8 @@ func kindOf(q string, m ladder.Mention) mentionKind {
 		return kindObject
 	case notYetIn(words):
 		return kindHoped
-	case ladder.Talk.WorkVerbs.Suffix(head) && !strings.Contains(lead, " be ") && !strings.Contains(lead, " become"):
+	case ladder.Talk.WorkVerbs.Suffix(head) && !strings.Contains(lead, " be ") && !strings.Contains(lead, " become"),
+		verbSkipped(words, k):
 		return kindObject
 	case ladder.Talk.Others.Suffix(" "+strings.Join(words, " ")+" ") || possessed(words):
 		if startsWithAny(after, ladder.Talk.OwnWords) {
@@ -327,4 +328,12 @@ func isNumber(w string) bool {
 		}
 	}
 	return true
+}
+
+// verbSkipped is true for "i lead a team of X": the skipped words open with
+// a verb of working on people ("lead" is also an adjective of titles) right
+// after "i" or "we".
+func verbSkipped(words []string, k int) bool {
+	return k > 0 && k < len(words) && (words[k-1] == "i" || words[k-1] == "we") &&
+		ladder.Talk.WorkVerbs.In(" "+words[k]+" ")
 }
