@@ -123,6 +123,12 @@ func (r *Retriever) review(in *Intent, q string) {
 		return
 	}
 	level := in.Current
+	asked := askedLevel(r.lad, q, in.Current)
+	if asked != "" {
+		// "what success at the APM level should I put in the packet?": the
+		// level the asking sentence names, not the writer's own.
+		level = asked
+	}
 	step := in.Target != "" && in.Target != r.lad.IC() && in.Target != in.Current
 	if level == "" && in.Target != "" && in.Target != r.lad.IC() {
 		// A case for promotion to X is made at the rung below X: what
@@ -144,7 +150,9 @@ func (r *Retriever) review(in *Intent, q string) {
 	in.Transition, in.Target = false, ""
 	in.Levels = append([]string{level}, slices.DeleteFunc(in.Levels, func(l string) bool { return l == level })...)
 	first := ladder.Success
-	if fs := facets(r.lad, asking(q)); len(fs) > 0 && fs[0].Facet == ladder.Skills || step && in.Current != "" {
+	if fs := facets(r.lad, asking(q)); asked != "" && len(fs) > 0 && fs[0].Weight >= explicitFacet {
+		first = fs[0].Facet // what the asking sentence asks of the level it names
+	} else if len(fs) > 0 && fs[0].Facet == ladder.Skills || step && in.Current != "" {
 		// The asking sentence wants what to change, or the case is for a
 		// named step: the skills the article lists for it.
 		first = ladder.Skills
@@ -175,6 +183,17 @@ func (r *Retriever) stepUp(in *Intent, q string) {
 			in.Transition, in.Target, in.Current = true, n.ID, base
 		}
 	}
+}
+
+// askedLevel is the first level the asking sentence of q names as asked,
+// other than own.
+func askedLevel(lad *ladder.Model, q, own string) string {
+	for _, m := range strongMentions(lad, asking(q)) {
+		if m.ID != own {
+			return m.ID
+		}
+	}
+	return ""
 }
 
 // aim: skills asked for a rung above the asker's own ("I'm a senior PM,

@@ -538,3 +538,16 @@ func TestAim(t *testing.T) {
 		t.Errorf("intent %+v: want the step associate -> senior", in)
 	}
 }
+
+// A review written by a manager asks about the level the asking sentence
+// names, and its facet, not the writer's own.
+func TestReviewOfAnotherLevel(t *testing.T) {
+	r := newTestRetriever(t)
+	res, err := r.Retrieve(t.Context(), "i'm a vp writing a promo packet for one of my directors. what does success at the director level look like, for the packet?", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if in := res.Intent; len(in.Levels) == 0 || in.Levels[0] != "director" || in.Facet() != "success" {
+		t.Errorf("intent %+v: want the director's success", in)
+	}
+}
