@@ -2,6 +2,7 @@ package retrieve
 
 import (
 	"context"
+	"slices"
 	"testing"
 
 	"github.com/ladder/coach/internal/index"
@@ -95,5 +96,22 @@ func TestReplyNamesRole(t *testing.T) {
 	in := ds.Understand("what does it take to make that move?", hist)
 	if len(in.Roles) == 0 || in.Roles[0] != "research-scientist" {
 		t.Errorf("roles %v, want research-scientist", in.Roles)
+	}
+}
+
+// On a file, the IC track asked about is found in its scope too: the
+// level's overview is only a lead paragraph.
+func TestICScopeOnFile(t *testing.T) {
+	ds := newFileRetriever(t, "../../examples/ladders/data-science.md")
+	res, err := ds.Retrieve(context.Background(), "I'm a senior DS with zero interest in managing people, yet I want to keep growing. Which routes exist?", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var top []string
+	for _, h := range res.Hits[:min(3, len(res.Hits))] {
+		top = append(top, h.Section.ID)
+	}
+	if !slices.Contains(top, "staff/changes") {
+		t.Errorf("top %v, want staff/changes among them", top)
 	}
 }

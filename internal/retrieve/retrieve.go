@@ -423,6 +423,11 @@ func (r *Retriever) boosts(question string, in Intent) map[string]float64 {
 			if len(in.Levels) == 0 || !slices.Contains(in.Levels, r.lad.IC()) && !r.onICTrack(in.Levels) {
 				levelFacets(r.lad.IC(), 1)
 				put(sections.ID(r.lad.IC(), ladder.Overview), bICOverview)
+				if !r.lad.IsArticle() {
+					// A file's overview is a lead paragraph: what the track
+					// is lies in its scope, as the article's IC overview.
+					put(sections.ID(r.lad.IC(), ladder.Changes), bICOverview)
+				}
 			}
 			if in.equivalence && r.lad.IsArticle() {
 				// The article weighs the IC track against the rungs among
