@@ -89,8 +89,8 @@ func kindOf(q string, m ladder.Mention) mentionKind {
 		verbSkipped(words, k):
 		return kindObject
 	case ladder.Talk.Others.Suffix(" "+strings.Join(words, " ")+" ") || possessed(words):
-		if startsWithAny(after, ladder.Talk.OwnWords) {
-			return kindAsked // "my senior PM role"
+		if startsWithAny(after, ladder.Talk.OwnWords) || possessor(words) == "my" && ownWordWithin(q[pos:], 4) {
+			return kindAsked // "my senior PM role", "my first PM job"
 		}
 		return kindOther
 	case ladder.Talk.Towards.Suffix(head) || ladder.Talk.Towards.Suffix(withoutArticles(words)):
@@ -184,6 +184,32 @@ func ownAppositive(lad *ladder.Model, q string) string {
 		}
 	}
 	return ""
+}
+
+// possessor is the possessive that governs the title, as possessed finds
+// it, or "".
+func possessor(words []string) string {
+	for i := len(words) - 1; i >= 0 && len(words)-i <= 3; i-- {
+		if ladder.Talk.Others.In(" " + words[i] + " ") {
+			return words[i]
+		}
+		if !skipBefore[words[i]] {
+			return ""
+		}
+	}
+	return ""
+}
+
+// ownWordWithin is true when one of the first n words of t is a word for
+// one's own position ("role", "job").
+func ownWordWithin(t string, n int) bool {
+	ws := strings.Fields(t)
+	for _, w := range ws[:min(n, len(ws))] {
+		if slices.Contains(ladder.Talk.OwnWords, strings.Trim(w, ",.;:?!")) {
+			return true
+		}
+	}
+	return false
 }
 
 // possessed is true when a possessive governs the title: "my VP", "my new

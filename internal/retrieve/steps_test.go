@@ -38,6 +38,8 @@ func TestKindOf(t *testing.T) {
 		{"one of my reports is a senior pm and wants more scope", "senior", kindOther},
 		{"our coach (a director of product) runs the offsite", "director", kindOther},
 		{"my mentor (vp at a scale-up) thinks i should wait", "vp", kindOther},
+		{"is this normal in my first pm job?", "associate", kindAsked},
+		{"her first pm job was at a bank", "associate", kindOther},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
