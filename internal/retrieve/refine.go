@@ -380,6 +380,9 @@ func (r *Retriever) place(in *Intent, question, q string) {
 		return
 	}
 	in.Current, in.Placed, in.PlacedWhy = level, level, why
+	if !asks && !in.Transition && len(in.Roles) == 0 && reNext.MatchString(asking(q)) {
+		in.Transition = true // "what's the next step from here?", once placed
+	}
 	if in.Transition && in.Target == "" {
 		if n, ok := r.lad.Next(level); ok {
 			in.Target = n.ID

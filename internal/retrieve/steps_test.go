@@ -553,3 +553,25 @@ func TestReviewOfAnotherLevel(t *testing.T) {
 		t.Errorf("intent %+v: want the director's success", in)
 	}
 }
+
+// A description placed at a rung, then the next step asked: the step up
+// from the placed rung. Asked where they stand too, the placement leads.
+func TestPlacedNextStep(t *testing.T) {
+	r := newTestRetriever(t).WithPlacer(placeAt("associate"))
+	tests := []struct {
+		q          string
+		transition bool
+	}{
+		{"i write tickets, take notes in standups and ship small fixes. what is the next step from here?", true},
+		{"i write tickets, take notes in standups and ship small fixes. what level am i, and what is the next step?", false},
+	}
+	for _, tt := range tests {
+		res, err := r.Retrieve(t.Context(), tt.q, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if in := res.Intent; in.Transition != tt.transition || tt.transition && in.Target != "mid" {
+			t.Errorf("%q: transition %v target %q; want %v", tt.q, in.Transition, in.Target, tt.transition)
+		}
+	}
+}
