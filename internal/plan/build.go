@@ -54,7 +54,8 @@ func Offline(set *sections.Set, req Request) (Plan, error) {
 	if err != nil {
 		return Plan{}, err
 	}
-	o, hasOutside := outsideSkill(set, stages, from, to, req.Context)
+	clauses := contextClauses(set, req.Context)
+	o, hasOutside := outsideSkill(set, stages, from, to, clauses)
 	if hasOutside {
 		stages = withOutside(stages, o)
 	}
@@ -67,7 +68,7 @@ func Offline(set *sections.Set, req Request) (Plan, error) {
 		Phases:       phases,
 		Mode:         ModeOffline,
 	}
-	p.Tailoring, p.contextSkills = tailor(set, p.Phases, req.Context, from.level.ID, o.item)
+	p.Tailoring, p.contextSkills = tailor(set, p.Phases, clauses, from.level.ID, o.item)
 	dealt := spreadEvidence(p.Phases, evidence)
 	checkins(p.Phases, to.position().Name)
 	var lead []ref

@@ -261,6 +261,8 @@ type vocab struct {
 	df    map[string]int // skills a stem appears in
 	secDF map[string]int // sections a stem appears in
 	nSecs int
+	// profiles are the skills sections' profiles (profilesOf), by id
+	profiles sync.Map
 }
 
 type skillDoc struct {

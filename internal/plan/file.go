@@ -66,7 +66,7 @@ func OfflineFor(set *sections.Set, m *ladder.Model, req Request) (Plan, error) {
 		Phases:  spread(stages, req.Weeks),
 		Mode:    ModeOffline,
 	}
-	p.Tailoring, p.contextSkills = tailor(set, p.Phases, req.Context, from.ID, Item{})
+	p.Tailoring, p.contextSkills = tailor(set, p.Phases, contextClauses(set, req.Context), from.ID, Item{})
 	dealt := spreadEvidence(p.Phases, evidence)
 	checkins(p.Phases, target.Name)
 	p.Citations = citations(set, quotes(nil, p.Phases, dealt))

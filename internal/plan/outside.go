@@ -28,13 +28,12 @@ type outside struct {
 // how our services fit together" from a Mid-level PM), or, when the target
 // is the top rung, one of its own skills, which the article lists for
 // growing in that role ("can't talk money" on the way to VP).
-func outsideSkill(set *sections.Set, stages []stage, from, to place, context string) (outside, bool) {
+func outsideSkill(set *sections.Set, stages []stage, from, to place, clauses []clause) (outside, bool) {
 	fromSec, ok := set.Of(from.level.ID, ladder.Skills)
-	if strings.TrimSpace(context) == "" || !ok || len(fromSec.Skills()) == 0 {
+	if len(clauses) == 0 || !ok || len(fromSec.Skills()) == 0 {
 		return outside{}, false
 	}
 	v := vocabOf(set)
-	clauses := parseContext(v, context)
 	focus, _, _ := v.polarScores(v.profilesOf(fromSec), clauses)
 	floor := max(minProfileScore, outsideRatio*slices.Max(focus))
 	var best outside

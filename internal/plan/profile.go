@@ -159,8 +159,18 @@ type profile struct {
 	kinds []float64 // by kinds() index
 }
 
-// profilesOf builds the profiles of a skills section's skills.
+// profilesOf is the profiles of a skills section's skills, built once a
+// section; callers only read them.
 func (v *vocab) profilesOf(sec sections.Section) []profile {
+	if ps, ok := v.profiles.Load(sec.ID); ok {
+		return ps.([]profile)
+	}
+	ps, _ := v.profiles.LoadOrStore(sec.ID, v.buildProfiles(sec))
+	return ps.([]profile)
+}
+
+// buildProfiles builds the profiles of a skills section's skills.
+func (v *vocab) buildProfiles(sec sections.Section) []profile {
 	var out []profile
 	for _, k := range sec.Skills() {
 		p := profile{name: k.Name, terms: map[string]float64{}}

@@ -107,19 +107,30 @@ const (
 	relScore = 0.6
 )
 
-// tailor marks the items the context matches, Focus or Lighter, moves them
+// contextClauses reads a plan's context once, for the skill it may take in
+// and for tailoring: nil without a context, never nil with one.
+func contextClauses(set *sections.Set, context string) []clause {
+	context = strings.TrimSpace(context)
+	if context == "" {
+		return nil
+	}
+	if cs := parseContext(vocabOf(set), context); cs != nil {
+		return cs
+	}
+	return []clause{}
+}
+
+// tailor marks the items the context (its clauses) matches, Focus or Lighter, moves them
 // first or last in their phase (keeping the article's order otherwise) and
 // returns the sentence that says so and the skills matched (those to work
 // on first, then those the mentee is strong at, best match first); "" and
 // none without a context. extra is the skill the plan took in from outside
 // its route for the context (outsideSkill), if any: it comes first, Focus.
-func tailor(set *sections.Set, phases []Phase, context, from string, extra Item) (string, []string) {
-	context = strings.TrimSpace(context)
-	if context == "" {
+func tailor(set *sections.Set, phases []Phase, clauses []clause, from string, extra Item) (string, []string) {
+	if clauses == nil {
 		return "", nil
 	}
 	v := vocabOf(set)
-	clauses := parseContext(v, context)
 	fromSkills := ""
 	if s, ok := set.Of(from, ladder.Skills); ok {
 		fromSkills = s.ID
@@ -130,6 +141,12 @@ func tailor(set *sections.Set, phases []Phase, context, from string, extra Item)
 	}
 	votes := map[[2]int][2]float64{} // item -> focus, lighter score
 	bestSkill := map[string]float64{}
+	docs := map[[2]int]doc{} // each item's document, built once
+	for pi := range phases {
+		for i, it := range phases[pi].Items {
+			docs[[2]int{pi, i}] = v.docOf(it)
+		}
+	}
 	for ci := range clauses {
 		c := &clauses[ci]
 		var ss []scored
@@ -138,7 +155,7 @@ func tailor(set *sections.Set, phases []Phase, context, from string, extra Item)
 		best := map[bool]float64{}
 		for pi := range phases {
 			for i, it := range phases[pi].Items {
-				s := v.score(c.q, v.docOf(it)) + v.likeness(c, it, fromSkills)
+				s := v.score(c.q, docs[[2]int{pi, i}]) + v.likeness(c, it, fromSkills)
 				if s > 0 {
 					ss = append(ss, scored{pi, i, s})
 					best[it.Skill != ""] = max(best[it.Skill != ""], s)
