@@ -30,6 +30,13 @@ var rungWords = struct{ entry, middle []string }{
 	middle: []string{"mid-level", "mid level", "midlevel", "mid", "regular", "intermediate"},
 }
 
+// rungAlone are the rung words that name a rung without the role after
+// them ("reach mid-level"): entry for the lowest, middle for the middle.
+var rungAlone = struct{ entry, middle []string }{
+	entry:  []string{"entry-level", "entry level"},
+	middle: []string{"mid-level", "mid level", "midlevel"},
+}
+
 // entrySpans name the start of a career, alone or with the profession
 // between their words ("first design job"): the main ladder's lowest rung.
 // Some name it only with the profession ("new to design", not "new to"),
@@ -150,6 +157,7 @@ func placeNames(add func(string, ...string), main []Level, role string, upTo int
 		add(l.ID, suffixed(role, rungNumbers[i])...)
 	}
 	add(main[0].ID, prefixed(rungWords.entry, role)...)
+	add(main[0].ID, rungAlone.entry...)
 	var bare []Level
 	for _, l := range main {
 		if baseName(lowerText(l.Name)) == role {
@@ -161,6 +169,7 @@ func placeNames(add func(string, ...string), main []Level, role string, upTo int
 	}
 	if len(bare) > 0 {
 		add(bare[0].ID, prefixed(rungWords.middle, role)...)
+		add(bare[0].ID, rungAlone.middle...)
 	}
 }
 

@@ -26,7 +26,7 @@ func TestDerived(t *testing.T) {
 		{"engineering director", "dir"}, {"head of engineering", "dir"}, {"engineering vp", "vp"},
 		{"distinguished software engineer", "principal"}, {"staff swe", "staff"},
 		{"my first software engineering job", "jr"}, {"new to software engineering", "jr"}, {"new grad", "jr"},
-		{"first software engineer role", "jr"}, {"new to", ""},
+		{"first software engineer role", "jr"}, {"new to", ""}, {"mid-level", "eng"}, {"entry-level", "jr"},
 		{"senior engineer", "sr"}, {"junior engineer", "jr"}, {"mid-level engineer", "eng"}, {"staff eng", "staff"},
 		// A level's id is a name of it when its name shortens to it; a
 		// name another level owns is never derived for this one.

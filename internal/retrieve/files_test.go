@@ -115,3 +115,12 @@ func TestICScopeOnFile(t *testing.T) {
 		t.Errorf("top %v, want staff/changes among them", top)
 	}
 }
+
+// "The diff between A and B" sets two levels side by side.
+func TestDiffCompares(t *testing.T) {
+	ds := newFileRetriever(t, "../../examples/ladders/data-science.md")
+	in := ds.Understand("whats the diff between a ds and a senior ds", nil)
+	if !in.HasTopic(TopicCompare) || len(in.Levels) < 2 {
+		t.Errorf("topics %v levels %v, want a comparison of two levels", in.Topics, in.Levels)
+	}
+}
