@@ -284,6 +284,9 @@ var Talk = struct {
 	// Conditions open a clause that sets when the question applies ("once
 	// I'm there, ..."): what it asks is in the clause after.
 	Conditions Phrases
+	// NotEnough negate how much, not the level after them: "not enough at
+	// the mid level" rejects nothing.
+	NotEnough Phrases
 	// People are words for a person that hold a word the reader reads
 	// otherwise ("skip" of skipping a rung in "skip-level").
 	People Phrases
@@ -401,6 +404,7 @@ var Talk = struct {
 	Intro:      Phrases{"here", "speaking"},
 	ThatNext:   Phrases{"that next level", "this next level", "that next rung", "that next role", "that next step", "that next stage", "that level up"},
 	People:     Phrases{"skip-level", "skip level", "skip-levels", "skip levels", "skip-level manager", "skip manager"},
+	NotEnough:  Phrases{"not enough", "not good enough", "isn't enough", "is not enough", "not sufficient", "not just", "not only", "no longer enough", "not strong enough"},
 	Conditions: Phrases{"once", "when", "if", "after", "as soon as", "by the time"},
 	CompareAsk: Phrases{"line between", "gap between", "distinction between", "what separates", "tell apart", "tell the difference", "bigger jump", "how far apart"},
 	Dislike: Phrases{"miserable", "awful", "terrible", "horrible", "a nightmare", "not for me", "want to quit", "makes me want to", "no thanks",

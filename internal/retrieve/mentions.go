@@ -238,7 +238,7 @@ func rejectedIn(words []string) bool {
 			from = max(0, k-7)
 		}
 	}
-	tail := " " + strings.Join(words[from:], " ") + " "
+	tail := ladder.Talk.NotEnough.Blank(" " + strings.Join(words[from:], " ") + " ")
 	return ladder.Talk.Rejects.In(tail) && !ladder.Talk.NotYet.In(tail) && !ladder.Talk.Doubt.In(tail)
 }
 
