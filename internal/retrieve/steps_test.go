@@ -35,7 +35,7 @@ func TestKindOf(t *testing.T) {
 		{"the directors and senior pms report to me", "director", kindObject},
 		{"not keen on being a director or a vp at all", "vp", kindRejected},
 		{"not sure i'd enjoy being a vp, what is it like?", "vp", kindAsked},
-		{"my boss says shipping is not enough at the senior level", "senior", kindAsked},
+		{"shipping alone is not enough at the senior level, right?", "senior", kindAsked},
 		{"one of my reports is a senior pm and wants more scope", "senior", kindOther},
 		{"our coach (a director of product) runs the offsite", "director", kindOther},
 		{"my mentor (vp at a scale-up) thinks i should wait", "vp", kindOther},
