@@ -141,8 +141,27 @@ func rungNames(title string, levels []Level, track map[string]string) map[string
 		}
 	}
 	managingNames(add, main)
+	variants := roleVariants(title, role)
 	for id, names := range out {
-		out[id] = append(names, headForms(names, role)...)
+		out[id] = append(names, headForms(names, role, variants)...)
+	}
+	return out
+}
+
+// roleVariants are other ways to say the role: its last word alone, and
+// that word after each word of the title the role lacks ("ux designer" on
+// "The UX Design Career Ladder" about product designers).
+func roleVariants(title, role string) []string {
+	ws := strings.Fields(role)
+	if len(ws) < 2 {
+		return nil
+	}
+	head := ws[len(ws)-1]
+	out := []string{head}
+	for _, w := range strings.Fields(lowerText(title)) {
+		if !titleFiller[w] && !slices.Contains(ws, w) && !sameStem(w, head) {
+			out = append(out, w+" "+head)
+		}
 	}
 	return out
 }
@@ -189,20 +208,23 @@ func managingNames(add func(string, ...string), main []Level) {
 	}
 }
 
-// headForms are names with the role shortened to its last word, as people
-// drop the first: "senior engineer" for "senior software engineer"; never
-// the last word alone.
-func headForms(names []string, role string) []string {
-	ws := strings.Fields(role)
-	if len(ws) < 2 {
-		return nil
-	}
+// headForms are names with the role said another way (roleVariants), as
+// people drop or swap its first word: "senior engineer" for "senior
+// software engineer"; never a variant alone ("designer" is anyone's, a
+// graphic designer's too).
+func headForms(names []string, role string, variants []string) []string {
 	var out []string
 	for _, n := range names {
-		// The head alone ("designer") is anyone's: a graphic designer's too.
-		if at := findWord(" "+n+" ", role); len(at) > 0 && n != role {
-			p := " " + n + " "
-			out = append(out, strings.TrimSpace(p[:at[0]]+ws[len(ws)-1]+p[at[0]+len(role):]))
+		at := findWord(" "+n+" ", role)
+		if len(at) == 0 {
+			continue
+		}
+		p := " " + n + " "
+		for _, v := range variants {
+			if n == role && !strings.Contains(v, " ") {
+				continue
+			}
+			out = append(out, strings.TrimSpace(p[:at[0]]+v+p[at[0]+len(role):]))
 		}
 	}
 	return out
@@ -386,4 +408,15 @@ func entryNames(prof []string) []string {
 		}
 	}
 	return out
+}
+
+// sameStem reports whether two words share their first five letters, or
+// one is the start of the other: "design" and "designer", "science" and
+// "scientist".
+func sameStem(a, b string) bool {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n >= 5 || n == min(len(a), len(b))
 }

@@ -26,7 +26,7 @@ func TestDerived(t *testing.T) {
 		{"engineering director", "dir"}, {"head of engineering", "dir"}, {"engineering vp", "vp"},
 		{"distinguished software engineer", "principal"}, {"staff swe", "staff"},
 		{"my first software engineering job", "jr"}, {"new to software engineering", "jr"}, {"new grad", "jr"},
-		{"first software engineer role", "jr"}, {"new to", ""}, {"mid-level", "eng"}, {"entry-level", "jr"},
+		{"first software engineer role", "jr"}, {"engineering engineer", ""}, {"new to", ""}, {"mid-level", "eng"}, {"entry-level", "jr"},
 		{"senior engineer", "sr"}, {"junior engineer", "jr"}, {"mid-level engineer", "eng"}, {"staff eng", "staff"},
 		// A level's id is a name of it when its name shortens to it; a
 		// name another level owns is never derived for this one.
@@ -110,6 +110,24 @@ func TestHintsRole(t *testing.T) {
 	} {
 		if got := m.HintsRole(c.text, c.role); got != c.want {
 			t.Errorf("%q %s: %v, want %v", c.text, c.role, got, c.want)
+		}
+	}
+}
+
+// A word of the title the role lacks makes another name of the role:
+// "ux designer" on a UX design ladder about product designers.
+func TestRoleVariants(t *testing.T) {
+	for _, c := range []struct {
+		title, role string
+		want        []string
+	}{
+		{"The UX Design Career Ladder", "product designer", []string{"designer", "ux designer"}},
+		{"Software Engineering Levels", "software engineer", []string{"engineer"}},
+		{"Data Science Ladder", "data scientist", []string{"scientist"}},
+		{"Support Ladder", "agent", nil},
+	} {
+		if got := roleVariants(c.title, c.role); !slices.Equal(got, c.want) {
+			t.Errorf("%q %q: %v, want %v", c.title, c.role, got, c.want)
 		}
 	}
 }
