@@ -44,20 +44,20 @@ var levels = []Level{
 		ID: Associate, Name: "Associate PM", Title: "Associate Product Manager/Product Manager", Rung: 1,
 		Aliases: []string{"associate pm", "associate product manager", "apm", "junior pm", "junior product manager",
 			"new pm", "new product manager", "entry-level pm", "entry level pm", "entry-level product manager",
-			"first pm job", "first pm role", "first product job", "first product role", "out of uni", "out of university", "out of college", "new grad", "graduate pm", "aspiring pm", "beginner pm", "first year in product", "first year as a pm", "first year", "early years", "just starting out", "starting out", "new to product", "new to product management", "fresh out of school", "product manager i", "pm i", "associate", "junior", "entry-level", "entry level"},
+			"first pm job", "first pm role", "first product job", "first product role", "out of uni", "out of university", "out of college", "new grad", "graduate pm", "aspiring pm", "beginner pm", "first year in product", "first year as a pm", "first year", "early years", "just starting out", "starting out", "new to product", "new to product management", "fresh out of school", "product manager i", "pm i", "pm1", "pm 1", "pm-1", "product manager 1", "associate", "junior", "entry-level", "entry level"},
 		Summary: "This is usually where the PM journey begins",
 	},
 	{
 		ID: Mid, Name: "Mid-level PM", Title: "Mid-Level Product Manager", Rung: 2,
 		Aliases: []string{"mid-level pm", "mid level pm", "midlevel pm", "mid-level product manager", "mid level product manager",
-			"intermediate pm", "regular pm", "full pm", "standard pm", "experienced pm", "product manager ii", "pm ii", "mid-level", "mid level", "midlevel", "mid-career pm",
+			"intermediate pm", "regular pm", "full pm", "standard pm", "experienced pm", "product manager ii", "pm ii", "pm2", "pm 2", "pm-2", "product manager 2", "mid-level", "mid level", "midlevel", "mid-career pm",
 			"pm", "product manager"},
 		Summary: "you’re now expected to own problems, make independent decisions, and bring clarity to ambiguity",
 	},
 	{
 		ID: Senior, Name: "Senior PM", Title: "Senior Product Manager", Rung: 3,
 		Aliases: []string{"senior pm", "senior product manager", "lead pm", "lead product manager", "product lead", "sr pm", "sr. pm",
-			"sr product manager", "sr. product manager", "senior"},
+			"sr product manager", "sr. product manager", "pm3", "pm 3", "pm iii", "product manager iii", "senior"},
 		Summary: "you’re expected to shape its long-term direction, influence decisions across functions, and drive strategic outcomes with minimal guidance",
 	},
 	{

@@ -223,7 +223,7 @@ func (s *reading) refuse() bool {
 func (s *reading) codeAsked() bool {
 	for _, loc := range reCode.FindAllStringIndex(s.q, -1) {
 		w := s.q[loc[0]:loc[1]]
-		if !strings.Contains(w, " ") && (s.known != nil && s.known(w) || !s.lad.IsArticle() && namesLevelOrRole(s.lad, s.q)) {
+		if !strings.Contains(w, " ") && (s.known != nil && s.known(w) || namesLevelOrRole(s.lad, s.q)) {
 			continue
 		}
 		return true
