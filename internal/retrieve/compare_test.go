@@ -96,6 +96,7 @@ func TestTerseAndNegatedIntents(t *testing.T) {
 		{"I don't want to be a people manager, and I don't want to leave product. What's my path?", false, "", "", TopicIC},
 		{"yrs to senior leadership?", false, "", "", TopicTimeline},
 		{"been doing this for three years and still no promotion, normal?", false, "", "", TopicTimeline},
+		{"would a new employer get me the promo sooner?", false, "", "", TopicTimeline},
 		{"honestly not chasing rank anymore; what should guide my career then?", false, "", "", TopicAdvice},
 	}
 	for _, tt := range tests {
