@@ -328,7 +328,7 @@ var Talk = struct {
 	Instead:   Phrases{"instead of", "rather than", "if not", "other than", "instead", "besides"},
 	TimeWords: Phrases{"clock", "the calendar", "years", "time in role", "tenure", "timeline", "timelines"},
 	Standing:  Phrases{"titles", "title", "climb", "climbing", "rank", "status", "prestige", "the org chart", "promotions"},
-	SetAside: Phrases{"don't care about", "do not care about", "dont care about", "not trying to", "couldn't care less about", "not chasing",
+	SetAside: Phrases{"shouldn't", "should not", "not by", "don't care about", "do not care about", "dont care about", "not trying to", "couldn't care less about", "not chasing",
 		"no interest in", "not fussed about", "not bothered about", "don't need"},
 	Entry: Phrases{"start straight at", "start straight as", "start right at", "start directly at", "come in straight",
 		"skip the junior", "skip junior", "without doing the junior", "without the junior", "enter at", "join at", "join as a senior"},

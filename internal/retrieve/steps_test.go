@@ -194,6 +194,8 @@ func TestCorrect(t *testing.T) {
 		{"what does a manager do?", "what does a manager do?"},
 		{"RICE or MoSCoW?", "RICE or MoSCoW?"},
 		{"our kpis and standups", "our kpis and standups"},
+		{"i shouldn't chase titles, couldn't i?", "i shouldn't chase titles, couldn't i?"},
+		{"the teams' stakeholdr maps", "the teams' stakeholder maps"},
 	}
 	for _, tt := range tests {
 		if got := correct(tt.in); got != tt.want {

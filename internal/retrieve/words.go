@@ -61,9 +61,9 @@ func correct(q string) string {
 		}
 		w := q[start:end]
 		start = -1
-		if len(w) < 4 || strings.ToLower(w) != w {
-			// Short words, and words typed with capitals (names, acronyms:
-			// "KPIs", "Jira"), are left as typed.
+		if len(w) < 4 || strings.ToLower(w) != w || strings.ContainsRune(w, '\'') {
+			// Short words, words typed with capitals (names, acronyms:
+			// "KPIs", "Jira") and contractions ("shouldn't") are left as typed.
 			b.WriteString(w)
 			return
 		}
@@ -76,7 +76,7 @@ func correct(q string) string {
 	}
 	for i := 0; i < len(q); i++ {
 		c := q[i]
-		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' {
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '\'' && start >= 0 && i+1 < len(q) && isLetter(q[i+1]|0x20) {
 			if start < 0 {
 				start = i
 			}
