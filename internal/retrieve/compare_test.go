@@ -97,6 +97,7 @@ func TestTerseAndNegatedIntents(t *testing.T) {
 		{"yrs to senior leadership?", false, "", "", TopicTimeline},
 		{"been doing this for three years and still no promotion, normal?", false, "", "", TopicTimeline},
 		{"would a new employer get me the promo sooner?", false, "", "", TopicTimeline},
+		{"honestly, is it fine to just stay put?", false, "", "", TopicTimeline},
 		{"honestly not chasing rank anymore; what should guide my career then?", false, "", "", TopicAdvice},
 	}
 	for _, tt := range tests {
