@@ -192,6 +192,7 @@ type reading struct {
 	hist        historyContext   // what the conversation says
 	stepBack    bool             // the level is a step from the one talked about
 	aboutOther  bool             // the question is about someone the asker told of
+	wanted      string           // the level that person is said to want, named after them
 	in          Intent
 }
 
@@ -252,6 +253,7 @@ func (s *reading) mentionsAndFacets() {
 			}
 		}
 		if len(worked) > 0 {
+			s.wanted = wantedAfter(s.mentions, worked[0])
 			s.mentions, s.aboutOther = worked, true
 		}
 	}
@@ -288,6 +290,18 @@ func pathsText(q string) string {
 		}
 	}
 	return strings.Join(words, " ")
+}
+
+// wantedAfter is the first level asked after the person's mention, other
+// than the person's own: what that person wants to become (it may be the
+// asker's level: "one of my senior PMs wants my job as a director").
+func wantedAfter(asked []ladder.Mention, person ladder.Mention) string {
+	for _, m := range asked {
+		if m.Pos > person.Pos && m.ID != person.ID {
+			return m.ID
+		}
+	}
+	return ""
 }
 
 // asksIC is true when q asks for the IC track or turns down managing.
@@ -498,6 +512,10 @@ func (s *reading) conversation() {
 		// Readiness for the level talked about.
 		s.in.Target = s.hist.topic
 		s.in.FromHistory = true
+	}
+	if s.in.Target == "" && s.in.Transition && s.aboutOther && s.wanted != "" {
+		// "one of my senior PMs wants to be a director": her step.
+		s.in.Current, s.in.Target = s.mentions[0].ID, s.wanted
 	}
 	if s.in.Target == "" && s.in.Transition && len(s.mentions) == 1 && s.mentions[0].ID != s.in.Current && len(s.in.Roles) == 0 {
 		// "What does it take to be a director?"

@@ -578,3 +578,16 @@ func TestPlacedNextStep(t *testing.T) {
 		}
 	}
 }
+
+// The asker says who they are, then what someone they manage wants to
+// become: that person's step.
+func TestOthersWantedStep(t *testing.T) {
+	r := newTestRetriever(t)
+	res, err := r.Retrieve(t.Context(), "i'm a vp of product and one of my directors hopes to become a vp one day. which skills should we work on with him?", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if in := res.Intent; in.Current != "director" || in.Target != "vp" || !in.Transition {
+		t.Errorf("intent %+v: want the director -> vp step", in)
+	}
+}
