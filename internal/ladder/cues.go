@@ -12,8 +12,11 @@ var Cues = struct {
 	// Anaphora point back at what was talked about: "that level", "them"
 	// (never "its").
 	Anaphora Phrases
+	// WhichLevel asks which rung something belongs to, not about the ladder as a whole.
+	WhichLevel Phrases
 }{
-	Unrelated: Phrases{"unrelated", "off-topic", "off topic", "by the way", "random question", "different topic", "change of subject", "on another note"},
-	MyLevel:   Phrases{"my level", "my rung", "my role", "my stage", "my current level", "where i am"},
-	Anaphora:  Phrases{"there=", "that level=", "this level=", "that role=", "this role=", "that stage=", "this stage=", "that rung=", "same level=", "at that=", "for that=", "in that=", "it=", "they=", "them=", "those=", "these=", "that="},
+	Unrelated:  Phrases{"unrelated", "off-topic", "off topic", "by the way", "random question", "different topic", "change of subject", "on another note"},
+	MyLevel:    Phrases{"my level", "my rung", "my role", "my stage", "my current level", "where i am"},
+	Anaphora:   Phrases{"there=", "that level=", "this level=", "that role=", "this role=", "that stage=", "this stage=", "that rung=", "same level=", "at that=", "for that=", "in that=", "it=", "they=", "them=", "those=", "these=", "that="},
+	WhichLevel: Phrases{"which part of the ladder", "which level", "which rung", "which stage", "what part of the ladder", "what level", "what rung", "what stage", "where on the ladder", "where in the ladder", "at what level", "at what stage", "at what point"},
 }

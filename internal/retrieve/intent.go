@@ -145,7 +145,6 @@ var (
 	reFirstRef   = mustPattern(`\b(?:first (?:level|role|one|rung)|(?:one|level|role) (?:we|you) (?:discussed|described|mentioned|talked about) first|discussed first|the earlier one|going back to the first)\b`)
 	reTargetRef  = mustPattern(`\b(?:(?:the |that )?(?:level|role|job|rung|position) i (?:want|am aiming|'?m aiming|aim|hope)|my (?:target|goal|dream)(?: level| role| job)?|where i want to (?:be|get))\b`)
 	reAboveRel   = mustPattern(`\b(?:one|level|role|rung|step) (?:just |right |immediately )?above (?:it|that|this|there|them)\b`)
-	reWhichLevel = mustPattern(`\b(?:(?:which|what) (?:part of the ladder|level|rung|stage)|where (?:on|in) the ladder|at what (?:level|stage|point))\b`)
 	rePrev       = mustPattern(`\b(?:(?:one|level|role|rung|step|stage) (?:just |right |immediately )?(?:before|below|under) (?:it|that|this|mine|there|them)|(?:level|rung|role) below|previous (?:level|rung|role|stage)|the one before|one down|lower level|step down)\b`)
 	reAside      = mustPattern(`\b(?:instead of|rather than)\s+[^,.;?!]*`)
 	reStay       = mustPattern(`\b(?:(?:keep|stay|sustain|continue|remain)\w*\b.{0,30}\b(?:develop|grow|effective|succeed|learning|improv|sharp)|already (?:a |an )?(?:vp|cpo|director|senior|lead|head))`)
@@ -346,7 +345,7 @@ func (s *reading) topics() {
 	if rePaths.MatchString(pathsText(s.q)) || ladder.Talk.Entry.In(" "+s.q+" ") {
 		s.in.Topics = append(s.in.Topics, TopicPaths)
 	}
-	if reLadder.MatchString(s.q) && !reWhichLevel.MatchString(s.q) {
+	if reLadder.MatchString(s.q) && !ladder.Cues.WhichLevel.In(s.q) {
 		s.in.Topics = append(s.in.Topics, TopicLadder)
 	}
 	if len(s.in.Roles) > 0 || reAdjacent.MatchString(s.q) && !reNoLeave.MatchString(s.q) {
