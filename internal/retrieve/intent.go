@@ -138,7 +138,6 @@ var (
 	reNext       = mustPattern(`\b(?:next (?:level|step|rung|role|stage)|promot\w*|level up|move up|moving up|step up|stepping up|climb|grow into the next|what'?s next|(?:level|rung|step|role|one) (?:above|up from|higher)|above (?:that|this|mine|my level)|higher level|next one up|(?:level|rung|role|one|step) (?:just |right |immediately )above|comes? next|next (?:move|career step)|next for me|(?:role|level|step|rung|one) after (?:mine|this|that|my|it|there)|after mine|the next one)\b`)
 	reFromTo     = mustPattern(`\bfrom\b(.{1,60}?)\b((?:in)?to\b.{1,60})`)
 	reCurrent    = mustPattern(`\b(?:after(?: being)?|i'?m|i am|im|i work as|i'?ve been|i have been|as|currently|being|i'?m currently|i am currently|my title is|my role is)\s+(?:a|an|the)?\s*`)
-	reNotStated  = mustPattern(`\b(?:ready|for|to|becom\w*|want\w*|aim\w*|hop\w*|promot\w*|not|never|no longer|applying|interview\w*|doing)\b`)
 	reNoManage   = mustPattern(`\b(?:don'?t|do not|never|not)\s+(?:really\s+)?(?:want|wish|plan|intend|like|enjoy)\w*\s+(?:to\s+)?(?:be(?:come)?\s+(?:a\s+)?(?:people\s+)?manager|manag\w*|lead\s+people|have (?:direct )?reports)`)
 	reNoLeave    = mustPattern(`\b(?:don'?t|do not|never|not)\s+(?:really\s+)?(?:want|wish|plan|intend)\w*\s+(?:to\s+)?(?:leave|quit|exit|get out of)\s+(?:product|pm)`)
 	reArrow      = mustPattern(`(?:->|→|=>|-->)`)
@@ -734,7 +733,7 @@ func statedLevel(lad *ladder.Model, q string) string {
 			rest = rest[:50]
 		}
 		ms := lad.FindLevels(rest)
-		if len(ms) > 0 && ms[0].Pos <= 12 && !reNotStated.MatchString(rest[:ms[0].Pos]) {
+		if len(ms) > 0 && ms[0].Pos <= 12 && !ladder.Cues.NotStated.In(rest[:ms[0].Pos]) {
 			return ms[0].ID
 		}
 	}
