@@ -190,3 +190,29 @@ func TestPhrasesFind(t *testing.T) {
 		t.Errorf("Blank: %q", got)
 	}
 }
+
+func TestSeqFind(t *testing.T) {
+	s := Seq{{"one", "level"}, {"just", "right", ""}, {"above"}, {"it=", "that="}}
+	tests := []struct {
+		text    string
+		at, end int
+	}{
+		{" the one above it ", 5, 17},
+		{" the level just above that ", 5, 26},
+		{" the level just above ", -1, -1},
+		{" the ones above it ", -1, -1},
+		{" someone above it ", -1, -1},
+		{" the one above its ", -1, -1},
+		{" the one above that's ", 5, 19},
+		{"level right above it", 0, 20},
+	}
+	for _, tt := range tests {
+		if at, end := s.Find(tt.text); at != tt.at || end != tt.end {
+			t.Errorf("%q: %d-%d, want %d-%d", tt.text, at, end, tt.at, tt.end)
+		}
+	}
+	// Of two ends at one offset, the phrase listed first decides.
+	if _, end := (Seq{{"get"}, {"to that level", "to"}}).Find(" get to that level "); end != 18 {
+		t.Errorf("list order: end %d", end)
+	}
+}
