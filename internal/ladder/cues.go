@@ -16,10 +16,13 @@ var Cues = struct {
 	WhichLevel Phrases
 	// NotStated between "I am" and a title make it no level the asker holds: "I am ready for".
 	NotStated Phrases
+	// Ladder words ask about the ladder as a whole: its levels, its progression.
+	Ladder Phrases
 }{
 	Unrelated:  Phrases{"unrelated", "off-topic", "off topic", "by the way", "random question", "different topic", "change of subject", "on another note"},
 	MyLevel:    Phrases{"my level", "my rung", "my role", "my stage", "my current level", "where i am"},
 	Anaphora:   Phrases{"there=", "that level=", "this level=", "that role=", "this role=", "that stage=", "this stage=", "that rung=", "same level=", "at that=", "for that=", "in that=", "it=", "they=", "them=", "those=", "these=", "that="},
 	WhichLevel: Phrases{"which part of the ladder", "which level", "which rung", "which stage", "what part of the ladder", "what level", "what rung", "what stage", "where on the ladder", "where in the ladder", "at what level", "at what stage", "at what point"},
 	NotStated:  Phrases{"ready", "for", "to", "becom*", "want*", "aim*", "hop*", "promot*", "not", "never", "no longer", "applying", "interview*", "doing"},
+	Ladder:     Phrases{"career ladder*", "career path*", "ladder*", "the levels*", "what levels*", "which levels*", "all levels*", "levels of*", "levels in*", "progression*", "standard path*", "typical path*", "career track*", "hierarchy*", "titles*", "rungs*", "career stages*", "structure of pm*"},
 }
