@@ -18,6 +18,8 @@ var Cues = struct {
 	NotStated Phrases
 	// Ladder words ask about the ladder as a whole: its levels, its progression.
 	Ladder Phrases
+	// Adjacent words ask about roles next to product management and leaving it.
+	Adjacent Phrases
 }{
 	Unrelated:  Phrases{"unrelated", "off-topic", "off topic", "by the way", "random question", "different topic", "change of subject", "on another note"},
 	MyLevel:    Phrases{"my level", "my rung", "my role", "my stage", "my current level", "where i am"},
@@ -25,4 +27,5 @@ var Cues = struct {
 	WhichLevel: Phrases{"which part of the ladder", "which level", "which rung", "which stage", "what part of the ladder", "what level", "what rung", "what stage", "where on the ladder", "where in the ladder", "at what level", "at what stage", "at what point"},
 	NotStated:  Phrases{"ready", "for", "to", "becom*", "want*", "aim*", "hop*", "promot*", "not", "never", "no longer", "applying", "interview*", "doing"},
 	Ladder:     Phrases{"career ladder*", "career path*", "ladder*", "the levels*", "what levels*", "which levels*", "all levels*", "levels of*", "levels in*", "progression*", "standard path*", "typical path*", "career track*", "hierarchy*", "titles*", "rungs*", "career stages*", "structure of pm*"},
+	Adjacent:   Phrases{"left pm*", "left product*", "leav* pm", "leav* product", "different field*", "different career*", "different industry*", "carry over*", "transferable*", "other field*", "adjacent*", "lateral*", "other roles*", "other careers*", "other jobs*", "leave product*", "leaving product*", "outside product*", "outside of product*", "alternative*", "other paths*", "other options*", "pivot*", "career switch*", "switch careers*", "what else can*", "exit options*", "exit paths*"},
 }

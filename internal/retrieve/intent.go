@@ -151,7 +151,6 @@ var (
 	reIC       = mustPattern(`\b(?:individual contributor|ic track|ic path|ic role|ic pm|stay(?:ing)? (?:an )?ic|(?:don'?t|do not|never|not) (?:want|like|wish|plan|intend|enjoy)\w* (?:to )?(?:manag|lead(?:ing)? people|be a manager|have reports)|without (?:managing|direct reports|reports|people management)|no (?:direct )?reports|not manag\w+ people|instead of manag|prefer\w* not to manag|avoid (?:people )?manag|hands[- ]on|go deep|stay (?:in|deep in) the craft|principal|staff pm|staff product|product architect|without becoming a manager|manage people\?|without (?:\w+ ){0,2}(?:management|managing|manager|reports|direct reports)|(?:dread|hate|dislike|avoid|not interested in|don'?t enjoy|don'?t like|rather not|prefer not)\w*\b.{0,30}\bmanag\w*|stay out of management|not (?:go|move) into management|should i (?:become a |go into |move into )?manag\w*|management or|manager or|or (?:stay|remain) (?:an )?ic|ic or)`)
 	reTimeline = mustPattern(`\b(?:(?:years?|yrs?) to|yrs\b|how long|how many years|how much time|timeline|time ?frame|how fast|how quickly|(?:ok|okay|fine|normal|alright|bad) to (?:just )?(?:stay|remain)|stay put|stay where i am|(?:stay|remain)\w* (?:at )?(?:\w+ ){1,2}(?:forever|for good|for (?:many )?years)|(?:promot\w*|promo|title|senior\w*|level up|move up|get there) (?:\w+ )?(?:faster|quicker|sooner)|years? (?:to|does|will|before)|too late|too old|late (?:to|for)|am i late|am i behind|behind (?:my )?peers|when (?:will|can|should) i (?:be|become|get|reach)|speed|pace|fast[- ]track|in \d+ years|(?:am i|i'?m|feel|falling|fall(?:en)?|so) (?:\w+ )?behind|by (?:age )?\d\d\b|i'?m \d\d\b|at my age|too slow|slow progress|late bloomer|\d+ years (?:in|of|as)|for (?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) (?:years|yrs)\b|how soon|stuck|plateau\w*|stagnat\w*|not (?:progressing|growing|moving up)|lost in my career|falling behind)`)
 	rePaths    = mustPattern(`\b(?:come in (?:above|at|as|higher)|above the entry|entry rung|start (?:higher|above)|join (?:as|at) (?:a |an )?(?:senior|higher)|straight line|linear|in a line|one rung at a time|every (?:step|rung|level) in order|skip\w*|have to start|need to start|must i start|start(?:ing)? (?:as|out as|at|with)|starting point|entry point|non-?linear|not linear|switch(?:ing)? ladders|other ladders|career change|change careers|from another (?:field|career|industry)|jump straight|straight (?:in)?to|directly (?:as|into|to)|enter(?:ing)? product|break(?:ing)? into|get(?:ting)? into product|into product management|without being an? |without starting|come from|coming from|background|bootcamp|out of school|graduate|straight in|go straight|right in as|as (?:my|an|the) entry)`)
-	reAdjacent = mustPattern(`\b(?:left (?:pm|product)|leav\w* (?:pm|product)\b|different (?:field|career|industry)|carry over|transferable|other fields?|adjacent|lateral|other roles|other careers|other jobs|leave product|leaving product|outside (?:of )?product|alternatives?|other paths|other options|pivot|career switch|switch careers|what else can|exit (?:options|paths))`)
 	reAdvice   = mustPattern(`\b(?:last words|words of wisdom|wisdom|parting (?:words|advice|thoughts)|takeaways?|think about (?:my|a|your) (?:product )?career|final (?:words|thoughts|advice|tips)|any advice|general advice|words of advice|key takeaways?|what matters most|(?:big|main|key) lessons?|mindset|bottom line|in a nutshell|sum (?:it )?up|summary|overall advice|one piece of advice)`)
 	reCompare  = mustPattern(`\b(?:difference between|differences between|diffs? between|differ from|differs? between|differ|different from|different between|compare|comparison|versus|vs\.?|compared (?:to|with)|and how is|or a|distinguish\w*|separates?|sets? apart|apart from|contrast\w*)\b`)
 
@@ -346,7 +345,7 @@ func (s *reading) topics() {
 	if ladder.Cues.Ladder.In(s.q) && !ladder.Cues.WhichLevel.In(s.q) {
 		s.in.Topics = append(s.in.Topics, TopicLadder)
 	}
-	if len(s.in.Roles) > 0 || reAdjacent.MatchString(s.q) && !reNoLeave.MatchString(s.q) {
+	if len(s.in.Roles) > 0 || ladder.Cues.Adjacent.In(s.q) && !reNoLeave.MatchString(s.q) {
 		s.in.Topics = append(s.in.Topics, TopicAdjacent)
 	}
 	if reNoManage.MatchString(s.q) || rejectsManaging(s.q) {
@@ -999,7 +998,7 @@ func fromHistory(lad *ladder.Model, history []Turn) historyContext {
 			if rs := roleIDs(lad, q); len(rs) > 0 {
 				h.role, h.roleLast = rs[0], true
 			}
-			if reAdjacent.MatchString(q) {
+			if ladder.Cues.Adjacent.In(q) {
 				h.adjacent = true
 			}
 		}
