@@ -20,6 +20,8 @@ var Cues = struct {
 	Ladder Phrases
 	// Adjacent words ask about roles next to product management and leaving it.
 	Adjacent Phrases
+	// Advice words ask for the article's closing advice: takeaways, a summary.
+	Advice Phrases
 }{
 	Unrelated:  Phrases{"unrelated", "off-topic", "off topic", "by the way", "random question", "different topic", "change of subject", "on another note"},
 	MyLevel:    Phrases{"my level", "my rung", "my role", "my stage", "my current level", "where i am"},
@@ -28,4 +30,5 @@ var Cues = struct {
 	NotStated:  Phrases{"ready", "for", "to", "becom*", "want*", "aim*", "hop*", "promot*", "not", "never", "no longer", "applying", "interview*", "doing"},
 	Ladder:     Phrases{"career ladder*", "career path*", "ladder*", "the levels*", "what levels*", "which levels*", "all levels*", "levels of*", "levels in*", "progression*", "standard path*", "typical path*", "career track*", "hierarchy*", "titles*", "rungs*", "career stages*", "structure of pm*"},
 	Adjacent:   Phrases{"left pm*", "left product*", "leav* pm", "leav* product", "different field*", "different career*", "different industry*", "carry over*", "transferable*", "other field*", "adjacent*", "lateral*", "other roles*", "other careers*", "other jobs*", "leave product*", "leaving product*", "outside product*", "outside of product*", "alternative*", "other paths*", "other options*", "pivot*", "career switch*", "switch careers*", "what else can*", "exit options*", "exit paths*"},
+	Advice:     Phrases{"last words*", "words of wisdom*", "wisdom*", "parting words*", "parting advice*", "parting thoughts*", "takeaway*", "think about my career*", "think about my product career*", "think about a career*", "think about a product career*", "think about your career*", "think about your product career*", "final words*", "final thoughts*", "final advice*", "final tips*", "any advice*", "general advice*", "words of advice*", "key takeaway*", "what matters most*", "big lesson*", "main lesson*", "key lesson*", "mindset*", "bottom line*", "in a nutshell*", "sum up*", "sum it up*", "summary*", "overall advice*", "one piece of advice*"},
 }
