@@ -22,6 +22,8 @@ var Cues = struct {
 	Adjacent Phrases
 	// Advice words ask for the article's closing advice: takeaways, a summary.
 	Advice Phrases
+	// Compare words ask how two levels differ.
+	Compare Phrases
 }{
 	Unrelated:  Phrases{"unrelated", "off-topic", "off topic", "by the way", "random question", "different topic", "change of subject", "on another note"},
 	MyLevel:    Phrases{"my level", "my rung", "my role", "my stage", "my current level", "where i am"},
@@ -31,4 +33,5 @@ var Cues = struct {
 	Ladder:     Phrases{"career ladder*", "career path*", "ladder*", "the levels*", "what levels*", "which levels*", "all levels*", "levels of*", "levels in*", "progression*", "standard path*", "typical path*", "career track*", "hierarchy*", "titles*", "rungs*", "career stages*", "structure of pm*"},
 	Adjacent:   Phrases{"left pm*", "left product*", "leav* pm", "leav* product", "different field*", "different career*", "different industry*", "carry over*", "transferable*", "other field*", "adjacent*", "lateral*", "other roles*", "other careers*", "other jobs*", "leave product*", "leaving product*", "outside product*", "outside of product*", "alternative*", "other paths*", "other options*", "pivot*", "career switch*", "switch careers*", "what else can*", "exit options*", "exit paths*"},
 	Advice:     Phrases{"last words*", "words of wisdom*", "wisdom*", "parting words*", "parting advice*", "parting thoughts*", "takeaway*", "think about my career*", "think about my product career*", "think about a career*", "think about a product career*", "think about your career*", "think about your product career*", "final words*", "final thoughts*", "final advice*", "final tips*", "any advice*", "general advice*", "words of advice*", "key takeaway*", "what matters most*", "big lesson*", "main lesson*", "key lesson*", "mindset*", "bottom line*", "in a nutshell*", "sum up*", "sum it up*", "summary*", "overall advice*", "one piece of advice*"},
+	Compare:    Phrases{"difference between", "differences between", "diff between", "diffs between", "differ from", "differ between", "differs between", "differ", "different from", "different between", "compare", "comparison", "versus", "vs", "vs.", "compared to", "compared with", "and how is", "or a", "distinguish*", "separate", "separates", "set apart", "sets apart", "apart from", "contrast*"},
 }
