@@ -24,6 +24,9 @@ var Cues = struct {
 	Advice Phrases
 	// Compare words ask how two levels differ.
 	Compare Phrases
+	// CaveatText are the words of a section that tempers a role: whom it
+	// may not suit, what it does not mean.
+	CaveatText Phrases
 }{
 	Unrelated:  Phrases{"unrelated", "off-topic", "off topic", "by the way", "random question", "different topic", "change of subject", "on another note"},
 	MyLevel:    Phrases{"my level", "my rung", "my role", "my stage", "my current level", "where i am"},
@@ -34,4 +37,5 @@ var Cues = struct {
 	Adjacent:   Phrases{"left pm*", "left product*", "leav* pm", "leav* product", "different field*", "different career*", "different industry*", "carry over*", "transferable*", "other field*", "adjacent*", "lateral*", "other roles*", "other careers*", "other jobs*", "leave product*", "leaving product*", "outside product*", "outside of product*", "alternative*", "other paths*", "other options*", "pivot*", "career switch*", "switch careers*", "what else can*", "exit options*", "exit paths*"},
 	Advice:     Phrases{"last words*", "words of wisdom*", "wisdom*", "parting words*", "parting advice*", "parting thoughts*", "takeaway*", "think about my career*", "think about my product career*", "think about a career*", "think about a product career*", "think about your career*", "think about your product career*", "final words*", "final thoughts*", "final advice*", "final tips*", "any advice*", "general advice*", "words of advice*", "key takeaway*", "what matters most*", "big lesson*", "main lesson*", "key lesson*", "mindset*", "bottom line*", "in a nutshell*", "sum up*", "sum it up*", "summary*", "overall advice*", "one piece of advice*"},
 	Compare:    Phrases{"difference between", "differences between", "diff between", "diffs between", "differ from", "differ between", "differs between", "differ", "different from", "different between", "compare", "comparison", "versus", "vs", "vs.", "compared to", "compared with", "and how is", "or a", "distinguish*", "separate", "separates", "set apart", "sets apart", "apart from", "contrast*"},
+	CaveatText: Phrases{"not all would*", "not all will*", "would enjoy*", "less time with*", "doesnt mean*", "doesn't mean*", "thats okay too*", "that's okay too*", "not just putting out fires*", "not a prescription*", "isnt a shortcoming*", "isn't a shortcoming*"},
 }

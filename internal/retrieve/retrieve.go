@@ -79,9 +79,6 @@ func (r *Retriever) WithPlacer(p Placer) *Retriever {
 	return r
 }
 
-// reCaveatText finds the article's caveats: sentences that temper a role.
-var reCaveatText = mustPattern(`\b(?:not all (?:would|will)|would enjoy|less time with|doesn'?t mean|that'?s okay too|not just putting out fires|not a prescription|isn'?t a shortcoming)`)
-
 type namedSkill struct {
 	section string
 	name    string // lower case, as the article writes it
@@ -111,7 +108,7 @@ func New(set *sections.Set, idx *index.Index) *Retriever {
 		r.simAt = append(r.simAt, i)
 	}
 	for _, s := range set.All() {
-		if reCaveatText.MatchString(strings.ToLower(s.Text)) {
+		if ladder.Cues.CaveatText.In(strings.ToLower(s.Text)) {
 			r.caveats[s.ID] = true
 		}
 		for _, n := range ladder.NearbySubjects {
