@@ -290,6 +290,8 @@ var Talk = struct {
 	// People are words for a person that hold a word the reader reads
 	// otherwise ("skip" of skipping a rung in "skip-level").
 	People Phrases
+	// BothOf point at two levels set side by side before: "which of the two".
+	BothOf Phrases
 	// CompareAsk set two levels side by side, besides the reader's
 	// comparison cues: "where's the line between A and B".
 	CompareAsk Phrases
@@ -405,6 +407,7 @@ var Talk = struct {
 	ThatNext:   Phrases{"that next level", "this next level", "that next rung", "that next role", "that next step", "that next stage", "that level up"},
 	People:     Phrases{"skip-level", "skip level", "skip-levels", "skip levels", "skip-level manager", "skip manager"},
 	NotEnough:  Phrases{"not enough", "not good enough", "isn't enough", "is not enough", "not sufficient", "not just", "not only", "no longer enough", "not strong enough"},
+	BothOf:     Phrases{"the two", "both of them", "which of them", "either of them", "both roles", "both levels", "the two roles", "the two levels", "between them"},
 	Conditions: Phrases{"once", "when", "if", "after", "as soon as", "by the time"},
 	CompareAsk: Phrases{"line between", "gap between", "distinction between", "what separates", "tell apart", "tell the difference", "bigger jump", "how far apart"},
 	Dislike: Phrases{"miserable", "awful", "terrible", "horrible", "a nightmare", "not for me", "want to quit", "makes me want to", "no thanks",

@@ -186,6 +186,7 @@ type reading struct {
 	stepBack    bool             // the level is a step from the one talked about
 	aboutOther  bool             // the question is about someone the asker told of
 	wanted      string           // the level that person is said to want, named after them
+	pairAsked   bool             // the question asks of the two levels set side by side before
 	in          Intent
 }
 
@@ -446,6 +447,14 @@ func (s *reading) conversation() {
 		s.hist = historyContext{}
 	}
 	s.stepBack = false
+	if len(s.mentions) == 0 && len(s.hist.pair) == 2 && ladder.Talk.BothOf.In(" "+s.q+" ") {
+		// "which of the two spends more time on hiring?": the two levels
+		// the conversation set side by side.
+		for _, id := range s.hist.pair {
+			s.mentions = append(s.mentions, ladder.Mention{ID: id, Pos: -1, Strong: true})
+		}
+		s.in.FromHistory, s.pairAsked = true, true
+	}
 	switch {
 	case len(s.mentions) > 0:
 	case reFirstRef.MatchString(s.q) && s.hist.first != "":
@@ -584,7 +593,7 @@ func (s *reading) levels() {
 		s.in.Topics = append(s.in.Topics, TopicAdjacent)
 		s.in.FromHistory = true
 	}
-	if len(distinct(s.mentions)) >= 2 && !s.in.Transition && (ladder.Cues.Compare.In(s.q) || ladder.Talk.CompareAsk.In(" "+s.q+" ")) {
+	if len(distinct(s.mentions)) >= 2 && !s.in.Transition && (s.pairAsked || ladder.Cues.Compare.In(s.q) || ladder.Talk.CompareAsk.In(" "+s.q+" ")) {
 		s.in.Topics = append(s.in.Topics, TopicCompare)
 		// "The difference between A and B in what they own": the facet is
 		// what they own, not "what changes".
@@ -919,6 +928,8 @@ type historyContext struct {
 	// first is the first level talked about; target the level the asker
 	// said they want to reach.
 	first, target string
+	// pair are the two levels the last user turn naming two set side by side.
+	pair []string
 }
 
 func fromHistory(lad *ladder.Model, history []Turn) historyContext {
@@ -962,6 +973,9 @@ func fromHistory(lad *ladder.Model, history []Turn) historyContext {
 		}
 		if len(ms) == 0 {
 			ms = otherMentions(lad, q) // "she reports to our VP": the VP is talked about
+		}
+		if ids := distinct(ms); len(ids) == 2 {
+			h.pair = ids
 		}
 		switch {
 		case len(ms) > 0 && h.topic != "" && ladder.Cues.Anaphora.In(q) && allBases(q, ms):
