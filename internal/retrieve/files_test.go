@@ -124,3 +124,20 @@ func TestDiffCompares(t *testing.T) {
 		t.Errorf("topics %v levels %v, want a comparison of two levels", in.Topics, in.Levels)
 	}
 }
+
+// Two levels of a file side by side lead with their scopes: a file's
+// overview is only a lead paragraph.
+func TestCompareScopesOnFile(t *testing.T) {
+	ds := newFileRetriever(t, "../../examples/ladders/data-science.md")
+	res, err := ds.Retrieve(context.Background(), "contrast a senior data scientist and a data science manager for me", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var top []string
+	for _, h := range res.Hits[:min(3, len(res.Hits))] {
+		top = append(top, h.Section.ID)
+	}
+	if !slices.Contains(top, "senior/changes") || !slices.Contains(top, "manager/changes") {
+		t.Errorf("top %v, want both scopes", top)
+	}
+}

@@ -294,16 +294,17 @@ const (
 	bAdjacentSide = bSecondary + 0.2 // the adjacent roles' overview beside a named role
 	bPointed      = bPrimary + 0.5   // an item of the previous answer pointed at
 
-	compareChanges  = 0.05 // "what changes" above the overview when two levels are compared
-	compareFacet    = 0.15 // the facet asked of two levels above its neighbours
-	secondFacet     = 0.7  // a facet asked after the first
-	historyScale    = 0.5  // a level carried from the conversation beside a topic
-	otherLevelScale = 0.6  // a level named after the first, outside a comparison
-	icSkillsChanges = 0.8  // the IC track's "what changes" when its skills are asked
-	facetEverywhere = 0.15 // a facet asked with no level, at every level
-	skillWhole      = 0.99 // a skill's name is all in the question
-	skillSome       = 0.5  // half a skill's name is in the question
-	skillSomeWeight = 0.3  // what half a skill's name is worth, per share
+	compareChanges   = 0.05 // "what changes" above the overview when two levels are compared
+	fileCompareScope = 0.3  // on a ladder file, the scope further above its lead paragraph
+	compareFacet     = 0.15 // the facet asked of two levels above its neighbours
+	secondFacet      = 0.7  // a facet asked after the first
+	historyScale     = 0.5  // a level carried from the conversation beside a topic
+	otherLevelScale  = 0.6  // a level named after the first, outside a comparison
+	icSkillsChanges  = 0.8  // the IC track's "what changes" when its skills are asked
+	facetEverywhere  = 0.15 // a facet asked with no level, at every level
+	skillWhole       = 0.99 // a skill's name is all in the question
+	skillSome        = 0.5  // half a skill's name is in the question
+	skillSomeWeight  = 0.3  // what half a skill's name is worth, per share
 
 	knownShare = 0.5 // a question naming nothing is in scope past this share of the article's words
 	closeShare = 0.6 // a section past the third is cited within this share of the best score
@@ -349,7 +350,12 @@ func (r *Retriever) boosts(question string, in Intent) map[string]float64 {
 			if in.HasTopic(TopicCompare) {
 				// Two levels side by side with no facet named: the answer
 				// sets their "what changes" side by side.
-				put(sections.ID(level, ladder.Changes), (defaultFacets[ladder.Overview]+compareChanges)*scale)
+				v := defaultFacets[ladder.Overview] + compareChanges
+				if !r.lad.IsArticle() {
+					// A file's overview is a lead paragraph: its scope says more.
+					v += fileCompareScope
+				}
+				put(sections.ID(level, ladder.Changes), v*scale)
 			}
 			return
 		}
