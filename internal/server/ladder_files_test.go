@@ -52,7 +52,7 @@ func TestLadderFiles(t *testing.T) {
 			title: "The UX Design Career Ladder", modelID: "the-ux-design-career-ladder"},
 		{file: "../../examples/ladders/data-science.md",
 			questions: []questionSet{{"../../eval/ladders/data-science/ds-questions.jsonl", 0.85},
-				{"../../eval/ladders/data-science/ds-questions-2.jsonl", 0.8}},
+				{"../../eval/ladders/data-science/ds-questions-2.jsonl", 0.85}},
 			assess: []assessSet{{"../../eval/ladders/data-science/ds-assess.jsonl", 13.0 / 14, 0},
 				{"../../eval/ladders/data-science/ds-assess-2.jsonl", 11.0 / 12, 0}},
 			from: "Junior Data Scientist", to: "director", side: "staff",
