@@ -146,5 +146,5 @@ var statedTitle = lazyre.New(`\b(?:i'?m|i am|i work as|i'?ve been|i have been|my
 
 // reviewedBy finds someone at or near the person's own level reviewing,
 // checking or signing off their work: the mark of a rung below those that
-// manage people, on any ladder. A director or a VP reviewing is not one.
+// manage people, on any ladder. A director or VP reviewing is not one.
 var reviewedBy = lazyre.New(`\b(?:(?:my|our|a|the) (?:[\w-]+ ){0,2}(?:lead|manager|boss|mentor|supervisor|colleague|senior)|someone (?:more )?senior|somebody (?:more )?senior) (?:\w+ ){0,3}?(?:reviews?|checks?|signs? off|approves?|looks? over|goes over)\b|\b(?:reviewed|checked|signed off) by (?:my|our|a|the) (?:[\w-]+ ){0,2}(?:lead|manager|boss|mentor|supervisor|colleague|senior)\b`)

@@ -73,8 +73,17 @@ var titleOrders = []string{"director", "manager", "vp", "vice president", "head"
 var teamLead = []string{"team lead", "team leader", "people manager", "line manager", "into management",
 	"management track", "management path", "management role", "people management"}
 
-// topIC names the highest level of a side track.
+// topIC names the highest level of a side track, before the role.
 var topIC = []string{"distinguished"}
+
+// ends name the ends of the ladder on their own: the main ladder's lowest
+// and highest rungs and the side track's highest level.
+var ends = struct{ bottom, top, topSide []string }{
+	bottom: []string{"bottom rung", "lowest rung", "first rung", "bottom of the ladder", "lowest level"},
+	top:    []string{"top rung", "highest rung", "top of the ladder", "top of the management track", "highest management level"},
+	topSide: []string{"top of the ic track", "top of the individual contributor track", "highest ic level", "top ic level",
+		"highest ic rung", "most senior ic"},
+}
 
 // Derived are names of each level that people use and the file does not
 // write, by level id: built from the ladder's title and the levels' own
@@ -141,6 +150,13 @@ func rungNames(title string, levels []Level, track map[string]string) map[string
 		}
 	}
 	managingNames(add, main)
+	if len(main) > 0 {
+		add(main[0].ID, ends.bottom...)
+		add(main[len(main)-1].ID, ends.top...)
+	}
+	if top := lastSide(levels, track); top != "" {
+		add(top, ends.topSide...)
+	}
 	variants := roleVariants(title, role)
 	for id, names := range out {
 		out[id] = append(names, headForms(names, role, variants)...)

@@ -26,6 +26,7 @@ func TestDerived(t *testing.T) {
 		{"engineering director", "dir"}, {"head of engineering", "dir"}, {"engineering vp", "vp"},
 		{"distinguished software engineer", "principal"}, {"staff swe", "staff"},
 		{"my first software engineering job", "jr"}, {"new to software engineering", "jr"}, {"new grad", "jr"},
+		{"top rung", "vp"}, {"bottom rung", "jr"}, {"top of the ic track", "principal"},
 		{"first software engineer role", "jr"}, {"engineering engineer", ""}, {"new to", ""}, {"mid-level", "eng"}, {"entry-level", "jr"},
 		{"senior engineer", "sr"}, {"junior engineer", "jr"}, {"mid-level engineer", "eng"}, {"staff eng", "staff"},
 		// A level's id is a name of it when its name shortens to it; a
@@ -48,7 +49,7 @@ func TestDerived(t *testing.T) {
 func TestDerivedFindLevels(t *testing.T) {
 	m := loadDS(t)
 	for _, c := range []struct{ q, want string }{
-		{"what does a ds mgr do all week", "manager"},
+		{"how does a ds mgr spend the week", "manager"},
 		{"i'm a ds ii, what next", "mid"},
 		{"is a head of ds hands-on", "director"},
 		{"how do sr ds people spend the day", "senior"},
@@ -85,7 +86,7 @@ func TestManaging(t *testing.T) {
 // Going into management names the first rung that manages people.
 func TestIntoManagement(t *testing.T) {
 	m := loadDS(t)
-	for _, q := range []string{"moving from senior ds into management", "is the management track for me", "people management scares me"} {
+	for _, q := range []string{"going from a senior ds job into management", "would the management track suit me", "people management scares me"} {
 		found := false
 		for _, x := range m.FindLevels(q) {
 			found = found || x.ID == "manager"
@@ -104,7 +105,7 @@ func TestHintsRole(t *testing.T) {
 		want       bool
 	}{
 		{"i like the research side of things", "research-scientist", true},
-		{"i'm a data scientist", "research-scientist", false}, // "scientist" is every level's
+		{"as a data scientist", "research-scientist", false}, // "scientist" is every level's
 		{"pipelines bore me", "data-engineering", false},
 		{"anything in engineering?", "data-engineering", true},
 	} {

@@ -54,9 +54,9 @@ func TestKindOfOnFile(t *testing.T) {
 	}{
 		{"someone senior signs off every query i write", "senior", kindOther},
 		{"somebody senior reviews my analyses", "senior", kindOther},
-		{"i'm a senior ds and want to grow", "senior", kindAsked},
+		{"as a senior ds i want to grow", "senior", kindAsked},
 		// "lead" is a verb here, not a title's adjective: the people are led.
-		{"i lead a small team of junior data scientists", "junior", kindObject},
+		{"i lead a big team of junior data scientists", "junior", kindObject},
 		{"we lead a large team of senior data scientists", "senior", kindObject},
 	} {
 		var kinds []mentionKind
@@ -93,7 +93,7 @@ func TestReplyNamesRole(t *testing.T) {
 		{Role: "user", Content: "As a data scientist I keep drifting towards research work."},
 		{Role: "assistant", Content: "Research Scientist is a role many data scientists move into."},
 	}
-	in := ds.Understand("what does it take to make that move?", hist)
+	in := ds.Understand("is that move realistic for me?", hist)
 	if len(in.Roles) == 0 || in.Roles[0] != "research-scientist" {
 		t.Errorf("roles %v, want research-scientist", in.Roles)
 	}
@@ -103,7 +103,7 @@ func TestReplyNamesRole(t *testing.T) {
 // level's overview is only a lead paragraph.
 func TestICScopeOnFile(t *testing.T) {
 	ds := newFileRetriever(t, "../../examples/ladders/data-science.md")
-	res, err := ds.Retrieve(context.Background(), "I'm a senior DS with zero interest in managing people, yet I want to keep growing. Which routes exist?", nil)
+	res, err := ds.Retrieve(context.Background(), "Senior DS here and I never want reports; which routes let me keep developing?", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -129,7 +129,7 @@ func TestDiffCompares(t *testing.T) {
 // overview is only a lead paragraph.
 func TestCompareScopesOnFile(t *testing.T) {
 	ds := newFileRetriever(t, "../../examples/ladders/data-science.md")
-	res, err := ds.Retrieve(context.Background(), "contrast a senior data scientist and a data science manager for me", nil)
+	res, err := ds.Retrieve(context.Background(), "contrast the senior data scientist with the data science manager for me", nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -356,7 +356,7 @@ func isNumber(w string) bool {
 	return true
 }
 
-// verbSkipped is true for "i lead a team of X": the skipped words open with
+// verbSkipped is true for "I lead a big team of X": the skipped words open with
 // a verb of working on people ("lead" is also an adjective of titles) right
 // after "i" or "we".
 func verbSkipped(words []string, k int) bool {
