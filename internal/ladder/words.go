@@ -290,6 +290,9 @@ var Talk = struct {
 	// People are words for a person that hold a word the reader reads
 	// otherwise ("skip" of skipping a rung in "skip-level").
 	People Phrases
+	// ThirdSubjects are the words for another person as the subject of a
+	// clause: "she's a staff PM".
+	ThirdSubjects Phrases
 	// BothOf point at two levels set side by side before: "which of the two".
 	BothOf Phrases
 	// CompareAsk set two levels side by side, besides the reader's
@@ -403,13 +406,14 @@ var Talk = struct {
 		"above it", "up from there", "up from that", "next one up", "one rung up", "go up one", "one level up", "one step up",
 		"the next rung", "the next level", "higher than that", "up from me", "one level up", "a level up", "level up from", "role above mine", "level above mine", "rung above mine", "one above mine", "above me",
 		"above mine", "up from mine", "after mine", "the one above", "the level above", "the rung above", "the role above"},
-	Intro:      Phrases{"here", "speaking"},
-	ThatNext:   Phrases{"that next level", "this next level", "that next rung", "that next role", "that next step", "that next stage", "that level up"},
-	People:     Phrases{"skip-level", "skip level", "skip-levels", "skip levels", "skip-level manager", "skip manager"},
-	NotEnough:  Phrases{"not enough", "not good enough", "isn't enough", "is not enough", "not sufficient", "not just", "not only", "no longer enough", "not strong enough"},
-	BothOf:     Phrases{"the two", "both of them", "which of them", "either of them", "both roles", "both levels", "the two roles", "the two levels", "between them"},
-	Conditions: Phrases{"once", "when", "if", "after", "as soon as", "by the time"},
-	CompareAsk: Phrases{"line between", "gap between", "distinction between", "what separates", "tell apart", "tell the difference", "bigger jump", "how far apart"},
+	Intro:         Phrases{"here", "speaking"},
+	ThatNext:      Phrases{"that next level", "this next level", "that next rung", "that next role", "that next step", "that next stage", "that level up"},
+	People:        Phrases{"skip-level", "skip level", "skip-levels", "skip levels", "skip-level manager", "skip manager"},
+	NotEnough:     Phrases{"not enough", "not good enough", "isn't enough", "is not enough", "not sufficient", "not just", "not only", "no longer enough", "not strong enough"},
+	ThirdSubjects: Phrases{"she", "he", "they", "she's", "he's", "they're", "shes", "hes", "theyre"},
+	BothOf:        Phrases{"the two", "both of them", "which of them", "either of them", "both roles", "both levels", "the two roles", "the two levels", "between them"},
+	Conditions:    Phrases{"once", "when", "if", "after", "as soon as", "by the time"},
+	CompareAsk:    Phrases{"line between", "gap between", "distinction between", "what separates", "tell apart", "tell the difference", "bigger jump", "how far apart"},
 	Dislike: Phrases{"miserable", "awful", "terrible", "horrible", "a nightmare", "not for me", "want to quit", "makes me want to", "no thanks",
 		"not my thing", "doesn't appeal", "does not appeal", "drains me", "draining", "exhausting", "dread", "the worst", "not appealing", "unappealing"},
 	Compare:        Phrases{"different", "differ", "differs", "difference", "change", "changes", "compare", "compares", "vary", "varies"},

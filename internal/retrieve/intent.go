@@ -298,6 +298,30 @@ func wantedAfter(asked []ladder.Mention, person ladder.Mention) string {
 	return ""
 }
 
+// personLevel is the level of the last other person text tells of: someone
+// the asker works for, works with or manages.
+func personLevel(lad *ladder.Model, text string) string {
+	id := ""
+	for _, m := range lad.FindLevels(text) {
+		k := kindOf(text, m)
+		if m.Strong && (k == kindOther || k == kindObject || k == kindAsked && thirdSubject(text[:max(m.Pos, 0)])) {
+			id = m.ID
+		}
+	}
+	return id
+}
+
+// thirdSubject is true when the clause before a title has a third person
+// for its subject: "she's a staff PM".
+func thirdSubject(before string) bool {
+	for _, w := range strings.Fields(clauseBefore(before)) {
+		if slices.Contains(ladder.Talk.ThirdSubjects, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // asksIC is true when q asks for the IC track or turns down managing.
 func asksIC(q string) bool {
 	return reIC.MatchString(q) || reNoManage.MatchString(q) || rejectsManaging(q) || ladder.Talk.NoTeam.In(" "+q+" ")
@@ -447,6 +471,13 @@ func (s *reading) conversation() {
 		s.hist = historyContext{}
 	}
 	s.stepBack = false
+	if len(s.mentions) == 0 && s.hist.other != "" && ladder.Talk.ThirdPerson.In(" "+asking(s.q)+" ") {
+		// "how will she know she's doing well?": the person told of, at
+		// their level.
+		s.mentions = []ladder.Mention{{ID: s.hist.other, Pos: -1, Strong: true}}
+		s.aboutOther, s.in.FromHistory = true, true
+		s.in.Current = s.hist.other
+	}
 	if len(s.mentions) == 0 && len(s.hist.pair) == 2 && ladder.Talk.BothOf.In(" "+s.q+" ") {
 		// "which of the two spends more time on hiring?": the two levels
 		// the conversation set side by side.
@@ -930,6 +961,9 @@ type historyContext struct {
 	first, target string
 	// pair are the two levels the last user turn naming two set side by side.
 	pair []string
+	// other is the level of the last other person the asker told of ("my
+	// friend just started as an APM", "reporting to our VP").
+	other string
 }
 
 func fromHistory(lad *ladder.Model, history []Turn) historyContext {
@@ -953,6 +987,9 @@ func fromHistory(lad *ladder.Model, history []Turn) historyContext {
 		}
 		q := normalize(t.Content)
 		lastUser, userNamed = q, false
+		if o := personLevel(lad, q); o != "" {
+			h.other = o
+		}
 		if c := statedLevel(lad, q); c != "" {
 			h.current = c
 		}

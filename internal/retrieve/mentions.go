@@ -58,7 +58,7 @@ func kindOf(q string, m ladder.Mention) mentionKind {
 	if host, ok := appositive(q, pos); ok {
 		// "my manager (a senior PM)": the title says who the person before
 		// the bracket is.
-		for _, w := range host[max(0, len(host)-3):] {
+		for _, w := range host[max(0, len(host)-4):] {
 			if ladder.Talk.Others.In(" " + w + " ") {
 				return kindOther
 			}
@@ -168,7 +168,14 @@ func clauseBefore(before string) string {
 func appositive(q string, pos int) ([]string, bool) {
 	i := strings.LastIndexByte(q[:pos], '(')
 	if i < 0 || strings.ContainsRune(q[i:pos], ')') {
-		return nil, false
+		// Or after a comma and an article: "my first report, an associate PM".
+		i = strings.LastIndexByte(q[:pos], ',')
+		if i < 0 {
+			return nil, false
+		}
+		if a := strings.TrimSpace(q[i+1 : pos]); a != "a" && a != "an" {
+			return nil, false
+		}
 	}
 	host := strings.Fields(clauseBefore(q[:i]))
 	return host, len(host) > 0

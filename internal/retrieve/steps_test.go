@@ -40,6 +40,7 @@ func TestKindOf(t *testing.T) {
 		{"our coach (a director of product) runs the offsite", "director", kindOther},
 		{"my mentor (vp at a scale-up) thinks i should wait", "vp", kindOther},
 		{"is this normal in my first pm job?", "associate", kindAsked},
+		{"i just hired my first report, a senior pm", "senior", kindOther},
 		{"her first pm job was at a bank", "associate", kindOther},
 	}
 	for _, tt := range tests {
@@ -296,6 +297,13 @@ func TestConversationLevel(t *testing.T) {
 		{"which of the two, after a comparison",
 			[]Turn{{Role: "user", Content: "how do a mid-level pm and a vp of product compare?"}, {Role: "assistant", Content: "The VP runs the product org."}},
 			"and which of them works more with the board?", "mid", ""},
+		{"the person told of, by a pronoun",
+			[]Turn{{Role: "user", Content: "i'm a director and just hired my first report, a senior pm"}, {Role: "assistant", Content: "Congrats."}},
+			"what will she be responsible for?", "senior", ""},
+		{"a person's level corrected",
+			[]Turn{{Role: "user", Content: "my cousin is a junior pm"}, {Role: "assistant", Content: "Nice."},
+				{Role: "user", Content: "sorry, he's a vp of product actually"}, {Role: "assistant", Content: "Got it."}},
+			"so what does he spend his week on?", "vp", ""},
 		{"the one above the level talked about",
 			[]Turn{{Role: "user", Content: "i'm a mid-level pm"}, {Role: "assistant", Content: "Noted."}},
 			"and the one above, what is it like?", "senior", ""},
