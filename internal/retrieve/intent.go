@@ -311,11 +311,23 @@ func personLevel(lad *ladder.Model, text string) string {
 	return id
 }
 
+// othersCue is true for a cue of one's level that does not say whose it
+// is by itself ("as", "being"), unlike "i'm" or "my title is".
+func othersCue(cue string) bool {
+	w, _, _ := strings.Cut(strings.TrimSpace(cue), " ")
+	return !ladder.Talk.FirstPersonWords.In(" "+w+" ") && w != "my"
+}
+
 // thirdSubject is true when the clause before a title has a third person
 // for its subject: "she's a staff PM".
 func thirdSubject(before string) bool {
-	for _, w := range strings.Fields(clauseBefore(before)) {
+	words := strings.Fields(clauseBefore(before))
+	for j, w := range words {
 		if slices.Contains(ladder.Talk.ThirdSubjects, w) {
+			return true
+		}
+		// "my friend just started as": a possessive and a person.
+		if j == 0 && j+1 < len(words) && ladder.Talk.Others.In(" "+w+" ") && !slices.Contains(ladder.Talk.OwnWords, words[j+1]) {
 			return true
 		}
 	}
@@ -768,8 +780,8 @@ func statedLevel(lad *ladder.Model, q string) string {
 			rest = rest[:50]
 		}
 		ms := lad.FindLevels(rest)
-		if len(ms) > 0 && ms[0].Pos <= 12 && !ladder.Cues.NotStated.In(rest[:ms[0].Pos]) {
-			return ms[0].ID
+		if len(ms) > 0 && ms[0].Pos <= 12 && !ladder.Cues.NotStated.In(rest[:ms[0].Pos]) && !(othersCue(q[loc[0]:loc[1]]) && thirdSubject(q[:loc[0]])) {
+			return ms[0].ID // not "my friend just started as an APM"
 		}
 	}
 	return ""

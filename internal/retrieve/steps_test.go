@@ -474,6 +474,8 @@ func TestStatedLevelIntroAndBracket(t *testing.T) {
 		{"group pm speaking. any tips?", "director"},
 		{"my boss wants me (a senior PM) to run the pricing work. tips?", "senior"},
 		{"the new director here is great, what does she own?", ""},
+		{"my sister just started as an apm, any tips for her?", ""},
+		{"my boss says i'm a solid senior pm already", "senior"},
 		{"my lead (a director) asked about pricing", ""},
 	}
 	for _, tt := range tests {
