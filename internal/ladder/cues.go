@@ -29,6 +29,8 @@ var Cues = struct {
 	CaveatText Phrases
 	// Paths words ask where a career can start and whether it must go rung by rung.
 	Paths PhraseTable
+	// FirstRef points back at the first level the conversation talked about.
+	FirstRef Seqs
 }{
 	Unrelated:  Phrases{"unrelated", "off-topic", "off topic", "by the way", "random question", "different topic", "change of subject", "on another note"},
 	MyLevel:    Phrases{"my level", "my rung", "my role", "my stage", "my current level", "where i am"},
@@ -41,4 +43,9 @@ var Cues = struct {
 	Compare:    Phrases{"difference between", "differences between", "diff between", "diffs between", "differ from", "differ between", "differs between", "differ", "different from", "different between", "compare", "comparison", "versus", "vs", "vs.", "compared to", "compared with", "and how is", "or a", "distinguish*", "separate", "separates", "set apart", "sets apart", "apart from", "contrast*"},
 	CaveatText: Phrases{"not all would*", "not all will*", "would enjoy*", "less time with*", "doesnt mean*", "doesn't mean*", "thats okay too*", "that's okay too*", "not just putting out fires*", "not a prescription*", "isnt a shortcoming*", "isn't a shortcoming*"},
 	Paths:      NewPhraseTable(Phrases{"come in above*", "come in at*", "come in as*", "come in higher*", "above the entry*", "entry rung*", "start higher*", "start above*", "join as senior*", "join as higher*", "join as a senior*", "join as a higher*", "join as an senior*", "join as an higher*", "join at senior*", "join at higher*", "join at a senior*", "join at a higher*", "join at an senior*", "join at an higher*", "straight line*", "linear*", "in a line*", "one rung at a time*", "every step in order*", "every rung in order*", "every level in order*", "skip*", "have to start*", "need to start*", "must i start*", "start as*", "start out as*", "start at*", "start with*", "starting as*", "starting out as*", "starting at*", "starting with*", "starting point*", "entry point*", "nonlinear*", "non-linear*", "not linear*", "switch ladders*", "switching ladders*", "other ladders*", "career change*", "change careers*", "from another field*", "from another career*", "from another industry*", "jump straight*", "straight to*", "directly as*", "directly into*", "directly to*", "enter product*", "entering product*", "break into*", "breaking into*", "get into product*", "getting into product*", "into product management*", "without being a *", "without being an *", "without starting*", "come from*", "coming from*", "background*", "bootcamp*", "out of school*", "graduate*", "straight in*", "go straight*", "right in as*", "as my entry*", "as an entry*", "as the entry*"}),
+	FirstRef: Seqs{
+		{{"first"}, {"level", "role", "one", "rung"}},
+		{{"one", "level", "role"}, {"we", "you"}, {"discussed", "described", "mentioned", "talked about"}, {"first"}},
+		{{"discussed first", "the earlier one", "going back to the first"}},
+	},
 }

@@ -211,6 +211,10 @@ func TestSeqFind(t *testing.T) {
 			t.Errorf("%q: %d-%d, want %d-%d", tt.text, at, end, tt.at, tt.end)
 		}
 	}
+	// Parts left out at the end: the word before them ends the sequence.
+	if at, end := (Seq{{"my"}, {"goal"}, {"level", ""}}).Find(" my goals? "); at != 1 || end != 9 {
+		t.Errorf("optional end: %d-%d", at, end)
+	}
 	// Of two ends at one offset, the phrase listed first decides.
 	if _, end := (Seq{{"get"}, {"to that level", "to"}}).Find(" get to that level "); end != 18 {
 		t.Errorf("list order: end %d", end)

@@ -1,5 +1,7 @@
 package ladder
 
+import "slices"
+
 // Seq is a phrase made of parts in a row, one space apart: a phrase of each
 // part, in order. A part that holds "" may be left out (list "" last: the
 // words are tried first). Seq{{"one", "level"}, {"just", ""}, {"above"}}
@@ -50,6 +52,46 @@ func seqAt(t string, i int, parts []Phrases) (int, bool) {
 				return end, true
 			}
 		}
+		if optional(parts[1:]) {
+			if end, ok := restAt(t, i, w); ok {
+				return end, true // the parts after it left out
+			}
+		}
 	}
 	return 0, false
+}
+
+// optional reports whether every part may be left out.
+func optional(parts []Phrases) bool {
+	for _, p := range parts {
+		if !slices.Contains(p, "") {
+			return false
+		}
+	}
+	return true
+}
+
+// Seqs are alternatives: the one found first in a text counts, and of those
+// found at one offset the one listed first.
+type Seqs []Seq
+
+// In reports whether one of the sequences stands in t.
+func (ss Seqs) In(t string) bool {
+	for _, s := range ss {
+		if s.In(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// Find returns where the first sequence found in t starts and ends, or -1, -1.
+func (ss Seqs) Find(t string) (int, int) {
+	best, end := -1, -1
+	for _, s := range ss {
+		if at, e := s.Find(t); at >= 0 && (best < 0 || at < best) {
+			best, end = at, e
+		}
+	}
+	return best, end
 }
