@@ -31,6 +31,8 @@ var Cues = struct {
 	Paths PhraseTable
 	// FirstRef points back at the first level the conversation talked about.
 	FirstRef Seqs
+	// TargetRef points at the level the asker said they want to reach.
+	TargetRef Seqs
 }{
 	Unrelated:  Phrases{"unrelated", "off-topic", "off topic", "by the way", "random question", "different topic", "change of subject", "on another note"},
 	MyLevel:    Phrases{"my level", "my rung", "my role", "my stage", "my current level", "where i am"},
@@ -47,5 +49,10 @@ var Cues = struct {
 		{{"first"}, {"level", "role", "one", "rung"}},
 		{{"one", "level", "role"}, {"we", "you"}, {"discussed", "described", "mentioned", "talked about"}, {"first"}},
 		{{"discussed first", "the earlier one", "going back to the first"}},
+	},
+	TargetRef: Seqs{
+		{{"the", "that", ""}, {"level", "role", "job", "rung", "position"}, {"i"}, {"want", "am aiming", "'m aiming", "m aiming", "aim", "hope"}},
+		{{"my"}, {"target", "goal", "dream"}, {"level", "role", "job", ""}},
+		{{"where i want to"}, {"be", "get"}},
 	},
 }

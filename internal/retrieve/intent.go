@@ -141,7 +141,6 @@ var (
 	reNoManage   = mustPattern(`\b(?:don'?t|do not|never|not)\s+(?:really\s+)?(?:want|wish|plan|intend|like|enjoy)\w*\s+(?:to\s+)?(?:be(?:come)?\s+(?:a\s+)?(?:people\s+)?manager|manag\w*|lead\s+people|have (?:direct )?reports)`)
 	reNoLeave    = mustPattern(`\b(?:don'?t|do not|never|not)\s+(?:really\s+)?(?:want|wish|plan|intend)\w*\s+(?:to\s+)?(?:leave|quit|exit|get out of)\s+(?:product|pm)`)
 	reArrow      = mustPattern(`(?:->|→|=>|-->)`)
-	reTargetRef  = mustPattern(`\b(?:(?:the |that )?(?:level|role|job|rung|position) i (?:want|am aiming|'?m aiming|aim|hope)|my (?:target|goal|dream)(?: level| role| job)?|where i want to (?:be|get))\b`)
 	reAboveRel   = mustPattern(`\b(?:one|level|role|rung|step) (?:just |right |immediately )?above (?:it|that|this|there|them)\b`)
 	rePrev       = mustPattern(`\b(?:(?:one|level|role|rung|step|stage) (?:just |right |immediately )?(?:before|below|under) (?:it|that|this|mine|there|them)|(?:level|rung|role) below|previous (?:level|rung|role|stage)|the one before|one down|lower level|step down)\b`)
 	reAside      = mustPattern(`\b(?:instead of|rather than)\s+[^,.;?!]*`)
@@ -502,7 +501,7 @@ func (s *reading) conversation() {
 	case ladder.Cues.FirstRef.In(s.q) && s.hist.first != "":
 		// A return to the level the conversation began with.
 		s.hist.topic, s.stepBack = s.hist.first, true
-	case reTargetRef.MatchString(s.q) && s.hist.target != "":
+	case ladder.Cues.TargetRef.In(s.q) && s.hist.target != "":
 		// "once I'm at the level I want"
 		s.hist.topic, s.stepBack = s.hist.target, true
 	case reAboveRel.MatchString(s.q) && s.hist.topic != "" && !s.in.Transition:
