@@ -33,6 +33,8 @@ var Cues = struct {
 	FirstRef Seqs
 	// TargetRef points at the level the asker said they want to reach.
 	TargetRef Seqs
+	// AboveRel names the rung above the one talked about.
+	AboveRel Seq
 }{
 	Unrelated:  Phrases{"unrelated", "off-topic", "off topic", "by the way", "random question", "different topic", "change of subject", "on another note"},
 	MyLevel:    Phrases{"my level", "my rung", "my role", "my stage", "my current level", "where i am"},
@@ -55,4 +57,5 @@ var Cues = struct {
 		{{"my"}, {"target", "goal", "dream"}, {"level", "role", "job", ""}},
 		{{"where i want to"}, {"be", "get"}},
 	},
+	AboveRel: Seq{{"one", "level", "role", "rung", "step"}, {"just", "right", "immediately", ""}, {"above"}, {"it=", "that=", "this=", "there=", "them="}},
 }

@@ -141,7 +141,6 @@ var (
 	reNoManage   = mustPattern(`\b(?:don'?t|do not|never|not)\s+(?:really\s+)?(?:want|wish|plan|intend|like|enjoy)\w*\s+(?:to\s+)?(?:be(?:come)?\s+(?:a\s+)?(?:people\s+)?manager|manag\w*|lead\s+people|have (?:direct )?reports)`)
 	reNoLeave    = mustPattern(`\b(?:don'?t|do not|never|not)\s+(?:really\s+)?(?:want|wish|plan|intend)\w*\s+(?:to\s+)?(?:leave|quit|exit|get out of)\s+(?:product|pm)`)
 	reArrow      = mustPattern(`(?:->|→|=>|-->)`)
-	reAboveRel   = mustPattern(`\b(?:one|level|role|rung|step) (?:just |right |immediately )?above (?:it|that|this|there|them)\b`)
 	rePrev       = mustPattern(`\b(?:(?:one|level|role|rung|step|stage) (?:just |right |immediately )?(?:before|below|under) (?:it|that|this|mine|there|them)|(?:level|rung|role) below|previous (?:level|rung|role|stage)|the one before|one down|lower level|step down)\b`)
 	reAside      = mustPattern(`\b(?:instead of|rather than)\s+[^,.;?!]*`)
 	reStay       = mustPattern(`\b(?:(?:keep|stay|sustain|continue|remain)\w*\b.{0,30}\b(?:develop|grow|effective|succeed|learning|improv|sharp)|already (?:a |an )?(?:vp|cpo|director|senior|lead|head))`)
@@ -504,7 +503,7 @@ func (s *reading) conversation() {
 	case ladder.Cues.TargetRef.In(s.q) && s.hist.target != "":
 		// "once I'm at the level I want"
 		s.hist.topic, s.stepBack = s.hist.target, true
-	case reAboveRel.MatchString(s.q) && s.hist.topic != "" && !s.in.Transition:
+	case ladder.Cues.AboveRel.In(s.q) && s.hist.topic != "" && !s.in.Transition:
 		// The rung above the one talked about.
 		if l, ok := s.lad.Next(s.hist.topic); ok {
 			s.hist.topic, s.stepBack = l.ID, true
