@@ -35,6 +35,8 @@ var Cues = struct {
 	TargetRef Seqs
 	// AboveRel names the rung above the one talked about.
 	AboveRel Seq
+	// Prev names the rung below the one talked about.
+	Prev Seqs
 }{
 	Unrelated:  Phrases{"unrelated", "off-topic", "off topic", "by the way", "random question", "different topic", "change of subject", "on another note"},
 	MyLevel:    Phrases{"my level", "my rung", "my role", "my stage", "my current level", "where i am"},
@@ -58,4 +60,10 @@ var Cues = struct {
 		{{"where i want to"}, {"be", "get"}},
 	},
 	AboveRel: Seq{{"one", "level", "role", "rung", "step"}, {"just", "right", "immediately", ""}, {"above"}, {"it=", "that=", "this=", "there=", "them="}},
+	Prev: Seqs{
+		{{"one", "level", "role", "rung", "step", "stage"}, {"just", "right", "immediately", ""}, {"before", "below", "under"}, {"it=", "that=", "this=", "mine=", "there=", "them="}},
+		{{"level", "rung", "role"}, {"below"}},
+		{{"previous"}, {"level", "rung", "role", "stage"}},
+		{{"the one before", "one down", "lower level", "step down"}},
+	},
 }

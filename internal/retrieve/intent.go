@@ -141,7 +141,6 @@ var (
 	reNoManage   = mustPattern(`\b(?:don'?t|do not|never|not)\s+(?:really\s+)?(?:want|wish|plan|intend|like|enjoy)\w*\s+(?:to\s+)?(?:be(?:come)?\s+(?:a\s+)?(?:people\s+)?manager|manag\w*|lead\s+people|have (?:direct )?reports)`)
 	reNoLeave    = mustPattern(`\b(?:don'?t|do not|never|not)\s+(?:really\s+)?(?:want|wish|plan|intend)\w*\s+(?:to\s+)?(?:leave|quit|exit|get out of)\s+(?:product|pm)`)
 	reArrow      = mustPattern(`(?:->|→|=>|-->)`)
-	rePrev       = mustPattern(`\b(?:(?:one|level|role|rung|step|stage) (?:just |right |immediately )?(?:before|below|under) (?:it|that|this|mine|there|them)|(?:level|rung|role) below|previous (?:level|rung|role|stage)|the one before|one down|lower level|step down)\b`)
 	reAside      = mustPattern(`\b(?:instead of|rather than)\s+[^,.;?!]*`)
 	reStay       = mustPattern(`\b(?:(?:keep|stay|sustain|continue|remain)\w*\b.{0,30}\b(?:develop|grow|effective|succeed|learning|improv|sharp)|already (?:a |an )?(?:vp|cpo|director|senior|lead|head))`)
 
@@ -510,7 +509,7 @@ func (s *reading) conversation() {
 			s.in.Transition, s.in.Target = false, ""
 		}
 	}
-	if !s.stepBack && len(s.mentions) == 0 && rePrev.MatchString(s.q) {
+	if !s.stepBack && len(s.mentions) == 0 && ladder.Cues.Prev.In(s.q) {
 		// "And the one before it?": the rung below the one talked about.
 		base := s.hist.topic
 		if base == "" {
@@ -1043,7 +1042,7 @@ func fromHistory(lad *ladder.Model, history []Turn) historyContext {
 				h.first = ms[0].ID
 			}
 			h.role, h.adjacent, h.roleLast = "", false, false
-		case h.topic != "" && rePrev.MatchString(q):
+		case h.topic != "" && ladder.Cues.Prev.In(q):
 			if l, ok := lad.Below(h.topic); ok {
 				h.topic = l.ID
 			}
