@@ -37,6 +37,8 @@ var Cues = struct {
 	AboveRel Seq
 	// Prev names the rung below the one talked about.
 	Prev Seqs
+	// Next names the rung after one: "the next level", "the one above mine".
+	Next Seqs
 }{
 	Unrelated:  Phrases{"unrelated", "off-topic", "off topic", "by the way", "random question", "different topic", "change of subject", "on another note"},
 	MyLevel:    Phrases{"my level", "my rung", "my role", "my stage", "my current level", "where i am"},
@@ -65,5 +67,15 @@ var Cues = struct {
 		{{"level", "rung", "role"}, {"below"}},
 		{{"previous"}, {"level", "rung", "role", "stage"}},
 		{{"the one before", "one down", "lower level", "step down"}},
+	},
+	Next: Seqs{
+		{{"next"}, {"level=", "step=", "rung=", "role=", "stage="}},
+		{{"promot*", "level up=", "move up=", "moving up=", "step up=", "stepping up=", "climb=", "grow into the next=", "what's next=", "whats next=", "higher level=", "next one up=", "next for me=", "after mine=", "the next one="}},
+		{{"level", "rung", "step", "role", "one"}, {"above=", "up from=", "higher="}},
+		{{"above"}, {"that=", "this=", "mine=", "my level="}},
+		{{"level", "rung", "role", "one", "step"}, {"just", "right", "immediately"}, {"above="}},
+		{{"come", "comes"}, {"next="}},
+		{{"next"}, {"move=", "career step="}},
+		{{"role", "level", "step", "rung", "one"}, {"after"}, {"mine=", "this=", "that=", "my=", "it=", "there="}},
 	},
 }

@@ -135,7 +135,6 @@ var facetCues = map[string][]cue{
 
 var (
 	reTransition = mustPattern(`\b(?:promo|get there|getting there|make it there|reach it|get to (?:it|that level|that role)|becom\w*|became|promot\w*|move (?:up )?(?:in)?to|moving (?:up )?(?:in)?to|step (?:up )?(?:in)?to|get(?:ting)? to|reach(?:ing)?|grow(?:ing)? into|transition(?:ing)? (?:in)?to|switch(?:ing)? (?:in)?to|prepar\w* (?:for|to)|ready (?:for|to)|make the (?:jump|leap|move|step) (?:in)?to|jump to|land (?:a|an|the)|level up|advance to|climb to|to be (?:a|an)|go from|going from|get from|move from|moving from|after mine|role after|level after|step after|rung after|the next one|what'?s next|next for me|comes? next|next (?:move|career step)|(?:want|wants|hope|hoping|plan|planning|aim|aiming|trying|try|like|going) to (?:make|reach|become|be|get to|hit|land)\b|next (?:level|step|rung|role)|to the next|pivot (?:in)?to|transition (?:out )?(?:in)?to|go into|get into|break into|get promoted|make it to|work towards?|aim(?:ing)? for|path to|route to|road to|move up|moving up|step up|stepping up|level above|rung above|above that)\b`)
-	reNext       = mustPattern(`\b(?:next (?:level|step|rung|role|stage)|promot\w*|level up|move up|moving up|step up|stepping up|climb|grow into the next|what'?s next|(?:level|rung|step|role|one) (?:above|up from|higher)|above (?:that|this|mine|my level)|higher level|next one up|(?:level|rung|role|one|step) (?:just |right |immediately )above|comes? next|next (?:move|career step)|next for me|(?:role|level|step|rung|one) after (?:mine|this|that|my|it|there)|after mine|the next one)\b`)
 	reFromTo     = mustPattern(`\bfrom\b(.{1,60}?)\b((?:in)?to\b.{1,60})`)
 	reCurrent    = mustPattern(`\b(?:after(?: being)?|i'?m|i am|im|i work as|i'?ve been|i have been|as|currently|being|i'?m currently|i am currently|my title is|my role is)\s+(?:a|an|the)?\s*`)
 	reNoManage   = mustPattern(`\b(?:don'?t|do not|never|not)\s+(?:really\s+)?(?:want|wish|plan|intend|like|enjoy)\w*\s+(?:to\s+)?(?:be(?:come)?\s+(?:a\s+)?(?:people\s+)?manager|manag\w*|lead\s+people|have (?:direct )?reports)`)
@@ -530,7 +529,7 @@ func (s *reading) conversation() {
 		s.stepBack = true
 		s.in.Transition, s.in.Target = false, ""
 	}
-	if s.in.Transition && s.in.Target == "" && len(s.in.Roles) == 0 && reNext.MatchString(s.q) {
+	if s.in.Transition && s.in.Target == "" && len(s.in.Roles) == 0 && ladder.Cues.Next.In(s.q) {
 		cur := s.in.Current
 		if s.aboutOther {
 			cur = s.mentions[0].ID // "she wants the next level": hers
@@ -1046,7 +1045,7 @@ func fromHistory(lad *ladder.Model, history []Turn) historyContext {
 			if l, ok := lad.Below(h.topic); ok {
 				h.topic = l.ID
 			}
-		case h.topic != "" && (reNext.MatchString(q) || ladder.Talk.After.In(" "+q+" ")):
+		case h.topic != "" && (ladder.Cues.Next.In(q) || ladder.Talk.After.In(" "+q+" ")):
 			if l, ok := lad.Next(h.topic); ok {
 				h.topic = l.ID
 			}

@@ -380,7 +380,7 @@ func (r *Retriever) place(in *Intent, question, q string) {
 		return
 	}
 	in.Current, in.Placed, in.PlacedWhy = level, level, why
-	if !asks && !in.Transition && len(in.Roles) == 0 && reNext.MatchString(asking(q)) {
+	if !asks && !in.Transition && len(in.Roles) == 0 && ladder.Cues.Next.In(asking(q)) {
 		in.Transition = true // "what's the next step from here?", once placed
 	}
 	if in.Transition && in.Target == "" {
