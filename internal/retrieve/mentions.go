@@ -97,6 +97,8 @@ func kindOf(q string, m ladder.Mention) mentionKind {
 		return kindOther
 	case startsWithAny(after, ladder.Talk.SpeechVerbs) && !statedBefore(words):
 		return kindOther
+	case dislikedAfter(strings.Fields(wordsAfter(q, m, 7))):
+		return kindRejected // "the director track doesn't appeal to me"
 	}
 	return kindAsked
 }
@@ -315,7 +317,10 @@ func statedBefore(words []string) bool {
 }
 
 // afterMention is the few words after the title.
-func afterMention(q string, m ladder.Mention) string {
+func afterMention(q string, m ladder.Mention) string { return wordsAfter(q, m, 3) }
+
+// wordsAfter are the first n words after the title at m.
+func wordsAfter(q string, m ladder.Mention, n int) string {
 	rest := q[min(max(m.Pos, 0), len(q)):]
 	// Skip the title itself: up to the first word that is not part of a level name.
 	ws := strings.Fields(rest)
@@ -324,7 +329,7 @@ func afterMention(q string, m ladder.Mention) string {
 	for i < len(ws) && i < 6 && (titleWord(ws[i]) || joins[ws[i]] && i+1 < len(ws) && titleWord(ws[i+1])) {
 		i++
 	}
-	return strings.Join(ws[i:min(len(ws), i+3)], " ")
+	return strings.Join(ws[i:min(len(ws), i+n)], " ")
 }
 
 var joins = map[string]bool{"and": true, "or": true, "&": true, "nor": true}

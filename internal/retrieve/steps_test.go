@@ -41,6 +41,8 @@ func TestKindOf(t *testing.T) {
 		{"my mentor (vp at a scale-up) thinks i should wait", "vp", kindOther},
 		{"is this normal in my first pm job?", "associate", kindAsked},
 		{"i just hired my first report, a senior pm", "senior", kindOther},
+		{"the vp job sounds draining to me, honestly", "vp", kindRejected},
+		{"i don't think i'd want to be a director", "director", kindRejected},
 		{"her first pm job was at a bank", "associate", kindOther},
 	}
 	for _, tt := range tests {
