@@ -259,7 +259,7 @@ func (s *reading) mentionsAndFacets() {
 		}
 	}
 	if rest, ok := afterCondition(asking(s.q)); ok {
-		// "once I'm there, how will I know I'm doing well?": the facet is
+		// "when I get there, what does success mean?": the facet is
 		// the one asked after the condition.
 		if fs := facets(s.lad, rest); len(fs) > 0 {
 			s.in.Facets = fs
@@ -479,14 +479,14 @@ func (s *reading) conversation() {
 	}
 	s.stepBack = false
 	if len(s.mentions) == 0 && s.hist.other != "" && ladder.Talk.ThirdPerson.In(" "+asking(s.q)+" ") {
-		// "how will she know she's doing well?": the person told of, at
+		// "what should he work on?": the person told of, at
 		// their level.
 		s.mentions = []ladder.Mention{{ID: s.hist.other, Pos: -1, Strong: true}}
 		s.aboutOther, s.in.FromHistory = true, true
 		s.in.Current = s.hist.other
 	}
 	if len(s.mentions) == 0 && len(s.hist.pair) == 2 && ladder.Talk.BothOf.In(" "+s.q+" ") {
-		// "which of the two spends more time on hiring?": the two levels
+		// "which of them deals with budgets?": the two levels
 		// the conversation set side by side.
 		for _, id := range s.hist.pair {
 			s.mentions = append(s.mentions, ladder.Mention{ID: id, Pos: -1, Strong: true})
@@ -525,7 +525,7 @@ func (s *reading) conversation() {
 		s.in.Current = s.hist.current
 	}
 	if len(s.mentions) == 0 && s.hist.topic != "" && ladder.Talk.ThatNext.In(" "+s.q+" ") {
-		// "once I'm at that next level": the next level talked about, itself.
+		// "when I reach that next rung": the next level talked about, itself.
 		s.stepBack = true
 		s.in.Transition, s.in.Target = false, ""
 	}
@@ -776,7 +776,7 @@ func statedLevel(lad *ladder.Model, q string) string {
 		}
 		ms := lad.FindLevels(rest)
 		if len(ms) > 0 && ms[0].Pos <= 12 && !ladder.Cues.NotStated.In(rest[:ms[0].Pos]) && !(othersCue(q[loc[0]:loc[1]]) && thirdSubject(q[:loc[0]])) {
-			return ms[0].ID // not "my friend just started as an APM"
+			return ms[0].ID // not "my cousin began as a junior PM"
 		}
 	}
 	return ""
@@ -969,7 +969,7 @@ type historyContext struct {
 	// pair are the two levels the last user turn naming two set side by side.
 	pair []string
 	// other is the level of the last other person the asker told of ("my
-	// friend just started as an APM", "reporting to our VP").
+	// cousin began as a junior PM", "working under our VP").
 	other string
 }
 

@@ -268,7 +268,7 @@ func rejectsManaging(q string) bool {
 }
 
 // dislikedAfter is true when the clause that follows says it is disliked:
-// "managing people sounds miserable to me".
+// "leading a team of people would drain me".
 func dislikedAfter(words []string) bool {
 	n := 0
 	for n < len(words) && n < 6 && !strings.ContainsAny(words[n], ",.;:?!") {

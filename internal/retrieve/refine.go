@@ -125,7 +125,7 @@ func (r *Retriever) review(in *Intent, q string) {
 	level := in.Current
 	asked := askedLevel(r.lad, q, in.Current)
 	if asked != "" {
-		// "what success at the APM level should I put in the packet?": the
+		// "which signs of success at director level go in her case?": the
 		// level the asking sentence names, not the writer's own.
 		level = asked
 	}
@@ -381,7 +381,7 @@ func (r *Retriever) place(in *Intent, question, q string) {
 	}
 	in.Current, in.Placed, in.PlacedWhy = level, level, why
 	if !asks && !in.Transition && len(in.Roles) == 0 && ladder.Cues.Next.In(asking(q)) {
-		in.Transition = true // "what's the next step from here?", once placed
+		in.Transition = true // "where do I go next?", once placed
 	}
 	if in.Transition && in.Target == "" {
 		if n, ok := r.lad.Next(level); ok {
