@@ -81,7 +81,7 @@ func icsFold(line string) string {
 var slugRE = regexp.MustCompile(`[^a-z0-9]+`)
 
 // FileName is the plan's Markdown file name, as the page names its
-// download: "growth-plan-senior-pm-to-director-of-product-12w.md".
+// download: "growth-plan-vp-of-product-cpo-to-ic-track-8w.md".
 func FileName(p Plan) string {
 	slug := func(s string) string { return strings.Trim(slugRE.ReplaceAllString(strings.ToLower(s), "-"), "-") }
 	return "growth-plan-" + slug(p.Current.Name) + "-to-" + slug(p.Target.Name) + "-" + strconv.Itoa(p.Weeks) + "w.md"
