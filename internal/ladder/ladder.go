@@ -216,10 +216,10 @@ var FacetWords = map[string]Phrases{
 		"demonstrate impact", "demonstrate my impact", "prove impact", "prove my impact", "what bar", "the bar",
 		"measuring myself", "measure myself", "benchmark myself", "hold myself to", "crushing it", "killing it", "what separates",
 		"sets apart", "set apart"},
-	Skills: {"to grow", "areas to grow", "work on to get", "working on to get", "should i be working on",
+	Skills: {"to grow", "keep getting better", "keep improving", "areas to grow", "work on to get", "working on to get", "should i be working on",
 		"should i change", "do i need to change", "i need to change", "should i fix", "need to fix", "do differently", "fix it", "fix this",
 		"should i improve", "improve on", "get better at", "close the gap", "what am i missing", "what i'm missing"},
-	Responsibilities: {"on my plate", "on their plate", "my day to day", "their day to day", "day to day be"},
+	Responsibilities: {"on my plate", "on their plate", "my day to day", "their day to day", "day to day be", "my work look like", "work actually look like", "work look like"},
 }
 
 // AmbiguousTitles are titles companies give to more than one rung: the

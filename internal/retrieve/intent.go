@@ -274,8 +274,10 @@ func (s *reading) mentionsAndFacets() {
 func pathsText(q string) string {
 	words := strings.Fields(ladder.Talk.People.Blank(" " + q + " "))
 	for i := 0; i+1 < len(words); i++ {
-		if strings.HasPrefix(words[i], "start") && strings.HasSuffix(strings.Trim(words[i+1], ",.;:?!"), "ing") {
-			words[i] = "begin"
+		next := strings.Trim(words[i+1], ",.;:?!")
+		last := i+2 == len(words) || strings.ContainsAny(words[i+1], ".?!")
+		if strings.HasPrefix(words[i], "start") && (strings.HasSuffix(next, "ing") || next == "with" && last) {
+			words[i] = "begin" // "start building", "which should I start with?"
 		}
 	}
 	return strings.Join(words, " ")

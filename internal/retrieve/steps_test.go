@@ -539,6 +539,7 @@ func TestPathsText(t *testing.T) {
 		{"my skip-level says hi", "my says hi"},
 		{"what do i need to start learning?", "what do i need to begin learning?"},
 		{"do i need to start as an apm?", "do i need to start as an apm?"},
+		{"ok, which of these do i start with?", "ok, which of these do i begin with?"},
 	}
 	for _, tt := range tests {
 		if got := pathsText(tt.q); got != tt.want {
