@@ -480,21 +480,48 @@ func (s *reading) conversation() {
 		s.hist = historyContext{}
 	}
 	s.stepBack = false
+	s.peopleTalkedOf()
+	s.relativeRung()
+	if s.in.Current == "" && ladder.Cues.MyLevel.In(s.q) && s.hist.current != "" {
+		s.in.Current = s.hist.current
+	}
+	if s.in.Current == "" && len(s.mentions) == 0 {
+		s.in.Current = s.hist.current
+	}
+	if len(s.mentions) == 0 && s.hist.topic != "" && ladder.Talk.ThatNext.In(" "+s.q+" ") {
+		// "when I reach that next rung": the next level talked about, itself.
+		s.stepBack = true
+		s.in.Transition, s.in.Target = false, ""
+	}
+	s.stepTarget()
+	if reStay.MatchString(s.q) && (s.in.Target == "" || s.in.Target == s.in.Current || s.in.Current == "") {
+		// Keeping on growing once at a level: growing in the
+		// role, not into the next one.
+		s.in.Transition, s.in.Target = false, ""
+	}
+}
+
+// peopleTalkedOf: a question that names no level but a person told of
+// before ("what should he work on?") or the two levels set side by side
+// ("which of them deals with budgets?") asks at their levels.
+func (s *reading) peopleTalkedOf() {
 	if len(s.mentions) == 0 && s.hist.other != "" && ladder.Talk.ThirdPerson.In(" "+asking(s.q)+" ") {
-		// "what should he work on?": the person told of, at
-		// their level.
 		s.mentions = []ladder.Mention{{ID: s.hist.other, Pos: -1, Strong: true}}
 		s.aboutOther, s.in.FromHistory = true, true
 		s.in.Current = s.hist.other
 	}
 	if len(s.mentions) == 0 && len(s.hist.pair) == 2 && ladder.Talk.BothOf.In(" "+s.q+" ") {
-		// "which of them deals with budgets?": the two levels
-		// the conversation set side by side.
 		for _, id := range s.hist.pair {
 			s.mentions = append(s.mentions, ladder.Mention{ID: id, Pos: -1, Strong: true})
 		}
 		s.in.FromHistory, s.pairAsked = true, true
 	}
+}
+
+// relativeRung: a rung named by where it stands in the conversation (the
+// first one talked about, the one the asker wants, the one above or below
+// the one talked about).
+func (s *reading) relativeRung() {
 	switch {
 	case len(s.mentions) > 0:
 	case ladder.Cues.FirstRef.In(s.q) && s.hist.first != "":
@@ -520,35 +547,12 @@ func (s *reading) conversation() {
 			s.hist.topic, s.stepBack = l.ID, true
 		}
 	}
-	if s.in.Current == "" && ladder.Cues.MyLevel.In(s.q) && s.hist.current != "" {
-		s.in.Current = s.hist.current
-	}
-	if s.in.Current == "" && len(s.mentions) == 0 {
-		s.in.Current = s.hist.current
-	}
-	if len(s.mentions) == 0 && s.hist.topic != "" && ladder.Talk.ThatNext.In(" "+s.q+" ") {
-		// "when I reach that next rung": the next level talked about, itself.
-		s.stepBack = true
-		s.in.Transition, s.in.Target = false, ""
-	}
+}
+
+// stepTarget: the rung a step asked goes to, when the question did not say.
+func (s *reading) stepTarget() {
 	if s.in.Transition && s.in.Target == "" && len(s.in.Roles) == 0 && ladder.Cues.Next.In(s.q) {
-		cur := s.in.Current
-		if s.aboutOther {
-			cur = s.mentions[0].ID // "she wants the next level": hers
-		}
-		if len(s.mentions) == 0 && s.hist.topic != "" && ladder.Cues.Anaphora.In(s.q) {
-			cur = s.hist.topic // "the level above that"
-		}
-		if cur == "" && len(s.mentions) > 0 {
-			cur = s.mentions[0].ID
-		}
-		if cur == "" {
-			cur = s.hist.topic
-		}
-		if n, ok := s.lad.Next(cur); ok {
-			s.in.Target = n.ID
-			s.in.Current = cur
-		}
+		s.nextTarget()
 	}
 	if s.in.Transition && s.in.Target == "" && len(s.mentions) == 0 && len(s.in.Roles) == 0 && s.hist.topic != "" && ladder.Cues.Anaphora.In(s.q) {
 		// Readiness for the level talked about.
@@ -566,10 +570,27 @@ func (s *reading) conversation() {
 	if s.in.Target == "" {
 		s.in.Transition = s.in.Transition && len(s.in.Roles) > 0
 	}
-	if reStay.MatchString(s.q) && (s.in.Target == "" || s.in.Target == s.in.Current || s.in.Current == "") {
-		// Keeping on growing once at a level: growing in the
-		// role, not into the next one.
-		s.in.Transition, s.in.Target = false, ""
+}
+
+// nextTarget: "the next level" is the one above whose level the question
+// is about: the asker's, the person's told of, or the one talked about.
+func (s *reading) nextTarget() {
+	cur := s.in.Current
+	if s.aboutOther {
+		cur = s.mentions[0].ID // "she wants the next level": hers
+	}
+	if len(s.mentions) == 0 && s.hist.topic != "" && ladder.Cues.Anaphora.In(s.q) {
+		cur = s.hist.topic // "the level above that"
+	}
+	if cur == "" && len(s.mentions) > 0 {
+		cur = s.mentions[0].ID
+	}
+	if cur == "" {
+		cur = s.hist.topic
+	}
+	if n, ok := s.lad.Next(cur); ok {
+		s.in.Target = n.ID
+		s.in.Current = cur
 	}
 }
 
