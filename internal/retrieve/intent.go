@@ -1003,83 +1003,11 @@ func fromHistory(lad *ladder.Model, history []Turn) historyContext {
 	lastUser := ""
 	for _, t := range history {
 		if t.Role != "user" {
-			// The coach's reply names the one level it steered to ("the IC
-			// track might fit you") after a turn that named none of its own.
-			if ms := distinct(strongMentions(lad, normalize(t.Content))); !userNamed && len(ms) == 1 {
-				h.topic = ms[0]
-			}
-			// Or the one adjacent role it named, of which the asker had
-			// said a word ("research roles", then "Research Scientist").
-			if rs := roleIDs(lad, normalize(t.Content)); !userNamed && len(rs) == 1 && h.role == "" && lad.HintsRole(lastUser, rs[0]) {
-				h.role, h.roleLast = rs[0], true
-			}
+			h.readReply(lad, normalize(t.Content), lastUser, userNamed)
 			continue
 		}
-		q := normalize(t.Content)
-		lastUser, userNamed = q, false
-		if o := personLevel(lad, q); o != "" {
-			h.other = o
-		}
-		if c := statedLevel(lad, q); c != "" {
-			h.current = c
-		}
-		if c := promotedTo(lad, q); c != "" {
-			h.current = c // promoted to a rung: it is the asker's now
-		}
-		ms := strongMentions(lad, mainClause(q))
-		// The asker's own level alone ("I'm a senior designer and...") is
-		// no level asked about: the reply may still steer to one.
-		stated := statedLevel(lad, q)
-		userNamed = len(ms) > 0 && (stated == "" || !allAre(ms, stated))
-		if lad.IC() != "" && asksIC(q) && allAre(ms, h.current) {
-			// "I'm a senior PM and don't want reports": the talk turns to
-			// the IC track, whatever the coach replies.
-			h.topic, h.role, h.adjacent, h.roleLast = lad.IC(), "", false, false
-			userNamed = true
-			continue
-		}
-		if len(ms) == 0 {
-			ms = otherMentions(lad, q) // "she reports to our VP": the VP is talked about
-		}
-		if ids := distinct(ms); len(ids) == 2 {
-			h.pair = ids
-		}
-		switch {
-		case len(ms) > 0 && h.topic != "" && ladder.Cues.Anaphora.In(q) && allBases(q, ms):
-			// "how is their week unlike a junior PM's?": the level
-			// talked about stays; the other is only the base of comparison.
-			userNamed = true
-		case len(ms) > 0:
-			h.topic = ms[0].ID
-			if loc := reTransition.FindStringIndex(q); loc != nil {
-				for _, m := range ms {
-					if m.Pos >= loc[0] {
-						h.topic = m.ID
-						h.target = m.ID
-						break
-					}
-				}
-			}
-			if h.first == "" {
-				h.first = ms[0].ID
-			}
-			h.role, h.adjacent, h.roleLast = "", false, false
-		case h.topic != "" && ladder.Cues.Prev.In(q):
-			if l, ok := lad.Below(h.topic); ok {
-				h.topic = l.ID
-			}
-		case h.topic != "" && (ladder.Cues.Next.In(q) || ladder.Talk.After.In(" "+q+" ")):
-			if l, ok := lad.Next(h.topic); ok {
-				h.topic = l.ID
-			}
-		default:
-			if rs := roleIDs(lad, q); len(rs) > 0 {
-				h.role, h.roleLast = rs[0], true
-			}
-			if ladder.Cues.Adjacent.In(q) {
-				h.adjacent = true
-			}
-		}
+		lastUser = normalize(t.Content)
+		userNamed = h.readUser(lad, lastUser)
 	}
 	if h.topic == "" {
 		// What the coach itself last talked about.
@@ -1095,4 +1023,94 @@ func fromHistory(lad *ladder.Model, history []Turn) historyContext {
 		h.topic = h.current
 	}
 	return h
+}
+
+// readReply: the coach's reply names the one level it steered to ("the IC
+// track might fit you") after a user turn that named none of its own; or
+// the one adjacent role it named, of which the asker had said a word
+// ("research roles", then "Research Scientist").
+func (h *historyContext) readReply(lad *ladder.Model, reply, lastUser string, userNamed bool) {
+	if userNamed {
+		return
+	}
+	if ms := distinct(strongMentions(lad, reply)); len(ms) == 1 {
+		h.topic = ms[0]
+	}
+	if rs := roleIDs(lad, reply); len(rs) == 1 && h.role == "" && lad.HintsRole(lastUser, rs[0]) {
+		h.role, h.roleLast = rs[0], true
+	}
+}
+
+// readUser reads a user turn q into the conversation so far, and reports
+// whether it named a level of its talk.
+func (h *historyContext) readUser(lad *ladder.Model, q string) bool {
+	if o := personLevel(lad, q); o != "" {
+		h.other = o
+	}
+	stated := statedLevel(lad, q)
+	if stated != "" {
+		h.current = stated
+	}
+	if c := promotedTo(lad, q); c != "" {
+		h.current = c // promoted to a rung: it is the asker's now
+	}
+	ms := strongMentions(lad, mainClause(q))
+	// The asker's own level alone ("I'm a senior designer and...") is
+	// no level asked about: the reply may still steer to one.
+	named := len(ms) > 0 && (stated == "" || !allAre(ms, stated))
+	if lad.IC() != "" && asksIC(q) && allAre(ms, h.current) {
+		// "I'm a senior PM and don't want reports": the talk turns to
+		// the IC track, whatever the coach replies.
+		h.topic, h.role, h.adjacent, h.roleLast = lad.IC(), "", false, false
+		return true
+	}
+	if len(ms) == 0 {
+		ms = otherMentions(lad, q) // "she reports to our VP": the VP is talked about
+	}
+	if ids := distinct(ms); len(ids) == 2 {
+		h.pair = ids
+	}
+	switch {
+	case len(ms) > 0 && h.topic != "" && ladder.Cues.Anaphora.In(q) && allBases(q, ms):
+		// "how is their week unlike a junior PM's?": the level
+		// talked about stays; the other is only the base of comparison.
+		return true
+	case len(ms) > 0:
+		h.namedLevels(q, ms)
+	case h.topic != "" && ladder.Cues.Prev.In(q):
+		if l, ok := lad.Below(h.topic); ok {
+			h.topic = l.ID
+		}
+	case h.topic != "" && (ladder.Cues.Next.In(q) || ladder.Talk.After.In(" "+q+" ")):
+		if l, ok := lad.Next(h.topic); ok {
+			h.topic = l.ID
+		}
+	default:
+		if rs := roleIDs(lad, q); len(rs) > 0 {
+			h.role, h.roleLast = rs[0], true
+		}
+		if ladder.Cues.Adjacent.In(q) {
+			h.adjacent = true
+		}
+	}
+	return named
+}
+
+// namedLevels: a user turn that names levels makes the first the one
+// talked about, or the one after a step word ("how do I get to director?")
+// the one talked about and wanted.
+func (h *historyContext) namedLevels(q string, ms []ladder.Mention) {
+	h.topic = ms[0].ID
+	if loc := reTransition.FindStringIndex(q); loc != nil {
+		for _, m := range ms {
+			if m.Pos >= loc[0] {
+				h.topic, h.target = m.ID, m.ID
+				break
+			}
+		}
+	}
+	if h.first == "" {
+		h.first = ms[0].ID
+	}
+	h.role, h.adjacent, h.roleLast = "", false, false
 }
