@@ -39,6 +39,8 @@ var Cues = struct {
 	Prev Seqs
 	// Next names the rung after one: "the next level", "the one above mine".
 	Next Seqs
+	// NoLeave says the asker wants to stay in product: adjacent roles are not asked.
+	NoLeave Seq
 }{
 	Unrelated:  Phrases{"unrelated", "off-topic", "off topic", "by the way", "random question", "different topic", "change of subject", "on another note"},
 	MyLevel:    Phrases{"my level", "my rung", "my role", "my stage", "my current level", "where i am"},
@@ -78,4 +80,5 @@ var Cues = struct {
 		{{"next"}, {"move=", "career step="}},
 		{{"role", "level", "step", "rung", "one"}, {"after"}, {"mine=", "this=", "that=", "my=", "it=", "there="}},
 	},
+	NoLeave: Seq{{"don't", "dont", "do not", "never", "not"}, {"really", ""}, {"want*", "wish*", "plan*", "intend*"}, {"to", ""}, {"leave", "quit", "exit", "get out of"}, {"product*", "pm*"}},
 }

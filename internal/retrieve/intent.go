@@ -138,7 +138,6 @@ var (
 	reFromTo     = mustPattern(`\bfrom\b(.{1,60}?)\b((?:in)?to\b.{1,60})`)
 	reCurrent    = mustPattern(`\b(?:after(?: being)?|i'?m|i am|im|i work as|i'?ve been|i have been|as|currently|being|i'?m currently|i am currently|my title is|my role is)\s+(?:a|an|the)?\s*`)
 	reNoManage   = mustPattern(`\b(?:don'?t|do not|never|not)\s+(?:really\s+)?(?:want|wish|plan|intend|like|enjoy)\w*\s+(?:to\s+)?(?:be(?:come)?\s+(?:a\s+)?(?:people\s+)?manager|manag\w*|lead\s+people|have (?:direct )?reports)`)
-	reNoLeave    = mustPattern(`\b(?:don'?t|do not|never|not)\s+(?:really\s+)?(?:want|wish|plan|intend)\w*\s+(?:to\s+)?(?:leave|quit|exit|get out of)\s+(?:product|pm)`)
 	reArrow      = mustPattern(`(?:->|→|=>|-->)`)
 	reAside      = mustPattern(`\b(?:instead of|rather than)\s+[^,.;?!]*`)
 	reStay       = mustPattern(`\b(?:(?:keep|stay|sustain|continue|remain)\w*\b.{0,30}\b(?:develop|grow|effective|succeed|learning|improv|sharp)|already (?:a |an )?(?:vp|cpo|director|senior|lead|head))`)
@@ -376,7 +375,7 @@ func (s *reading) topics() {
 	if ladder.Cues.Ladder.In(s.q) && !ladder.Cues.WhichLevel.In(s.q) {
 		s.in.Topics = append(s.in.Topics, TopicLadder)
 	}
-	if len(s.in.Roles) > 0 || ladder.Cues.Adjacent.In(s.q) && !reNoLeave.MatchString(s.q) {
+	if len(s.in.Roles) > 0 || ladder.Cues.Adjacent.In(s.q) && !ladder.Cues.NoLeave.In(s.q) {
 		s.in.Topics = append(s.in.Topics, TopicAdjacent)
 	}
 	if reNoManage.MatchString(s.q) || rejectsManaging(s.q) {
