@@ -41,6 +41,8 @@ var Cues = struct {
 	Next Seqs
 	// NoLeave says the asker wants to stay in product: adjacent roles are not asked.
 	NoLeave Seq
+	// NoManage refuses managing people: the IC track, not the managing rungs.
+	NoManage Seq
 }{
 	Unrelated:  Phrases{"unrelated", "off-topic", "off topic", "by the way", "random question", "different topic", "change of subject", "on another note"},
 	MyLevel:    Phrases{"my level", "my rung", "my role", "my stage", "my current level", "where i am"},
@@ -81,4 +83,6 @@ var Cues = struct {
 		{{"role", "level", "step", "rung", "one"}, {"after"}, {"mine=", "this=", "that=", "my=", "it=", "there="}},
 	},
 	NoLeave: Seq{{"don't", "dont", "do not", "never", "not"}, {"really", ""}, {"want*", "wish*", "plan*", "intend*"}, {"to", ""}, {"leave", "quit", "exit", "get out of"}, {"product*", "pm*"}},
+	NoManage: Seq{{"don't", "dont", "do not", "never", "not"}, {"really", ""}, {"want*", "wish*", "plan*", "intend*", "like*", "enjoy*"}, {"to", ""},
+		{"be a people manager*", "be a manager*", "be people manager*", "be manager*", "become a people manager*", "become a manager*", "become people manager*", "become manager*", "manag*", "lead people*", "have direct reports*", "have reports*"}},
 }

@@ -137,7 +137,6 @@ var (
 	reTransition = mustPattern(`\b(?:promo|get there|getting there|make it there|reach it|get to (?:it|that level|that role)|becom\w*|became|promot\w*|move (?:up )?(?:in)?to|moving (?:up )?(?:in)?to|step (?:up )?(?:in)?to|get(?:ting)? to|reach(?:ing)?|grow(?:ing)? into|transition(?:ing)? (?:in)?to|switch(?:ing)? (?:in)?to|prepar\w* (?:for|to)|ready (?:for|to)|make the (?:jump|leap|move|step) (?:in)?to|jump to|land (?:a|an|the)|level up|advance to|climb to|to be (?:a|an)|go from|going from|get from|move from|moving from|after mine|role after|level after|step after|rung after|the next one|what'?s next|next for me|comes? next|next (?:move|career step)|(?:want|wants|hope|hoping|plan|planning|aim|aiming|trying|try|like|going) to (?:make|reach|become|be|get to|hit|land)\b|next (?:level|step|rung|role)|to the next|pivot (?:in)?to|transition (?:out )?(?:in)?to|go into|get into|break into|get promoted|make it to|work towards?|aim(?:ing)? for|path to|route to|road to|move up|moving up|step up|stepping up|level above|rung above|above that)\b`)
 	reFromTo     = mustPattern(`\bfrom\b(.{1,60}?)\b((?:in)?to\b.{1,60})`)
 	reCurrent    = mustPattern(`\b(?:after(?: being)?|i'?m|i am|im|i work as|i'?ve been|i have been|as|currently|being|i'?m currently|i am currently|my title is|my role is)\s+(?:a|an|the)?\s*`)
-	reNoManage   = mustPattern(`\b(?:don'?t|do not|never|not)\s+(?:really\s+)?(?:want|wish|plan|intend|like|enjoy)\w*\s+(?:to\s+)?(?:be(?:come)?\s+(?:a\s+)?(?:people\s+)?manager|manag\w*|lead\s+people|have (?:direct )?reports)`)
 	reArrow      = mustPattern(`(?:->|→|=>|-->)`)
 	reAside      = mustPattern(`\b(?:instead of|rather than)\s+[^,.;?!]*`)
 	reStay       = mustPattern(`\b(?:(?:keep|stay|sustain|continue|remain)\w*\b.{0,30}\b(?:develop|grow|effective|succeed|learning|improv|sharp)|already (?:a |an )?(?:vp|cpo|director|senior|lead|head))`)
@@ -332,7 +331,7 @@ func thirdSubject(before string) bool {
 
 // asksIC is true when q asks for the IC track or turns down managing.
 func asksIC(q string) bool {
-	return reIC.MatchString(q) || reNoManage.MatchString(q) || rejectsManaging(q) || ladder.Talk.NoTeam.In(" "+q+" ")
+	return reIC.MatchString(q) || ladder.Cues.NoManage.In(q) || rejectsManaging(q) || ladder.Talk.NoTeam.In(" "+q+" ")
 }
 
 // allAre is true when every mention is of the level id (or there is none).
@@ -378,7 +377,7 @@ func (s *reading) topics() {
 	if len(s.in.Roles) > 0 || ladder.Cues.Adjacent.In(s.q) && !ladder.Cues.NoLeave.In(s.q) {
 		s.in.Topics = append(s.in.Topics, TopicAdjacent)
 	}
-	if reNoManage.MatchString(s.q) || rejectsManaging(s.q) {
+	if ladder.Cues.NoManage.In(s.q) || rejectsManaging(s.q) {
 		// Refusing to manage people: the IC track, and not the
 		// rung that manages people.
 		if !s.in.HasTopic(TopicIC) {
@@ -443,7 +442,7 @@ func (s *reading) transition() {
 	// A step already taken ("just got promoted") is none still to take.
 	pending := ladder.Talk.Arrived.Blank(" " + s.main + " ")
 	pending = pending[1 : len(pending)-1] // offsets as in s.main
-	if loc := reTransition.FindStringIndex(pending); loc != nil && !reNoManage.MatchString(s.q) && !qualityNext(pending[loc[1]:]) {
+	if loc := reTransition.FindStringIndex(pending); loc != nil && !ladder.Cues.NoManage.In(s.q) && !qualityNext(pending[loc[1]:]) {
 		s.in.Transition = true
 		if m := reFromTo.FindStringSubmatch(s.q); m != nil {
 			a, b := strongMentions(s.lad, m[1]), strongMentions(s.lad, m[2])
