@@ -43,6 +43,9 @@ var Cues = struct {
 	NoLeave Seq
 	// NoManage refuses managing people: the IC track, not the managing rungs.
 	NoManage Seq
+	// Arrows between two levels make a step from the first to the second;
+	// they are symbols, found anywhere.
+	Arrows []string
 }{
 	Unrelated:  Phrases{"unrelated", "off-topic", "off topic", "by the way", "random question", "different topic", "change of subject", "on another note"},
 	MyLevel:    Phrases{"my level", "my rung", "my role", "my stage", "my current level", "where i am"},
@@ -85,4 +88,5 @@ var Cues = struct {
 	NoLeave: Seq{{"don't", "dont", "do not", "never", "not"}, {"really", ""}, {"want*", "wish*", "plan*", "intend*"}, {"to", ""}, {"leave", "quit", "exit", "get out of"}, {"product*", "pm*"}},
 	NoManage: Seq{{"don't", "dont", "do not", "never", "not"}, {"really", ""}, {"want*", "wish*", "plan*", "intend*", "like*", "enjoy*"}, {"to", ""},
 		{"be a people manager*", "be a manager*", "be people manager*", "be manager*", "become a people manager*", "become a manager*", "become people manager*", "become manager*", "manag*", "lead people*", "have direct reports*", "have reports*"}},
+	Arrows: []string{"->", "→", "=>"},
 }

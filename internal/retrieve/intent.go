@@ -137,7 +137,6 @@ var (
 	reTransition = mustPattern(`\b(?:promo|get there|getting there|make it there|reach it|get to (?:it|that level|that role)|becom\w*|became|promot\w*|move (?:up )?(?:in)?to|moving (?:up )?(?:in)?to|step (?:up )?(?:in)?to|get(?:ting)? to|reach(?:ing)?|grow(?:ing)? into|transition(?:ing)? (?:in)?to|switch(?:ing)? (?:in)?to|prepar\w* (?:for|to)|ready (?:for|to)|make the (?:jump|leap|move|step) (?:in)?to|jump to|land (?:a|an|the)|level up|advance to|climb to|to be (?:a|an)|go from|going from|get from|move from|moving from|after mine|role after|level after|step after|rung after|the next one|what'?s next|next for me|comes? next|next (?:move|career step)|(?:want|wants|hope|hoping|plan|planning|aim|aiming|trying|try|like|going) to (?:make|reach|become|be|get to|hit|land)\b|next (?:level|step|rung|role)|to the next|pivot (?:in)?to|transition (?:out )?(?:in)?to|go into|get into|break into|get promoted|make it to|work towards?|aim(?:ing)? for|path to|route to|road to|move up|moving up|step up|stepping up|level above|rung above|above that)\b`)
 	reFromTo     = mustPattern(`\bfrom\b(.{1,60}?)\b((?:in)?to\b.{1,60})`)
 	reCurrent    = mustPattern(`\b(?:after(?: being)?|i'?m|i am|im|i work as|i'?ve been|i have been|as|currently|being|i'?m currently|i am currently|my title is|my role is)\s+(?:a|an|the)?\s*`)
-	reArrow      = mustPattern(`(?:->|→|=>|-->)`)
 	reAside      = mustPattern(`\b(?:instead of|rather than)\s+[^,.;?!]*`)
 	reStay       = mustPattern(`\b(?:(?:keep|stay|sustain|continue|remain)\w*\b.{0,30}\b(?:develop|grow|effective|succeed|learning|improv|sharp)|already (?:a |an )?(?:vp|cpo|director|senior|lead|head))`)
 
@@ -960,7 +959,7 @@ func fromToRungs(lad *ladder.Model, q string) (string, string) {
 // arrowLevels lists the levels of a question with an arrow in it ("senior
 // -> gpm"), a bare "PM" included; none without an arrow.
 func arrowLevels(lad *ladder.Model, q string) []string {
-	if !reArrow.MatchString(q) {
+	if !slices.ContainsFunc(ladder.Cues.Arrows, func(a string) bool { return strings.Contains(q, a) }) {
 		return nil
 	}
 	return distinct(lad.FindLevels(q))
