@@ -46,6 +46,9 @@ var Cues = struct {
 	// Arrows between two levels make a step from the first to the second;
 	// they are symbols, found anywhere.
 	Arrows []string
+	// Aside opens what a question sets aside, up to the end of its clause:
+	// any words after it.
+	Aside Seq
 }{
 	Unrelated:  Phrases{"unrelated", "off-topic", "off topic", "by the way", "random question", "different topic", "change of subject", "on another note"},
 	MyLevel:    Phrases{"my level", "my rung", "my role", "my stage", "my current level", "where i am"},
@@ -89,4 +92,5 @@ var Cues = struct {
 	NoManage: Seq{{"don't", "dont", "do not", "never", "not"}, {"really", ""}, {"want*", "wish*", "plan*", "intend*", "like*", "enjoy*"}, {"to", ""},
 		{"be a people manager*", "be a manager*", "be people manager*", "be manager*", "become a people manager*", "become a manager*", "become people manager*", "become manager*", "manag*", "lead people*", "have direct reports*", "have reports*"}},
 	Arrows: []string{"->", "→", "=>"},
+	Aside:  Seq{{"instead of", "rather than"}, {"*"}},
 }
