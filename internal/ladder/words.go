@@ -42,7 +42,7 @@ func (p Phrases) Find(t string) (int, int) {
 func (p Phrases) Blank(t string) string {
 	b := []byte(t)
 	for _, w := range p {
-		if strings.IndexAny(w, "*=") < 0 {
+		if markAt(w) < 0 {
 			for _, at := range findWord(t, w) {
 				for i := at; i < at+len(w) && i < len(b); i++ {
 					b[i] = ' '
@@ -73,7 +73,7 @@ func (p Phrases) In(t string) bool {
 // phrase w stands in t, and the end of what it covers there; -1, -1 when
 // there is none.
 func phraseAt(t, w string, start, stop int) (int, int) {
-	star := strings.IndexAny(w, "*=")
+	star := markAt(w)
 	if star < 0 {
 		at := nextWord(t, w, start, stop)
 		if at < 0 {
@@ -102,6 +102,15 @@ func phraseAt(t, w string, start, stop int) (int, int) {
 	return -1, -1
 }
 
+// markAt is the offset of the first "*" or "=" in w, or -1.
+func markAt(w string) int {
+	i, j := strings.IndexByte(w, '*'), strings.IndexByte(w, '=')
+	if i < 0 || j >= 0 && j < i {
+		return j
+	}
+	return i
+}
+
 // restAt matches the rest of a phrase at t[i:], each "*" going over the
 // word bytes there and a last "=" ending the word: the end, and whether it
 // matched.
@@ -118,7 +127,7 @@ func restAt(t string, i int, rest string) (int, bool) {
 			continue
 		}
 		lit := rest
-		if j := strings.IndexAny(rest, "*="); j >= 0 {
+		if j := markAt(rest); j >= 0 {
 			lit = rest[:j]
 		}
 		if !strings.HasPrefix(t[i:], lit) {
