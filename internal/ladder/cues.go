@@ -49,6 +49,12 @@ var Cues = struct {
 	// Aside opens what a question sets aside, up to the end of its clause:
 	// any words after it.
 	Aside Seq
+	// Stay words followed closely by Growing words keep on growing at a
+	// level, not into the next one.
+	Stay    Phrases
+	Growing Phrases
+	// Already a senior rung: growing there, not towards it.
+	Already Seq
 }{
 	Unrelated:  Phrases{"unrelated", "off-topic", "off topic", "by the way", "random question", "different topic", "change of subject", "on another note"},
 	MyLevel:    Phrases{"my level", "my rung", "my role", "my stage", "my current level", "where i am"},
@@ -91,6 +97,9 @@ var Cues = struct {
 	NoLeave: Seq{{"don't", "dont", "do not", "never", "not"}, {"really", ""}, {"want*", "wish*", "plan*", "intend*"}, {"to", ""}, {"leave", "quit", "exit", "get out of"}, {"product*", "pm*"}},
 	NoManage: Seq{{"don't", "dont", "do not", "never", "not"}, {"really", ""}, {"want*", "wish*", "plan*", "intend*", "like*", "enjoy*"}, {"to", ""},
 		{"be a people manager*", "be a manager*", "be people manager*", "be manager*", "become a people manager*", "become a manager*", "become people manager*", "become manager*", "manag*", "lead people*", "have direct reports*", "have reports*"}},
-	Arrows: []string{"->", "→", "=>"},
-	Aside:  Seq{{"instead of", "rather than"}, {"*"}},
+	Arrows:  []string{"->", "→", "=>"},
+	Aside:   Seq{{"instead of", "rather than"}, {"*"}},
+	Stay:    Phrases{"keep*", "stay*", "sustain*", "continue*", "remain*"},
+	Growing: Phrases{"develop*", "grow*", "effective*", "succeed*", "learning*", "improv*", "sharp*"},
+	Already: Seq{{"already"}, {"a", "an", ""}, {"vp*", "cpo*", "director*", "senior*", "lead*", "head*"}},
 }

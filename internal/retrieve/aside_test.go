@@ -22,3 +22,22 @@ func TestAside(t *testing.T) {
 		}
 	}
 }
+
+func TestStays(t *testing.T) {
+	tests := []struct {
+		q    string
+		want bool
+	}{
+		{"how do i keep growing once i am there", true},
+		{"staying sharp", true},
+		{"keep it up for a while, and then one day you grow", false}, // growing is more than 30 bytes on
+		{"i am already a director", true},
+		{"already there", false},
+		{"how do i grow into it", false},
+	}
+	for _, tt := range tests {
+		if got := stays(tt.q); got != tt.want {
+			t.Errorf("stays(%q) = %v, want %v", tt.q, got, tt.want)
+		}
+	}
+}

@@ -137,7 +137,6 @@ var (
 	reTransition = mustPattern(`\b(?:promo|get there|getting there|make it there|reach it|get to (?:it|that level|that role)|becom\w*|became|promot\w*|move (?:up )?(?:in)?to|moving (?:up )?(?:in)?to|step (?:up )?(?:in)?to|get(?:ting)? to|reach(?:ing)?|grow(?:ing)? into|transition(?:ing)? (?:in)?to|switch(?:ing)? (?:in)?to|prepar\w* (?:for|to)|ready (?:for|to)|make the (?:jump|leap|move|step) (?:in)?to|jump to|land (?:a|an|the)|level up|advance to|climb to|to be (?:a|an)|go from|going from|get from|move from|moving from|after mine|role after|level after|step after|rung after|the next one|what'?s next|next for me|comes? next|next (?:move|career step)|(?:want|wants|hope|hoping|plan|planning|aim|aiming|trying|try|like|going) to (?:make|reach|become|be|get to|hit|land)\b|next (?:level|step|rung|role)|to the next|pivot (?:in)?to|transition (?:out )?(?:in)?to|go into|get into|break into|get promoted|make it to|work towards?|aim(?:ing)? for|path to|route to|road to|move up|moving up|step up|stepping up|level above|rung above|above that)\b`)
 	reFromTo     = mustPattern(`\bfrom\b(.{1,60}?)\b((?:in)?to\b.{1,60})`)
 	reCurrent    = mustPattern(`\b(?:after(?: being)?|i'?m|i am|im|i work as|i'?ve been|i have been|as|currently|being|i'?m currently|i am currently|my title is|my role is)\s+(?:a|an|the)?\s*`)
-	reStay       = mustPattern(`\b(?:(?:keep|stay|sustain|continue|remain)\w*\b.{0,30}\b(?:develop|grow|effective|succeed|learning|improv|sharp)|already (?:a |an )?(?:vp|cpo|director|senior|lead|head))`)
 
 	reIC       = mustPattern(`\b(?:individual contributor|ic track|ic path|ic role|ic pm|stay(?:ing)? (?:an )?ic|(?:don'?t|do not|never|not) (?:want|like|wish|plan|intend|enjoy)\w* (?:to )?(?:manag|lead(?:ing)? people|be a manager|have reports)|without (?:managing|direct reports|reports|people management)|no (?:direct )?reports|not manag\w+ people|instead of manag|prefer\w* not to manag|avoid (?:people )?manag|hands[- ]on|go deep|stay (?:in|deep in) the craft|principal|staff pm|staff product|product architect|without becoming a manager|manage people\?|without (?:\w+ ){0,2}(?:management|managing|manager|reports|direct reports)|(?:dread|hate|dislike|avoid|not interested in|don'?t enjoy|don'?t like|rather not|prefer not)\w*\b.{0,30}\bmanag\w*|stay out of management|not (?:go|move) into management|should i (?:become a |go into |move into )?manag\w*|management or|manager or|or (?:stay|remain) (?:an )?ic|ic or)`)
 	reTimeline = mustPattern(`\b(?:(?:years?|yrs?) to|yrs\b|how long|how many years|how much time|timeline|time ?frame|how fast|how quickly|(?:ok|okay|fine|normal|alright|bad) to (?:just )?(?:stay|remain)|stay put|stay where i am|(?:stay|remain)\w* (?:at )?(?:\w+ ){1,2}(?:forever|for good|for (?:many )?years)|(?:promot\w*|promo|title|senior\w*|level up|move up|get there) (?:\w+ )?(?:faster|quicker|sooner)|years? (?:to|does|will|before)|too late|too old|late (?:to|for)|am i late|am i behind|behind (?:my )?peers|when (?:will|can|should) i (?:be|become|get|reach)|speed|pace|fast[- ]track|in \d+ years|(?:am i|i'?m|feel|falling|fall(?:en)?|so) (?:\w+ )?behind|by (?:age )?\d\d\b|i'?m \d\d\b|at my age|too slow|slow progress|late bloomer|\d+ years (?:in|of|as)|for (?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) (?:years|yrs)\b|how soon|stuck|plateau\w*|stagnat\w*|not (?:progressing|growing|moving up)|lost in my career|falling behind)`)
@@ -490,7 +489,7 @@ func (s *reading) conversation() {
 		s.in.Transition, s.in.Target = false, ""
 	}
 	s.stepTarget()
-	if reStay.MatchString(s.q) && (s.in.Target == "" || s.in.Target == s.in.Current || s.in.Current == "") {
+	if stays(s.q) && (s.in.Target == "" || s.in.Target == s.in.Current || s.in.Current == "") {
 		// Keeping on growing once at a level: growing in the
 		// role, not into the next one.
 		s.in.Transition, s.in.Target = false, ""
@@ -1123,4 +1122,27 @@ func (h *historyContext) namedLevels(q string, ms []ladder.Mention) {
 		h.first = ms[0].ID
 	}
 	h.role, h.adjacent, h.roleLast = "", false, false
+}
+
+// stays reports whether q keeps on growing at a level: a word of staying
+// followed within 30 bytes by a word of growing (ladder.Cues.Stay), or
+// "already" a senior rung (ladder.Cues.Already).
+func stays(q string) bool {
+	if ladder.Cues.Already.In(q) {
+		return true
+	}
+	for i := 0; i < len(q); {
+		at, end := ladder.Cues.Stay.Find(q[i:])
+		if at < 0 {
+			return false
+		}
+		if g := ladder.Cues.Growing.Index(q[i+end:]); g >= 0 && g <= 30 {
+			return true
+		}
+		i += at + 1
+		for i < len(q) && isLetter(q[i]) {
+			i++
+		}
+	}
+	return false
 }
