@@ -1,6 +1,7 @@
 package ladder
 
 import (
+	"reflect"
 	"slices"
 	"strings"
 )
@@ -109,4 +110,57 @@ func (l PhraseTable) Find(t string) (int, int) {
 		}
 	}
 	return best, end
+}
+
+// indexFrom is the length from which a table of this package is searched
+// through its first-word index: below it, looking for each phrase is
+// cheaper than listing the text's words.
+const indexFrom = 16
+
+// tableIndexes are the first-word indexes of this package's long tables
+// (Talk, Cues, FacetWords, NearbySubjects), keyed by the table's first
+// element and built once at start; nothing is added later, so a table made
+// at run time is searched phrase by phrase.
+var tableIndexes = func() map[*string]sizedIndex {
+	out := map[*string]sizedIndex{}
+	for _, p := range longTables() {
+		if len(p) >= indexFrom {
+			out[&p[0]] = sizedIndex{newWordIndex(p), len(p)}
+		}
+	}
+	return out
+}()
+
+type sizedIndex struct {
+	wordIndex
+	n int // the table's length: a shorter slice of it is not the table
+}
+
+// longTables lists the package's phrase tables.
+func longTables() []Phrases {
+	var out []Phrases
+	for _, v := range []any{Talk, Cues} {
+		rv := reflect.ValueOf(v)
+		for i := range rv.NumField() {
+			if p, ok := rv.Field(i).Interface().(Phrases); ok {
+				out = append(out, p)
+			}
+		}
+	}
+	for _, p := range FacetWords {
+		out = append(out, p)
+	}
+	for _, n := range NearbySubjects {
+		out = append(out, n.Words)
+	}
+	return out
+}
+
+// index is p's first-word index, when p is one of the package's long tables.
+func (p Phrases) index() (wordIndex, bool) {
+	if len(p) < indexFrom {
+		return wordIndex{}, false
+	}
+	x, ok := tableIndexes[&p[0]]
+	return x.wordIndex, ok && x.n == len(p)
 }

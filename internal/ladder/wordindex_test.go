@@ -48,3 +48,34 @@ func TestPhraseTableFindsWhatPhrasesFind(t *testing.T) {
 		}
 	}
 }
+
+// The package's long tables, searched through their index, find what
+// searching them phrase by phrase finds, on every line of the article.
+func TestTableIndexesAgree(t *testing.T) {
+	texts := strings.Split(strings.ToLower(string(corpus.Article)), "\n")
+	texts = append(texts, " skipping a rung? ", " don't care about titles ", " it's its own thing ")
+	n := 0
+	for _, p := range longTables() {
+		x, ok := p.index()
+		if !ok {
+			continue
+		}
+		n++
+		for _, tx := range texts {
+			tx = " " + tx + " "
+			wantAt, wantEnd := -1, -1
+			for _, w := range p {
+				if at, e := phraseAt(tx, w, 0, len(tx)); at >= 0 && (wantAt < 0 || at < wantAt) {
+					wantAt, wantEnd = at, e
+				}
+			}
+			gotAt, gotEnd := PhraseTable{Phrases: p, x: x}.Find(tx)
+			if gotAt != wantAt || gotEnd != wantEnd {
+				t.Fatalf("table %q...: Find(%q) = %d, %d; phrase by phrase %d, %d", p[0], tx, gotAt, gotEnd, wantAt, wantEnd)
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no long table is indexed")
+	}
+}

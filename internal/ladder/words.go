@@ -23,6 +23,9 @@ func (p Phrases) Index(t string) int {
 // Find returns where the first phrase found in t starts and ends, or -1, -1.
 // Of the phrases found at that offset, the one listed first decides the end.
 func (p Phrases) Find(t string) (int, int) {
+	if x, ok := p.index(); ok {
+		return PhraseTable{Phrases: p, x: x}.Find(t)
+	}
 	best, end := -1, -1
 	for _, w := range p {
 		stop := len(t)
@@ -61,6 +64,9 @@ func (p Phrases) Blank(t string) string {
 
 // In reports whether one of the phrases is found in t.
 func (p Phrases) In(t string) bool {
+	if x, ok := p.index(); ok {
+		return PhraseTable{Phrases: p, x: x}.In(t)
+	}
 	for _, w := range p {
 		if at, _ := phraseAt(t, w, 0, len(t)); at >= 0 {
 			return true
