@@ -588,7 +588,10 @@ func (c *composer) lead(s sections.Section, first line, deeper bool) string {
 		prefix = fmt.Sprintf("staying with %s from earlier, ", levelPhrase(c.lad, s.Level))
 	case in.Current != "" && in.Current == s.Level && !in.Transition:
 		prefix = fmt.Sprintf("you said you're %s, so ", withArticle(levelName(c.lad, s.Level)))
-	case isLevel(c.lad, s.Level) && !slices.Contains(in.Levels, s.Level) && !(in.Transition && in.Target != ""):
+	case isLevel(c.lad, s.Level) && !slices.Contains(in.Levels, s.Level) && !(in.Transition && in.Target != "") &&
+		!(s.Level == c.lad.IC() && in.HasTopic(retrieve.TopicIC)):
+		// The IC track asked as a topic ("can I grow without reports?")
+		// is no guess: its own lead names it.
 		prefix = fmt.Sprintf("assuming you mean %s, ", levelPhrase(c.lad, s.Level))
 	}
 	if in.Transition && in.Target != "" && s.Facet == ladder.Skills {

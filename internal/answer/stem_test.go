@@ -45,3 +45,18 @@ func TestWordCount(t *testing.T) {
 		}
 	}
 }
+
+// The IC track asked as a topic is named by its own lead, not guessed at.
+func TestICLeadIsNoGuess(t *testing.T) {
+	s := newOfflineService(t)
+	r, err := s.Chat(t.Context(), Request{Message: "i would hate having direct reports. how does growth work for me then?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Citations) == 0 || r.Citations[0].Level != "ic" {
+		t.Fatalf("citations %+v: want the IC track first", r.Citations)
+	}
+	if strings.HasPrefix(strings.ToLower(r.Answer), "assuming you mean") {
+		t.Errorf("answer %q guesses at a level the question asked", r.Answer[:min(80, len(r.Answer))])
+	}
+}
