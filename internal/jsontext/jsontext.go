@@ -75,9 +75,9 @@ func Check(raw []byte) string {
 				folded := strings.ToLower(strings.ToUpper(key))
 				if first, ok := top.keys[folded]; ok {
 					if first == key {
-						return fmt.Sprintf("request body gives the key %q twice in one object; send each key once", clip(key, 40))
+						return fmt.Sprintf("request body gives the key %q twice in one object; send each key once", Clip(key, 40))
 					}
-					return fmt.Sprintf("request body gives the key %q twice in one object (as %q and %q: keys are read without regard to case); send it once", clip(first, 40), clip(first, 40), clip(key, 40))
+					return fmt.Sprintf("request body gives the key %q twice in one object (as %q and %q: keys are read without regard to case); send it once", Clip(first, 40), Clip(first, 40), Clip(key, 40))
 				}
 				top.keys[folded] = key
 			}
@@ -210,8 +210,9 @@ func Article(kind string) string {
 	return "a " + kind
 }
 
-// clip shortens a key a client sent to at most n runes for a message.
-func clip(s string, n int) string {
+// Clip shortens what a client sent to at most n runes for an error
+// message, so a 10,000-character key, path or name is not sent back whole.
+func Clip(s string, n int) string {
 	for i := range s {
 		if n == 0 {
 			return s[:i] + "…"

@@ -6,6 +6,7 @@ import (
 	"net/http"
 
 	"github.com/ladder/coach/internal/errs"
+	"github.com/ladder/coach/internal/jsontext"
 )
 
 // OpenAI error types and codes the coach uses.
@@ -112,16 +113,5 @@ func ErrorOf(err error, status int) *Error {
 // ModelNotFound is the 404 for a model other than the coach's.
 func ModelNotFound(requested, id string) *Error {
 	return &Error{Status: http.StatusNotFound, Type: TypeInvalidRequest, Param: "model", Code: CodeModelNotFound,
-		Message: fmt.Sprintf("The model '%s' does not exist. This server has one model, '%s' (GET /v1/models).", clip(requested, 100), id)}
-}
-
-// clip shortens what a client sent to at most n runes for an error message.
-func clip(s string, n int) string {
-	for i := range s {
-		if n == 0 {
-			return s[:i] + "…"
-		}
-		n--
-	}
-	return s
+		Message: fmt.Sprintf("The model '%s' does not exist. This server has one model, '%s' (GET /v1/models).", jsontext.Clip(requested, 100), id)}
 }

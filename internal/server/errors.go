@@ -48,18 +48,6 @@ func abortWithError(c *gin.Context, logger *slog.Logger, err error) {
 	abortWithMessage(c, status, errs.Message(err))
 }
 
-// clip shortens what a client sent to at most n runes for an error message,
-// so a 10,000-character path or name is not sent back whole.
-func clip(s string, n int) string {
-	for i := range s {
-		if n == 0 {
-			return s[:i] + "…"
-		}
-		n--
-	}
-	return s
-}
-
 // abortWithMessage writes msg with status through the error writer of the
 // request's mount, whoever aborts: the route's handler, the middleware or
 // the fallback routes; outside every mount, in the one error shape.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/ladder/coach/internal/jsontext"
 	"reflect"
 	"slices"
 	"strconv"
@@ -50,7 +51,7 @@ func unknownFields(raw []byte, v any) string {
 	}
 	var parts []string
 	for _, k := range unknown {
-		parts = append(parts, fmt.Sprintf("unknown field %q; %s", clip(k, 40), meant(k, known)))
+		parts = append(parts, fmt.Sprintf("unknown field %q; %s", jsontext.Clip(k, 40), meant(k, known)))
 	}
 	return strings.Join(parts, "; ")
 }

@@ -17,6 +17,7 @@ import (
 
 	"github.com/ladder/coach/internal/answer"
 	"github.com/ladder/coach/internal/errs"
+	"github.com/ladder/coach/internal/jsontext"
 	"github.com/ladder/coach/internal/sections"
 )
 
@@ -45,7 +46,7 @@ func (c *checkingChatter) check(req answer.Request) {
 	}
 	for _, s := range texts {
 		if !utf8.ValidString(s) || strings.ContainsRune(s, 0) {
-			bad = append(bad, "text with invalid UTF-8 or NUL reached the chatter: "+clip(s, 80))
+			bad = append(bad, "text with invalid UTF-8 or NUL reached the chatter: "+jsontext.Clip(s, 80))
 		}
 	}
 	c.mu.Lock()

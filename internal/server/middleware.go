@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/gin-gonic/gin"
+	"github.com/ladder/coach/internal/jsontext"
 )
 
 // ContentSecurityPolicy is sent with every response: the page loads its own
@@ -101,7 +102,7 @@ func requestLog(logger *slog.Logger) gin.HandlerFunc {
 		if err != nil {
 			status = StatusWriteFailed
 		}
-		attrs := []any{"request_id", c.GetString(ctxKeyRequestID), "method", clip(c.Request.Method, 20), "path", clip(c.Request.URL.Path, 200),
+		attrs := []any{"request_id", c.GetString(ctxKeyRequestID), "method", jsontext.Clip(c.Request.Method, 20), "path", jsontext.Clip(c.Request.URL.Path, 200),
 			"route", c.FullPath(), "status", status, "bytes", c.Writer.Size(),
 			"client", c.ClientIP(), "duration", time.Since(start)}
 		if err != nil {

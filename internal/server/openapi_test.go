@@ -15,6 +15,7 @@ import (
 	"github.com/getkin/kin-openapi/routers/legacy"
 
 	"github.com/ladder/coach/internal/answer"
+	"github.com/ladder/coach/internal/jsontext"
 	"github.com/ladder/coach/internal/sections"
 )
 
@@ -69,7 +70,7 @@ func checkOpenAPI(t *testing.T, router routers.Router, req *http.Request, body [
 	out := &openapi3filter.ResponseValidationInput{RequestValidationInput: in, Status: rec.Code, Header: rec.Header(), Options: opts}
 	out.SetBodyBytes(rec.Body.Bytes())
 	if err := openapi3filter.ValidateResponse(ctx, out); err != nil {
-		t.Errorf("%s %s %s: the reply %d does not fit the document: %v\n%s", req.Method, req.URL, body, rec.Code, err, clip(rec.Body.String(), 400))
+		t.Errorf("%s %s %s: the reply %d does not fit the document: %v\n%s", req.Method, req.URL, body, rec.Code, err, jsontext.Clip(rec.Body.String(), 400))
 	}
 }
 
@@ -110,7 +111,7 @@ func TestOpenAPI(t *testing.T) {
 	} {
 		rec := send(h, tt.method, tt.target, tt.body, nil)
 		if rec.Code != tt.want {
-			t.Errorf("%s %s: %d; want %d: %s", tt.method, tt.target, rec.Code, tt.want, clip(rec.Body.String(), 300))
+			t.Errorf("%s %s: %d; want %d: %s", tt.method, tt.target, rec.Code, tt.want, jsontext.Clip(rec.Body.String(), 300))
 			continue
 		}
 		req := httptest.NewRequest(tt.method, tt.target, nil)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/gin-contrib/cors"
 	"github.com/gin-gonic/gin"
+	"github.com/ladder/coach/internal/jsontext"
 )
 
 // allowHosts answers 421 to a request whose Host is not one of hosts (any
@@ -22,7 +23,7 @@ func allowHosts(hosts []string) gin.HandlerFunc {
 			return
 		}
 		abortWithMessage(c, http.StatusMisdirectedRequest,
-			"this coach does not serve the host "+strconv.Quote(clip(c.Request.Host, 100))+"; set COACH_ALLOWED_HOSTS to serve it")
+			"this coach does not serve the host "+strconv.Quote(jsontext.Clip(c.Request.Host, 100))+"; set COACH_ALLOWED_HOSTS to serve it")
 	}
 }
 

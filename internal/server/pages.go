@@ -7,6 +7,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/ladder/coach/internal/jsontext"
 	"github.com/ladder/coach/web"
 )
 
@@ -42,7 +43,7 @@ func (h *pagesHandler) page(name string) gin.HandlerFunc {
 func (h *pagesHandler) static(c *gin.Context) {
 	a, ok := web.AssetNamed(c.Param("name"))
 	if !ok {
-		abortWithMessage(c, http.StatusNotFound, "no file "+clip(c.Request.URL.Path, 200))
+		abortWithMessage(c, http.StatusNotFound, "no file "+jsontext.Clip(c.Request.URL.Path, 200))
 		return
 	}
 	if c.Query("v") == a.Hash {

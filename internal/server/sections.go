@@ -6,6 +6,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/ladder/coach/internal/jsontext"
 	"github.com/ladder/coach/internal/sections"
 )
 
@@ -45,5 +46,5 @@ func (h *sectionsHandler) get(c *gin.Context) {
 			return
 		}
 	}
-	abortWithMessage(c, http.StatusNotFound, "no section with id \""+clip(id, 100)+"\"; GET /api/sections lists them")
+	abortWithMessage(c, http.StatusNotFound, "no section with id \""+jsontext.Clip(id, 100)+"\"; GET /api/sections lists them")
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/ladder/coach/internal/answer"
+	"github.com/ladder/coach/internal/jsontext"
 	"github.com/ladder/coach/internal/ladder"
 	"github.com/ladder/coach/internal/openaiapi"
 	"github.com/ladder/coach/internal/sections"
@@ -151,10 +152,10 @@ func New(d Deps) *gin.Engine {
 		}))
 	}
 	r.NoRoute(func(c *gin.Context) {
-		abortWithMessage(c, http.StatusNotFound, "no route for "+clip(c.Request.Method, 20)+" "+clip(c.Request.URL.Path, 200))
+		abortWithMessage(c, http.StatusNotFound, "no route for "+jsontext.Clip(c.Request.Method, 20)+" "+jsontext.Clip(c.Request.URL.Path, 200))
 	})
 	r.NoMethod(func(c *gin.Context) {
-		abortWithMessage(c, http.StatusMethodNotAllowed, "method "+clip(c.Request.Method, 20)+" is not allowed on "+clip(c.Request.URL.Path, 200))
+		abortWithMessage(c, http.StatusMethodNotAllowed, "method "+jsontext.Clip(c.Request.Method, 20)+" is not allowed on "+jsontext.Clip(c.Request.URL.Path, 200))
 	})
 
 	health := &healthHandler{ready: d.Ready}
