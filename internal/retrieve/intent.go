@@ -154,6 +154,7 @@ func understand(lad *ladder.Model, question string, history []Turn, inScope func
 	if s.refuse() {
 		return s.in
 	}
+	s.told = fromHistory(lad, history)
 	s.mentionsAndFacets()
 	s.topics()
 	s.transition()
@@ -172,7 +173,8 @@ type reading struct {
 	main        string // q less what it sets aside
 	history     []Turn
 	mentions    []ladder.Mention // the levels the question asks about
-	hist        historyContext   // what the conversation says
+	told        historyContext   // what the conversation says, read once
+	hist        historyContext   // what of it this question carries over
 	stepBack    bool             // the level is a step from the one talked about
 	aboutOther  bool             // the question is about someone the asker told of
 	wanted      string           // the level that person is said to want, named after them
@@ -390,7 +392,7 @@ func (s *reading) topics() {
 	}
 	pad := " " + s.q + " "
 	if ladder.Talk.Equivalence.In(pad) && (s.in.HasTopic(TopicIC) || mentionsID(s.mentions, s.lad.IC()) ||
-		len(s.mentions) <= 1 && fromHistory(s.lad, s.history).topic == s.lad.IC()) {
+		len(s.mentions) <= 1 && s.told.topic == s.lad.IC()) {
 		// The IC track weighed against a rung of managers: where the
 		// article says how they compare.
 		s.in.equivalence = true
@@ -469,7 +471,7 @@ func (s *reading) transition() {
 // conversation: levels said before, when this question names none.
 func (s *reading) conversation() {
 	// The conversation: levels said before, when this question names none.
-	s.hist = fromHistory(s.lad, s.history)
+	s.hist = s.told
 	if ladder.Cues.Unrelated.In(s.q) {
 		// "Unrelated, but...": a new topic carries nothing over.
 		s.hist = historyContext{}
