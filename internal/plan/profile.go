@@ -235,7 +235,10 @@ func (v *vocab) kindLinks(ps []profile) [][]float64 {
 // The words from gap on are what a weak word or a negation says is lacking
 // ("never asks why", "without talking to users"): the words before it
 // (who, where) count weightBeforeGap of them.
-func contextQuery(kept, phrases []string, gap int) map[string]float64 {
+//
+// A counterpart's word (who) is taken as written only: it names people,
+// and reaches the kinds through the clause's people, not its words.
+func contextQuery(kept, phrases []string, gap int, who map[string]bool) map[string]float64 {
 	q := map[string]float64{}
 	scale := 1.0
 	add := func(text string, w float64) {
@@ -253,6 +256,9 @@ func contextQuery(kept, phrases []string, gap int) map[string]float64 {
 			scale = weightBeforeGap
 		}
 		add(w, weightAsWritten)
+		if who[w] {
+			continue
+		}
 		forms := []string{w}
 		if words.Correct != nil {
 			if c := words.Correct(w); c != "" && c != w {
@@ -300,15 +306,24 @@ func gapStart(firstAfterWeak, kept int) int {
 // the kinds' words, rarely the article's), and directly through the
 // skill's own stems, each stem weighed by its rarity among the profiles
 // and in the article.
-func (v *vocab) profileScores(ps []profile, q map[string]float64) []float64 {
+func (v *vocab) profileScores(ps []profile, q map[string]float64, who people) []float64 {
 	out := make([]float64, len(ps))
 	ks := kinds()
 	kindScore := make([]float64, len(ks))
+	for ki, w := range who.kinds {
+		kindScore[ki] += w
+	}
+	whoStems := map[string]bool{}
+	for w := range who.words {
+		for _, t := range abilityTerms(w) {
+			whoStems[t] = true
+		}
+	}
 	for t, qw := range q {
 		// a word of several kinds names each of them less
 		var in []int
 		for ki, kd := range ks {
-			if kd.terms[t] {
+			if kd.terms[t] && !whoStems[t] {
 				in = append(in, ki)
 			}
 		}
@@ -376,10 +391,10 @@ func (v *vocab) polarScores(ps []profile, clauses []clause) (focus, strong []flo
 	focus, strong = make([]float64, len(ps)), make([]float64, len(ps))
 	scores = make([][]float64, len(clauses))
 	for ci, c := range clauses {
-		if len(c.pq) == 0 {
+		if len(c.pq) == 0 && len(c.who.kinds) == 0 {
 			continue
 		}
-		s := v.profileScores(ps, c.pq)
+		s := v.profileScores(ps, c.pq, c.who)
 		scores[ci] = s
 		for i := range ps {
 			switch {

@@ -89,6 +89,7 @@ type clause struct {
 	weak    bool // it says a gap: a weak word or a negation
 	q       query
 	pq      map[string]float64 // the words matched to the from-level skills' profiles
+	who     people             // the people it names (counterparts)
 	vec     []float32          // the clause's words and their related words, embedded
 	matched int
 	// hits are the items the clause's votes went to, for matched
@@ -363,8 +364,11 @@ func parseContext(v *vocab, context string) []clause {
 		var kept []string
 		firstAfterWeak := -1 // the first kept word after the first weak word
 		toks := embed.Tokens(part)
+		c.who = counterpartsIn(toks)
 		for ti, tok := range toks {
 			switch {
+			case c.who.words[tok]:
+				// who the mentee deals with: read as written, below
 			case strongWords[tok]:
 				strong = true
 				continue
@@ -389,7 +393,7 @@ func parseContext(v *vocab, context string) []clause {
 			// part goes on saying what the first said
 			c.lighter, c.weak = out[len(out)-1].lighter, out[len(out)-1].weak
 		}
-		c.pq = contextQuery(kept, phrasesOf(toks), gapStart(firstAfterWeak, len(kept)))
+		c.pq = contextQuery(kept, phrasesOf(toks), gapStart(firstAfterWeak, len(kept)), c.who.words)
 		if len(kept) > 0 {
 			c.vec = v.emb.Embed(widened(kept, phrasesOf(toks)))
 		}
