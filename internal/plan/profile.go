@@ -236,9 +236,9 @@ func (v *vocab) kindLinks(ps []profile) [][]float64 {
 // ("never asks why", "without talking to users"): the words before it
 // (who, where) count weightBeforeGap of them.
 //
-// A counterpart's word (who) is taken as written only: it names people,
-// and reaches the kinds through the clause's people, not its words.
-func contextQuery(kept, phrases []string, gap int, who map[string]bool) map[string]float64 {
+// A cue's word is taken as written only: it reaches the kinds through the
+// clause's cues, not as a word.
+func contextQuery(kept, phrases []string, gap int, cue map[string]bool) map[string]float64 {
 	q := map[string]float64{}
 	scale := 1.0
 	add := func(text string, w float64) {
@@ -256,7 +256,7 @@ func contextQuery(kept, phrases []string, gap int, who map[string]bool) map[stri
 			scale = weightBeforeGap
 		}
 		add(w, weightAsWritten)
-		if who[w] {
+		if cue[w] {
 			continue
 		}
 		forms := []string{w}
@@ -306,24 +306,24 @@ func gapStart(firstAfterWeak, kept int) int {
 // the kinds' words, rarely the article's), and directly through the
 // skill's own stems, each stem weighed by its rarity among the profiles
 // and in the article.
-func (v *vocab) profileScores(ps []profile, q map[string]float64, who people) []float64 {
+func (v *vocab) profileScores(ps []profile, q map[string]float64, cs cues) []float64 {
 	out := make([]float64, len(ps))
 	ks := kinds()
 	kindScore := make([]float64, len(ks))
-	for ki, w := range who.kinds {
+	for ki, w := range cs.kinds {
 		kindScore[ki] += w
 	}
-	whoStems := map[string]bool{}
-	for w := range who.words {
+	cueStems := map[string]bool{}
+	for w := range cs.words {
 		for _, t := range abilityTerms(w) {
-			whoStems[t] = true
+			cueStems[t] = true
 		}
 	}
 	for t, qw := range q {
 		// a word of several kinds names each of them less
 		var in []int
 		for ki, kd := range ks {
-			if kd.terms[t] && !whoStems[t] {
+			if kd.terms[t] && !cueStems[t] {
 				in = append(in, ki)
 			}
 		}
@@ -391,10 +391,10 @@ func (v *vocab) polarScores(ps []profile, clauses []clause) (focus, strong []flo
 	focus, strong = make([]float64, len(ps)), make([]float64, len(ps))
 	scores = make([][]float64, len(clauses))
 	for ci, c := range clauses {
-		if len(c.pq) == 0 && len(c.who.kinds) == 0 {
+		if len(c.pq) == 0 && len(c.cues.kinds) == 0 {
 			continue
 		}
-		s := v.profileScores(ps, c.pq, c.who)
+		s := v.profileScores(ps, c.pq, c.cues)
 		scores[ci] = s
 		for i := range ps {
 			switch {

@@ -89,7 +89,7 @@ type clause struct {
 	weak    bool // it says a gap: a weak word or a negation
 	q       query
 	pq      map[string]float64 // the words matched to the from-level skills' profiles
-	who     people             // the people it names (counterparts)
+	cues    cues               // who and what happens, as it names them
 	vec     []float32          // the clause's words and their related words, embedded
 	matched int
 	// hits are the items the clause's votes went to, for matched
@@ -364,11 +364,9 @@ func parseContext(v *vocab, context string) []clause {
 		var kept []string
 		firstAfterWeak := -1 // the first kept word after the first weak word
 		toks := embed.Tokens(part)
-		c.who = counterpartsIn(toks)
+		c.cues = cuesIn(toks)
 		for ti, tok := range toks {
 			switch {
-			case c.who.words[tok]:
-				// who the mentee deals with: read as written, below
 			case strongWords[tok]:
 				strong = true
 				continue
@@ -382,6 +380,8 @@ func parseContext(v *vocab, context string) []clause {
 				if !topicalWeakWords[tok] {
 					continue
 				}
+			case c.cues.words[tok]:
+				// a cue's word: read as written, below
 			case fillerWords[tok], embed.IsStop(tok):
 				continue
 			}
@@ -393,7 +393,7 @@ func parseContext(v *vocab, context string) []clause {
 			// part goes on saying what the first said
 			c.lighter, c.weak = out[len(out)-1].lighter, out[len(out)-1].weak
 		}
-		c.pq = contextQuery(kept, phrasesOf(toks), gapStart(firstAfterWeak, len(kept)), c.who.words)
+		c.pq = contextQuery(kept, phrasesOf(toks), gapStart(firstAfterWeak, len(kept)), c.cues.words)
 		if len(kept) > 0 {
 			c.vec = v.emb.Embed(widened(kept, phrasesOf(toks)))
 		}
