@@ -26,8 +26,8 @@ var situationsTxt string
 // Weights of a cue towards each of its kinds, against 1 for a word of the
 // kind the context wrote.
 var (
-	weightCounterpart = 0.85
-	weightSituation   = 0.85
+	weightCounterpart = 0.7
+	weightSituation   = 1.2
 )
 
 // maxCueWords is the most words a cue has.
