@@ -19,7 +19,8 @@ import (
 // own words speak of. A context's words, widened through the lexicon the
 // chat uses and through abilities_related.tsv (WordNet's words for the
 // kinds' words, made by the same generator), are matched to the profiles;
-// the skill a weakness names comes first.
+// the people and situations a context names reach the kinds as cues
+// (cues.go); the skill a weakness names comes first.
 
 //go:generate go run ../lexicon/gen -article abilities.txt -related abilities_related.tsv
 
