@@ -2,10 +2,12 @@ package app
 
 import (
 	"context"
+	"encoding/json"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"strings"
 	"testing"
 
@@ -26,12 +28,7 @@ func BenchmarkChatHandler(b *testing.B) {
 	}
 	set, _ := Sections()
 	h := server.New(server.Deps{Chatter: a, Sections: set, Logger: slog.New(slog.NewJSONHandler(io.Discard, nil))})
-	qs := []string{
-		`{"message":"What should I build to become a Senior PM?"}`,
-		`{"message":"What does an Associate PM do day to day?"}`,
-		`{"message":"How is a senior PM's success judged?"}`,
-		`{"message":"I don't want to manage people. What are my options?"}`,
-	}
+	qs := benchMix(b)
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
 		req := httptest.NewRequest(http.MethodPost, "/api/chat", strings.NewReader(qs[i%len(qs)]))
@@ -42,4 +39,30 @@ func BenchmarkChatHandler(b *testing.B) {
 			b.Fatal(w.Code, w.Body.String())
 		}
 	}
+}
+
+// benchMix reads the questions of bench/chat.lua, the load test's request
+// mix, as request bodies, so the in-process figure matches bench/run.sh's.
+func benchMix(b *testing.B) []string {
+	raw, err := os.ReadFile("../../bench/chat.lua")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var out []string
+	for _, line := range strings.Split(string(raw), "\n") {
+		line = strings.TrimSpace(line)
+		if !strings.HasPrefix(line, `"`) {
+			continue
+		}
+		q := strings.TrimSuffix(strings.TrimSuffix(line, ","), `"`)[1:]
+		body, err := json.Marshal(map[string]string{"message": q})
+		if err != nil {
+			b.Fatal(err)
+		}
+		out = append(out, string(body))
+	}
+	if len(out) < 10 {
+		b.Fatalf("bench/chat.lua: %d questions", len(out))
+	}
+	return out
 }
