@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -403,7 +404,7 @@ func (c *composer) candidates(i int) []line {
 		if c.shown[t] {
 			continue
 		}
-		out = append(out, line{cite: i, index: j, text: t, skill: skills[l], score: c.overlap(t, s.Title), words: countWords(t)})
+		out = append(out, line{cite: i, index: j, text: t, skill: skills[l], score: c.overlap(t, s.Title), words: factsOf(t).words})
 	}
 	return out
 }
@@ -784,6 +785,25 @@ func countWords(s string) int {
 	return n
 }
 
+// textFacts are what composing reads of an article line or title on every
+// request, computed once per text: sections are fixed, so the memo holds
+// at most the article's (or ladder file's) lines.
+type textFacts struct {
+	lower string
+	words int
+}
+
+var facts sync.Map // string -> textFacts
+
+func factsOf(t string) textFacts {
+	if f, ok := facts.Load(t); ok {
+		return f.(textFacts)
+	}
+	f := textFacts{lower: strings.ToLower(t), words: countWords(t)}
+	facts.Store(t, f)
+	return f
+}
+
 // stemRunes is how many letters of a word its stem keeps.
 const stemRunes = 5
 
@@ -801,7 +821,7 @@ func (c *composer) overlap(text, title string) float64 {
 	if len(c.terms) == 0 {
 		return 0
 	}
-	text, title = strings.ToLower(text), strings.ToLower(title)
+	text, title = factsOf(text).lower, factsOf(title).lower
 	n := 0.0
 	for _, t := range c.terms {
 		if hasStem(text, t) && !hasStem(title, t) {

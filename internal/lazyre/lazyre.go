@@ -1,7 +1,9 @@
 // Package lazyre holds regular expressions compiled on first use: a
 // package's tables of them then cost nothing when the binary starts
 // (`coach help` included), and each is compiled once, safely from any
-// goroutine. It knows nothing else.
+// goroutine. Each carries a literal prefilter (prefilter.go): a text that
+// holds none of the literals every match starts with is not searched.
+// It knows nothing else.
 package lazyre
 
 import (
@@ -14,7 +16,7 @@ import (
 // package's tests compile theirs (All).
 type Regexp struct {
 	expr string
-	get  func() *regexp.Regexp // sync.OnceValue
+	get  func() *compiled // sync.OnceValue
 }
 
 var (
@@ -24,7 +26,7 @@ var (
 
 // New returns the expression expr, to be compiled on first use.
 func New(expr string) *Regexp {
-	r := &Regexp{expr: expr, get: sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })}
+	r := &Regexp{expr: expr, get: sync.OnceValue(func() *compiled { return compile(expr) })}
 	mu.Lock()
 	all = append(all, r)
 	mu.Unlock()
@@ -38,33 +40,85 @@ func All() []*Regexp {
 	return append([]*Regexp(nil), all...)
 }
 
-// Regexp is the compiled expression.
-func (r *Regexp) Regexp() *regexp.Regexp { return r.get() }
+// Regexp is the compiled expression, without the prefilter.
+func (r *Regexp) Regexp() *regexp.Regexp { return r.get().re }
+
+// Filtered reports whether the expression has a prefilter.
+func (r *Regexp) Filtered() bool { c := r.get(); return c.lits != nil || c.alts != nil }
 
 // String is the expression's source text.
 func (r *Regexp) String() string { return r.expr }
 
-func (r *Regexp) MatchString(s string) bool            { return r.get().MatchString(s) }
-func (r *Regexp) FindString(s string) string           { return r.get().FindString(s) }
-func (r *Regexp) FindStringIndex(s string) []int       { return r.get().FindStringIndex(s) }
-func (r *Regexp) FindStringSubmatch(s string) []string { return r.get().FindStringSubmatch(s) }
+// may reports whether s can hold a match.
+func (r *Regexp) may(s string) (*regexp.Regexp, bool) {
+	c := r.get()
+	return c.re, c.may(s)
+}
+
+func (r *Regexp) MatchString(s string) bool      { return r.get().MatchString(s) }
+func (r *Regexp) FindStringIndex(s string) []int { return r.get().FindStringIndex(s) }
+
+func (r *Regexp) FindString(s string) string {
+	if re, ok := r.may(s); ok {
+		return re.FindString(s)
+	}
+	return ""
+}
+
+func (r *Regexp) FindStringSubmatch(s string) []string {
+	if re, ok := r.may(s); ok {
+		return re.FindStringSubmatch(s)
+	}
+	return nil
+}
+
 func (r *Regexp) FindStringSubmatchIndex(s string) []int {
-	return r.get().FindStringSubmatchIndex(s)
+	if re, ok := r.may(s); ok {
+		return re.FindStringSubmatchIndex(s)
+	}
+	return nil
 }
-func (r *Regexp) FindAllString(s string, n int) []string { return r.get().FindAllString(s, n) }
+
+func (r *Regexp) FindAllString(s string, n int) []string {
+	if re, ok := r.may(s); ok {
+		return re.FindAllString(s, n)
+	}
+	return nil
+}
+
 func (r *Regexp) FindAllStringIndex(s string, n int) [][]int {
-	return r.get().FindAllStringIndex(s, n)
+	if re, ok := r.may(s); ok {
+		return re.FindAllStringIndex(s, n)
+	}
+	return nil
 }
+
 func (r *Regexp) FindAllStringSubmatch(s string, n int) [][]string {
-	return r.get().FindAllStringSubmatch(s, n)
+	if re, ok := r.may(s); ok {
+		return re.FindAllStringSubmatch(s, n)
+	}
+	return nil
 }
+
 func (r *Regexp) FindAllStringSubmatchIndex(s string, n int) [][]int {
-	return r.get().FindAllStringSubmatchIndex(s, n)
+	if re, ok := r.may(s); ok {
+		return re.FindAllStringSubmatchIndex(s, n)
+	}
+	return nil
 }
+
 func (r *Regexp) ReplaceAllString(src, repl string) string {
-	return r.get().ReplaceAllString(src, repl)
+	if re, ok := r.may(src); ok {
+		return re.ReplaceAllString(src, repl)
+	}
+	return src
 }
+
 func (r *Regexp) ReplaceAllStringFunc(src string, repl func(string) string) string {
-	return r.get().ReplaceAllStringFunc(src, repl)
+	if re, ok := r.may(src); ok {
+		return re.ReplaceAllStringFunc(src, repl)
+	}
+	return src
 }
-func (r *Regexp) Split(s string, n int) []string { return r.get().Split(s, n) }
+
+func (r *Regexp) Split(s string, n int) []string { return r.get().re.Split(s, n) }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/ladder/coach/internal/ladder"
+	"github.com/ladder/coach/internal/lazyre"
 	"github.com/ladder/coach/internal/textnorm"
 )
 
@@ -100,14 +101,14 @@ func (in Intent) Facet() string {
 }
 
 type cue struct {
-	re     *pattern
+	re     *lazyre.Regexp
 	weight float64
 }
 
 // cues compiles patterns of one weight into a single regexp: one scan of
 // the question finds the first of them.
 func cues(weight float64, patterns ...string) []cue {
-	return []cue{{mustPattern(`\b(?:` + strings.Join(patterns, "|") + `)`), weight}}
+	return []cue{{lazyre.New(`\b(?:` + strings.Join(patterns, "|") + `)`), weight}}
 }
 
 // facetCues are the words people use for each facet.
@@ -134,16 +135,16 @@ var facetCues = map[string][]cue{
 }
 
 var (
-	reTransition = mustPattern(`\b(?:promo|get there|getting there|make it there|reach it|get to (?:it|that level|that role)|becom\w*|became|promot\w*|move (?:up )?(?:in)?to|moving (?:up )?(?:in)?to|step (?:up )?(?:in)?to|get(?:ting)? to|reach(?:ing)?|grow(?:ing)? into|transition(?:ing)? (?:in)?to|switch(?:ing)? (?:in)?to|prepar\w* (?:for|to)|ready (?:for|to)|make the (?:jump|leap|move|step) (?:in)?to|jump to|land (?:a|an|the)|level up|advance to|climb to|to be (?:a|an)|go from|going from|get from|move from|moving from|after mine|role after|level after|step after|rung after|the next one|what'?s next|next for me|comes? next|next (?:move|career step)|(?:want|wants|hope|hoping|plan|planning|aim|aiming|trying|try|like|going) to (?:make|reach|become|be|get to|hit|land)\b|next (?:level|step|rung|role)|to the next|pivot (?:in)?to|transition (?:out )?(?:in)?to|go into|get into|break into|get promoted|make it to|work towards?|aim(?:ing)? for|path to|route to|road to|move up|moving up|step up|stepping up|level above|rung above|above that)\b`)
-	reFromTo     = mustPattern(`\bfrom\b(.{1,60}?)\b((?:in)?to\b.{1,60})`)
-	reCurrent    = mustPattern(`\b(?:after(?: being)?|i'?m|i am|im|i work as|i'?ve been|i have been|as|currently|being|i'?m currently|i am currently|my title is|my role is)\s+(?:a|an|the)?\s*`)
+	reTransition = lazyre.New(`\b(?:promo|get there|getting there|make it there|reach it|get to (?:it|that level|that role)|becom\w*|became|promot\w*|move (?:up )?(?:in)?to|moving (?:up )?(?:in)?to|step (?:up )?(?:in)?to|get(?:ting)? to|reach(?:ing)?|grow(?:ing)? into|transition(?:ing)? (?:in)?to|switch(?:ing)? (?:in)?to|prepar\w* (?:for|to)|ready (?:for|to)|make the (?:jump|leap|move|step) (?:in)?to|jump to|land (?:a|an|the)|level up|advance to|climb to|to be (?:a|an)|go from|going from|get from|move from|moving from|after mine|role after|level after|step after|rung after|the next one|what'?s next|next for me|comes? next|next (?:move|career step)|(?:want|wants|hope|hoping|plan|planning|aim|aiming|trying|try|like|going) to (?:make|reach|become|be|get to|hit|land)\b|next (?:level|step|rung|role)|to the next|pivot (?:in)?to|transition (?:out )?(?:in)?to|go into|get into|break into|get promoted|make it to|work towards?|aim(?:ing)? for|path to|route to|road to|move up|moving up|step up|stepping up|level above|rung above|above that)\b`)
+	reFromTo     = lazyre.New(`\bfrom\b(.{1,60}?)\b((?:in)?to\b.{1,60})`)
+	reCurrent    = lazyre.New(`\b(?:after(?: being)?|i'?m|i am|im|i work as|i'?ve been|i have been|as|currently|being|i'?m currently|i am currently|my title is|my role is)\s+(?:a|an|the)?\s*`)
 
-	reIC       = mustPattern(`\b(?:individual contributor|ic track|ic path|ic role|ic pm|stay(?:ing)? (?:an )?ic|(?:don'?t|do not|never|not) (?:want|like|wish|plan|intend|enjoy)\w* (?:to )?(?:manag|lead(?:ing)? people|be a manager|have reports)|without (?:managing|direct reports|reports|people management)|no (?:direct )?reports|not manag\w+ people|instead of manag|prefer\w* not to manag|avoid (?:people )?manag|hands[- ]on|go deep|stay (?:in|deep in) the craft|principal|staff pm|staff product|product architect|without becoming a manager|manage people\?|without (?:\w+ ){0,2}(?:management|managing|manager|reports|direct reports)|(?:dread|hate|dislike|avoid|not interested in|don'?t enjoy|don'?t like|rather not|prefer not)\w*\b.{0,30}\bmanag\w*|stay out of management|not (?:go|move) into management|should i (?:become a |go into |move into )?manag\w*|management or|manager or|or (?:stay|remain) (?:an )?ic|ic or)`)
-	reTimeline = mustPattern(`\b(?:(?:years?|yrs?) to|yrs\b|how long|how many years|how much time|timeline|time ?frame|how fast|how quickly|(?:ok|okay|fine|normal|alright|bad) to (?:just )?(?:stay|remain)|stay put|stay where i am|(?:stay|remain)\w* (?:at )?(?:\w+ ){1,2}(?:forever|for good|for (?:many )?years)|(?:promot\w*|promo|title|senior\w*|level up|move up|get there) (?:\w+ )?(?:faster|quicker|sooner)|years? (?:to|does|will|before)|too late|too old|late (?:to|for)|am i late|am i behind|behind (?:my )?peers|when (?:will|can|should) i (?:be|become|get|reach)|speed|pace|fast[- ]track|in \d+ years|(?:am i|i'?m|feel|falling|fall(?:en)?|so) (?:\w+ )?behind|by (?:age )?\d\d\b|i'?m \d\d\b|at my age|too slow|slow progress|late bloomer|\d+ years (?:in|of|as)|for (?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) (?:years|yrs)\b|how soon|stuck|plateau\w*|stagnat\w*|not (?:progressing|growing|moving up)|lost in my career|falling behind)`)
+	reIC       = lazyre.New(`\b(?:individual contributor|ic track|ic path|ic role|ic pm|stay(?:ing)? (?:an )?ic|(?:don'?t|do not|never|not) (?:want|like|wish|plan|intend|enjoy)\w* (?:to )?(?:manag|lead(?:ing)? people|be a manager|have reports)|without (?:managing|direct reports|reports|people management)|no (?:direct )?reports|not manag\w+ people|instead of manag|prefer\w* not to manag|avoid (?:people )?manag|hands[- ]on|go deep|stay (?:in|deep in) the craft|principal|staff pm|staff product|product architect|without becoming a manager|manage people\?|without (?:\w+ ){0,2}(?:management|managing|manager|reports|direct reports)|(?:dread|hate|dislike|avoid|not interested in|don'?t enjoy|don'?t like|rather not|prefer not)\w*\b.{0,30}\bmanag\w*|stay out of management|not (?:go|move) into management|should i (?:become a |go into |move into )?manag\w*|management or|manager or|or (?:stay|remain) (?:an )?ic|ic or)`)
+	reTimeline = lazyre.New(`\b(?:(?:years?|yrs?) to|yrs\b|how long|how many years|how much time|timeline|time ?frame|how fast|how quickly|(?:ok|okay|fine|normal|alright|bad) to (?:just )?(?:stay|remain)|stay put|stay where i am|(?:stay|remain)\w* (?:at )?(?:\w+ ){1,2}(?:forever|for good|for (?:many )?years)|(?:promot\w*|promo|title|senior\w*|level up|move up|get there) (?:\w+ )?(?:faster|quicker|sooner)|years? (?:to|does|will|before)|too late|too old|late (?:to|for)|am i late|am i behind|behind (?:my )?peers|when (?:will|can|should) i (?:be|become|get|reach)|speed|pace|fast[- ]track|in \d+ years|(?:am i|i'?m|feel|falling|fall(?:en)?|so) (?:\w+ )?behind|by (?:age )?\d\d\b|i'?m \d\d\b|at my age|too slow|slow progress|late bloomer|\d+ years (?:in|of|as)|for (?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) (?:years|yrs)\b|how soon|stuck|plateau\w*|stagnat\w*|not (?:progressing|growing|moving up)|lost in my career|falling behind)`)
 
-	reInjection = mustPattern(`\b(?:(?:ignore|disregard|forget|override|bypass)\b.{0,40}\b(?:instructions?|rules|prompt|guidelines|directions|system|above|previous|context)\b|system prompt|your prompt|your instructions|developer mode|jailbreak|dan mode|you are now|from now on you|pretend (?:to be|you are)|you'?re now (?:a|an|my)\b|forget (?:the|about the|all the|your) (?:career|coaching|coach|rules|above|previous)|act as (?:a|an|my) (?:\w+ )?(?:ai|assistant|chatbot|bot|model|llm|gpt|character|persona|hacker|terminal|shell|linux|unrestricted|unfiltered|uncensored|evil)\b|roleplay as|reveal (?:your|the) (?:prompt|instructions|system)|(?:print|output|show|display|repeat|reveal|write out|tell me|what (?:is|are|were)) (?:me )?(?:your (?:initial |original |hidden |secret |exact |first )?(?:prompt|instructions|rules|system message)|the (?:initial |original |hidden |secret |exact |first )?(?:prompt|instructions|system message))|repeat (?:the |all |everything |all the )?(?:text|words|lines|messages?) (?:above|before)|(?:everything|all|the text|the words) (?:above|before) this|what were you told|above this line)`)
-	reCode      = mustPattern(`\b(?:(?:python|javascript|typescript|golang|java\b|c\+\+|c#|rust\b|ruby|php|sql\b|bash\b|regex|html|css|kotlin|swift code)\b|(?:write|give|show|generate|fix|debug)\b.{0,30}\b(?:code|function|script|program|class|query|snippet|algorithm)\b|stack ?trace\b|compile\b)`)
-	reOffTopic  = mustPattern(`\b(?:how much .{0,40}(?:earn|make|paid|pay)\b|income|wages?\b|pay (?:band|range|scale|grade)|haiku|limerick|sonnet|rhymes?\b|write (?:me )?(?:a |an )?(?:story|essay|poem|song|cover letter|tweet|email|blog post)|programming languages?|coding languages?|salary|salaries|compensation|pay raise|payrise|pay rise|get paid|paid more|equity|stock options|bonus|negotiat\w* (?:my |a |an |the )?(?:offer|raise|pay|package|salary)|recipe|weather|horoscope|lottery|sports? score|capital of|poem|joke|song lyrics|homework|medical|diagnos|symptom|lawsuit|visa)\b`)
+	reInjection = lazyre.New(`\b(?:(?:ignore|disregard|forget|override|bypass)\b.{0,40}\b(?:instructions?|rules|prompt|guidelines|directions|system|above|previous|context)\b|system prompt|your prompt|your instructions|developer mode|jailbreak|dan mode|you are now|from now on you|pretend (?:to be|you are)|you'?re now (?:a|an|my)\b|forget (?:the|about the|all the|your) (?:career|coaching|coach|rules|above|previous)|act as (?:a|an|my) (?:\w+ )?(?:ai|assistant|chatbot|bot|model|llm|gpt|character|persona|hacker|terminal|shell|linux|unrestricted|unfiltered|uncensored|evil)\b|roleplay as|reveal (?:your|the) (?:prompt|instructions|system)|(?:print|output|show|display|repeat|reveal|write out|tell me|what (?:is|are|were)) (?:me )?(?:your (?:initial |original |hidden |secret |exact |first )?(?:prompt|instructions|rules|system message)|the (?:initial |original |hidden |secret |exact |first )?(?:prompt|instructions|system message))|repeat (?:the |all |everything |all the )?(?:text|words|lines|messages?) (?:above|before)|(?:everything|all|the text|the words) (?:above|before) this|what were you told|above this line)`)
+	reCode      = lazyre.New(`\b(?:(?:python|javascript|typescript|golang|java\b|c\+\+|c#|rust\b|ruby|php|sql\b|bash\b|regex|html|css|kotlin|swift code)\b|(?:write|give|show|generate|fix|debug)\b.{0,30}\b(?:code|function|script|program|class|query|snippet|algorithm)\b|stack ?trace\b|compile\b)`)
+	reOffTopic  = lazyre.New(`\b(?:how much .{0,40}(?:earn|make|paid|pay)\b|income|wages?\b|pay (?:band|range|scale|grade)|haiku|limerick|sonnet|rhymes?\b|write (?:me )?(?:a |an )?(?:story|essay|poem|song|cover letter|tweet|email|blog post)|programming languages?|coding languages?|salary|salaries|compensation|pay raise|payrise|pay rise|get paid|paid more|equity|stock options|bonus|negotiat\w* (?:my |a |an |the )?(?:offer|raise|pay|package|salary)|recipe|weather|horoscope|lottery|sports? score|capital of|poem|joke|song lyrics|homework|medical|diagnos|symptom|lawsuit|visa)\b`)
 )
 
 // understand reads a question and its conversation.
@@ -739,8 +740,8 @@ func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
 // who the work is done to, not the level asked about.
 func strongMentions(lad *ladder.Model, text string) []ladder.Mention {
 	var out []ladder.Mention
-	for _, m := range lad.FindLevels(text) {
-		switch k := kindOf(text, m); {
+	for _, km := range levelsOf(lad, text) {
+		switch m, k := km.Mention, km.kind; {
 		case !m.Strong && k != kindBeyond: // "the one after senior" names a rung
 		case k == kindAsked || k == kindHoped:
 			out = append(out, m)
@@ -758,8 +759,8 @@ func strongMentions(lad *ladder.Model, text string) []ladder.Mention {
 // becoming a VP".
 func rejectedLevels(lad *ladder.Model, text string) []string {
 	var out []string
-	for _, m := range lad.FindLevels(text) {
-		if m.Strong && kindOf(text, m) == kindRejected && !slices.Contains(out, m.ID) {
+	for _, m := range levelsOf(lad, text) {
+		if m.Strong && m.kind == kindRejected && !slices.Contains(out, m.ID) {
 			out = append(out, m.ID)
 		}
 	}

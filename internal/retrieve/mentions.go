@@ -115,8 +115,8 @@ func othersAsked(lad *ladder.Model, q string) []ladder.Mention {
 	}
 	from := strings.LastIndex(q, ask)
 	var out []ladder.Mention
-	for _, m := range lad.FindLevels(q) {
-		k := kindOf(q, m)
+	for _, km := range levelsOf(lad, q) {
+		m, k := km.Mention, km.kind
 		if m.Strong && (third && (k == kindOther || k == kindObject) || k == kindOther && from >= 0 && m.Pos >= from) {
 			out = append(out, m)
 		}
@@ -127,9 +127,9 @@ func othersAsked(lad *ladder.Model, q string) []ladder.Mention {
 // otherMentions are the other people's levels text names.
 func otherMentions(lad *ladder.Model, text string) []ladder.Mention {
 	var out []ladder.Mention
-	for _, m := range lad.FindLevels(text) {
-		if m.Strong && kindOf(text, m) == kindOther {
-			out = append(out, m)
+	for _, m := range levelsOf(lad, text) {
+		if m.Strong && m.kind == kindOther {
+			out = append(out, m.Mention)
 		}
 	}
 	return out
@@ -290,8 +290,8 @@ func notYetIn(words []string) bool {
 // beyondLevel is the rung above the first level text names after "past"
 // or "beyond".
 func beyondLevel(lad *ladder.Model, text string) string {
-	for _, m := range lad.FindLevels(text) {
-		if m.Strong && kindOf(text, m) == kindBeyond {
+	for _, m := range levelsOf(lad, text) {
+		if m.Strong && m.kind == kindBeyond {
 			if n, ok := lad.Next(m.ID); ok {
 				return n.ID
 			}
@@ -302,8 +302,8 @@ func beyondLevel(lad *ladder.Model, text string) string {
 
 // hopedLevel is the first level text says the asker has not reached yet.
 func hopedLevel(lad *ladder.Model, text string) string {
-	for _, m := range lad.FindLevels(text) {
-		if m.Strong && kindOf(text, m) == kindHoped {
+	for _, m := range levelsOf(lad, text) {
+		if m.Strong && m.kind == kindHoped {
 			return m.ID
 		}
 	}

@@ -128,7 +128,11 @@ func New(set *sections.Set, idx *index.Index) *Retriever {
 
 // Understand returns the intent of a question without ranking sections.
 func (r *Retriever) Understand(question string, history []Turn) Intent {
-	question = correct(question)
+	return r.understand(correct(question), history)
+}
+
+// understand reads a question already corrected.
+func (r *Retriever) understand(question string, history []Turn) Intent {
 	q := normalize(question)
 	if smalltalk(q) {
 		return Intent{Scope: ScopeSmalltalk}
@@ -187,7 +191,7 @@ func inScope(n, known int, isStrong bool) bool {
 // Retrieve ranks the sections for question in the light of history.
 func (r *Retriever) Retrieve(ctx context.Context, question string, history []Turn) (Result, error) {
 	question = correct(question)
-	return r.rank(ctx, question, history, r.Understand(question, history))
+	return r.rank(ctx, question, history, r.understand(question, history))
 }
 
 // interleave reorders the ranking so the two compared levels' sections

@@ -2,6 +2,7 @@ package retrieve
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/ladder/coach/internal/ladder"
 )
@@ -26,6 +27,11 @@ func smalltalk(q string) bool {
 	t = strings.Join(strings.Fields(t), " ")
 	if t == "" || len(t) > 80 {
 		return false
+	}
+	for w := range strings.FieldsSeq(t) {
+		if !smalltalkWords()[w] {
+			return false // a word no greeting or filler phrase holds stays
+		}
 	}
 	t = " " + t + " "
 	found := false
@@ -104,3 +110,17 @@ func onlyUnless(t string, n ladder.Nearby) bool {
 	}
 	return n.Words.In(t)
 }
+
+// smalltalkWords are the words of the greeting and filler phrases: a
+// message with any other word is not small talk.
+var smalltalkWords = sync.OnceValue(func() map[string]bool {
+	out := map[string]bool{}
+	for _, list := range []ladder.Phrases{ladder.Talk.Smalltalk, ladder.Talk.Filler} {
+		for _, p := range list {
+			for w := range strings.FieldsSeq(p) {
+				out[w] = true
+			}
+		}
+	}
+	return out
+})

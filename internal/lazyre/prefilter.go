@@ -1,22 +1,20 @@
-package retrieve
+package lazyre
 
 import (
 	"regexp"
 	"regexp/syntax"
 	"strings"
-	"sync"
 	"sync/atomic"
 )
 
-// pattern is a regexp with a literal prefilter, compiled on first use (the
-// package's hundreds of patterns would cost every start of the binary, even
-// `coach help`, tens of milliseconds).
-type pattern struct {
-	expr string
-	get  func() *compiled // sync.OnceValue
-}
+// The prefilter: most texts hold none of an expression's leading literals,
+// and strings.Contains is far cheaper than running the regexp. An
+// expression of the form \b(?:a|b|...) is also split into its branches,
+// each with its own prefilter, so one or two small regexps run instead of
+// a big one. It never changes a result (TestPrefilterAgrees in the
+// packages that hold many expressions checks it on the eval questions).
 
-// compiled is a pattern ready to run: the regexp and its prefilter, the
+// compiled is an expression ready to run: the regexp and its prefilter, the
 // literals one of which every match must start with. Most questions hold
 // none of a pattern's literals, and strings.Contains is far cheaper than
 // running the regexp.
@@ -32,16 +30,6 @@ type compiled struct {
 	// with its own prefilter: a question usually holds the literals of none
 	// or one of them, so one or two small regexps run instead of a big one.
 	alts []*compiled
-}
-
-// allPatterns lists every pattern made, for the test that checks the
-// prefilter never changes an answer.
-var allPatterns []*pattern
-
-func mustPattern(expr string) *pattern {
-	p := &pattern{expr: expr, get: sync.OnceValue(func() *compiled { return compile(expr) })}
-	allPatterns = append(allPatterns, p)
-	return p
 }
 
 // compile builds the regexp and prefilter of expr, and its branches'.
@@ -74,20 +62,6 @@ func newPattern(expr string) *compiled {
 	}
 	return p
 }
-
-// MatchString reports whether s holds a match.
-func (p *pattern) MatchString(s string) bool { return p.get().MatchString(s) }
-
-// FindStringIndex returns the leftmost match.
-func (p *pattern) FindStringIndex(s string) []int { return p.get().FindStringIndex(s) }
-
-func (p *pattern) FindStringSubmatch(s string) []string { return p.get().FindStringSubmatch(s) }
-
-func (p *pattern) FindAllStringIndex(s string, n int) [][]int {
-	return p.get().FindAllStringIndex(s, n)
-}
-
-func (p *pattern) String() string { return p.expr }
 
 // may reports whether s can match: false only when it holds none of the literals.
 func (p *compiled) may(s string) bool {
@@ -177,20 +151,6 @@ func (p *compiled) FindStringIndex(s string) []int {
 		return nil
 	}
 	return p.re.FindStringIndex(s)
-}
-
-func (p *compiled) FindStringSubmatch(s string) []string {
-	if !p.may(s) {
-		return nil
-	}
-	return p.re.FindStringSubmatch(s)
-}
-
-func (p *compiled) FindAllStringIndex(s string, n int) [][]int {
-	if !p.may(s) {
-		return nil
-	}
-	return p.re.FindAllStringIndex(s, n)
 }
 
 // prefixes returns literals one of which starts every match of re; ok is

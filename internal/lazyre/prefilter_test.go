@@ -1,0 +1,60 @@
+package lazyre
+
+import (
+	"regexp/syntax"
+	"strings"
+	"testing"
+)
+
+func TestPrefixes(t *testing.T) {
+	tests := []struct {
+		expr string
+		want string // literals joined by "|", or "-" for none
+	}{
+		{`\b(?:foo|bar)`, "foo|bar"},
+		{`\bsucce(?:ed|ss)`, "succeed|success"},
+		{`\b(?:how long|how many)`, "how long|how many"},
+		{`\b(?:c\+\+|c#)`, "c++|c#"},
+		{`\bwhat (?:does|do) x`, "what do"},
+		{`\bdon'?t want`, "don'|dont want"},
+		{`\b(?:a)?b`, "a|b"},
+		{`\b.{0,3}x`, "-"},
+		{`\b\w+ing`, "-"},
+		{`\bpracti[cs]e`, "practice|practise"},
+		{`(?:x|)y`, "-"},
+	}
+	for _, tt := range tests {
+		re, err := syntax.Parse(tt.expr, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lits, ok := prefixes(re.Simplify())
+		got := "-"
+		if ok {
+			got = strings.Join(lits, "|")
+		}
+		if got != tt.want {
+			t.Errorf("prefixes(%q) = %q; want %q", tt.expr, got, tt.want)
+		}
+	}
+}
+
+func TestSplitAlternation(t *testing.T) {
+	tests := []struct {
+		expr, pre, post string
+		branches        []string
+		ok              bool
+	}{
+		{`\b(?:a|b(?:c|d)|[|(]e)\b`, `\b`, `\b`, []string{"a", "b(?:c|d)", "[|(]e"}, true},
+		{`\b(?:x)`, `\b`, ``, []string{"x"}, true},
+		{`a|b`, "", "", nil, false},
+		{`\b(?:a|b)(?:c|d)`, "", "", nil, false},
+		{`\b(?:a\)|b)`, `\b`, ``, []string{`a\)`, "b"}, true},
+	}
+	for _, tt := range tests {
+		pre, br, post, ok := splitAlternation(tt.expr)
+		if ok != tt.ok || pre != tt.pre || post != tt.post || strings.Join(br, "\x00") != strings.Join(tt.branches, "\x00") {
+			t.Errorf("splitAlternation(%q) = %q %q %q %v", tt.expr, pre, br, post, ok)
+		}
+	}
+}

@@ -1,0 +1,67 @@
+package retrieve
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"reflect"
+	"testing"
+
+	"github.com/ladder/coach/internal/lazyre"
+)
+
+// The prefilter is an optimisation only: on every question of the eval sets
+// (and their history) each expression the coach has made so far (this
+// package's and those it imports: assess, ladder, sections) matches exactly
+// as its regexp does.
+func TestPrefilterAgrees(t *testing.T) {
+	if testing.Short() {
+		t.Skip("every pattern on every eval question: the full run")
+	}
+	t.Parallel()
+	var texts []string
+	for _, f := range []string{"../../eval/public.jsonl", "../../eval/dev.jsonl", "../../eval/holdout.jsonl", "../../eval/holdout3.jsonl", "../../eval/holdout4.jsonl", "../../eval/holdout5.jsonl", "../../eval/holdout6.jsonl", "../../eval/holdout7.jsonl"} {
+		fh, err := os.Open(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc := bufio.NewScanner(fh)
+		for sc.Scan() {
+			var c struct {
+				Q       string
+				History []Turn
+			}
+			if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
+				t.Fatal(err)
+			}
+			texts = append(texts, normalize(c.Q))
+			for _, h := range c.History {
+				texts = append(texts, normalize(h.Content))
+			}
+		}
+		fh.Close()
+	}
+	all := lazyre.All()
+	if len(all) < 10 || len(texts) < 100 {
+		t.Fatalf("%d expressions, %d texts", len(all), len(texts))
+	}
+	filtered := 0
+	for _, p := range all {
+		re := p.Regexp()
+		if p.Filtered() {
+			filtered++
+		}
+		for _, s := range texts {
+			if got, want := p.MatchString(s), re.MatchString(s); got != want {
+				t.Errorf("expression %s on %q: %v; regexp says %v", re, s, got, want)
+			}
+			if got, want := p.FindStringIndex(s), re.FindStringIndex(s); !reflect.DeepEqual(got, want) {
+				t.Errorf("expression %s on %q: at %v; regexp says %v", re, s, got, want)
+			}
+			if got, want := p.FindAllStringIndex(s, -1), re.FindAllStringIndex(s, -1); !reflect.DeepEqual(got, want) {
+				t.Errorf("expression %s on %q: all at %v; regexp says %v", re, s, got, want)
+			}
+		}
+	}
+	t.Logf("%d of %d expressions have a prefilter", filtered, len(all))
+}
