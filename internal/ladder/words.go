@@ -27,7 +27,11 @@ func (p Phrases) Find(t string) (int, int) {
 		return PhraseTable{Phrases: p, x: x}.Find(t)
 	}
 	best, end := -1, -1
+	h := headsOf(t)
 	for _, w := range p {
+		if !h.may(w) {
+			continue
+		}
 		stop := len(t)
 		if best >= 0 {
 			stop = best
@@ -43,8 +47,15 @@ func (p Phrases) Find(t string) (int, int) {
 // that shorter words inside a longer phrase ("change" in "what should I
 // change") are not read again on their own. Offsets are kept.
 func (p Phrases) Blank(t string) string {
-	b := []byte(t)
+	var b []byte
+	h := headsOf(t)
 	for _, w := range p {
+		if !h.may(w) {
+			continue
+		}
+		if b == nil {
+			b = []byte(t)
+		}
 		if markAt(w) < 0 {
 			for _, at := range findWord(t, w) {
 				for i := at; i < at+len(w) && i < len(b); i++ {
@@ -59,6 +70,9 @@ func (p Phrases) Blank(t string) string {
 			}
 		}
 	}
+	if b == nil {
+		return t
+	}
 	return string(b)
 }
 
@@ -67,9 +81,12 @@ func (p Phrases) In(t string) bool {
 	if x, ok := p.index(); ok {
 		return PhraseTable{Phrases: p, x: x}.In(t)
 	}
+	h := headsOf(t)
 	for _, w := range p {
-		if at, _ := phraseAt(t, w, 0, len(t)); at >= 0 {
-			return true
+		if h.may(w) {
+			if at, _ := phraseAt(t, w, 0, len(t)); at >= 0 {
+				return true
+			}
 		}
 	}
 	return false
