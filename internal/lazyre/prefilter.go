@@ -26,6 +26,9 @@ type compiled struct {
 	// starts with \b and the literal with a word character, a match starts
 	// a word, so a question without that word start cannot match.
 	keys []int
+	// need, when set, are strings one of which every match holds
+	// somewhere: a text with none of them cannot match.
+	need []string
 	// alts are the branches of a pattern written as \b(?:a|b|...)\b, each
 	// with its own prefilter: a question usually holds the literals of none
 	// or one of them, so one or two small regexps run instead of a big one.
@@ -56,15 +59,57 @@ func newPattern(expr string) *compiled {
 		}
 	}()
 	if tree, err := syntax.Parse(expr, syntax.Perl); err == nil {
-		if lits, ok := prefixes(tree.Simplify()); ok {
+		tree = tree.Simplify()
+		if lits, ok := prefixes(tree); ok {
 			p.lits = lits
 		}
+		p.need = required(tree)
 	}
 	return p
 }
 
-// may reports whether s can match: false only when it holds none of the literals.
+// required returns strings one of which every match of re holds somewhere
+// (not only at its start): the most selective part of a sequence that
+// always matches one of a few whole strings ("years" in "\d+ years"). Nil
+// when there is none of at least minNeed bytes.
+func required(re *syntax.Regexp) []string {
+	if re.Op == syntax.OpCapture {
+		return required(re.Sub[0])
+	}
+	if re.Op != syntax.OpConcat {
+		if e, ok := exact(re); ok && shortest(e) >= minNeed {
+			return e
+		}
+		return nil
+	}
+	var best []string
+	for _, sub := range re.Sub {
+		if e := required(sub); e != nil && (best == nil || shortest(e) > shortest(best)) {
+			best = e
+		}
+	}
+	return best
+}
+
+// minNeed is the shortest required string worth a search of the text.
+const minNeed = 3
+
+func shortest(ss []string) int {
+	n := -1
+	for _, s := range ss {
+		if n < 0 || len(s) < n {
+			n = len(s)
+		}
+	}
+	return n
+}
+
+// may reports whether s can match: false only when it holds none of the
+// literals a match starts with, or none of the strings a match holds.
 func (p *compiled) may(s string) bool {
+	if p.need != nil && !containsAny(s, p.need) {
+		return false
+	}
 	if p.lits == nil {
 		return true
 	}
@@ -74,6 +119,15 @@ func (p *compiled) may(s string) bool {
 			continue // no word of s starts with the literal's first two bytes
 		}
 		if strings.Contains(s, l) {
+			return true
+		}
+	}
+	return false
+}
+
+func containsAny(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
 			return true
 		}
 	}

@@ -58,3 +58,44 @@ func TestSplitAlternation(t *testing.T) {
 		}
 	}
 }
+
+func TestRequired(t *testing.T) {
+	tests := []struct {
+		expr string
+		want string // strings joined by "|", or "-" for none
+	}{
+		{`\b\d+ years (?:in|of|as)`, " years "},
+		{`\bin \d+ years`, " years"},
+		{`\b(?:\w+ )?behind`, "behind"},
+		{`\bfor (?:two|three) (?:years|yrs)`, "for "},
+		{`\b(?:foo)?bar`, "bar"},
+		{`\b.{0,3}x`, "-"},
+		{`\bab?c`, "-"},
+		{`\b\w+ing`, "ing"},
+	}
+	for _, tt := range tests {
+		re, err := syntax.Parse(tt.expr, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := "-"
+		if need := required(re.Simplify()); need != nil {
+			got = strings.Join(need, "|")
+		}
+		if got != tt.want {
+			t.Errorf("required(%q) = %q; want %q", tt.expr, got, tt.want)
+		}
+	}
+}
+
+func TestNeedFilters(t *testing.T) {
+	r := New(`\b\d+ years (?:in|of|as)`)
+	for s, want := range map[string]bool{"10 years in product": true, "ten years in product": false, "12 months in": false} {
+		if got := r.MatchString(s); got != want {
+			t.Errorf("%q: %v; want %v", s, got, want)
+		}
+	}
+	if !r.Filtered() {
+		t.Error("no prefilter")
+	}
+}
