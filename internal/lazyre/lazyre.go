@@ -44,7 +44,10 @@ func All() []*Regexp {
 func (r *Regexp) Regexp() *regexp.Regexp { return r.get().re }
 
 // Filtered reports whether the expression has a prefilter.
-func (r *Regexp) Filtered() bool { c := r.get(); return c.lits != nil || c.need != nil || c.alts != nil }
+func (r *Regexp) Filtered() bool {
+	c := r.get()
+	return c.lits != nil || c.need != nil || c.alts != nil
+}
 
 // String is the expression's source text.
 func (r *Regexp) String() string { return r.expr }
