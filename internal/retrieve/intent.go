@@ -150,8 +150,8 @@ var (
 // understand reads a question and its conversation.
 // understand reads a question and its conversation, one named step after
 // another over the reading's state.
-func understand(lad *ladder.Model, question string, history []Turn, inScope func(terms int, known int, strong bool) bool, termCounts func(string) (int, int, bool), known func(string) bool) Intent {
-	s := &reading{lad: lad, question: question, q: normalize(question), history: history, known: known}
+func understand(lad *ladder.Model, question, q string, history []Turn, inScope func(terms int, known int, strong bool) bool, termCounts func(string) (int, int, bool), known func(string) bool) Intent {
+	s := &reading{lad: lad, question: question, q: q, history: history, known: known}
 	if s.refuse() {
 		return s.in
 	}
@@ -180,7 +180,17 @@ type reading struct {
 	aboutOther  bool             // the question is about someone the asker told of
 	wanted      string           // the level that person is said to want, named after them
 	pairAsked   bool             // the question asks of the two levels set side by side before
+	own         *string          // the asker's stated level, once read (stated)
 	in          Intent
+}
+
+// stated is the level the asker says is their own (statedLevel), read once.
+func (s *reading) stated() string {
+	if s.own == nil {
+		own := statedLevel(s.lad, s.q)
+		s.own = &own
+	}
+	return *s.own
 }
 
 // refuse: instructions to change the coach, code, requests off the topic.
@@ -227,7 +237,7 @@ func (s *reading) mentionsAndFacets() {
 	s.mentions = strongMentions(s.lad, s.main)
 	if len(s.mentions) == 0 {
 		s.mentions = othersAsked(s.lad, s.main)
-	} else if own := statedLevel(s.lad, s.q); own != "" && len(distinct(s.mentions)) == 1 && s.mentions[0].ID == own {
+	} else if own := s.stated(); own != "" && len(distinct(s.mentions)) == 1 && s.mentions[0].ID == own {
 		// The asker says who they are, then asks about someone they
 		// mentor or manage ("what should she work on?"): that person's level.
 		// Someone who speaks to the asker ("she keeps telling me") is not
@@ -412,7 +422,7 @@ func (s *reading) topics() {
 // transition: the asker's own level and a step between levels.
 func (s *reading) transition() {
 	// The asker's own level: "I'm a senior PM", "as a new PM".
-	s.in.Current = statedLevel(s.lad, s.q)
+	s.in.Current = s.stated()
 
 	// "senior -> gpm": an arrow between two levels is a step up.
 	// A bare "PM" counts here: "apm -> pm".

@@ -137,7 +137,7 @@ func (r *Retriever) understand(question string, history []Turn) Intent {
 	if smalltalk(q) {
 		return Intent{Scope: ScopeSmalltalk}
 	}
-	in := understand(r.lad, question, history, inScope, r.termCounts, r.knownWord)
+	in := understand(r.lad, question, q, history, inScope, r.termCounts, r.knownWord)
 	if in.Refusal != "" {
 		in.Scope = ScopeOut
 		return in

@@ -247,7 +247,8 @@ func TestFacetsRead(t *testing.T) {
 			}
 		})
 	}
-	in := understand(ladder.Default(), normalize("I triage bugs daily and write specs. What should I work on next?"), nil,
+	told := normalize("I triage bugs daily and write specs. What should I work on next?")
+	in := understand(ladder.Default(), told, told, nil,
 		func(int, int, bool) bool { return true }, func(string) (int, int, bool) { return 0, 0, false }, nil)
 	if len(in.Facets) != 1 || in.Facets[0].Facet != ladder.Skills {
 		t.Errorf("facets of a told situation = %v, want skills alone", in.Facets)
@@ -256,7 +257,7 @@ func TestFacetsRead(t *testing.T) {
 
 func TestQualityIsNoStep(t *testing.T) {
 	for _, q := range []string{"what does it take to be a great associate pm?", "how do i become a better senior pm?"} {
-		in := understand(ladder.Default(), q, nil, func(int, int, bool) bool { return true }, func(string) (int, int, bool) { return 0, 0, false }, nil)
+		in := understand(ladder.Default(), q, q, nil, func(int, int, bool) bool { return true }, func(string) (int, int, bool) { return 0, 0, false }, nil)
 		if in.Transition {
 			t.Errorf("%q read as a step to %q", q, in.Target)
 		}
