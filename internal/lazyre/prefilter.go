@@ -3,6 +3,7 @@ package lazyre
 import (
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"strings"
 	"sync/atomic"
 )
@@ -29,6 +30,10 @@ type compiled struct {
 	// need, when set, are strings one of which every match holds
 	// somewhere: a text with none of them cannot match.
 	need []string
+	// byHead lists the branches by the word-start keys of their
+	// literals; anyHead the branches without such keys.
+	byHead  map[int][]int
+	anyHead []int
 	// alts are the branches of a pattern written as \b(?:a|b|...)\b, each
 	// with its own prefilter: a question usually holds the literals of none
 	// or one of them, so one or two small regexps run instead of a big one.
@@ -39,11 +44,50 @@ type compiled struct {
 func compile(expr string) *compiled {
 	p := newPattern(expr)
 	if pre, branches, post, ok := splitAlternation(expr); ok && len(branches) > 1 {
-		for _, b := range branches {
-			p.alts = append(p.alts, newPattern(pre+"(?:"+b+")"+post))
+		p.byHead = map[int][]int{}
+		for i, b := range branches {
+			a := newPattern(pre + "(?:" + b + ")" + post)
+			p.alts = append(p.alts, a)
+			if a.lits == nil || slices.Contains(a.keys, -1) {
+				p.anyHead = append(p.anyHead, i)
+				continue
+			}
+			keys := slices.Clone(a.keys)
+			slices.Sort(keys)
+			for _, k := range slices.Compact(keys) {
+				p.byHead[k] = append(p.byHead[k], i)
+			}
 		}
 	}
 	return p
+}
+
+// branches lists the branches that may match s: those whose literals start
+// like a word of s, and those that cannot be told by a word start. Each
+// still runs its own prefilter.
+func (p *compiled) branches(s string) []*compiled {
+	var seen [4]uint64 // branch indexes, for up to 256 branches
+	if len(p.alts) > 256 {
+		return p.alts
+	}
+	out := make([]*compiled, 0, 8)
+	add := func(i int) {
+		if seen[i>>6]&(1<<(i&63)) == 0 {
+			seen[i>>6] |= 1 << (i & 63)
+			out = append(out, p.alts[i])
+		}
+	}
+	for _, i := range p.anyHead {
+		add(i)
+	}
+	for i := 0; i+1 < len(s); i++ {
+		if isWordChar(s[i]) && (i == 0 || !isWordChar(s[i-1])) {
+			for _, j := range p.byHead[headKey(s[i], s[i+1])] {
+				add(j)
+			}
+		}
+	}
+	return out
 }
 
 func newPattern(expr string) *compiled {
@@ -107,12 +151,16 @@ func shortest(ss []string) int {
 // may reports whether s can match: false only when it holds none of the
 // literals a match starts with, or none of the strings a match holds.
 func (p *compiled) may(s string) bool {
-	if p.need != nil && !containsAny(s, p.need) {
+	if p.lits != nil && !p.startsIn(s) {
 		return false
 	}
-	if p.lits == nil {
-		return true
-	}
+	// Required strings are checked after the starts: the word heads rule
+	// most texts out without a search.
+	return p.need == nil || containsAny(s, p.need)
+}
+
+// startsIn reports whether s holds one of the literals a match starts with.
+func (p *compiled) startsIn(s string) bool {
 	h := headsOf(s)
 	for i, l := range p.lits {
 		if k := p.keys[i]; k >= 0 && h.bits[k>>6]&(1<<(k&63)) == 0 {
@@ -170,7 +218,7 @@ func isWordChar(c byte) bool {
 // MatchString reports whether s holds a match.
 func (p *compiled) MatchString(s string) bool {
 	if p.alts != nil {
-		for _, a := range p.alts {
+		for _, a := range p.branches(s) {
 			if a.MatchString(s) {
 				return true
 			}
@@ -185,7 +233,7 @@ func (p *compiled) MatchString(s string) bool {
 func (p *compiled) FindStringIndex(s string) []int {
 	if p.alts != nil {
 		var best []int
-		for _, a := range p.alts {
+		for _, a := range p.branches(s) {
 			if loc := a.FindStringIndex(s); loc != nil && (best == nil || loc[0] < best[0]) {
 				best = loc
 			}

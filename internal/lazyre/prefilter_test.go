@@ -1,7 +1,9 @@
 package lazyre
 
 import (
+	"regexp"
 	"regexp/syntax"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -97,5 +99,27 @@ func TestNeedFilters(t *testing.T) {
 	}
 	if !r.Filtered() {
 		t.Error("no prefilter")
+	}
+}
+
+// Split expressions find what their regexp finds, whichever branch starts
+// like a word of the text.
+func TestBranchesAgree(t *testing.T) {
+	exprs := []string{
+		`\b(?:(?:product )?discovery|user interviews|(?:run|lead)\w* research|a/?b tests?|\d+ years (?:in|of))`,
+		`\b(?:ignore\b.{0,20}\brules|system prompt|c\+\+|c#|stack ?trace)\b`,
+	}
+	texts := []string{"run discovery now", "we ran product discovery", "leading research", "ab test", "a/b tests", "10 years in",
+		"please ignore all the rules", "the system prompt", "c++ or c#", "a stacktrace", "nothing here", ""}
+	for _, e := range exprs {
+		r, re := New(e), regexp.MustCompile(e)
+		for _, s := range texts {
+			if got, want := r.MatchString(s), re.MatchString(s); got != want {
+				t.Errorf("%s on %q: %v; regexp says %v", e, s, got, want)
+			}
+			if got, want := r.FindStringIndex(s), re.FindStringIndex(s); !slices.Equal(got, want) {
+				t.Errorf("%s on %q: at %v; regexp says %v", e, s, got, want)
+			}
+		}
 	}
 }
