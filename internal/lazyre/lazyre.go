@@ -61,6 +61,9 @@ func (r *Regexp) may(s string) (*regexp.Regexp, bool) {
 func (r *Regexp) MatchString(s string) bool      { return r.get().MatchString(s) }
 func (r *Regexp) FindStringIndex(s string) []int { return r.get().FindStringIndex(s) }
 
+// FindStringStart is where the leftmost match starts, or -1.
+func (r *Regexp) FindStringStart(s string) int { return r.get().start(s) }
+
 func (r *Regexp) FindString(s string) string {
 	if re, ok := r.may(s); ok {
 		return re.FindString(s)

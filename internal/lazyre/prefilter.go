@@ -230,6 +230,24 @@ func (p *compiled) MatchString(s string) bool {
 
 // FindStringIndex returns the leftmost match. For a split pattern the start
 // is the leftmost of its branches' (and so the whole regexp's) starts.
+// start is the offset of the leftmost match, or -1: FindStringIndex
+// without the end, which a split expression finds by a second search.
+func (p *compiled) start(s string) int {
+	if p.alts == nil {
+		if loc := p.FindStringIndex(s); loc != nil {
+			return loc[0]
+		}
+		return -1
+	}
+	best := -1
+	for _, a := range p.branches(s) {
+		if loc := a.FindStringIndex(s); loc != nil && (best < 0 || loc[0] < best) {
+			best = loc[0]
+		}
+	}
+	return best
+}
+
 func (p *compiled) FindStringIndex(s string) []int {
 	if p.alts != nil {
 		var best []int

@@ -119,6 +119,8 @@ func TestBranchesAgree(t *testing.T) {
 			}
 			if got, want := r.FindStringIndex(s), re.FindStringIndex(s); !slices.Equal(got, want) {
 				t.Errorf("%s on %q: at %v; regexp says %v", e, s, got, want)
+			} else if at := r.FindStringStart(s); want != nil && at != want[0] || want == nil && at != -1 {
+				t.Errorf("%s on %q: starts at %d; regexp says %v", e, s, at, want)
 			}
 		}
 	}

@@ -874,9 +874,9 @@ func facets(lad *ladder.Model, q string) []FacetWeight {
 	for _, f := range []string{ladder.Skills, ladder.Success, ladder.Responsibilities, ladder.Changes, ladder.Overview} {
 		best, pos := 0.0, len(q)
 		for _, c := range facetCues[f] {
-			if loc := c.re.FindStringIndex(rest); loc != nil {
-				if c.weight > best || c.weight == best && loc[0] < pos {
-					best, pos = c.weight, loc[0]
+			if at := c.re.FindStringStart(rest); at >= 0 {
+				if c.weight > best || c.weight == best && at < pos {
+					best, pos = c.weight, at
 				}
 			}
 		}

@@ -58,10 +58,20 @@ func TestPrefilterAgrees(t *testing.T) {
 			if got, want := p.FindStringIndex(s), re.FindStringIndex(s); !reflect.DeepEqual(got, want) {
 				t.Errorf("expression %s on %q: at %v; regexp says %v", re, s, got, want)
 			}
+			if got, want := p.FindStringStart(s), start(re.FindStringIndex(s)); got != want {
+				t.Errorf("expression %s on %q: starts at %d; regexp says %d", re, s, got, want)
+			}
 			if got, want := p.FindAllStringIndex(s, -1), re.FindAllStringIndex(s, -1); !reflect.DeepEqual(got, want) {
 				t.Errorf("expression %s on %q: all at %v; regexp says %v", re, s, got, want)
 			}
 		}
 	}
 	t.Logf("%d of %d expressions have a prefilter", filtered, len(all))
+}
+
+func start(loc []int) int {
+	if loc == nil {
+		return -1
+	}
+	return loc[0]
 }
