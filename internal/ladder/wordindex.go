@@ -12,6 +12,7 @@ import (
 type wordIndex struct {
 	first  map[string][]int // phrase indices by their first word
 	prefix map[string][]int // phrases whose first word may go on ("skill*"), by what it starts with
+	lens   []int            // the lengths of prefix's keys, ascending
 	always []int            // phrases that do not start with a word
 }
 
@@ -21,6 +22,10 @@ func newWordIndex(phrases []string) wordIndex {
 		switch w := firstWord(p); {
 		case w != "" && strings.HasPrefix(p[len(w):], "*"):
 			x.prefix[w] = append(x.prefix[w], i)
+			if !slices.Contains(x.lens, len(w)) {
+				x.lens = append(x.lens, len(w))
+				slices.Sort(x.lens)
+			}
 		case w != "":
 			x.first[w] = append(x.first[w], i)
 		default:
@@ -59,10 +64,11 @@ func (x wordIndex) candidates(t string) []int {
 		if strings.HasSuffix(w, "s") {
 			out = append(out, x.first[w[:len(w)-1]]...)
 		}
-		if len(x.prefix) > 0 {
-			for k := 1; k <= len(w); k++ {
-				out = append(out, x.prefix[w[:k]]...)
+		for _, k := range x.lens {
+			if k > len(w) {
+				break
 			}
+			out = append(out, x.prefix[w[:k]]...)
 		}
 		i = j
 	}
