@@ -70,7 +70,10 @@ func (a *Assessor) newItem(s sections.Section, line string) item {
 
 // probe is a text ready to be compared: a clause or a sentence of the article.
 type probe struct {
-	vec    []float32
+	vec []float32
+	// nz are the indexes of vec's non-zero values, ascending: the cosine
+	// of two probes sums over them alone, to the same last bit.
+	nz     []int32
 	terms  map[string]bool
 	weight float64 // the sum of its terms' idf
 }
@@ -81,6 +84,11 @@ func (a *Assessor) newProbe(s string) probe {
 		s = a.widen(s)
 	}
 	p := probe{vec: a.emb.Embed(folds.Replace(s)), terms: map[string]bool{}}
+	for i, v := range p.vec {
+		if v != 0 {
+			p.nz = append(p.nz, int32(i))
+		}
+	}
 	for _, t := range terms(s) {
 		if !p.terms[t] {
 			p.terms[t] = true
@@ -138,7 +146,7 @@ func (a *Assessor) simProbe(p, q probe) float64 {
 	if shared == 0 {
 		return 0
 	}
-	cos := max(0, embed.Cosine(p.vec, q.vec))
+	cos := max(0, cosine(p, q))
 	recall := shared / p.weight
 	return cosShare*cos + recallShare*recall*min(1, shared/recallFull)
 }
@@ -149,3 +157,15 @@ const (
 	recallShare = 0.45 // weight of the share of the clause's terms used
 	recallFull  = 3.0  // shared term weight (IDF) at which recall counts fully
 )
+
+// cosine is embed.Cosine of the probes' vectors (unit length), summed over
+// p's non-zero values only: adding a zero product changes no sum.
+func cosine(p, q probe) float64 {
+	var s float64
+	for _, i := range p.nz {
+		if int(i) < len(q.vec) {
+			s += float64(p.vec[i]) * float64(q.vec[i])
+		}
+	}
+	return s
+}
