@@ -67,10 +67,10 @@ func frameOf(res retrieve.Result) frame {
 }
 
 var (
-	reRepeat = lazyre.New(`(?i)\b(?:again|repeat|remind me|recap|once more)\b`)
+	reRepeat = lazyre.New(`\b(?:again|repeat|remind me|recap|once more)\b`)
 	// reMore is a follow-up that asks for more of the same.
 	reMore  = lazyre.New(`(?i)^\W*(?:(?:ok(?:ay)?|and|so|great|thanks|cool|nice)\W+)?(?:tell me more|(?:say |show (?:me )?)?more|go on|continue|keep going|what else|anything else|go deeper|dig deeper|expand|elaborate)\b`)
-	reWhole = lazyre.New(`(?i)\b(?:whole|full|entire|complete)\b|\b(?:all|every one) of (?:the|its|it|them)\b|\bverbatim\b|\bshow (?:me )?(?:it |them )?all\b|\blist (?:them |it )?all\b`)
+	reWhole = lazyre.New(`\b(?:whole|full|entire|complete)\b|\b(?:all|every one) of (?:the|its|it|them)\b|\bverbatim\b|\bshow (?:me )?(?:it |them )?all\b|\blist (?:them |it )?all\b`)
 )
 
 // line is one candidate line of the answer.
@@ -138,12 +138,13 @@ func composeHits(req Request, res retrieve.Result, fr frame, set *sections.Set) 
 	case ScopeSmalltalk:
 		return Reply{Answer: smalltalkMessage(ladderOf(res)), Citations: []Citation{}, Suggestions: []string{starter(ladderOf(res))}, Scope: ScopeSmalltalk, Mode: ModeOffline}, res
 	}
+	lower := strings.ToLower(req.Message) // the cue expressions are written in lower case
 	c := &composer{
 		lad: ladderOf(res), req: req, res: res, in: res.Intent, fr: fr, cites: Citations(res.Hits),
 		terms:  questionTerms(req.Message, res.Intent.Caveat),
 		shown:  shownInHistory(req.History, res.Hits),
-		repeat: reRepeat.MatchString(req.Message),
-		whole:  reWhole.MatchString(req.Message),
+		repeat: reRepeat.MatchString(lower),
+		whole:  reWhole.MatchString(lower),
 		set:    set,
 	}
 	if c.repeat || c.whole {
