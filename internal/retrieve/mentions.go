@@ -3,6 +3,7 @@ package retrieve
 import (
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/ladder/coach/internal/ladder"
 )
@@ -254,6 +255,9 @@ func rejectedIn(words []string) bool {
 // rejectsManaging is true when a rejection reaches a word of managing
 // people within five words: a rejection, then a word of managing.
 func rejectsManaging(q string) bool {
+	if !containsAny(q, managingEnds()) {
+		return false // no word of q can end a phrase of managing
+	}
 	words := strings.Fields(q)
 	for i := range words {
 		head := " " + strings.Join(words[max(0, i-4):i+1], " ") + " "
@@ -374,4 +378,39 @@ func isNumber(w string) bool {
 func verbSkipped(words []string, k int) bool {
 	return k > 0 && k < len(words) && (words[k-1] == "i" || words[k-1] == "we") &&
 		ladder.Talk.WorkVerbs.In(" "+words[k]+" ")
+}
+
+// managingEnds are the last words of the phrases of managing, less any
+// "*" or "=" mark: a phrase found in a text ends in a word that holds one.
+var managingEnds = sync.OnceValue(func() []string { return lastWords(ladder.Talk.Managing) })
+
+// lastWords are the phrases' last words, cut at their first mark; nil when
+// one of them is a mark alone, which any word can end.
+func lastWords(ps ladder.Phrases) []string {
+	var out []string
+	for _, p := range ps {
+		w := p[strings.LastIndexByte(p, ' ')+1:]
+		if i := strings.IndexAny(w, "*="); i >= 0 {
+			w = w[:i]
+		}
+		if w == "" {
+			return nil
+		}
+		if !slices.Contains(out, w) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+func containsAny(s string, subs []string) bool {
+	if subs == nil {
+		return true
+	}
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
 }
