@@ -55,7 +55,19 @@ func (r *Regexp) String() string { return r.expr }
 // may reports whether s can hold a match.
 func (r *Regexp) may(s string) (*regexp.Regexp, bool) {
 	c := r.get()
-	return c.re, c.may(s)
+	if !c.may(s) {
+		return c.re, false
+	}
+	if c.alts == nil {
+		return c.re, true
+	}
+	// A split expression can match only where one of its branches can.
+	for _, a := range c.branches(s) {
+		if a.may(s) {
+			return c.re, true
+		}
+	}
+	return c.re, false
 }
 
 func (r *Regexp) MatchString(s string) bool      { return r.get().MatchString(s) }
