@@ -27,6 +27,10 @@ type compiled struct {
 	// starts with \b and the literal with a word character, a match starts
 	// a word, so a question without that word start cannot match.
 	keys []int
+	// bare is the expression less its leading \b, when every match starts
+	// with a word character: regexp skips ahead to its literal prefix, which
+	// it cannot do past a \b; find checks the boundary itself.
+	bare *regexp.Regexp
 	// need, when set, are strings one of which every match holds
 	// somewhere: a text with none of them cannot match.
 	need []string
@@ -92,6 +96,15 @@ func (p *compiled) branches(s string) []*compiled {
 
 func newPattern(expr string) *compiled {
 	p := &compiled{re: regexp.MustCompile(expr)}
+	defer func() {
+		if strings.HasPrefix(expr, `\b`) && p.lits != nil && !slices.ContainsFunc(p.lits, func(l string) bool { return l == "" || !isWordChar(l[0]) }) {
+			if bare, err := regexp.Compile(expr[2:]); err == nil {
+				if prefix, _ := bare.LiteralPrefix(); prefix != "" {
+					p.bare = bare
+				}
+			}
+		}
+	}()
 	defer func() {
 		wordStart := strings.HasPrefix(expr, `\b`)
 		for _, l := range p.lits {
@@ -225,7 +238,7 @@ func (p *compiled) MatchString(s string) bool {
 		}
 		return false
 	}
-	return p.may(s) && p.re.MatchString(s)
+	return p.may(s) && p.find(s) != nil
 }
 
 // FindStringIndex returns the leftmost match. For a split pattern the start
@@ -270,7 +283,7 @@ func (p *compiled) FindStringIndex(s string) []int {
 	if !p.may(s) {
 		return nil
 	}
-	return p.re.FindStringIndex(s)
+	return p.find(s)
 }
 
 // prefixes returns literals one of which starts every match of re; ok is
@@ -486,4 +499,25 @@ func splitAlternation(expr string) (pre string, branches []string, post string, 
 		}
 	}
 	return "", nil, "", false
+}
+
+// find is p.re.FindStringIndex(s), through bare when p has it: the leftmost
+// match of bare that starts a word is the leftmost match of p, and it ends
+// where p's match there ends.
+func (p *compiled) find(s string) []int {
+	if p.bare == nil {
+		return p.re.FindStringIndex(s)
+	}
+	for from := 0; from <= len(s); {
+		loc := p.bare.FindStringIndex(s[from:])
+		if loc == nil {
+			return nil
+		}
+		at := from + loc[0]
+		if at == 0 || !isWordChar(s[at-1]) {
+			return []int{at, from + loc[1]}
+		}
+		from = at + 1
+	}
+	return nil
 }

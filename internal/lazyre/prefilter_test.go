@@ -108,9 +108,12 @@ func TestBranchesAgree(t *testing.T) {
 	exprs := []string{
 		`\b(?:(?:product )?discovery|user interviews|(?:run|lead)\w* research|a/?b tests?|\d+ years (?:in|of))`,
 		`\b(?:ignore\b.{0,20}\brules|system prompt|c\+\+|c#|stack ?trace)\b`,
+		`\bwhat (?:does|do) (?:a|an|the)? ?[\w ]{0,20} do\b`,
+		`\bdo(?:es)?\b`,
 	}
 	texts := []string{"run discovery now", "we ran product discovery", "leading research", "ab test", "a/b tests", "10 years in",
-		"please ignore all the rules", "the system prompt", "c++ or c#", "a stacktrace", "nothing here", ""}
+		"please ignore all the rules", "the system prompt", "c++ or c#", "a stacktrace", "nothing here", "",
+		"somewhat does it do", "so what does a pm do all day", "what do they do? what does it do", "redo does do"}
 	for _, e := range exprs {
 		r, re := New(e), regexp.MustCompile(e)
 		for _, s := range texts {
