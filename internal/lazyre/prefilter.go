@@ -36,8 +36,9 @@ type compiled struct {
 	need []string
 	// byHead lists the branches by the word-start keys of their
 	// literals; anyHead the branches without such keys.
-	byHead  map[int][]int
-	anyHead []int
+	byHead   map[int][]int
+	headBits [64]uint64 // byHead's keys, as a set
+	anyHead  []int
 	// alts are the branches of a pattern written as \b(?:a|b|...)\b, each
 	// with its own prefilter: a question usually holds the literals of none
 	// or one of them, so one or two small regexps run instead of a big one.
@@ -60,6 +61,7 @@ func compile(expr string) *compiled {
 			slices.Sort(keys)
 			for _, k := range slices.Compact(keys) {
 				p.byHead[k] = append(p.byHead[k], i)
+				p.headBits[k>>6] |= 1 << (k & 63)
 			}
 		}
 	}
@@ -86,8 +88,10 @@ func (p *compiled) branches(s string) []*compiled {
 	}
 	for i := 0; i+1 < len(s); i++ {
 		if isWordChar(s[i]) && (i == 0 || !isWordChar(s[i-1])) {
-			for _, j := range p.byHead[headKey(s[i], s[i+1])] {
-				add(j)
+			if k := headKey(s[i], s[i+1]); p.headBits[k>>6]&(1<<(k&63)) != 0 {
+				for _, j := range p.byHead[k] {
+					add(j)
+				}
 			}
 		}
 	}
