@@ -17,6 +17,9 @@ func (s Seq) In(t string) bool {
 // Find returns where the sequence first stands in t and where it ends, or
 // -1, -1. At that offset, the phrases listed first decide the end.
 func (s Seq) Find(t string) (int, int) {
+	if !s.mayStart(headsOf(t)) {
+		return -1, -1
+	}
 	for i := 0; i < len(t); i++ {
 		if i > 0 && isWordByte(t[i-1]) {
 			continue
@@ -26,6 +29,23 @@ func (s Seq) Find(t string) (int, int) {
 		}
 	}
 	return -1, -1
+}
+
+// mayStart reports whether a word of the text (its heads) starts like a
+// phrase the sequence can open with: one of the first part's, or, past the
+// parts that may be left out, of the next part's.
+func (s Seq) mayStart(h *heads) bool {
+	for _, part := range s {
+		for _, w := range part {
+			if w != "" && h.may(w) {
+				return true
+			}
+		}
+		if !slices.Contains(part, "") {
+			return false
+		}
+	}
+	return true // every part may be left out
 }
 
 // seqAt matches parts at t[i:]: the end, and whether they matched.
