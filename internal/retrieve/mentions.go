@@ -154,17 +154,40 @@ func clauseBefore(before string) string {
 		before = before[i+1:]
 	}
 	t := " " + before + " "
-	cut := -1
-	for _, w := range ladder.Talk.ClauseBreaks {
-		if i := strings.LastIndex(t, " "+w+" "); i >= 0 && i+len(w)+1 > cut {
-			cut = i + len(w) + 1
-		}
-	}
-	if cut >= 0 {
+	if cut := lastBreakEnd(t); cut >= 0 {
 		t = t[cut:]
 	}
 	return strings.TrimSpace(t)
 }
+
+// lastBreakEnd is the offset of the space after the last clause break
+// (ladder.Talk.ClauseBreaks) standing as whole words in t, or -1. From the
+// end, each word is looked up among the breaks' last words.
+func lastBreakEnd(t string) int {
+	byLast := breaksByLast()
+	for p := len(t) - 1; p > 0; p-- {
+		if t[p] != ' ' {
+			continue
+		}
+		start := strings.LastIndexByte(t[:p], ' ') + 1
+		for _, w := range byLast[t[start:p]] {
+			if p >= len(w)+1 && t[p-len(w)-1:p] == " "+w {
+				return p
+			}
+		}
+	}
+	return -1
+}
+
+// breaksByLast lists the clause breaks by their last word.
+var breaksByLast = sync.OnceValue(func() map[string][]string {
+	out := map[string][]string{}
+	for _, w := range ladder.Talk.ClauseBreaks {
+		last := w[strings.LastIndexByte(w, ' ')+1:]
+		out[last] = append(out[last], w)
+	}
+	return out
+})
 
 // appositive returns the words of the clause before the bracket a title
 // at pos stands in, when it stands in one: "me (a director)".
