@@ -50,6 +50,22 @@ func firstWord(p string) string {
 // among them.
 func (x wordIndex) candidates(t string) []int {
 	out := slices.Clone(x.always)
+	x.each(t, func(ks []int) bool {
+		out = append(out, ks...)
+		return false
+	})
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// each calls visit with the phrases that start with each word of t (lower
+// case), or with that word less a plural s, or with a start of it for a first
+// word that may go on, word by word and unsorted, the phrases that start with
+// no word first; it stops when visit returns true, and reports whether it did.
+func (x wordIndex) each(t string, visit func([]int) bool) bool {
+	if len(x.always) > 0 && visit(x.always) {
+		return true
+	}
 	for i := 0; i < len(t); {
 		if !isWordByte(t[i]) {
 			i++
@@ -60,20 +76,25 @@ func (x wordIndex) candidates(t string) []int {
 			j++
 		}
 		w := t[i:j]
-		out = append(out, x.first[w]...)
+		if ks := x.first[w]; len(ks) > 0 && visit(ks) {
+			return true
+		}
 		if strings.HasSuffix(w, "s") {
-			out = append(out, x.first[w[:len(w)-1]]...)
+			if ks := x.first[w[:len(w)-1]]; len(ks) > 0 && visit(ks) {
+				return true
+			}
 		}
 		for _, k := range x.lens {
 			if k > len(w) {
 				break
 			}
-			out = append(out, x.prefix[w[:k]]...)
+			if ks := x.prefix[w[:k]]; len(ks) > 0 && visit(ks) {
+				return true
+			}
 		}
 		i = j
 	}
-	slices.Sort(out)
-	return slices.Compact(out)
+	return false
 }
 
 // PhraseTable is a large phrase table read in one pass over the text's words:
@@ -89,12 +110,14 @@ func NewPhraseTable(p Phrases) PhraseTable { return PhraseTable{Phrases: p, x: n
 
 // In reports whether one of the phrases is found in t.
 func (l PhraseTable) In(t string) bool {
-	for _, k := range l.x.candidates(t) {
-		if at, _ := phraseAt(t, l.Phrases[k], 0, len(t)); at >= 0 {
-			return true
+	return l.x.each(t, func(ks []int) bool {
+		for _, k := range ks {
+			if at, _ := phraseAt(t, l.Phrases[k], 0, len(t)); at >= 0 {
+				return true
+			}
 		}
-	}
-	return false
+		return false
+	})
 }
 
 // Index returns the offset of the first phrase found in t, or -1.
