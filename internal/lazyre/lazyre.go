@@ -105,8 +105,8 @@ func (r *Regexp) FindAllString(s string, n int) []string {
 }
 
 func (r *Regexp) FindAllStringIndex(s string, n int) [][]int {
-	if re, ok := r.may(s); ok {
-		return re.FindAllStringIndex(s, n)
+	if _, ok := r.may(s); ok {
+		return r.get().findAll(s, n)
 	}
 	return nil
 }

@@ -505,14 +505,19 @@ func splitAlternation(expr string) (pre string, branches []string, post string, 
 	return "", nil, "", false
 }
 
-// find is p.re.FindStringIndex(s), through bare when p has it: the leftmost
-// match of bare that starts a word is the leftmost match of p, and it ends
-// where p's match there ends.
+// find is p.re.FindStringIndex(s), through bare when p has it.
 func (p *compiled) find(s string) []int {
 	if p.bare == nil {
 		return p.re.FindStringIndex(s)
 	}
-	for from := 0; from <= len(s); {
+	return p.findFrom(s, 0)
+}
+
+// findFrom is the leftmost match at or after from, found with bare: the
+// leftmost match of bare that starts a word is the leftmost match of p, and
+// it ends where p's match there ends.
+func (p *compiled) findFrom(s string, from int) []int {
+	for from <= len(s) {
 		loc := p.bare.FindStringIndex(s[from:])
 		if loc == nil {
 			return nil
@@ -524,4 +529,22 @@ func (p *compiled) find(s string) []int {
 		from = at + 1
 	}
 	return nil
+}
+
+// findAll is p.re.FindAllStringIndex(s, n): successive matches, each
+// searched from the end of the one before (a match of bare is never empty).
+func (p *compiled) findAll(s string, n int) [][]int {
+	if p.bare == nil {
+		return p.re.FindAllStringIndex(s, n)
+	}
+	var out [][]int
+	for from := 0; n < 0 || len(out) < n; {
+		loc := p.findFrom(s, from)
+		if loc == nil {
+			break
+		}
+		out = append(out, loc)
+		from = max(loc[1], loc[0]+1)
+	}
+	return out
 }

@@ -1,6 +1,7 @@
 package lazyre
 
 import (
+	"reflect"
 	"regexp"
 	"regexp/syntax"
 	"slices"
@@ -124,6 +125,9 @@ func TestBranchesAgree(t *testing.T) {
 				t.Errorf("%s on %q: at %v; regexp says %v", e, s, got, want)
 			} else if at := r.FindStringStart(s); want != nil && at != want[0] || want == nil && at != -1 {
 				t.Errorf("%s on %q: starts at %d; regexp says %v", e, s, at, want)
+			}
+			if got, want := r.FindAllStringIndex(s, -1), re.FindAllStringIndex(s, -1); !reflect.DeepEqual(got, want) {
+				t.Errorf("%s on %q: all at %v; regexp says %v", e, s, got, want)
 			}
 		}
 	}
