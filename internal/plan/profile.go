@@ -416,6 +416,7 @@ func (v *vocab) polarScores(ps []profile, clauses []clause) (focus, strong []flo
 // of strength), then the strengths, each best first.
 func (v *vocab) rankSkills(ps []profile, clauses []clause) []rankedSkill {
 	focus, strong, scores := v.polarScores(ps, clauses)
+	blendLearned(ps, focus, clauses)
 	pick := func(scores []float64, lighter bool) []rankedSkill {
 		best := 0.0
 		for _, s := range scores {

@@ -89,6 +89,7 @@ type clause struct {
 	weak    bool // it says a gap: a weak word or a negation
 	q       query
 	pq      map[string]float64 // the words matched to the from-level skills' profiles
+	written map[string]float64 // the stems of its kept words, for the learned reading
 	cues    cues               // who and what happens, as it names them
 	vec     []float32          // the clause's words and their related words, embedded
 	matched int
@@ -394,6 +395,14 @@ func parseContext(v *vocab, context string) []clause {
 			c.lighter, c.weak = out[len(out)-1].lighter, out[len(out)-1].weak
 		}
 		c.pq = contextQuery(kept, phrasesOf(toks), gapStart(firstAfterWeak, len(kept)), c.cues.words)
+		c.written = map[string]float64{}
+		for _, w := range kept {
+			for _, t := range abilityTerms(w) {
+				if len(t) >= 2 {
+					c.written[t] = 1
+				}
+			}
+		}
 		if len(kept) > 0 {
 			c.vec = v.emb.Embed(widened(kept, phrasesOf(toks)))
 		}
