@@ -36,13 +36,13 @@ var learnedTSV string
 // context sets (eval/PLANS.md).
 var (
 	// learnedWeight is the blend: 0 turns the model off.
-	learnedWeight = 1.0
+	learnedWeight = 4.0
 	// learnedTemp divides the model's log-odds before they are turned
 	// into shares among the candidates: naive Bayes is overconfident.
-	learnedTemp = 2.0
+	learnedTemp = 4.0
 	// learnedWidened: the features are the clause's words through the
 	// lexicons (its profile query), not only as written.
-	learnedWidened = true
+	learnedWidened = false
 )
 
 // learnedModel is learned.tsv read.
@@ -103,16 +103,13 @@ func parseLearned(txt string) (*learnedModel, error) {
 }
 
 // learnedFeatures are the stems a context's clauses give the model and
-// their weights: the clauses that say what to work on (all of them when
-// every clause is a strength), each stem at its best weight.
+// their weights: the clauses that say what to work on (none when every
+// clause is a strength: the model reads gaps), each stem at its best
+// weight.
 func learnedFeatures(clauses []clause, widened bool) map[string]float64 {
-	focusOnly := false
-	for _, c := range clauses {
-		focusOnly = focusOnly || !c.lighter
-	}
 	f := map[string]float64{}
 	for _, c := range clauses {
-		if focusOnly && c.lighter {
+		if c.lighter {
 			continue
 		}
 		src := c.written
@@ -172,13 +169,15 @@ func (m *learnedModel) shares(cands []string, feats map[string]float64) []float6
 	return logit
 }
 
-// blendLearned adds the model's belief to the profiles' focus scores: each
-// candidate gains learnedWeight times its share, scaled to the best focus
-// score (at least minProfileScore, so a context the profiles miss can still
-// be read).
-func blendLearned(ps []profile, focus []float64, clauses []clause) {
+// blendLearned is the profiles' focus scores with the model's belief
+// added: each candidate gains learnedWeight times its share above an even
+// share (a model that cannot tell the candidates apart adds nothing),
+// scaled to the best focus score (at least minProfileScore, so a context
+// the profiles miss can still be read); nil when the model has nothing to
+// say.
+func blendLearned(ps []profile, focus []float64, clauses []clause) []float64 {
 	if learnedWeight == 0 {
-		return
+		return nil
 	}
 	cands := make([]string, len(ps))
 	for i, p := range ps {
@@ -186,13 +185,15 @@ func blendLearned(ps []profile, focus []float64, clauses []clause) {
 	}
 	sh := currentLearned().shares(cands, learnedFeatures(clauses, learnedWidened))
 	if sh == nil {
-		return
+		return nil
 	}
 	scale := minProfileScore
 	for _, f := range focus {
 		scale = max(scale, f)
 	}
+	out := make([]float64, len(focus))
 	for i := range focus {
-		focus[i] += learnedWeight * scale * sh[i]
+		out[i] = focus[i] + learnedWeight*scale*(sh[i]-1/float64(len(sh)))
 	}
+	return out
 }

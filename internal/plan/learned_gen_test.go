@@ -27,8 +27,8 @@ var learnSets = []string{
 // (TestLearnedSearch): the Dirichlet smoothing's strength and the fewest
 // training contexts a stem must appear in to be kept.
 const (
-	learnMu    = 2.0
-	learnMinDF = 2
+	learnMu    = 32.0
+	learnMinDF = 1
 )
 
 // example is one training context: its features (either way of reading
@@ -227,9 +227,11 @@ func simTop(st caseState, m *learnedModel, widened bool) string {
 	if st.ps == nil {
 		return st.fallback
 	}
-	focus := slices.Clone(st.focus)
 	learnedOverride, learnedWidened = m, widened
-	blendLearned(st.ps, focus, st.clauses)
+	focus := blendLearned(st.ps, st.focus, st.clauses)
+	if focus == nil {
+		focus = st.focus
+	}
 	argmax := func(s []float64) int {
 		bi := -1
 		for i, x := range s {
@@ -281,7 +283,7 @@ func TestLearnedSearch(t *testing.T) {
 	}
 	var grid []setting
 	for _, wd := range []bool{false, true} {
-		for _, mu := range []float64{0.5, 1, 2, 4, 8, 16} {
+		for _, mu := range []float64{0.5, 1, 2, 4, 8, 16, 32, 64} {
 			for _, df := range []int{1, 2} {
 				for _, temp := range []float64{1, 2, 4} {
 					for _, lam := range []float64{0.5, 1, 2, 4, 8, 1000} {

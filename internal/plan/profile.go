@@ -416,7 +416,6 @@ func (v *vocab) polarScores(ps []profile, clauses []clause) (focus, strong []flo
 // of strength), then the strengths, each best first.
 func (v *vocab) rankSkills(ps []profile, clauses []clause) []rankedSkill {
 	focus, strong, scores := v.polarScores(ps, clauses)
-	blendLearned(ps, focus, clauses)
 	pick := func(scores []float64, lighter bool) []rankedSkill {
 		best := 0.0
 		for _, s := range scores {
@@ -432,6 +431,27 @@ func (v *vocab) rankSkills(ps []profile, clauses []clause) []rankedSkill {
 		return out
 	}
 	f := pick(focus, false)
+	// The learned reading (learned.go) orders what to work on, and the
+	// skill it puts first is matched even when the profiles missed it.
+	learnedTop := -1
+	if blended := blendLearned(ps, focus, clauses); blended != nil {
+		top := 0
+		for i, s := range blended {
+			if s > blended[top] {
+				top = i
+			}
+		}
+		if blended[top] >= minProfileScore {
+			if !slices.ContainsFunc(f, func(r rankedSkill) bool { return r.name == ps[top].name }) {
+				f = append(f, rankedSkill{ps[top].name, 0, false})
+				learnedTop = top
+			}
+			for j := range f {
+				f[j].score = blended[slices.IndexFunc(ps, func(p profile) bool { return p.name == f[j].name })]
+			}
+			slices.SortStableFunc(f, func(a, b rankedSkill) int { return cmp.Compare(b.score, a.score) })
+		}
+	}
 	seen := map[string]bool{}
 	for _, r := range f {
 		seen[r.name] = true
@@ -446,7 +466,7 @@ func (v *vocab) rankSkills(ps []profile, clauses []clause) []rankedSkill {
 	for ci := range clauses {
 		for _, r := range f {
 			i := slices.IndexFunc(ps, func(p profile) bool { return p.name == r.name })
-			if scores[ci] != nil && clauses[ci].lighter == r.lighter && scores[ci][i] >= minProfileScore {
+			if scores[ci] != nil && clauses[ci].lighter == r.lighter && (scores[ci][i] >= minProfileScore || i == learnedTop) {
 				clauses[ci].matched++
 			}
 		}
