@@ -434,10 +434,11 @@ func overlaps(taken []bool, pos, n int) bool {
 // FindRoles lists the adjacent roles named in text.
 func FindRoles(text string) []Role {
 	t := " " + lowerText(text) + " "
+	h := headsOf(t)
 	var out []Role
 	for _, r := range roles {
 		for _, w := range r.Words {
-			if hasWord(t, w) {
+			if h.may(w) && hasWord(t, w) {
 				out = append(out, r)
 				break
 			}
