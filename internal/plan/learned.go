@@ -24,8 +24,9 @@ import (
 //
 // The model blends into the profiles' focus scores (rankSkills): each
 // candidate skill (the from-level's) gains learnedWeight times its share
-// of the model's belief among the candidates, scaled to the best profile
-// score. Only when every candidate skill has a row.
+// of the model's belief among the candidates above an even share, scaled
+// to the best profile score; the skill the blend puts first leads the
+// skills to work on. Only when every candidate skill has a row.
 
 //go:generate env COACH_PLAN_LEARN=write go test -count=1 -run ^TestLearnedTable$ .
 
@@ -33,7 +34,9 @@ import (
 var learnedTSV string
 
 // Settings of the learned reading, chosen leave one set out over the eight
-// context sets (eval/PLANS.md).
+// context sets with the training settings of learned_gen_test.go
+// (TestLearnedSearch; eval/PLANS.md): held out, 275 of 296 contexts reach
+// an expected skill first, against 239 without the model.
 var (
 	// learnedWeight is the blend: 0 turns the model off.
 	learnedWeight = 4.0
