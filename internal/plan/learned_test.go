@@ -2,6 +2,7 @@ package plan
 
 import (
 	"math"
+	"slices"
 	"testing"
 )
 
@@ -79,6 +80,37 @@ func TestLearnedChangesRanking(t *testing.T) {
 		learnedWeight = old
 		if got != tt.off {
 			t.Errorf("%q without the model: first %q, want %q", tt.context, got, tt.off)
+		}
+	}
+}
+
+// A ladder file's skills are not in the learned table: its plans read
+// contexts exactly as they do without the model.
+func TestLearnedLeavesLadderFiles(t *testing.T) {
+	set, m := dsLadder(t)
+	tests := []struct{ current, target, context string }{
+		{"junior", "Senior Data Scientist", "shy in meetings, never asks why a model is built"},
+		{"Data Scientist", "staff", "great with numbers but struggles to say no"},
+		{"senior", "data engineering", "weak at pipelines and data quality"},
+	}
+	for _, tt := range tests {
+		req := Request{Current: tt.current, Target: tt.target, Weeks: 12, Context: tt.context}
+		with, err := OfflineFor(set, m, req)
+		if err != nil {
+			t.Fatalf("%+v: %v", req, err)
+		}
+		old := learnedWeight
+		learnedWeight = 0
+		without, err := OfflineFor(set, m, req)
+		learnedWeight = old
+		if err != nil {
+			t.Fatalf("%+v: %v", req, err)
+		}
+		if !slices.Equal(with.ContextSkills(), without.ContextSkills()) || with.Tailoring != without.Tailoring {
+			t.Errorf("%+v: with the model %v %q, without %v %q", req, with.ContextSkills(), with.Tailoring, without.ContextSkills(), without.Tailoring)
+		}
+		if len(with.ContextSkills()) == 0 {
+			t.Errorf("%+v: the context matched nothing: the test says nothing", req)
 		}
 	}
 }
