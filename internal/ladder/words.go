@@ -48,11 +48,7 @@ func (p Phrases) Find(t string) (int, int) {
 // change") are not read again on their own. Offsets are kept.
 func (p Phrases) Blank(t string) string {
 	var b []byte
-	h := headsOf(t)
-	for _, w := range p {
-		if !h.may(w) {
-			continue
-		}
+	blank := func(w string) {
 		if b == nil {
 			b = []byte(t)
 		}
@@ -62,11 +58,28 @@ func (p Phrases) Blank(t string) string {
 					b[i] = ' '
 				}
 			}
-			continue
+			return
 		}
 		for at, end := phraseAt(t, w, 0, len(t)); at >= 0; at, end = phraseAt(t, w, max(end, at+1), len(t)) {
 			for i := at; i < end; i++ {
 				b[i] = ' '
+			}
+		}
+	}
+	// Each phrase is found in t as given, so the order they are tried in
+	// (and trying one twice) changes nothing.
+	if x, ok := p.index(); ok {
+		x.each(t, func(ks []int) bool {
+			for _, k := range ks {
+				blank(p[k])
+			}
+			return false
+		})
+	} else {
+		h := headsOf(t)
+		for _, w := range p {
+			if h.may(w) {
+				blank(w)
 			}
 		}
 	}
