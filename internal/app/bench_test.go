@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ladder/coach/internal/answer"
 	"github.com/ladder/coach/internal/config"
 	"github.com/ladder/coach/internal/server"
 )
@@ -65,4 +66,36 @@ func benchMix(b *testing.B) []string {
 		b.Fatalf("bench/chat.lua: %d questions", len(out))
 	}
 	return out
+}
+
+// BenchmarkAnswerMix answers bench/chat.lua's questions in process, with no
+// HTTP: the reading, retrieval and composing of an offline answer.
+func BenchmarkAnswerMix(b *testing.B) {
+	cfg, err := config.Load(func(string) string { return "" })
+	if err != nil {
+		b.Fatal(err)
+	}
+	a, err := Build(context.Background(), Options{Config: cfg})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var msgs []string
+	for _, body := range benchMix(b) {
+		var req answer.Request
+		if err := json.Unmarshal([]byte(body), &req); err != nil {
+			b.Fatal(err)
+		}
+		msgs = append(msgs, req.Message)
+	}
+	for _, m := range msgs { // every lazily built table built before the count
+		if _, err := a.Chat(context.Background(), answer.Request{Message: m}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		if _, err := a.Chat(context.Background(), answer.Request{Message: msgs[i%len(msgs)]}); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
