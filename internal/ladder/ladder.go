@@ -456,6 +456,9 @@ var (
 // lowerText lowers text and straightens quotes and dashes so aliases match.
 func lowerText(s string) string {
 	s = strings.ToLower(s)
+	if !strings.ContainsAny(s, "’‘–—\n\t") {
+		return s // nothing to fold: no copy
+	}
 	return textFold.Replace(s)
 }
 
