@@ -10,6 +10,7 @@ import (
 	"math"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	chromem "github.com/philippgille/chromem-go"
 )
@@ -193,31 +194,41 @@ func Cosine(a, b []float32) float64 {
 func Tokens(text string) []string {
 	text = strings.ToLower(text)
 	var out []string
-	var b strings.Builder
-	flush := func() {
-		if b.Len() > 0 {
-			out = append(out, strings.Trim(b.String(), "&'"))
-			b.Reset()
+	// A token is a slice of text, or, once an apostrophe inside it has been
+	// dropped, the bytes gathered in b.
+	start, dropped := -1, false
+	var b []byte
+	emit := func(end int) {
+		if start < 0 {
+			return
 		}
+		t := text[start:end]
+		if dropped {
+			t = string(b)
+		}
+		if t = strings.Trim(t, "&"); t != "" {
+			out = append(out, t)
+		}
+		start, dropped = -1, false
 	}
-	for _, r := range text {
+	for i, r := range text {
 		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '&':
-			b.WriteRune(r)
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '&', r >= 0xC0 && r < 0x250:
+			if start < 0 {
+				start = i
+			}
+			if dropped {
+				b = utf8.AppendRune(b, r)
+			}
 		case r == '\'' || r == '’':
 			// "don't" -> "dont"; "pm's" -> "pms"
-		case r >= 0xC0 && r < 0x250:
-			b.WriteRune(r)
+			if start >= 0 && !dropped {
+				dropped, b = true, append(b[:0], text[start:i]...)
+			}
 		default:
-			flush()
+			emit(i)
 		}
 	}
-	flush()
-	res := out[:0]
-	for _, t := range out {
-		if t != "" {
-			res = append(res, t)
-		}
-	}
-	return res
+	emit(len(text))
+	return out
 }
