@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/ladder/coach/internal/answer"
@@ -98,4 +99,36 @@ func BenchmarkAnswerMix(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkChatHandlerParallel is BenchmarkChatHandler with as many clients
+// as cores: a lock the requests share shows as a time no lower than the
+// serial one.
+func BenchmarkChatHandlerParallel(b *testing.B) {
+	cfg, err := config.Load(func(string) string { return "" })
+	if err != nil {
+		b.Fatal(err)
+	}
+	a, err := Build(context.Background(), Options{Config: cfg})
+	if err != nil {
+		b.Fatal(err)
+	}
+	set, _ := Sections()
+	h := server.New(server.Deps{Chatter: a, Sections: set, Logger: slog.New(slog.NewJSONHandler(io.Discard, nil))})
+	qs := benchMix(b)
+	b.ReportAllocs()
+	var next atomic.Int64
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			i := int(next.Add(1))
+			req := httptest.NewRequest(http.MethodPost, "/api/chat", strings.NewReader(qs[i%len(qs)]))
+			req.Header.Set("Content-Type", "application/json")
+			w := httptest.NewRecorder()
+			h.ServeHTTP(w, req)
+			if w.Code != http.StatusOK {
+				b.Error(w.Code, w.Body.String())
+				return
+			}
+		}
+	})
 }

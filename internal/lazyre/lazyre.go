@@ -62,12 +62,12 @@ func (r *Regexp) may(s string) (*regexp.Regexp, bool) {
 		return c.re, true
 	}
 	// A split expression can match only where one of its branches can.
-	for _, a := range c.branches(s) {
-		if a.may(s) {
-			return c.re, true
-		}
-	}
-	return c.re, false
+	can := false
+	c.eachBranch(s, func(a *compiled) bool {
+		can = a.may(s)
+		return can
+	})
+	return c.re, can
 }
 
 func (r *Regexp) MatchString(s string) bool      { return r.get().MatchString(s) }

@@ -68,34 +68,38 @@ func compile(expr string) *compiled {
 	return p
 }
 
-// branches lists the branches that may match s: those whose literals start
-// like a word of s, and those that cannot be told by a word start. Each
-// still runs its own prefilter.
-func (p *compiled) branches(s string) []*compiled {
+// eachBranch calls visit with the branches that may match s, each once:
+// those whose literals start like a word of s, and those that cannot be told
+// by a word start. Each still runs its own prefilter. It stops when visit
+// returns true.
+func (p *compiled) eachBranch(s string, visit func(*compiled) bool) {
 	var seen [4]uint64 // branch indexes, for up to 256 branches
-	if len(p.alts) > 256 {
-		return p.alts
-	}
-	out := make([]*compiled, 0, 8)
-	add := func(i int) {
-		if seen[i>>6]&(1<<(i&63)) == 0 {
-			seen[i>>6] |= 1 << (i & 63)
-			out = append(out, p.alts[i])
+	try := func(i int) bool {
+		if i >= 256 {
+			return visit(p.alts[i])
 		}
+		if seen[i>>6]&(1<<(i&63)) != 0 {
+			return false
+		}
+		seen[i>>6] |= 1 << (i & 63)
+		return visit(p.alts[i])
 	}
 	for _, i := range p.anyHead {
-		add(i)
+		if try(i) {
+			return
+		}
 	}
 	for i := 0; i+1 < len(s); i++ {
 		if isWordChar(s[i]) && (i == 0 || !isWordChar(s[i-1])) {
 			if k := headKey(s[i], s[i+1]); p.headBits[k>>6]&(1<<(k&63)) != 0 {
 				for _, j := range p.byHead[k] {
-					add(j)
+					if try(j) {
+						return
+					}
 				}
 			}
 		}
 	}
-	return out
 }
 
 func newPattern(expr string) *compiled {
@@ -235,12 +239,12 @@ func isWordChar(c byte) bool {
 // MatchString reports whether s holds a match.
 func (p *compiled) MatchString(s string) bool {
 	if p.alts != nil {
-		for _, a := range p.branches(s) {
-			if a.MatchString(s) {
-				return true
-			}
-		}
-		return false
+		found := false
+		p.eachBranch(s, func(a *compiled) bool {
+			found = a.MatchString(s)
+			return found
+		})
+		return found
 	}
 	return p.may(s) && p.find(s) != nil
 }
@@ -257,22 +261,24 @@ func (p *compiled) start(s string) int {
 		return -1
 	}
 	best := -1
-	for _, a := range p.branches(s) {
+	p.eachBranch(s, func(a *compiled) bool {
 		if loc := a.FindStringIndex(s); loc != nil && (best < 0 || loc[0] < best) {
 			best = loc[0]
 		}
-	}
+		return false
+	})
 	return best
 }
 
 func (p *compiled) FindStringIndex(s string) []int {
 	if p.alts != nil {
 		var best []int
-		for _, a := range p.branches(s) {
+		p.eachBranch(s, func(a *compiled) bool {
 			if loc := a.FindStringIndex(s); loc != nil && (best == nil || loc[0] < best[0]) {
 				best = loc
 			}
-		}
+			return false
+		})
 		if best == nil {
 			return nil
 		}
