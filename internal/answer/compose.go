@@ -99,6 +99,9 @@ type composer struct {
 	set *sections.Set
 	// exhausted is that section when every line of it has been shown.
 	exhausted sections.Section
+	// lines holds candidates' lines by hit, read once a hit; hitOf, which
+	// changes the hits and what was shown, empties it.
+	lines map[int][]line
 }
 
 // Offline writes the extractive answer to a question asked without a
@@ -379,12 +382,26 @@ func (c *composer) hitOf(s sections.Section) int {
 	for t := range shownInHistory(c.req.History, c.res.Hits[n:]) {
 		c.shown[t] = true
 	}
+	c.lines = nil
 	return n
 }
 
 // candidates are the lines of hit i that state something on their own and
 // were not shown before, scored against the question.
 func (c *composer) candidates(i int) []line {
+	if ls, ok := c.lines[i]; ok {
+		return slices.Clone(ls)
+	}
+	ls := c.readLines(i)
+	if c.lines == nil {
+		c.lines = map[int][]line{}
+	}
+	c.lines[i] = ls
+	return slices.Clone(ls)
+}
+
+// readLines is candidates, read from the hit.
+func (c *composer) readLines(i int) []line {
 	s := c.res.Hits[i].Section
 	items := s.Items()
 	skills := map[string]string{}
