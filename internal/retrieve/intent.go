@@ -602,84 +602,105 @@ func (s *reading) nextTarget() {
 	}
 }
 
-// levels: the levels the question is about, main one first.
+// levels: the levels the question is about, main one first: those named, or
+// those the conversation carries over; two set side by side; the IC track
+// as a topic when it is one of them.
 func (s *reading) levels() {
-	// Levels the question is about.
-	add := func(id string) {
-		if id == "" {
-			return
+	s.namedLevels()
+	s.roleAfterWork()
+	s.in.stepped = s.stepBack
+	s.levelCarried()
+	s.adjacentCarried()
+	s.compared()
+	for _, l := range s.in.Levels {
+		if l == s.lad.IC() && !s.in.HasTopic(TopicIC) {
+			s.in.Topics = append(s.in.Topics, TopicIC)
 		}
-		for _, l := range s.in.Levels {
-			if l == id {
-				return
-			}
-		}
+	}
+}
+
+// addLevel adds level id to the levels the question is about, once.
+func (s *reading) addLevel(id string) {
+	if id != "" && !slices.Contains(s.in.Levels, id) {
 		s.in.Levels = append(s.in.Levels, id)
 	}
-	add(s.in.Target)
+}
+
+// namedLevels: a step's target, then the levels named, a level named
+// beside the asker's own first.
+func (s *reading) namedLevels() {
+	s.addLevel(s.in.Target)
 	for _, m := range askedFirst(s.main, s.mentions) {
 		if m.ID != s.in.Current {
-			add(m.ID) // a level named beside the asker's own is the one asked
+			s.addLevel(m.ID) // a level named beside the asker's own is the one asked
 		}
 	}
 	for _, m := range s.mentions {
-		add(m.ID)
+		s.addLevel(m.ID)
 	}
+}
+
+// roleAfterWork: a path that fits, right after the asker named a kind of
+// work an adjacent role does.
+func (s *reading) roleAfterWork() {
 	if len(s.in.Levels) == 0 && len(s.mentions) == 0 && len(s.in.Roles) == 0 && s.hist.roleLast && s.hist.role != "" && !s.stepBack {
-		// A path that fits, right after the asker named a kind of work an adjacent role does.
 		s.in.Roles = []string{s.hist.role}
 		if !s.in.HasTopic(TopicAdjacent) {
 			s.in.Topics = append(s.in.Topics, TopicAdjacent)
 		}
 		s.in.FromHistory = true
 	}
-	s.in.stepped = s.stepBack
+}
+
+// levelCarried: with no level named, the one a step back names, "that
+// level" (the one last talked about, not the asker's own), the asker's own,
+// or a facet asked of the level talked about.
+func (s *reading) levelCarried() {
 	if len(s.in.Levels) == 0 && s.stepBack {
-		add(s.hist.topic)
+		s.addLevel(s.hist.topic)
 		s.in.FromHistory = true
 	}
 	if len(s.in.Levels) == 0 && len(s.mentions) == 0 && len(s.in.Roles) == 0 && s.hist.topic != "" && s.hist.topic != s.in.Current &&
 		ladder.Cues.Anaphora.In(s.q) && !ladder.Cues.MyLevel.In(s.q) {
-		// "That level" is the one last talked about, not the asker's own.
-		add(s.hist.topic)
+		s.addLevel(s.hist.topic)
 		s.in.FromHistory = true
 	}
 	if len(s.in.Levels) == 0 && s.in.Current != "" && !s.in.HasTopic(TopicTimeline) && !s.in.HasTopic(TopicAdjacent) {
-		add(s.in.Current)
+		s.addLevel(s.in.Current)
 	}
-	if len(s.in.Levels) == 0 && len(s.in.Roles) == 0 && s.hist.topic != "" {
-		// A facet asked of the level talked about.
-		if len(s.in.Topics) == 0 || ladder.Cues.Anaphora.In(s.q) {
-			add(s.hist.topic)
-			s.in.FromHistory = true
-		}
+	if len(s.in.Levels) == 0 && len(s.in.Roles) == 0 && s.hist.topic != "" && (len(s.in.Topics) == 0 || ladder.Cues.Anaphora.In(s.q)) {
+		s.addLevel(s.hist.topic)
+		s.in.FromHistory = true
 	}
+}
+
+// adjacentCarried: which of them suits someone, after a talk about
+// adjacent roles.
+func (s *reading) adjacentCarried() {
 	if len(s.in.Levels) == 0 && len(s.in.Roles) == 0 && len(s.in.Topics) == 0 && (s.hist.role != "" || s.hist.adjacent) {
-		// Which of them suits someone, after a talk about adjacent roles.
 		if s.hist.role != "" {
 			s.in.Roles = []string{s.hist.role}
 		}
 		s.in.Topics = append(s.in.Topics, TopicAdjacent)
 		s.in.FromHistory = true
 	}
-	if len(distinct(s.mentions)) >= 2 && !s.in.Transition && (s.pairAsked || ladder.Cues.Compare.In(s.q) || ladder.Talk.CompareAsk.In(" "+s.q+" ")) {
-		s.in.Topics = append(s.in.Topics, TopicCompare)
-		// "The difference between A and B in what they own": the facet is
-		// what they own, not "what changes".
-		if len(s.in.Facets) > 1 {
-			kept := s.in.Facets[:0]
-			for _, f := range s.in.Facets {
-				if f.Facet != ladder.Changes {
-					kept = append(kept, f)
-				}
-			}
-			s.in.Facets = kept
-		}
+}
+
+// compared: two levels set side by side. "The difference between A and B
+// in what they own": the facet is what they own, not "what changes".
+func (s *reading) compared() {
+	if len(distinct(s.mentions)) < 2 || s.in.Transition || !(s.pairAsked || ladder.Cues.Compare.In(s.q) || ladder.Talk.CompareAsk.In(" "+s.q+" ")) {
+		return
 	}
-	for _, l := range s.in.Levels {
-		if l == s.lad.IC() && !s.in.HasTopic(TopicIC) {
-			s.in.Topics = append(s.in.Topics, TopicIC)
+	s.in.Topics = append(s.in.Topics, TopicCompare)
+	if len(s.in.Facets) > 1 {
+		kept := s.in.Facets[:0]
+		for _, f := range s.in.Facets {
+			if f.Facet != ladder.Changes {
+				kept = append(kept, f)
+			}
 		}
+		s.in.Facets = kept
 	}
 }
 
