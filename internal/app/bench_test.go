@@ -17,9 +17,8 @@ import (
 	"github.com/ladder/coach/internal/server"
 )
 
-// BenchmarkChatHandler measures the whole offline request path in process:
-// gin, decoding, retrieval, the answer and encoding the reply.
-func BenchmarkChatHandler(b *testing.B) {
+// benchApp builds the offline coach as `coach serve` does, and its handler.
+func benchApp(b *testing.B) (*App, http.Handler) {
 	cfg, err := config.Load(func(string) string { return "" })
 	if err != nil {
 		b.Fatal(err)
@@ -29,16 +28,70 @@ func BenchmarkChatHandler(b *testing.B) {
 		b.Fatal(err)
 	}
 	set, _ := Sections()
-	h := server.New(server.Deps{Chatter: a, Sections: set, Logger: slog.New(slog.NewJSONHandler(io.Discard, nil))})
+	return a, server.New(server.Deps{Chatter: a, Sections: set, Logger: slog.New(slog.NewJSONHandler(io.Discard, nil))})
+}
+
+// chatOnce posts body to /api/chat and reports the status and reply.
+func chatOnce(h http.Handler, body string) (int, string) {
+	req := httptest.NewRequest(http.MethodPost, "/api/chat", strings.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, req)
+	return w.Code, w.Body.String()
+}
+
+// BenchmarkChatHandler measures the whole offline request path in process:
+// gin, decoding, retrieval, the answer and encoding the reply.
+func BenchmarkChatHandler(b *testing.B) {
+	_, h := benchApp(b)
 	qs := benchMix(b)
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
-		req := httptest.NewRequest(http.MethodPost, "/api/chat", strings.NewReader(qs[i%len(qs)]))
-		req.Header.Set("Content-Type", "application/json")
-		w := httptest.NewRecorder()
-		h.ServeHTTP(w, req)
-		if w.Code != http.StatusOK {
-			b.Fatal(w.Code, w.Body.String())
+		if code, body := chatOnce(h, qs[i%len(qs)]); code != http.StatusOK {
+			b.Fatal(code, body)
+		}
+	}
+}
+
+// BenchmarkChatHandlerParallel is BenchmarkChatHandler with as many clients
+// as cores: a lock the requests share shows as a time no lower than the
+// serial one.
+func BenchmarkChatHandlerParallel(b *testing.B) {
+	_, h := benchApp(b)
+	qs := benchMix(b)
+	b.ReportAllocs()
+	var next atomic.Int64
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			if code, body := chatOnce(h, qs[int(next.Add(1))%len(qs)]); code != http.StatusOK {
+				b.Error(code, body)
+				return
+			}
+		}
+	})
+}
+
+// BenchmarkAnswerMix answers bench/chat.lua's questions in process, with no
+// HTTP: the reading, retrieval and composing of an offline answer.
+func BenchmarkAnswerMix(b *testing.B) {
+	a, _ := benchApp(b)
+	var msgs []string
+	for _, body := range benchMix(b) {
+		var req answer.Request
+		if err := json.Unmarshal([]byte(body), &req); err != nil {
+			b.Fatal(err)
+		}
+		msgs = append(msgs, req.Message)
+	}
+	for _, m := range msgs { // every lazily built table built before the count
+		if _, err := a.Chat(context.Background(), answer.Request{Message: m}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		if _, err := a.Chat(context.Background(), answer.Request{Message: msgs[i%len(msgs)]}); err != nil {
+			b.Fatal(err)
 		}
 	}
 }
@@ -67,68 +120,4 @@ func benchMix(b *testing.B) []string {
 		b.Fatalf("bench/chat.lua: %d questions", len(out))
 	}
 	return out
-}
-
-// BenchmarkAnswerMix answers bench/chat.lua's questions in process, with no
-// HTTP: the reading, retrieval and composing of an offline answer.
-func BenchmarkAnswerMix(b *testing.B) {
-	cfg, err := config.Load(func(string) string { return "" })
-	if err != nil {
-		b.Fatal(err)
-	}
-	a, err := Build(context.Background(), Options{Config: cfg})
-	if err != nil {
-		b.Fatal(err)
-	}
-	var msgs []string
-	for _, body := range benchMix(b) {
-		var req answer.Request
-		if err := json.Unmarshal([]byte(body), &req); err != nil {
-			b.Fatal(err)
-		}
-		msgs = append(msgs, req.Message)
-	}
-	for _, m := range msgs { // every lazily built table built before the count
-		if _, err := a.Chat(context.Background(), answer.Request{Message: m}); err != nil {
-			b.Fatal(err)
-		}
-	}
-	b.ReportAllocs()
-	for i := 0; b.Loop(); i++ {
-		if _, err := a.Chat(context.Background(), answer.Request{Message: msgs[i%len(msgs)]}); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
-// BenchmarkChatHandlerParallel is BenchmarkChatHandler with as many clients
-// as cores: a lock the requests share shows as a time no lower than the
-// serial one.
-func BenchmarkChatHandlerParallel(b *testing.B) {
-	cfg, err := config.Load(func(string) string { return "" })
-	if err != nil {
-		b.Fatal(err)
-	}
-	a, err := Build(context.Background(), Options{Config: cfg})
-	if err != nil {
-		b.Fatal(err)
-	}
-	set, _ := Sections()
-	h := server.New(server.Deps{Chatter: a, Sections: set, Logger: slog.New(slog.NewJSONHandler(io.Discard, nil))})
-	qs := benchMix(b)
-	b.ReportAllocs()
-	var next atomic.Int64
-	b.RunParallel(func(pb *testing.PB) {
-		for pb.Next() {
-			i := int(next.Add(1))
-			req := httptest.NewRequest(http.MethodPost, "/api/chat", strings.NewReader(qs[i%len(qs)]))
-			req.Header.Set("Content-Type", "application/json")
-			w := httptest.NewRecorder()
-			h.ServeHTTP(w, req)
-			if w.Code != http.StatusOK {
-				b.Error(w.Code, w.Body.String())
-				return
-			}
-		}
-	})
 }
