@@ -63,8 +63,8 @@ func (r *Regexp) may(s string) (*regexp.Regexp, bool) {
 	}
 	// A split expression can match only where one of its branches can.
 	can := false
-	c.eachBranch(s, func(a *compiled) bool {
-		can = a.may(s)
+	c.eachBranch(s, func(a *compiled, h *heads) bool {
+		can = a.mayWith(s, h)
 		return can
 	})
 	return c.re, can

@@ -1,6 +1,7 @@
 package lazyre
 
 import (
+	"math/bits"
 	"regexp"
 	"regexp/syntax"
 	"slices"
@@ -69,33 +70,34 @@ func compile(expr string) *compiled {
 }
 
 // eachBranch calls visit with the branches that may match s, each once:
-// those whose literals start like a word of s, and those that cannot be told
-// by a word start. Each still runs its own prefilter. It stops when visit
+// those that cannot be told by a word start, then those whose literals
+// start like a word of s (the text's heads met with the branches'); with
+// the heads of s, for the branch's own prefilter. It stops when visit
 // returns true.
-func (p *compiled) eachBranch(s string, visit func(*compiled) bool) {
+func (p *compiled) eachBranch(s string, visit func(*compiled, *heads) bool) {
+	h := headsOf(s)
 	var seen [4]uint64 // branch indexes, for up to 256 branches
 	try := func(i int) bool {
 		if i >= 256 {
-			return visit(p.alts[i])
+			return visit(p.alts[i], h)
 		}
 		if seen[i>>6]&(1<<(i&63)) != 0 {
 			return false
 		}
 		seen[i>>6] |= 1 << (i & 63)
-		return visit(p.alts[i])
+		return visit(p.alts[i], h)
 	}
 	for _, i := range p.anyHead {
 		if try(i) {
 			return
 		}
 	}
-	for i := 0; i+1 < len(s); i++ {
-		if isWordChar(s[i]) && (i == 0 || !isWordChar(s[i-1])) {
-			if k := headKey(s[i], s[i+1]); p.headBits[k>>6]&(1<<(k&63)) != 0 {
-				for _, j := range p.byHead[k] {
-					if try(j) {
-						return
-					}
+	for w := range h.bits {
+		for both := h.bits[w] & p.headBits[w]; both != 0; both &= both - 1 {
+			k := w<<6 | bits.TrailingZeros64(both)
+			for _, j := range p.byHead[k] {
+				if try(j) {
+					return
 				}
 			}
 		}
@@ -172,7 +174,15 @@ func shortest(ss []string) int {
 // may reports whether s can match: false only when it holds none of the
 // literals a match starts with, or none of the strings a match holds.
 func (p *compiled) may(s string) bool {
-	if p.lits != nil && !p.startsIn(s) {
+	if p.lits == nil {
+		return p.need == nil || containsAny(s, p.need)
+	}
+	return p.mayWith(s, headsOf(s))
+}
+
+// mayWith is may, with the heads of s already read.
+func (p *compiled) mayWith(s string, h *heads) bool {
+	if p.lits != nil && !p.startsIn(s, h) {
 		return false
 	}
 	// Required strings are checked after the starts: the word heads rule
@@ -181,8 +191,7 @@ func (p *compiled) may(s string) bool {
 }
 
 // startsIn reports whether s holds one of the literals a match starts with.
-func (p *compiled) startsIn(s string) bool {
-	h := headsOf(s)
+func (p *compiled) startsIn(s string, h *heads) bool {
 	for i, l := range p.lits {
 		if k := p.keys[i]; k >= 0 && h.bits[k>>6]&(1<<(k&63)) == 0 {
 			continue // no word of s starts with the literal's first two bytes
@@ -240,8 +249,8 @@ func isWordChar(c byte) bool {
 func (p *compiled) MatchString(s string) bool {
 	if p.alts != nil {
 		found := false
-		p.eachBranch(s, func(a *compiled) bool {
-			found = a.MatchString(s)
+		p.eachBranch(s, func(a *compiled, h *heads) bool {
+			found = a.mayWith(s, h) && a.find(s) != nil
 			return found
 		})
 		return found
@@ -261,8 +270,11 @@ func (p *compiled) start(s string) int {
 		return -1
 	}
 	best := -1
-	p.eachBranch(s, func(a *compiled) bool {
-		if loc := a.FindStringIndex(s); loc != nil && (best < 0 || loc[0] < best) {
+	p.eachBranch(s, func(a *compiled, h *heads) bool {
+		if !a.mayWith(s, h) {
+			return false
+		}
+		if loc := a.find(s); loc != nil && (best < 0 || loc[0] < best) {
 			best = loc[0]
 		}
 		return false
@@ -273,8 +285,11 @@ func (p *compiled) start(s string) int {
 func (p *compiled) FindStringIndex(s string) []int {
 	if p.alts != nil {
 		var best []int
-		p.eachBranch(s, func(a *compiled) bool {
-			if loc := a.FindStringIndex(s); loc != nil && (best == nil || loc[0] < best[0]) {
+		p.eachBranch(s, func(a *compiled, h *heads) bool {
+			if !a.mayWith(s, h) {
+				return false
+			}
+			if loc := a.find(s); loc != nil && (best == nil || loc[0] < best[0]) {
 				best = loc
 			}
 			return false
