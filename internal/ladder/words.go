@@ -456,7 +456,7 @@ var Talk = struct {
 	People:        Phrases{"skip-level", "skip level", "skip-levels", "skip levels", "skip-level manager", "skip manager"},
 	NotEnough:     Phrases{"not enough", "not good enough", "isn't enough", "is not enough", "not sufficient", "not just", "not only", "no longer enough", "not strong enough"},
 	ThirdSubjects: Phrases{"she", "he", "they", "she's", "he's", "they're", "shes", "hes", "theyre"},
-	BothOf:        Phrases{"the two", "those two", "these two", "both of them", "which of them", "either of them", "both roles", "both levels", "the two roles", "the two levels", "between them"},
+	BothOf:        Phrases{"the two", "those two", "these two", "both of them", "which of them", "either of them", "both roles", "both levels", "the two roles", "the two levels", "between them", "each one", "each of them", "each level", "each role"},
 	Conditions:    Phrases{"once", "when", "if", "after", "as soon as", "by the time"},
 	CompareAsk:    Phrases{"line between", "gap between", "distinction between", "what separates", "tell apart", "tell the difference", "bigger jump", "how far apart"},
 	Dislike: Phrases{"miserable", "awful", "terrible", "horrible", "a nightmare", "not for me", "want to quit", "makes me want to", "no thanks",

@@ -1032,11 +1032,28 @@ type historyContext struct {
 	// first is the first level talked about; target the level the asker
 	// said they want to reach.
 	first, target string
-	// pair are the two levels the last user turn naming two set side by side.
-	pair []string
+	// pair are the two levels the asker set side by side: named in one
+	// turn, or one after the other in two (a turn on one rung, then "and
+	// the rung above it?"); asked is the last level a turn named.
+	pair  []string
+	asked string
 	// other is the level of the last other person the asker told of ("my
 	// cousin began as a junior PM", "working under our VP").
 	other string
+}
+
+// pairUp keeps the two levels set side by side: the two a turn names, or
+// the one it names and the one the turn before named.
+func (h *historyContext) pairUp(ids []string, named bool) {
+	switch {
+	case len(ids) == 2:
+		h.pair, h.asked = ids, ids[1]
+	case len(ids) == 1 && named:
+		if h.asked != "" && h.asked != ids[0] {
+			h.pair = []string{h.asked, ids[0]}
+		}
+		h.asked = ids[0]
+	}
 }
 
 func fromHistory(lad *ladder.Model, history []Turn) historyContext {
@@ -1110,9 +1127,7 @@ func (h *historyContext) readUser(lad *ladder.Model, q string) bool {
 	if len(ms) == 0 {
 		ms = otherMentions(lad, q) // "she reports to our VP": the VP is talked about
 	}
-	if ids := distinct(ms); len(ids) == 2 {
-		h.pair = ids
-	}
+	h.pairUp(distinct(ms), named)
 	switch {
 	case len(ms) > 0 && h.topic != "" && ladder.Cues.Anaphora.In(q) && allBases(q, ms):
 		// "how is their week unlike a junior PM's?": the level

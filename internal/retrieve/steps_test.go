@@ -608,3 +608,50 @@ func TestOthersWantedStep(t *testing.T) {
 		t.Errorf("intent %+v: want the director -> vp step", in)
 	}
 }
+
+// Two levels asked of one after the other, then "those two": both, side by
+// side; a single level named before names no pair.
+func TestPairOverTwoTurns(t *testing.T) {
+	tests := []struct {
+		name    string
+		history []Turn
+		q       string
+		want    []string
+	}{
+		{"two turns, one level each",
+			[]Turn{{Role: "user", Content: "what does a group pm do all week?"}, {Role: "assistant", Content: "They run a team of PMs."},
+				{Role: "user", Content: "and an associate pm?"}, {Role: "assistant", Content: "They learn the product and ship tickets."}},
+			"how do those two differ in what they are accountable for?", []string{"director", "associate"}},
+		{"each one",
+			[]Turn{{Role: "user", Content: "tell me about staff pms"}, {Role: "assistant", Content: "Deep individual contributors."},
+				{Role: "user", Content: "ok and senior pms?"}, {Role: "assistant", Content: "They own a domain."}},
+			"what does good look like for each one?", []string{"ic", "senior"}},
+		{"one level only",
+			[]Turn{{Role: "user", Content: "what does a vp of product do?"}, {Role: "assistant", Content: "Runs the product org."}},
+			"how do those two differ?", nil},
+	}
+	r := newTestRetriever(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := r.Retrieve(t.Context(), tt.q, tt.history)
+			if err != nil {
+				t.Fatal(err)
+			}
+			in := res.Intent
+			if tt.want == nil {
+				if in.HasTopic(TopicCompare) {
+					t.Errorf("compared %v with one level named before", in.Levels)
+				}
+				return
+			}
+			for _, l := range tt.want {
+				if !slices.Contains(in.Levels, l) {
+					t.Errorf("levels %v, want %v", in.Levels, tt.want)
+				}
+			}
+			if !in.HasTopic(TopicCompare) {
+				t.Errorf("topics %v, want a comparison", in.Topics)
+			}
+		})
+	}
+}
