@@ -1033,8 +1033,8 @@ type historyContext struct {
 	// said they want to reach.
 	first, target string
 	// pair are the two levels the asker set side by side: named in one
-	// turn, or one after the other in two (a turn on one rung, then "and
-	// the rung above it?"); asked is the last level a turn named.
+	// turn, or one after the other in two (a turn asking of one rung, the
+	// next "and a staff PM?"); asked is the last level a turn named.
 	pair  []string
 	asked string
 	// other is the level of the last other person the asker told of ("my
