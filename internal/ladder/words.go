@@ -283,6 +283,9 @@ var Talk = struct {
 	Ordinals []Ordinal
 	// ItemNouns follow an ordinal ("the second skill").
 	ItemNouns Phrases
+	// Other points at the one of two things set side by side that the
+	// talk has not taken up yet: "the other one".
+	Other Phrases
 	// Placement asks where the asker stands.
 	Placement Phrases
 	// FirstPerson verbs describe the asker's own work: "I own", "I run".
@@ -413,6 +416,8 @@ var Talk = struct {
 		{"fifth", 5}, {"5th", 5}, {"sixth", 6}, {"6th", 6}, {"last", -1}, {"final", -1}, {"latter", -1}, {"former", 1},
 		{"top", 1}, {"number one", 1}, {"number two", 2}, {"number three", 3}, {"#1", 1}, {"#2", 2}, {"#3", 3},
 	},
+	Other: Phrases{"the other one", "the other option", "the other path", "the other route", "the other role", "the other skill",
+		"the other track", "the other choice", "other one"},
 	ItemNouns: Phrases{"one", "ones", "point", "item", "thing", "option", "skill", "line", "bullet", "path", "route",
 		"level", "rung", "role", "step", "idea", "suggestion", "area", "on that list", "on the list", "in that list", "you mentioned", "you listed"},
 	Placement: Phrases{"what level am i", "which level am i", "what level would i be", "which level would i be", "what level is that",

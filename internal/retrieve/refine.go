@@ -314,6 +314,20 @@ func beyond(in *Intent) {
 
 // point: "the third one", "the last skill on that list" name an item of
 // the previous answer.
+// askedBefore: a question that asks no facet asks what the last user turn
+// asked.
+func (r *Retriever) askedBefore(in *Intent, history []Turn) {
+	if len(in.Facets) > 0 {
+		return
+	}
+	for i := len(history) - 1; i >= 0; i-- {
+		if history[i].Role == "user" {
+			in.Facets = facets(r.lad, normalize(history[i].Content))
+			return
+		}
+	}
+}
+
 func (r *Retriever) point(in *Intent, q string, history []Turn) {
 	if in.asked > 0 || len(history) == 0 {
 		return
@@ -327,6 +341,11 @@ func (r *Retriever) point(in *Intent, q string, history []Turn) {
 		if it, ok = r.described(about, history); !ok {
 			return
 		}
+	} else if ladder.Talk.Other.In(" "+q+" ") && len(r.items(q)) == 0 {
+		if it, ok = r.other(history); !ok {
+			return
+		}
+		r.askedBefore(in, history) // "and the other one?" asks what was asked of the first
 	} else {
 		return
 	}

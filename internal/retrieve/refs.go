@@ -22,6 +22,7 @@ const (
 type listed struct {
 	kind string
 	id   string // level id, role id, or the section id of a skill
+	name string // a skill's name: several share a section
 	pos  int
 }
 
@@ -83,7 +84,7 @@ func (r *Retriever) items(text string) []listed {
 	}
 	for _, sk := range r.skills {
 		if at := strings.Index(t, sk.name); at >= 0 {
-			out = append(out, listed{kind: itemSkill, id: sk.section, pos: at})
+			out = append(out, listed{kind: itemSkill, id: sk.section, name: sk.name, pos: at})
 		}
 	}
 	if at := adjacentWords.Index(pad); at >= 0 {
@@ -106,6 +107,53 @@ func (r *Retriever) items(text string) []listed {
 }
 
 var adjacentWords = ladder.Phrases{"adjacent role", "adjacent roles", "product-adjacent", "lateral", "other roles", "leave product", "move out of product"}
+
+// other resolves "the other one": of the two things a user turn set side
+// by side (levels other than the asker's own, roles, skills), the one the
+// user turns after it did not take up.
+func (r *Retriever) other(history []Turn) (listed, bool) {
+	for i := len(history) - 1; i >= 0; i-- {
+		if history[i].Role != "user" {
+			continue
+		}
+		two := r.alternatives(history[i].Content)
+		if len(two) != 2 {
+			continue
+		}
+		for _, t := range history[i+1:] {
+			if t.Role != "user" {
+				continue
+			}
+			for _, it := range r.items(t.Content) {
+				switch {
+				case it.same(two[0]):
+					return two[1], true
+				case it.same(two[1]):
+					return two[0], true
+				}
+			}
+		}
+		return listed{}, false
+	}
+	return listed{}, false
+}
+
+// alternatives are the things a turn names, each once, less the asker's
+// own level.
+func (r *Retriever) alternatives(text string) []listed {
+	own := statedLevel(r.lad, normalize(text))
+	var out []listed
+	for _, it := range r.items(text) {
+		if it.kind == itemLevel && it.id == own || slices.ContainsFunc(out, it.same) {
+			continue
+		}
+		out = append(out, it)
+	}
+	return out
+}
+
+// same reports whether two items name the same thing.
+func (it listed) same(o listed) bool { return it.kind == o.kind && it.id == o.id && it.name == o.name }
 
 // pointed resolves a pointer against the conversation: the last assistant
 // turn first, then the last user turn. Skills are picked among skills when

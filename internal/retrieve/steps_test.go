@@ -655,3 +655,49 @@ func TestPairOverTwoTurns(t *testing.T) {
 		})
 	}
 }
+
+// "The other one": of two things a turn set side by side, the one the talk
+// has not taken up, asked what the first was asked.
+func TestTheOtherOne(t *testing.T) {
+	tests := []struct {
+		name    string
+		history []Turn
+		q       string
+		level   string // the level asked about, or ""
+		role    string // the role asked about, or ""
+		section string // the skill's section pointed at, or ""
+	}{
+		{"two rungs",
+			[]Turn{{Role: "user", Content: "i keep going back and forth between aiming for director and aiming for vp of product"}, {Role: "assistant", Content: "Both are leadership rungs."},
+				{Role: "user", Content: "how is a vp judged?"}, {Role: "assistant", Content: "By the clarity of the org."}},
+			"and the other one?", "director", "", ""},
+		{"two roles",
+			[]Turn{{Role: "user", Content: "thinking about an ops role or bizdev after product"}, {Role: "assistant", Content: "Both draw on product skills."},
+				{Role: "user", Content: "start with the ops role please"}, {Role: "assistant", Content: "Operations roles run the machine."}},
+			"what about the other option?", "", "business-development", ""},
+		{"two skills",
+			[]Turn{{Role: "user", Content: "i'm a mid-level pm; should i work on stakeholder management or outcome ownership?"}, {Role: "assistant", Content: "Both matter at your level."},
+				{Role: "user", Content: "say more about outcome ownership"}, {Role: "assistant", Content: "Think in goals, not tasks."}},
+			"ok and the other one?", "", "", "mid/skills"},
+	}
+	r := newTestRetriever(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := r.Retrieve(t.Context(), tt.q, tt.history)
+			if err != nil {
+				t.Fatal(err)
+			}
+			in := res.Intent
+			switch {
+			case tt.level != "" && (len(in.Levels) == 0 || in.Levels[0] != tt.level):
+				t.Errorf("levels %v, want %s", in.Levels, tt.level)
+			case tt.level != "" && in.Facet() != ladder.Success:
+				t.Errorf("facet %q, want the one asked before (success)", in.Facet())
+			case tt.role != "" && !slices.Contains(in.Roles, tt.role):
+				t.Errorf("roles %v, want %s", in.Roles, tt.role)
+			case tt.section != "" && in.Section != tt.section:
+				t.Errorf("section %q, want %s", in.Section, tt.section)
+			}
+		})
+	}
+}
