@@ -496,7 +496,10 @@ type Nearby struct {
 // cover. They are about careers in general, not this article.
 var NearbySubjects = []Nearby{
 	{ID: "pay", Name: "pay and raises",
-		Words: Phrases{"a raise", "of a raise", "my raise", "bigger raise", "raise should", "pay bump", "pay increase", "salary increase", "how much more money", "how much money"}},
+		Words: Phrases{"a raise", "of a raise", "my raise", "bigger raise", "raise should", "pay bump", "pay increase", "salary increase", "how much more money", "how much money",
+			"pay the most", "pays the most", "pay the best", "pays the best", "pay best", "pays best", "pay more", "pays more",
+			"highest paid", "highest paying", "best paid", "best paying", "better paid", "better paying", "well paid", "paid well",
+			"companies pay", "company pays", "employers pay", "employer pays", "who pays", "who pay"}},
 	{ID: "interviews", Name: "interview preparation",
 		Words:  Phrases{"interview", "interviews", "interviewing", "interviewer", "product sense", "case interview", "mock interview", "hiring loop", "onsite", "take-home", "take home assignment", "interview loop"},
 		Unless: Phrases{"user interview", "user interviews", "customer interview", "customer interviews", "research interview", "research interviews", "interviewing users", "interviewing customers", "interview users", "interview customers"}},

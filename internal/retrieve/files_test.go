@@ -35,6 +35,8 @@ func TestNearbyCovered(t *testing.T) {
 		{"file covers it", ds, "is a phd required for a research scientist?", ScopeIn},
 		{"article does not", art, "is a phd required for a senior pm?", ScopeNearby},
 		{"file does not cover pay", ds, "how do i ask for a raise as a senior data scientist?", ScopeNearby},
+		{"nor the article who pays best", art, "are principal pms paid well at startups?", ScopeNearby},
+		{"where the pay is highest", art, "which employers pay a vp of product the most?", ScopeNearby},
 		// A pick between two things the ladder never names is next to it.
 		{"unknown choice", ds, "should i use keras or jax on my next analysis?", ScopeNearby},
 		{"known choice", ds, "staff or manager, which suits a senior ds?", ScopeIn},
