@@ -283,6 +283,9 @@ var Talk = struct {
 	Ordinals []Ordinal
 	// ItemNouns follow an ordinal ("the second skill").
 	ItemNouns Phrases
+	// Became are the words for a change of one's title: the level after
+	// the " to " that follows is the person's now.
+	Became Phrases
 	// Other points at the one of two things set side by side that the
 	// talk has not taken up yet: "the other one".
 	Other Phrases
@@ -416,6 +419,8 @@ var Talk = struct {
 		{"fifth", 5}, {"5th", 5}, {"sixth", 6}, {"6th", 6}, {"last", -1}, {"final", -1}, {"latter", -1}, {"former", 1},
 		{"top", 1}, {"number one", 1}, {"number two", 2}, {"number three", 3}, {"#1", 1}, {"#2", 2}, {"#3", 3},
 	},
+	Became: Phrases{"promoted", "title got changed", "title was changed", "title changed", "title got updated", "title was updated",
+		"got bumped", "bumped up", "was moved up", "got moved up", "got levelled up", "got leveled up"},
 	Other: Phrases{"the other one", "the other option", "the other path", "the other route", "the other role", "the other skill",
 		"the other track", "the other choice", "other one"},
 	ItemNouns: Phrases{"one", "ones", "point", "item", "thing", "option", "skill", "line", "bullet", "path", "route",

@@ -563,8 +563,16 @@ func (s *reading) stepTarget() {
 		s.nextTarget()
 	}
 	if s.in.Transition && s.in.Target == "" && len(s.mentions) == 0 && len(s.in.Roles) == 0 && s.hist.topic != "" && ladder.Cues.Anaphora.In(s.q) {
-		// Readiness for the level talked about.
+		// Readiness for the level talked about; never the asker's own:
+		// then the level they said they aim for, or the next rung.
 		s.in.Target = s.hist.topic
+		if s.in.Target == s.in.Current {
+			if n, ok := s.lad.Next(s.in.Current); s.hist.target != "" && s.hist.target != s.in.Current {
+				s.in.Target = s.hist.target
+			} else if ok {
+				s.in.Target = n.ID
+			}
+		}
 		s.in.FromHistory = true
 	}
 	if s.in.Target == "" && s.in.Transition && s.aboutOther && s.wanted != "" {
@@ -798,13 +806,15 @@ func rejectedLevels(lad *ladder.Model, text string) []string {
 	return out
 }
 
-// promotedTo is the level a person says they were promoted to.
+// promotedTo is the level a person says they were promoted to, or their
+// title was changed to: "promoted to senior", "my title got changed to
+// senior pm".
 func promotedTo(lad *ladder.Model, q string) string {
-	i := strings.Index(q, "promoted ")
-	if i < 0 {
+	at, end := ladder.Talk.Became.Find(" " + q + " ")
+	if at < 0 {
 		return ""
 	}
-	rest := q[i:]
+	rest := q[min(end-1, len(q)):] // the offsets of the padded text, less its first space
 	j := strings.Index(rest, " to ")
 	if j < 0 {
 		return ""
