@@ -25,7 +25,7 @@ func (p *program) assess(args []string) int {
 	}
 	description := strings.TrimSpace(strings.Join(pos, " "))
 	if description == "" {
-		return p.usageError("assess needs a description of your work, such as: coach assess \"I own the checkout area and its roadmap...\"")
+		return p.usageError("assess needs a description of your work, such as: coach assess \"I run the onboarding flow, its roadmap and its metrics...\"")
 	}
 	corp, err := app.LoadCorpus(p.ladderOnly(*ladderFile))
 	if err != nil {

@@ -49,7 +49,7 @@ func TestAssessCommand(t *testing.T) {
 // --json prints exactly the API's reply object.
 func TestAssessJSON(t *testing.T) {
 	p, stdout, stderr := testProgram(nil)
-	if code := p.run([]string{"assess", "--json", "--title", "PM", "I own the checkout area and its roadmap, and report on conversion metrics to stakeholders."}); code != exitOK {
+	if code := p.run([]string{"assess", "--json", "--title", "PM", "I run the onboarding flow and its roadmap, and report on activation metrics to stakeholders."}); code != exitOK {
 		t.Fatalf("exit %d; stderr %s", code, stderr)
 	}
 	var r assess.Result

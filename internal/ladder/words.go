@@ -283,6 +283,8 @@ var Talk = struct {
 	Ordinals []Ordinal
 	// ItemNouns follow an ordinal ("the second skill").
 	ItemNouns Phrases
+	// NotNames are capitalised words of conversation that name no person.
+	NotNames Phrases
 	// Became are the words for a change of one's title: the level after
 	// the " to " that follows is the person's now.
 	Became Phrases
@@ -419,6 +421,9 @@ var Talk = struct {
 		{"fifth", 5}, {"5th", 5}, {"sixth", 6}, {"6th", 6}, {"last", -1}, {"final", -1}, {"latter", -1}, {"former", 1},
 		{"top", 1}, {"number one", 1}, {"number two", 2}, {"number three", 3}, {"#1", 1}, {"#2", 2}, {"#3", 3},
 	},
+	NotNames: Phrases{"anyway", "meanwhile", "also", "thanks", "thank", "ok", "okay", "yes", "yeah", "yep", "hi", "hello", "hey",
+		"sorry", "honestly", "actually", "well", "cool", "great", "right", "sure", "update", "btw", "oh", "ah", "hmm", "nope", "wait",
+		"please", "maybe", "true", "got", "nice", "awesome", "perfect", "interesting", "makes", "sense", "agreed", "fair", "good"},
 	Became: Phrases{"promoted", "title got changed", "title was changed", "title changed", "title got updated", "title was updated",
 		"got bumped", "bumped up", "was moved up", "got moved up", "got levelled up", "got leveled up"},
 	Other: Phrases{"the other one", "the other option", "the other path", "the other route", "the other role", "the other skill",

@@ -156,6 +156,7 @@ func understand(lad *ladder.Model, question, q string, history []Turn, inScope f
 		return s.in
 	}
 	s.told = fromHistory(lad, history)
+	s.told.names = namedPeople(lad, history, known)
 	s.mentionsAndFacets()
 	s.topics()
 	s.transition()
@@ -510,13 +511,19 @@ func (s *reading) conversation() {
 }
 
 // peopleTalkedOf: a question that names no level but a person told of
-// before ("what should he work on?") or the two levels set side by side
+// before, by name or by pronoun ("what should he work on?") or the two levels set side by side
 // ("which of them deals with budgets?") asks at their levels.
 func (s *reading) peopleTalkedOf() {
-	if len(s.mentions) == 0 && s.hist.other != "" && ladder.Talk.ThirdPerson.In(" "+asking(s.q)+" ") {
-		s.mentions = []ladder.Mention{{ID: s.hist.other, Pos: -1, Strong: true}}
-		s.aboutOther, s.in.FromHistory = true, true
-		s.in.Current = s.hist.other
+	if len(s.mentions) == 0 {
+		other := s.hist.personNamed(s.question) // "what should Priya work on?"
+		if other == "" && ladder.Talk.ThirdPerson.In(" "+asking(s.q)+" ") {
+			other = s.hist.other // "what should she work on?"
+		}
+		if other != "" {
+			s.mentions = []ladder.Mention{{ID: other, Pos: -1, Strong: true}}
+			s.aboutOther, s.in.FromHistory = true, true
+			s.in.Current = other
+		}
 	}
 	if len(s.mentions) == 0 && len(s.hist.pair) == 2 && ladder.Talk.BothOf.In(" "+s.q+" ") {
 		for _, id := range s.hist.pair {
@@ -1047,6 +1054,8 @@ type historyContext struct {
 	// next "and a staff PM?"); asked is the last level a turn named.
 	pair  []string
 	asked string
+	// names are the people the asker named with their levels (namedPeople).
+	names map[string]string
 	// other is the level of the last other person the asker told of ("my
 	// cousin began as a junior PM", "working under our VP").
 	other string

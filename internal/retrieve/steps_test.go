@@ -709,3 +709,34 @@ func TestTheOtherOne(t *testing.T) {
 		})
 	}
 }
+
+// A person the asker named with a level is asked of by name.
+func TestPeopleNamed(t *testing.T) {
+	history := []Turn{
+		{Role: "user", Content: "Honestly I manage two people now: Ines, a senior PM, and Bo, who is still an APM."},
+		{Role: "assistant", Content: "Two very different stages."},
+		{Role: "user", Content: "Anyway, I'm a director myself."},
+		{Role: "assistant", Content: "Noted."},
+	}
+	tests := []struct {
+		q, want string
+	}{
+		{"what should Ines build next?", "senior"},
+		{"and what does Bo own day to day?", "associate"},
+		{"what should Kofi build next?", "director"},      // not told of: the asker's own
+		{"anyway, what should i build next?", "director"}, // a word of conversation names no one
+	}
+	r := newTestRetriever(t)
+	for _, tt := range tests {
+		res, err := r.Retrieve(t.Context(), tt.q, history)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if in := res.Intent; len(in.Levels) == 0 || in.Levels[0] != tt.want {
+			t.Errorf("%q: levels %v, want %s first", tt.q, in.Levels, tt.want)
+		}
+	}
+	if got := namedPeople(ladder.Default(), history, nil); len(got) != 2 || got["ines"] != "senior" || got["bo"] != "associate" {
+		t.Errorf("namedPeople = %v, want ines senior and bo associate", got)
+	}
+}

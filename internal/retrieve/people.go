@@ -1,0 +1,78 @@
+package retrieve
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/ladder/coach/internal/embed"
+	"github.com/ladder/coach/internal/ladder"
+)
+
+// namedPeople are the people the asker named with a level ("Priya, an
+// associate PM", "my friend Marco just became VP"): each name, in lower
+// case, with the first level named in the few words after it, before the
+// next name. A name is a capitalised word that is no title, no word of the
+// ladder's text and no word of conversation (ladder.Talk.NotNames).
+func namedPeople(lad *ladder.Model, history []Turn, known func(string) bool) map[string]string {
+	var out map[string]string
+	for _, t := range history {
+		if t.Role != "user" {
+			continue
+		}
+		words := strings.FieldsFunc(t.Content, func(r rune) bool {
+			return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-') // "I'm" is no name
+		})
+		for i, w := range words {
+			if !isName(lad, w, known) {
+				continue
+			}
+			end := min(len(words), i+1+nameReach)
+			for j := i + 1; j < end; j++ {
+				if isName(lad, words[j], known) {
+					end = j
+					break
+				}
+			}
+			for _, m := range lad.FindLevels(normalize(strings.Join(words[i+1:end], " "))) {
+				if m.Strong {
+					if out == nil {
+						out = map[string]string{}
+					}
+					out[strings.ToLower(w)] = m.ID
+					break
+				}
+			}
+		}
+	}
+	return out
+}
+
+// nameReach is how many words after a name may say the person's level.
+const nameReach = 8
+
+// isName reports whether w, as typed, can be a person's name.
+func isName(lad *ladder.Model, w string, known func(string) bool) bool {
+	r, size := utf8.DecodeRuneInString(w)
+	if len(w) < 2 || !unicode.IsUpper(r) || strings.ToLower(w[size:]) != w[size:] {
+		return false // not capitalised, or all capitals: "PM", "CPO"
+	}
+	l := strings.ToLower(w)
+	return !embed.IsStop(l) && !ladder.Talk.NotNames.In(" "+l+" ") && (known == nil || !known(l)) && len(lad.FindLevels(l)) == 0
+}
+
+// personNamed is the level of a person the question names as the asker
+// named them before, or "".
+func (h historyContext) personNamed(question string) string {
+	if len(h.names) == 0 {
+		return ""
+	}
+	for _, w := range strings.FieldsFunc(question, func(r rune) bool { return !(unicode.IsLetter(r) || r == '-') }) {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			if id, ok := h.names[strings.ToLower(w)]; ok {
+				return id
+			}
+		}
+	}
+	return ""
+}
