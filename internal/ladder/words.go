@@ -285,6 +285,9 @@ var Talk = struct {
 	ItemNouns Phrases
 	// NotNames are capitalised words of conversation that name no person.
 	NotNames Phrases
+	// Relations are the people an asker calls "my ...": "my boss", "my
+	// friend". One word each.
+	Relations Phrases
 	// Became are the words for a change of one's title: the level after
 	// the " to " that follows is the person's now.
 	Became Phrases
@@ -421,6 +424,8 @@ var Talk = struct {
 		{"fifth", 5}, {"5th", 5}, {"sixth", 6}, {"6th", 6}, {"last", -1}, {"final", -1}, {"latter", -1}, {"former", 1},
 		{"top", 1}, {"number one", 1}, {"number two", 2}, {"number three", 3}, {"#1", 1}, {"#2", 2}, {"#3", 3},
 	},
+	Relations: Phrases{"boss", "manager", "skip-level", "mentor", "mentee", "report", "lead", "friend", "buddy", "colleague",
+		"coworker", "co-worker", "teammate", "peer", "partner", "wife", "husband", "sister", "brother", "cousin", "cofounder", "co-founder"},
 	NotNames: Phrases{"anyway", "meanwhile", "also", "thanks", "thank", "ok", "okay", "yes", "yeah", "yep", "hi", "hello", "hey",
 		"sorry", "honestly", "actually", "well", "cool", "great", "right", "sure", "update", "btw", "oh", "ah", "hmm", "nope", "wait",
 		"please", "maybe", "true", "got", "nice", "awesome", "perfect", "interesting", "makes", "sense", "agreed", "fair", "good"},

@@ -515,8 +515,9 @@ func (s *reading) conversation() {
 // ("which of them deals with budgets?") asks at their levels.
 func (s *reading) peopleTalkedOf() {
 	if len(s.mentions) == 0 {
-		other := s.hist.personNamed(s.question) // "what should Priya work on?"
-		if other == "" && ladder.Talk.ThirdPerson.In(" "+asking(s.q)+" ") {
+		third := ladder.Talk.ThirdPerson.In(" " + asking(s.q) + " ")
+		other := s.hist.personNamed(s.question, third) // "what should Priya work on?", "my boss: what should she...?"
+		if other == "" && third {
 			other = s.hist.other // "what should she work on?"
 		}
 		if other != "" {

@@ -24,12 +24,18 @@ func namedPeople(lad *ladder.Model, history []Turn, known func(string) bool) map
 			return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-') // "I'm" is no name
 		})
 		for i, w := range words {
-			if !isName(lad, w, known) {
+			key := strings.ToLower(w)
+			switch {
+			case isName(lad, w, known):
+			case relationAt(words, i):
+				key = relationKey(words[i+1])
+				i++
+			default:
 				continue
 			}
 			end := min(len(words), i+1+nameReach)
 			for j := i + 1; j < end; j++ {
-				if isName(lad, words[j], known) {
+				if isName(lad, words[j], known) || relationAt(words, j) {
 					end = j
 					break
 				}
@@ -39,7 +45,7 @@ func namedPeople(lad *ladder.Model, history []Turn, known func(string) bool) map
 					if out == nil {
 						out = map[string]string{}
 					}
-					out[strings.ToLower(w)] = m.ID
+					out[key] = m.ID
 					break
 				}
 			}
@@ -47,6 +53,19 @@ func namedPeople(lad *ladder.Model, history []Turn, known func(string) bool) map
 	}
 	return out
 }
+
+// relationAt reports whether words[i:] open with "my" or "our" and a
+// relation ("my boss").
+func relationAt(words []string, i int) bool {
+	if i+1 >= len(words) {
+		return false
+	}
+	w := strings.ToLower(words[i])
+	return (w == "my" || w == "our") && ladder.Talk.Relations.In(" "+strings.ToLower(words[i+1])+" ")
+}
+
+// relationKey is the key of namedPeople for a relation: apart from names.
+func relationKey(rel string) string { return "my " + strings.ToLower(rel) }
 
 // nameReach is how many words after a name may say the person's level.
 const nameReach = 8
@@ -62,14 +81,22 @@ func isName(lad *ladder.Model, w string, known func(string) bool) bool {
 }
 
 // personNamed is the level of a person the question names as the asker
-// named them before, or "".
-func (h historyContext) personNamed(question string) string {
+// named them before, or "": by name; by relation ("my boss") only when
+// the question speaks of a third person too ("what should she..."), for
+// "my boss says I should..." asks of the asker.
+func (h historyContext) personNamed(question string, third bool) string {
 	if len(h.names) == 0 {
 		return ""
 	}
-	for _, w := range strings.FieldsFunc(question, func(r rune) bool { return !(unicode.IsLetter(r) || r == '-') }) {
+	words := strings.FieldsFunc(question, func(r rune) bool { return !(unicode.IsLetter(r) || r == '-') })
+	for i, w := range words {
 		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
 			if id, ok := h.names[strings.ToLower(w)]; ok {
+				return id
+			}
+		}
+		if third && relationAt(words, i) {
+			if id, ok := h.names[relationKey(words[i+1])]; ok {
 				return id
 			}
 		}

@@ -715,7 +715,7 @@ func TestPeopleNamed(t *testing.T) {
 	history := []Turn{
 		{Role: "user", Content: "Honestly I manage two people now: Ines, a senior PM, and Bo, who is still an APM."},
 		{Role: "assistant", Content: "Two very different stages."},
-		{Role: "user", Content: "Anyway, I'm a director myself."},
+		{Role: "user", Content: "Anyway, I'm a director myself. My boss is a VP of product."},
 		{Role: "assistant", Content: "Noted."},
 	}
 	tests := []struct {
@@ -725,6 +725,8 @@ func TestPeopleNamed(t *testing.T) {
 		{"and what does Bo own day to day?", "associate"},
 		{"what should Kofi build next?", "director"},      // not told of: the asker's own
 		{"anyway, what should i build next?", "director"}, // a word of conversation names no one
+		{"about my boss: what should she keep building?", "vp"},
+		{"my boss says i should grow. what should i build next?", "director"}, // asks of the asker
 	}
 	r := newTestRetriever(t)
 	for _, tt := range tests {
@@ -736,7 +738,7 @@ func TestPeopleNamed(t *testing.T) {
 			t.Errorf("%q: levels %v, want %s first", tt.q, in.Levels, tt.want)
 		}
 	}
-	if got := namedPeople(ladder.Default(), history, nil); len(got) != 2 || got["ines"] != "senior" || got["bo"] != "associate" {
-		t.Errorf("namedPeople = %v, want ines senior and bo associate", got)
+	if got := namedPeople(ladder.Default(), history, nil); len(got) != 3 || got["ines"] != "senior" || got["bo"] != "associate" || got["my boss"] != "vp" {
+		t.Errorf("namedPeople = %v, want ines senior, bo associate, my boss vp", got)
 	}
 }
