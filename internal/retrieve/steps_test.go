@@ -742,3 +742,16 @@ func TestPeopleNamed(t *testing.T) {
 		t.Errorf("namedPeople = %v, want ines senior, bo associate, my boss vp", got)
 	}
 }
+
+// Where someone can come in on the ladder is the paths part.
+func TestEntryPoints(t *testing.T) {
+	r := newTestRetriever(t)
+	for _, q := range []string{
+		"can an ex-banker come in directly at director level?",
+		"do people ever come straight in at the senior rung?",
+	} {
+		if in := r.Understand(q, nil); !in.HasTopic(TopicPaths) {
+			t.Errorf("%q: topics %v, want paths", q, in.Topics)
+		}
+	}
+}
