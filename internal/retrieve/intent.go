@@ -516,7 +516,7 @@ func (s *reading) conversation() {
 func (s *reading) peopleTalkedOf() {
 	if len(s.mentions) == 0 {
 		third := ladder.Talk.ThirdPerson.In(" " + asking(s.q) + " ")
-		other := s.hist.personNamed(s.question, third) // "what should Priya work on?", "my boss: what should she...?"
+		other := s.hist.personNamed(s.question, third) // "what should Ines build?", "my boss: what should she...?"
 		if other == "" && third {
 			other = s.hist.other // "what should she work on?"
 		}

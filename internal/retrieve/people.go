@@ -9,8 +9,8 @@ import (
 	"github.com/ladder/coach/internal/ladder"
 )
 
-// namedPeople are the people the asker named with a level ("Priya, an
-// associate PM", "my friend Marco just became VP"): each name, in lower
+// namedPeople are the people the asker named with a level ("Ines, a
+// senior PM", "my cousin Tariq is a director now"): each name, in lower
 // case, with the first level named in the few words after it, before the
 // next name. A name is a capitalised word that is no title, no word of the
 // ladder's text and no word of conversation (ladder.Talk.NotNames).
