@@ -156,7 +156,6 @@ func understand(lad *ladder.Model, question, q string, history []Turn, inScope f
 		return s.in
 	}
 	s.told = fromHistory(lad, history)
-	s.told.names = namedPeople(lad, history, known)
 	s.mentionsAndFacets()
 	s.topics()
 	s.transition()
@@ -516,7 +515,7 @@ func (s *reading) conversation() {
 func (s *reading) peopleTalkedOf() {
 	if len(s.mentions) == 0 {
 		third := ladder.Talk.ThirdPerson.In(" " + asking(s.q) + " ")
-		other := s.hist.personNamed(s.question, third) // "what should Ines build?", "my boss: what should she...?"
+		other := personNamed(namedPeople(s.lad, s.history, s.known), s.question, third) // "what should Ines build?", "my boss: what should she...?"
 		if other == "" && third {
 			other = s.hist.other // "what should she work on?"
 		}
@@ -1055,8 +1054,6 @@ type historyContext struct {
 	// next "and a staff PM?"); asked is the last level a turn named.
 	pair  []string
 	asked string
-	// names are the people the asker named with their levels (namedPeople).
-	names map[string]string
 	// other is the level of the last other person the asker told of ("my
 	// cousin began as a junior PM", "working under our VP").
 	other string

@@ -24,34 +24,40 @@ func namedPeople(lad *ladder.Model, history []Turn, known func(string) bool) map
 			return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-') // "I'm" is no name
 		})
 		for i, w := range words {
-			key := strings.ToLower(w)
+			key, from := strings.ToLower(w), i+1 // who, and where the words about them start
 			switch {
 			case isName(lad, w, known):
 			case relationAt(words, i):
-				key = relationKey(words[i+1])
-				i++
+				key, from = relationKey(words[i+1]), i+2
 			default:
 				continue
 			}
-			end := min(len(words), i+1+nameReach)
-			for j := i + 1; j < end; j++ {
-				if isName(lad, words[j], known) || relationAt(words, j) {
-					end = j
-					break
+			if id := levelTold(lad, words[from:min(len(words), from+nameReach)], known); id != "" {
+				if out == nil {
+					out = map[string]string{}
 				}
-			}
-			for _, m := range lad.FindLevels(normalize(strings.Join(words[i+1:end], " "))) {
-				if m.Strong {
-					if out == nil {
-						out = map[string]string{}
-					}
-					out[key] = m.ID
-					break
-				}
+				out[key] = id
 			}
 		}
 	}
 	return out
+}
+
+// levelTold is the first level the words about a person name, before the
+// next person they name.
+func levelTold(lad *ladder.Model, words []string, known func(string) bool) string {
+	for j := range words {
+		if isName(lad, words[j], known) || relationAt(words, j) {
+			words = words[:j]
+			break
+		}
+	}
+	for _, m := range lad.FindLevels(normalize(strings.Join(words, " "))) {
+		if m.Strong {
+			return m.ID
+		}
+	}
+	return ""
 }
 
 // relationAt reports whether words[i:] open with "my" or "our" and a
@@ -84,19 +90,19 @@ func isName(lad *ladder.Model, w string, known func(string) bool) bool {
 // named them before, or "": by name; by relation ("my boss") only when
 // the question speaks of a third person too ("what should she..."), for
 // "my boss says I should..." asks of the asker.
-func (h historyContext) personNamed(question string, third bool) string {
-	if len(h.names) == 0 {
+func personNamed(names map[string]string, question string, third bool) string {
+	if len(names) == 0 {
 		return ""
 	}
 	words := strings.FieldsFunc(question, func(r rune) bool { return !(unicode.IsLetter(r) || r == '-') })
 	for i, w := range words {
 		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
-			if id, ok := h.names[strings.ToLower(w)]; ok {
+			if id, ok := names[strings.ToLower(w)]; ok {
 				return id
 			}
 		}
 		if third && relationAt(words, i) {
-			if id, ok := h.names[relationKey(words[i+1])]; ok {
+			if id, ok := names[relationKey(words[i+1])]; ok {
 				return id
 			}
 		}
