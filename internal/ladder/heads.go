@@ -6,7 +6,9 @@ import "sync/atomic"
 // first two bytes. A phrase that starts with two literal bytes, the first a
 // word byte, can stand in the text only where a word starts with them, so a
 // text whose heads lack that key is not searched for it. One question is
-// searched by dozens of tables, so the heads of the last few texts are kept.
+// searched by dozens of tables, so the heads of the last few texts are kept,
+// keyed by the text less its outer spaces (which start no word): the padded
+// and the bare form of one text share their heads.
 type heads struct {
 	t    string
 	bits [64]uint64
@@ -15,11 +17,12 @@ type heads struct {
 // headSlots keep the heads of the texts read last; a fixed few, so what
 // users type never grows them.
 var (
-	headSlots [8]atomic.Pointer[heads]
+	headSlots [16]atomic.Pointer[heads]
 	headNext  atomic.Uint32
 )
 
 func headsOf(t string) *heads {
+	t = trimSpace(t)
 	for i := range headSlots {
 		if h := headSlots[i].Load(); h != nil && h.t == t {
 			return h

@@ -67,7 +67,7 @@ func seqAt(t string, i int, parts []Phrases) (int, bool) {
 			continue
 		}
 		// Within the sequence a word ends at the space before the next part.
-		if end, ok := restAt(t, i, w+"="); ok && end < len(t) && t[end] == ' ' {
+		if end, ok := restEnd(t, i, w, true); ok && end < len(t) && t[end] == ' ' {
 			if end, ok := seqAt(t, end+1, parts[1:]); ok {
 				return end, true
 			}

@@ -14,6 +14,11 @@ type wordIndex struct {
 	prefix map[string][]int // phrases whose first word may go on ("skill*"), by what it starts with
 	lens   []int            // the lengths of prefix's keys, ascending
 	always []int            // phrases that do not start with a word
+	// heads are the word-start keys (headKey of the first two bytes) of
+	// first's and prefix's keys: a word of the text whose start is not
+	// among them is looked up in neither map. Unset (all) when a key is
+	// shorter than two bytes.
+	heads [64]uint64
 }
 
 func newWordIndex(phrases []string) wordIndex {
@@ -32,7 +37,24 @@ func newWordIndex(phrases []string) wordIndex {
 			x.always = append(x.always, i)
 		}
 	}
+	for _, m := range []map[string][]int{x.first, x.prefix} {
+		for w := range m {
+			if len(w) < 2 {
+				x.heads = allHeads()
+				return x
+			}
+			k := headKey(w[0], w[1])
+			x.heads[k>>6] |= 1 << (k & 63)
+		}
+	}
 	return x
+}
+
+func allHeads() (b [64]uint64) {
+	for i := range b {
+		b[i] = ^uint64(0)
+	}
+	return b
 }
 
 // firstWord is the run of word bytes p starts with.
@@ -76,6 +98,12 @@ func (x wordIndex) each(t string, visit func([]int) bool) bool {
 			j++
 		}
 		w := t[i:j]
+		i = j
+		if len(w) >= 2 {
+			if k := headKey(w[0], w[1]); x.heads[k>>6]&(1<<(k&63)) == 0 {
+				continue // no key starts like w: neither w, w less s, nor a start of w
+			}
+		}
 		if ks := x.first[w]; len(ks) > 0 && visit(ks) {
 			return true
 		}
@@ -92,7 +120,6 @@ func (x wordIndex) each(t string, visit func([]int) bool) bool {
 				return true
 			}
 		}
-		i = j
 	}
 	return false
 }

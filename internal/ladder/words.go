@@ -150,7 +150,11 @@ func markAt(w string) int {
 // restAt matches the rest of a phrase at t[i:], each "*" going over the
 // word bytes there and a last "=" ending the word: the end, and whether it
 // matched.
-func restAt(t string, i int, rest string) (int, bool) {
+func restAt(t string, i int, rest string) (int, bool) { return restEnd(t, i, rest, false) }
+
+// restEnd is restAt; whole, as if rest ended with "=", allows no plural s
+// and ends the word there (restAt(t, i, w+"=") without building the string).
+func restEnd(t string, i int, rest string, whole bool) (int, bool) {
 	for rest != "" {
 		if rest == "=" {
 			return i, i >= len(t) || !isWordByte(t[i])
@@ -170,6 +174,9 @@ func restAt(t string, i int, rest string) (int, bool) {
 			return 0, false
 		}
 		i, rest = i+len(lit), rest[len(lit):]
+		if rest == "" && whole {
+			return i, i >= len(t) || !isWordByte(t[i])
+		}
 		if rest == "" && i < len(t) && isWordByte(t[i]) {
 			if t[i] != 's' || i+1 < len(t) && isWordByte(t[i+1]) {
 				return 0, false

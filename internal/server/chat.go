@@ -3,6 +3,7 @@ package server
 import (
 	"log/slog"
 	"net/http"
+	"sync"
 
 	"github.com/gin-gonic/gin"
 
@@ -59,10 +60,23 @@ func (h *chatHandler) chat(c *gin.Context) {
 	}
 	// AppendJSON writes what c.JSON would, without re-validating the
 	// cached citation texts that make up most of the reply.
-	out, err := reply.AppendJSON(make([]byte, 0, 8<<10))
+	buf := replyBuffers.Get().(*[]byte)
+	defer replyBuffers.Put(buf)
+	out, err := reply.AppendJSON((*buf)[:0])
 	if err != nil {
 		abortWithError(c, h.logger, err)
 		return
 	}
 	c.Data(http.StatusOK, "application/json; charset=utf-8", out)
+	if cap(out) <= maxPooledReply {
+		*buf = out
+	}
 }
+
+// replyBuffers hold the encoded replies of finished requests for the next:
+// a reply is a few kilobytes, written to the connection before its buffer
+// goes back. A buffer grown past maxPooledReply is dropped, so one huge
+// reply does not stay in memory.
+var replyBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 8<<10); return &b }}
+
+const maxPooledReply = 64 << 10
