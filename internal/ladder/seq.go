@@ -60,6 +60,9 @@ func seqAt(t string, i int, parts []Phrases) (int, bool) {
 			}
 			continue
 		}
+		if w[0] != '*' && w[0] != '=' && (i >= len(t) || w[0] != t[i]) {
+			continue // no phrase starting otherwise stands here
+		}
 		if len(parts) == 1 {
 			if end, ok := restAt(t, i, w); ok {
 				return end, true

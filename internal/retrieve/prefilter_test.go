@@ -18,6 +18,27 @@ func TestPrefilterAgrees(t *testing.T) {
 		t.Skip("every pattern on every eval question: the full run")
 	}
 	t.Parallel()
+	texts := evalTexts(t)
+	all := lazyre.All()
+	if len(all) < 10 || len(texts) < 100 {
+		t.Fatalf("%d expressions, %d texts", len(all), len(texts))
+	}
+	filtered := 0
+	for _, p := range all {
+		if p.Filtered() {
+			filtered++
+		}
+	}
+	for _, d := range lazyre.Disagreements(texts) {
+		t.Error(d)
+	}
+	t.Logf("%d of %d expressions have a prefilter", filtered, len(all))
+}
+
+// evalTexts are the questions and history turns of the older eval sets,
+// normalised as the reader sees them.
+func evalTexts(t *testing.T) []string {
+	t.Helper()
 	var texts []string
 	for _, f := range []string{"../../eval/public.jsonl", "../../eval/dev.jsonl", "../../eval/holdout.jsonl", "../../eval/holdout3.jsonl", "../../eval/holdout4.jsonl", "../../eval/holdout5.jsonl", "../../eval/holdout6.jsonl", "../../eval/holdout7.jsonl"} {
 		fh, err := os.Open(f)
@@ -40,18 +61,5 @@ func TestPrefilterAgrees(t *testing.T) {
 		}
 		fh.Close()
 	}
-	all := lazyre.All()
-	if len(all) < 10 || len(texts) < 100 {
-		t.Fatalf("%d expressions, %d texts", len(all), len(texts))
-	}
-	filtered := 0
-	for _, p := range all {
-		if p.Filtered() {
-			filtered++
-		}
-	}
-	for _, d := range lazyre.Disagreements(texts) {
-		t.Error(d)
-	}
-	t.Logf("%d of %d expressions have a prefilter", filtered, len(all))
+	return texts
 }

@@ -1,0 +1,45 @@
+package retrieve
+
+import (
+	"reflect"
+	"regexp"
+	"testing"
+)
+
+func TestTitleLeads(t *testing.T) {
+	for _, c := range []struct {
+		q    string
+		want [][2]int
+	}{
+		{"i'm a senior pm", [][2]int{{0, 6}}},
+		{"im the lead", [][2]int{{0, 7}}},
+		{"after being an apm", [][2]int{{0, 13}}},    // "an" read as "a"
+		{"after beings change", [][2]int{{0, 6}}},    // "after" alone
+		{"my role is   director", [][2]int{{0, 13}}}, // spaces after
+		{"has been as a pm", [][2]int{{9, 14}}},      // "as" only where a word starts
+		{"i'm currently a vp", [][2]int{{0, 4}, {4, 16}}},
+		{"i'mx a pm", nil},
+		{"as", nil}, // a lead needs a space after it
+		{"", nil},
+	} {
+		if got := titleLeads(c.q); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("titleLeads(%q) = %v; want %v", c.q, got, c.want)
+		}
+	}
+}
+
+// TestTitleLeadsAgree checks the table reader against the expression it
+// replaced, on every eval text.
+func TestTitleLeadsAgree(t *testing.T) {
+	re := regexp.MustCompile(`\b(?:after(?: being)?|i'?m|i am|im|i work as|i'?ve been|i have been|as|currently|being|i'?m currently|i am currently|my title is|my role is)\s+(?:a|an|the)?\s*`)
+	texts := evalTexts(t)
+	for _, q := range texts {
+		var want [][2]int
+		for _, loc := range re.FindAllStringIndex(q, -1) {
+			want = append(want, [2]int{loc[0], loc[1]})
+		}
+		if got := titleLeads(q); !reflect.DeepEqual(got, want) {
+			t.Errorf("titleLeads(%q) = %v; the expression finds %v", q, got, want)
+		}
+	}
+}
