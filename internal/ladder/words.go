@@ -301,6 +301,13 @@ var Talk = struct {
 	// Other points at the one of two things set side by side that the
 	// talk has not taken up yet: "the other one".
 	Other Phrases
+	// SameAsked asks of something else what was asked before ("what about
+	// the other one?"): no facet of its own, though "what about" reads as
+	// an overview.
+	SameAsked Phrases
+	// ManagementTrack names the managing route by its word, as one of two
+	// routes set side by side ("management or IC?", "the management one").
+	ManagementTrack Phrases
 	// Placement asks where the asker stands.
 	Placement Phrases
 	// FirstPerson verbs describe the asker's own work: "I own", "I run".
@@ -440,6 +447,11 @@ var Talk = struct {
 		"got bumped", "bumped up", "was moved up", "got moved up", "got levelled up", "got leveled up"},
 	Other: Phrases{"the other one", "the other option", "the other path", "the other route", "the other role", "the other skill",
 		"the other track", "the other choice", "other one"},
+	SameAsked: Phrases{"what about", "how about", "what of", "same for", "same question for", "and for"},
+	ManagementTrack: Phrases{"people management", "the management route", "the management track", "the management path",
+		"the management side", "the management one", "the manager one", "the manager track", "the manager route", "management route",
+		"management track", "management path", "go into management", "going into management", "move into management",
+		"moving into management", "people manager route", "people manager track", "people leadership track"},
 	ItemNouns: Phrases{"one", "ones", "point", "item", "thing", "option", "skill", "line", "bullet", "path", "route",
 		"level", "rung", "role", "step", "idea", "suggestion", "area", "on that list", "on the list", "in that list", "you mentioned", "you listed"},
 	Placement: Phrases{"what level am i", "which level am i", "what level would i be", "which level would i be", "what level is that",

@@ -345,6 +345,9 @@ func (r *Retriever) point(in *Intent, q string, history []Turn) {
 		if it, ok = r.other(history); !ok {
 			return
 		}
+		if len(in.Facets) == 1 && in.Facets[0].Facet == ladder.Overview && ladder.Talk.SameAsked.In(" "+q+" ") {
+			in.Facets = nil // "what about the other one?" asks no overview
+		}
 		r.askedBefore(in, history) // "and the other one?" asks what was asked of the first
 	} else {
 		return

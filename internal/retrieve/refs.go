@@ -90,6 +90,12 @@ func (r *Retriever) items(text string) []listed {
 	if at := adjacentWords.Index(pad); at >= 0 {
 		out = append(out, listed{kind: itemAdjacent, id: "adjacent", pos: at - 1})
 	}
+	// The managing route named by its word stands for its first rung.
+	if managing := r.lad.Managing(); len(managing) > 0 {
+		if at := ladder.Talk.ManagementTrack.Index(pad); at >= 0 {
+			out = append(out, listed{kind: itemLevel, id: managing[0], pos: at - 1})
+		}
+	}
 	slices.SortStableFunc(out, func(a, b listed) int { return cmp.Compare(a.pos, b.pos) })
 	seen := map[string]bool{}
 	kept := out[:0]

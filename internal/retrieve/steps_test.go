@@ -687,6 +687,14 @@ func TestTheOtherOne(t *testing.T) {
 			[]Turn{{Role: "user", Content: "i'm a mid-level pm; should i work on stakeholder management or outcome ownership?"}, {Role: "assistant", Content: "Both matter at your level."},
 				{Role: "user", Content: "say more about outcome ownership"}, {Role: "assistant", Content: "Think in goals, not tasks."}},
 			"ok and the other one?", "", "", "mid/skills"},
+		{"two routes, by their words",
+			[]Turn{{Role: "user", Content: "as a senior pm i can't decide: the management track, or stay an individual contributor?"}, {Role: "assistant", Content: "Both are real careers."},
+				{Role: "user", Content: "start with the management track. how would i know it's going well?"}, {Role: "assistant", Content: "Your teams deliver outcomes."}},
+			"what about the other one?", "ic", "", ""},
+		{"two routes, the other way round",
+			[]Turn{{Role: "user", Content: "people management or the ic path, which suits me? i'm a senior pm"}, {Role: "assistant", Content: "It depends on the impact you want."},
+				{Role: "user", Content: "first the ic path: how is success judged there?"}, {Role: "assistant", Content: "By influence without authority."}},
+			"and what about the other one?", "director", "", ""},
 	}
 	r := newTestRetriever(t)
 	for _, tt := range tests {
