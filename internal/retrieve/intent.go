@@ -514,9 +514,10 @@ func (s *reading) conversation() {
 func (s *reading) peopleTalkedOf() {
 	if len(s.mentions) == 0 {
 		third := ladder.Talk.ThirdPerson.In(" " + asking(s.q) + " ")
-		other := personNamed(namedPeople(s.lad, s.history, s.known), s.question, third) // "what should Ines build?", "my boss: what should she...?"
+		names := namedPeople(s.lad, s.history, s.known)
+		other := personNamed(names, s.question, third) // "what should Ines build?", "my boss: what should she...?"
 		if other == "" && third {
-			other = s.hist.other // "what should she work on?"
+			other = cmp.Or(s.hist.other, onlyPerson(names)) // "what should she work on?"
 		}
 		if other != "" {
 			s.mentions = []ladder.Mention{{ID: other, Pos: -1, Strong: true}}

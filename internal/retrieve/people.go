@@ -43,8 +43,8 @@ func namedPeople(lad *ladder.Model, history []Turn, known func(string) bool) map
 	return out
 }
 
-// levelTold is the first level the words about a person name, before the
-// next person they name.
+// levelTold is the level the words about a person name, before the next
+// person they name: the one they were promoted to, else the first.
 func levelTold(lad *ladder.Model, words []string, known func(string) bool) string {
 	for j := range words {
 		if isName(lad, words[j], known) || relationAt(words, j) {
@@ -52,7 +52,11 @@ func levelTold(lad *ladder.Model, words []string, known func(string) bool) strin
 			break
 		}
 	}
-	for _, m := range lad.FindLevels(normalize(strings.Join(words, " "))) {
+	said := normalize(strings.Join(words, " "))
+	if id := promotedTo(lad, said); id != "" {
+		return id // "promoted from junior to data scientist": the level now
+	}
+	for _, m := range lad.FindLevels(said) {
 		if m.Strong {
 			return m.ID
 		}
@@ -105,6 +109,16 @@ func personNamed(names map[string]string, question string, third bool) string {
 			if id, ok := names[relationKey(words[i+1])]; ok {
 				return id
 			}
+		}
+	}
+	return ""
+}
+
+// onlyPerson is the level of the one person the asker told of, or "".
+func onlyPerson(names map[string]string) string {
+	if len(names) == 1 {
+		for _, id := range names {
+			return id
 		}
 	}
 	return ""

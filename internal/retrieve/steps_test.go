@@ -749,6 +749,33 @@ func TestPeopleNamed(t *testing.T) {
 	if got := namedPeople(ladder.Default(), history, nil); len(got) != 3 || got["ines"] != "senior" || got["bo"] != "associate" || got["my boss"] != "vp" {
 		t.Errorf("namedPeople = %v, want ines senior, bo associate, my boss vp", got)
 	}
+	// One person told of, promoted from one rung to another: a pronoun
+	// alone asks of them, at the rung they hold now.
+	one := []Turn{
+		{Role: "user", Content: "Big news: my mentee Lea got promoted from associate to product manager last week."},
+		{Role: "assistant", Content: "Congratulations to her."},
+	}
+	if got := namedPeople(ladder.Default(), one, nil); got["lea"] != "mid" {
+		t.Errorf("namedPeople = %v, want lea mid (the rung promoted to)", got)
+	}
+	res, err := r.Retrieve(t.Context(), "so what is she supposed to own now?", one)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if in := res.Intent; len(in.Levels) == 0 || in.Levels[0] != "mid" {
+		t.Errorf("a pronoun after one person told of: levels %v, want mid", in.Levels)
+	}
+	// The asker's own level told too: "she" is still the one person.
+	mine := []Turn{
+		{Role: "user", Content: "I am a director of product. I mentor Ines, a senior PM."},
+		{Role: "assistant", Content: "Mentoring is part of the job."},
+	}
+	if res, err = r.Retrieve(t.Context(), "what should she build next?", mine); err != nil {
+		t.Fatal(err)
+	}
+	if in := res.Intent; len(in.Levels) == 0 || in.Levels[0] != "senior" {
+		t.Errorf("a pronoun after one person and the asker told of: levels %v, want senior", in.Levels)
+	}
 }
 
 // Where someone can come in on the ladder is the paths part.
