@@ -8,6 +8,7 @@ package embed
 import (
 	"context"
 	"math"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -87,18 +88,10 @@ func (l *Local) Embed(text string) []float32 {
 	acc := accPool.Get().(*accumulator)
 	defer acc.reset()
 	terms := Terms(text)
-	// Term counts, in order of first appearance so the sums run in the same
-	// order every time (the vector is deterministic to the last bit).
-	var order []string
-	count := make(map[string]int, len(terms))
-	for _, t := range terms {
-		if count[t] == 0 {
-			order = append(order, t)
-		}
-		count[t]++
-	}
-	for _, t := range order {
-		w := wordWeight * (1 + math.Log(float64(count[t]))) * l.IDF(t)
+	uniq, at := l.distinct(terms)
+	for _, u := range uniq {
+		t := u.term
+		w := wordWeight * (1 + math.Log(float64(u.count))) * u.idf
 		acc.add(hash('w', t, "", ""), w)
 		if len(t) >= 5 {
 			// Trigrams of "<term>", the brackets marking its ends.
@@ -111,7 +104,7 @@ func (l *Local) Embed(text string) []float32 {
 		}
 	}
 	for i := 0; i+1 < len(terms); i++ {
-		w := bigramWeight * math.Sqrt(l.IDF(terms[i])*l.IDF(terms[i+1]))
+		w := bigramWeight * math.Sqrt(uniq[at[i]].idf*uniq[at[i+1]].idf)
 		acc.add(hash('b', terms[i], "_", terms[i+1]), w)
 	}
 	out := make([]float32, Dims)
@@ -128,6 +121,44 @@ func (l *Local) Embed(text string) []float32 {
 		out[i] = float32(acc.v[i] / norm)
 	}
 	return out
+}
+
+// termCount is a distinct term of a text, how often it comes and its idf.
+type termCount struct {
+	term  string
+	count int
+	idf   float64
+}
+
+// distinct lists the distinct terms in order of first appearance, so the
+// sums run in the same order every time (the vector is deterministic to the
+// last bit), and at[i] is terms[i]'s place in it. A query has a handful of
+// terms: looking back through them beats a map, which long texts get.
+func (l *Local) distinct(terms []string) (uniq []termCount, at []int) {
+	uniq, at = make([]termCount, 0, len(terms)), make([]int, len(terms))
+	var pos map[string]int
+	if len(terms) > 32 {
+		pos = make(map[string]int, len(terms))
+	}
+	for i, t := range terms {
+		j, ok := -1, false
+		if pos != nil {
+			j, ok = pos[t]
+		} else {
+			j = slices.IndexFunc(uniq, func(u termCount) bool { return u.term == t })
+			ok = j >= 0
+		}
+		if !ok {
+			j = len(uniq)
+			uniq = append(uniq, termCount{term: t, idf: l.IDF(t)})
+			if pos != nil {
+				pos[t] = j
+			}
+		}
+		uniq[j].count++
+		at[i] = j
+	}
+	return uniq, at
 }
 
 // accumulator sums feature weights into buckets, remembering which it
@@ -192,8 +223,14 @@ func Cosine(a, b []float32) float64 {
 // Tokens splits text into lower-case words, quotes and dashes straightened,
 // keeping "r&d" and "p&l" whole.
 func Tokens(text string) []string {
-	text = strings.ToLower(text)
-	var out []string
+	return tokens(strings.ToLower(text))
+}
+
+// tokens is Tokens of a text already in lower case (lower-casing twice
+// changes nothing).
+func tokens(text string) []string {
+	// About a token every six bytes: appends seldom grow the slice.
+	out := make([]string, 0, len(text)/6+1)
 	// A token is a slice of text, or, once an apostrophe inside it has been
 	// dropped, the bytes gathered in b.
 	start, dropped := -1, false

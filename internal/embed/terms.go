@@ -8,9 +8,10 @@ import (
 	"github.com/kljensen/snowball/english"
 )
 
-// phrases folded before tokenizing, so a question's wording meets the
-// article's ("day to day" duties are its core responsibilities).
-var phrases = strings.NewReplacer(
+// phrasePairs are the phrases folded before tokenizing, each followed by
+// its replacement, so a question's wording meets the article's ("day to
+// day" duties are its core responsibilities).
+var phrasePairs = []string{
 	"day-to-day", "responsibilities",
 	"day to day", "responsibilities",
 	"apm", "associate pm",
@@ -21,7 +22,20 @@ var phrases = strings.NewReplacer(
 	"start-up", "startup",
 	"deal with", "handle",
 	"dealing with", "handling",
-)
+}
+
+var phrases = strings.NewReplacer(phrasePairs...)
+
+// foldPhrases replaces the phrases of a lower-case text. Most texts hold
+// none, and looking for each is cheaper than the replacer's pass.
+func foldPhrases(lower string) string {
+	for i := 0; i < len(phrasePairs); i += 2 {
+		if strings.Contains(lower, phrasePairs[i]) {
+			return phrases.Replace(lower)
+		}
+	}
+	return lower
+}
 
 // synonyms maps a word to the article's word for the same thing.
 var synonyms = map[string]string{
@@ -59,9 +73,9 @@ func IsStop(tok string) bool {
 // Terms turns text into the stemmed, synonym-folded terms the embedder and
 // the retriever count: stop words dropped, British spellings made American.
 func Terms(text string) []string {
-	text = phrases.Replace(strings.ToLower(text))
-	var out []string
-	for _, tok := range Tokens(text) {
+	toks := tokens(foldPhrases(strings.ToLower(text)))
+	out := make([]string, 0, len(toks))
+	for _, tok := range toks {
 		if IsStop(tok) {
 			continue
 		}

@@ -3,6 +3,8 @@ package index
 import (
 	"bytes"
 	"context"
+	"math"
+	"slices"
 	"testing"
 
 	"github.com/ladder/coach/internal/embed"
@@ -68,5 +70,36 @@ func TestEmptyIndex(t *testing.T) {
 	sims, err := x.Similarities(context.Background(), make([]float32, embed.Dims))
 	if err != nil || len(sims) != 0 {
 		t.Errorf("empty index: %v %v", sims, err)
+	}
+}
+
+func TestNonZero(t *testing.T) {
+	negZero := float32(math.Copysign(0, -1))
+	nan := float32(math.NaN())
+	for _, tc := range []struct {
+		name  string
+		query []float32
+		want  []int
+	}{
+		{"empty", nil, nil},
+		{"zeros", make([]float32, 16), nil},
+		{"negative zeros", []float32{negZero, 0, negZero, 0, 0, 0, 0, negZero, negZero}, nil},
+		{"first and last of a block", []float32{1, 0, 0, 0, 0, 0, 0, -2}, []int{0, 7}},
+		{"beside a negative zero", []float32{0, negZero, 0, 0, 0, 0, 0.5, 0, 0, 0, 0, 0, 0, 0, 0, 0}, []int{6}},
+		{"not a number", []float32{0, 0, 0, nan, 0, 0, 0, 0}, []int{3}},
+		{"the tail after the blocks", []float32{0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0}, []int{9}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []int
+			for _, nz := range nonZero(tc.query, nil) {
+				if nz.v != tc.query[nz.i] && !math.IsNaN(float64(nz.v)) {
+					t.Errorf("dimension %d: value %v, want %v", nz.i, nz.v, tc.query[nz.i])
+				}
+				got = append(got, nz.i)
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("nonZero = %v, want %v", got, tc.want)
+			}
+		})
 	}
 }
