@@ -708,6 +708,15 @@ func (s *reading) compared() {
 		return
 	}
 	s.in.Topics = append(s.in.Topics, TopicCompare)
+	named := func(f FacetWeight) bool { return f.Weight >= explicitFacet && f.Facet != ladder.Changes }
+	if s.pairAsked && !slices.ContainsFunc(s.in.Facets, named) {
+		// "The difference between the two", after each was asked how it
+		// is judged: how they are judged.
+		if asked := s.askedLast(); len(asked) > 0 {
+			s.in.Facets = asked
+			return
+		}
+	}
 	if len(s.in.Facets) > 1 {
 		kept := s.in.Facets[:0]
 		for _, f := range s.in.Facets {
@@ -717,6 +726,22 @@ func (s *reading) compared() {
 		}
 		s.in.Facets = kept
 	}
+}
+
+// askedLast is what the user last asked in so many words (the explicit
+// facets of the latest user turn that has any; "and for mid-level?" asks
+// what the turn before it asked), or nil.
+func (s *reading) askedLast() []FacetWeight {
+	for i := len(s.history) - 1; i >= 0; i-- {
+		if s.history[i].Role != "user" {
+			continue
+		}
+		fs := facets(s.lad, normalize(s.history[i].Content))
+		if fs = slices.DeleteFunc(fs, func(f FacetWeight) bool { return f.Weight < explicitFacet }); len(fs) > 0 {
+			return fs
+		}
+	}
+	return nil
 }
 
 // scope: a follow-up must still be about the ladder; a question naming no

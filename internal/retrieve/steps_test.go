@@ -625,18 +625,23 @@ func TestPairOverTwoTurns(t *testing.T) {
 		history []Turn
 		q       string
 		want    []string
+		facet   string // the facet compared, when the question names none of its own
 	}{
 		{"two turns, one level each",
 			[]Turn{{Role: "user", Content: "what does a group pm do all week?"}, {Role: "assistant", Content: "They run a team of PMs."},
 				{Role: "user", Content: "and an associate pm?"}, {Role: "assistant", Content: "They learn the product and ship tickets."}},
-			"how do those two differ in what they are accountable for?", []string{"director", "associate"}},
+			"how do those two differ in what they are accountable for?", []string{"director", "associate"}, ""},
 		{"each one",
 			[]Turn{{Role: "user", Content: "tell me about staff pms"}, {Role: "assistant", Content: "Deep individual contributors."},
 				{Role: "user", Content: "ok and senior pms?"}, {Role: "assistant", Content: "They own a domain."}},
-			"what does good look like for each one?", []string{"ic", "senior"}},
+			"what does good look like for each one?", []string{"ic", "senior"}, ""},
 		{"one level only",
 			[]Turn{{Role: "user", Content: "what does a vp of product do?"}, {Role: "assistant", Content: "Runs the product org."}},
-			"how do those two differ?", nil},
+			"how do those two differ?", nil, ""},
+		{"the difference in what was asked of each",
+			[]Turn{{Role: "user", Content: "how is a senior pm judged?"}, {Role: "assistant", Content: "By outcomes across a domain."},
+				{Role: "user", Content: "and a director?"}, {Role: "assistant", Content: "By the teams' results."}},
+			"so what's the main difference between the two?", []string{"senior", "director"}, ladder.Success},
 	}
 	r := newTestRetriever(t)
 	for _, tt := range tests {
@@ -659,6 +664,9 @@ func TestPairOverTwoTurns(t *testing.T) {
 			}
 			if !in.HasTopic(TopicCompare) {
 				t.Errorf("topics %v, want a comparison", in.Topics)
+			}
+			if tt.facet != "" && in.Facet() != tt.facet {
+				t.Errorf("facet %q, want %q (what was asked of each)", in.Facet(), tt.facet)
 			}
 		})
 	}
