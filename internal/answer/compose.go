@@ -403,12 +403,9 @@ func (c *composer) candidates(i int) []line {
 // readLines is candidates, read from the hit.
 func (c *composer) readLines(i int) []line {
 	s := c.res.Hits[i].Section
-	items := s.Items()
-	skills := map[string]string{}
-	for _, k := range s.Skills() {
-		skills[k.Line] = k.Name
-	}
-	var out []line
+	items, skills := s.Items(), s.Skills()
+	title := factsOf(s.Title)
+	out := make([]line, 0, len(items))
 	k := 0
 	for j, l := range s.Lines {
 		if k == len(items) {
@@ -422,9 +419,20 @@ func (c *composer) readLines(i int) []line {
 		if c.shown[t] {
 			continue
 		}
-		out = append(out, line{cite: i, index: j, text: t, skill: skills[l], score: c.overlap(t, s.Title), words: factsOf(t).words})
+		f := factsOf(t)
+		out = append(out, line{cite: i, index: j, text: t, skill: skillOf(skills, l), score: c.overlap(f, title), words: f.words})
 	}
 	return out
+}
+
+// skillOf is the name of the skill whose line l is, or "".
+func skillOf(skills []sections.Skill, l string) string {
+	for _, k := range skills {
+		if k.Line == l {
+			return k.Name
+		}
+	}
+	return ""
 }
 
 // pickMain chooses the main section's lines: the best first, then the
@@ -809,6 +817,10 @@ func countWords(s string) int {
 type textFacts struct {
 	lower string
 	words int
+	// starts holds the first stemRunes letters of each word of lower, the
+	// whole word when shorter: a term of letters alone has its stem in the
+	// text when starts holds it.
+	starts map[string]bool
 }
 
 var facts sync.Map // string -> textFacts
@@ -817,9 +829,48 @@ func factsOf(t string) textFacts {
 	if f, ok := facts.Load(t); ok {
 		return f.(textFacts)
 	}
-	f := textFacts{lower: strings.ToLower(t), words: countWords(t)}
+	lower := strings.ToLower(t)
+	f := textFacts{lower: lower, words: countWords(t), starts: wordStarts(lower)}
 	facts.Store(t, f)
 	return f
+}
+
+// wordStarts is textFacts.starts of a lower-case text; words are runs of
+// letters, as hasStem reads them.
+func wordStarts(lower string) map[string]bool {
+	out := map[string]bool{}
+	start, n := -1, 0 // the word's first byte and its letters so far
+	for i, r := range lower {
+		switch {
+		case !unicode.IsLetter(r):
+			if start >= 0 && n < stemRunes {
+				out[lower[start:i]] = true
+			}
+			start = -1
+			continue
+		case start < 0:
+			start, n = i, 0
+		}
+		if n++; n == stemRunes {
+			out[lower[start:i+utf8.RuneLen(r)]] = true
+		}
+	}
+	if start >= 0 && n < stemRunes {
+		out[lower[start:]] = true
+	}
+	return out
+}
+
+// hasStem is hasStem(f.lower, t), read from f.starts when t is letters
+// alone, no longer than a stem (as question terms are).
+func (f textFacts) hasStem(t string) bool {
+	n := 0
+	for _, r := range t {
+		if n++; n > stemRunes || !unicode.IsLetter(r) {
+			return hasStem(f.lower, t)
+		}
+	}
+	return n > 0 && f.starts[t]
 }
 
 // stemRunes is how many letters of a word its stem keeps.
@@ -835,14 +886,10 @@ func stem(w string) string {
 
 // overlap counts the question's terms that begin a word of the line, less
 // those of the section's title: the title already answered for them.
-func (c *composer) overlap(text, title string) float64 {
-	if len(c.terms) == 0 {
-		return 0
-	}
-	text, title = factsOf(text).lower, factsOf(title).lower
+func (c *composer) overlap(text, title textFacts) float64 {
 	n := 0.0
 	for _, t := range c.terms {
-		if hasStem(text, t) && !hasStem(title, t) {
+		if text.hasStem(t) && !title.hasStem(t) {
 			n++
 		}
 	}
@@ -907,9 +954,17 @@ func capitalize(s string) string {
 	if s == "" {
 		return s
 	}
-	r := []rune(s)
-	r[0] = unicode.ToUpper(r[0])
-	return string(r)
+	if !utf8.ValidString(s) {
+		// Converting to runes mends invalid bytes: keep doing so.
+		r := []rune(s)
+		r[0] = unicode.ToUpper(r[0])
+		return string(r)
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	if u := unicode.ToUpper(r); u != r {
+		return string(u) + s[n:]
+	}
+	return s
 }
 
 // levelPhrase is "the Senior PM level", or "the IC track".

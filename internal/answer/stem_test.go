@@ -60,3 +60,39 @@ func TestICLeadIsNoGuess(t *testing.T) {
 		t.Errorf("answer %q guesses at a level the question asked", r.Answer[:min(80, len(r.Answer))])
 	}
 }
+
+// A text's facts must answer hasStem as hasStem does, for terms of letters
+// alone (read from the word starts) and for the others.
+func TestFactsHasStemAgrees(t *testing.T) {
+	lines := append(strings.Split(string(corpus.Article), "\n"), "", "don't stop", "ÉCOLE élève, naïve", "a\xffb pm’s \xc3")
+	terms := []string{"", "pm", "a", "b", "zzzzz", "ment", "é", "écol", "élève", "ship", "don't", "dont", "naïv", "stakeholder", "pm’s", "pm's"}
+	for _, l := range lines {
+		for s := range stems(l) {
+			terms = append(terms, s)
+		}
+	}
+	for _, l := range lines {
+		f := factsOf(l)
+		for _, term := range terms {
+			if got, want := f.hasStem(term), hasStem(f.lower, term); got != want {
+				t.Fatalf("factsOf(%q).hasStem(%q) = %v, want %v", l, term, got, want)
+			}
+		}
+	}
+}
+
+func TestCapitalize(t *testing.T) {
+	byRunes := func(s string) string {
+		r := []rune(s)
+		r[0] = unicode.ToUpper(r[0])
+		return string(r)
+	}
+	for _, s := range []string{"a", "A", "on the ladder", "été", "ǆemal", "1st", "\xffbad", "ok\xff", "ß"} {
+		if got, want := capitalize(s), byRunes(s); got != want {
+			t.Errorf("capitalize(%q) = %q, want %q", s, got, want)
+		}
+	}
+	if capitalize("") != "" {
+		t.Error(`capitalize("") is not ""`)
+	}
+}
