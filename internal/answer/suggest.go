@@ -3,6 +3,8 @@ package answer
 import (
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/ladder/coach/internal/ladder"
 	"github.com/ladder/coach/internal/sections"
@@ -187,19 +189,19 @@ func followUps(lad *ladder.Model, s sections.Section) []suggestion {
 // the level and facet (the next facet not yet shown, and the step up), one
 // beside them; none already asked in the conversation.
 func (c *composer) suggestions(s sections.Section, _ []line) []string {
-	asked := map[string]bool{strings.ToLower(strings.TrimSpace(c.req.Message)): true}
+	asked := []string{strings.ToLower(strings.TrimSpace(c.req.Message))}
 	for _, t := range c.req.History {
 		if t.Role == "user" {
-			asked[strings.ToLower(strings.TrimSpace(t.Content))] = true
+			asked = append(asked, strings.ToLower(strings.TrimSpace(t.Content)))
 		}
 	}
-	all := followUps(c.lad, s)
+	o := offeredAfter(c.lad, s)
 	var out []string
-	for _, sg := range all {
+	for i, sg := range o.sugs {
 		if len(out) == maxSuggestions {
 			break
 		}
-		if asked[strings.ToLower(sg.q)] || slices.Contains(out, sg.q) || c.sectionShown(sg.section) {
+		if slices.Contains(asked, o.lower[i]) || slices.Contains(out, sg.q) || c.sectionShown(sg.section) {
 			continue
 		}
 		out = append(out, sg.q)
@@ -207,12 +209,51 @@ func (c *composer) suggestions(s sections.Section, _ []line) []string {
 	if len(out) < 2 {
 		bs := beside(c.lad)
 		for _, sg := range []suggestion{bs.timeline, bs.noManaging, bs.advice} {
-			if len(out) < 2 && !slices.Contains(out, sg.q) && !asked[strings.ToLower(sg.q)] {
+			if len(out) < 2 && !slices.Contains(out, sg.q) && !slices.Contains(asked, strings.ToLower(sg.q)) {
 				out = append(out, sg.q)
 			}
 		}
 	}
 	return out
+}
+
+// offered are the follow-ups of a section, each question also in lower
+// case, to compare with what was asked.
+type offered struct {
+	sugs  []suggestion
+	lower []string
+}
+
+// offeredKey is what followUps reads of its ladder and section.
+type offeredKey struct {
+	lad              *ladder.Model
+	level, facet, id string
+}
+
+// offeredMemo keeps followUps by ladder and section: they are the same on
+// every request, and building their questions was a sixth of composing.
+// Bounded, so that many ladders (as tests make) cannot grow it for ever.
+var (
+	offeredMemo  sync.Map // offeredKey -> offered
+	offeredCount atomic.Int64
+)
+
+const maxOffered = 4096
+
+// offeredAfter is followUps(lad, s), remembered. Callers must not modify it.
+func offeredAfter(lad *ladder.Model, s sections.Section) offered {
+	k := offeredKey{lad: lad, level: s.Level, facet: s.Facet, id: s.ID}
+	if o, ok := offeredMemo.Load(k); ok {
+		return o.(offered)
+	}
+	o := offered{sugs: followUps(lad, s)}
+	for _, sg := range o.sugs {
+		o.lower = append(o.lower, strings.ToLower(sg.q))
+	}
+	if offeredCount.Add(1) <= maxOffered {
+		offeredMemo.Store(k, o)
+	}
+	return o
 }
 
 // sectionShown reports whether the conversation already showed a line of

@@ -2,6 +2,8 @@ package answer
 
 import (
 	"context"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/ladder/coach/internal/assess"
@@ -9,6 +11,7 @@ import (
 	"github.com/ladder/coach/internal/ladder"
 	"github.com/ladder/coach/internal/laddertest"
 	"github.com/ladder/coach/internal/retrieve"
+	"github.com/ladder/coach/internal/sections"
 )
 
 // On a ladder file the follow-ups name the file's levels and are answered
@@ -57,5 +60,33 @@ func TestSuggestionsAnsweredOnLadderFiles(t *testing.T) {
 				t.Errorf("%d of %d follow-ups answered from another section", miss, len(all))
 			}
 		})
+	}
+}
+
+// The remembered follow-ups are followUps', for each ladder its own, and
+// their lower-case questions theirs.
+func TestOfferedAfterRemembersFollowUps(t *testing.T) {
+	for _, path := range []string{"", "../../examples/ladders/data-science.md"} {
+		m := ladder.Default()
+		if path != "" {
+			_, m = laddertest.Load(t, path)
+		}
+		for _, l := range m.Levels() {
+			for _, fc := range m.Facets() {
+				s := sections.Section{ID: sections.ID(l.ID, fc), Level: l.ID, Facet: fc}
+				want := followUps(m, s)
+				for range 2 {
+					o := offeredAfter(m, s)
+					if !slices.Equal(o.sugs, want) {
+						t.Fatalf("%s %s: offered %v, want %v", path, s.ID, o.sugs, want)
+					}
+					for i, sg := range o.sugs {
+						if o.lower[i] != strings.ToLower(sg.q) {
+							t.Fatalf("%s %s: lower %q of %q", path, s.ID, o.lower[i], sg.q)
+						}
+					}
+				}
+			}
+		}
 	}
 }
