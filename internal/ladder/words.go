@@ -301,6 +301,9 @@ var Talk = struct {
 	// Other points at the one of two things set side by side that the
 	// talk has not taken up yet: "the other one".
 	Other Phrases
+	// NotItemWords say where an item stands, not what it is: "the other
+	// one", "the last one" name no item in part.
+	NotItemWords Phrases
 	// SameAsked asks of something else what was asked before ("what about
 	// the other one?"): no facet of its own, though "what about" reads as
 	// an overview.
@@ -447,6 +450,9 @@ var Talk = struct {
 		"got bumped", "bumped up", "was moved up", "got moved up", "got levelled up", "got leveled up"},
 	Other: Phrases{"the other one", "the other option", "the other path", "the other route", "the other role", "the other skill",
 		"the other track", "the other choice", "other one"},
+	NotItemWords: Phrases{"other", "same", "next", "last", "first", "second", "third", "fourth", "fifth", "previous", "former", "latter",
+		"new", "old", "right", "wrong", "main", "big", "biggest", "hard", "hardest", "easy", "easiest", "important", "best", "worst", "only",
+		"final", "top", "bottom", "middle", "above", "below", "before", "after", "higher", "lower", "senior", "junior", "current", "whole", "entire"},
 	SameAsked: Phrases{"what about", "how about", "what of", "same for", "same question for", "and for"},
 	ManagementTrack: Phrases{"people management", "the management route", "the management track", "the management path",
 		"the management side", "the management one", "the manager one", "the manager track", "the manager route", "management route",

@@ -256,8 +256,34 @@ func aboutIn(q string) (string, bool) {
 		}
 		return strings.Join(words[i+2:min(len(words), i+8)], " "), true
 	}
+	return namedInPart(words)
+}
+
+// namedInPart finds an item named by a part of its name between a
+// determiner and a noun for items: "the business model one", "that
+// stakeholder skill". The words are the item's, none a word that points
+// by place ("the other one", "the last one") or says nothing.
+func namedInPart(words []string) (string, bool) {
+	for i := 1; i < len(words); i++ {
+		if !determiners[words[i-1]] {
+			continue
+		}
+		for j := i + 1; j < len(words) && j <= i+3; j++ {
+			if !partNouns[words[j]] {
+				continue
+			}
+			part := words[i:j]
+			if slices.ContainsFunc(part, func(w string) bool { return embed.IsStop(w) || ladder.Talk.NotItemWords.In(" "+w+" ") }) {
+				break
+			}
+			return strings.Join(part, " "), true
+		}
+	}
 	return "", false
 }
+
+// partNouns end an item named in part.
+var partNouns = map[string]bool{"one": true, "skill": true, "point": true, "bit": true, "part": true, "thing": true}
 
 // told are verbs of the coach's earlier answer before an item: "you
 // mentioned one about...".

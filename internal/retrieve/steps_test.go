@@ -373,6 +373,8 @@ func TestDescribedItem(t *testing.T) {
 	}{
 		{"say more about the one about splitting or combining roles", "director/skills"},
 		{"you mentioned one around helping others level up?", "senior/skills"},
+		{"ok, the org design one: what does it involve?", "director/skills"}, // named in part
+		{"and that mentorship bit?", "senior/skills"},
 	}
 	for _, tt := range tests {
 		about, ok := aboutIn(normalize(tt.q))
@@ -382,6 +384,12 @@ func TestDescribedItem(t *testing.T) {
 		it, ok := r.described(about, history)
 		if !ok || it.kind != itemSkill || it.id != tt.want {
 			t.Errorf("%q resolved to %+v (%v), want a skill of %s", tt.q, it, ok, tt.want)
+		}
+	}
+	// Words that say where an item stands name none in part.
+	for _, q := range []string{"what about the other one?", "and the last one?", "the hardest part is time", "is this the right one"} {
+		if about, ok := aboutIn(normalize(q)); ok {
+			t.Errorf("%q: named in part as %q", q, about)
 		}
 	}
 }
