@@ -301,6 +301,9 @@ var Talk = struct {
 	// Other points at the one of two things set side by side that the
 	// talk has not taken up yet: "the other one".
 	Other Phrases
+	// HeldBefore say that the rung after them was held before: "when he
+	// was a director", "back when I was".
+	HeldBefore Phrases
 	// NotItemWords say where an item stands, not what it is: "the other
 	// one", "the last one" name no item in part.
 	NotItemWords Phrases
@@ -450,6 +453,8 @@ var Talk = struct {
 		"got bumped", "bumped up", "was moved up", "got moved up", "got levelled up", "got leveled up"},
 	Other: Phrases{"the other one", "the other option", "the other path", "the other route", "the other role", "the other skill",
 		"the other track", "the other choice", "other one"},
+	HeldBefore: Phrases{"he was", "she was", "they were", "he used to be", "she used to be", "they used to be", "was still",
+		"were still", "back when", "used to be", "formerly", "previously", "ex"},
 	NotItemWords: Phrases{"other", "same", "next", "last", "first", "second", "third", "fourth", "fifth", "previous", "former", "latter",
 		"new", "old", "right", "wrong", "main", "big", "biggest", "hard", "hardest", "easy", "easiest", "important", "best", "worst", "only",
 		"final", "top", "bottom", "middle", "above", "below", "before", "after", "higher", "lower", "senior", "junior", "current", "whole", "entire"},

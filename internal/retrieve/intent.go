@@ -512,6 +512,15 @@ func (s *reading) conversation() {
 // before, by name or by pronoun ("what should he work on?") or the two levels set side by side
 // ("which of them deals with budgets?") asks at their levels.
 func (s *reading) peopleTalkedOf() {
+	if len(s.mentions) > 0 && allPast(s.q, s.mentions) {
+		// "what changed for Marco since he was a director?": Marco, at the
+		// level he was told to hold; the rung he held is the base.
+		if other := personNamed(namedPeople(s.lad, s.history, s.known), s.question, false); other != "" && !mentionsID(s.mentions, other) {
+			s.mentions = []ladder.Mention{{ID: other, Pos: -1, Strong: true}}
+			s.aboutOther, s.in.FromHistory = true, true
+			s.in.Current = other
+		}
+	}
 	if len(s.mentions) == 0 {
 		third := ladder.Talk.ThirdPerson.In(" " + asking(s.q) + " ")
 		names := namedPeople(s.lad, s.history, s.known)
@@ -977,6 +986,19 @@ func facets(lad *ladder.Model, q string) []FacetWeight {
 		}
 	}
 	return out
+}
+
+// allPast is true when every mention is a rung someone held before ("when
+// he was a director") or the base of a comparison.
+func allPast(q string, ms []ladder.Mention) bool {
+	for _, m := range ms {
+		w := strings.Fields(q[:min(max(m.Pos, 0), len(q))])
+		before := " " + strings.Join(w[max(0, len(w)-3):], " ") + " "
+		if !ladder.Talk.HeldBefore.In(before) && !ladder.Talk.CompareBase.In(before) {
+			return false
+		}
+	}
+	return true
 }
 
 // allBases is true when every mention is the base of a comparison: within

@@ -781,6 +781,17 @@ func TestPeopleNamed(t *testing.T) {
 	if in := res.Intent; len(in.Levels) == 0 || in.Levels[0] != "mid" {
 		t.Errorf("a pronoun after one person told of: levels %v, want mid", in.Levels)
 	}
+	// A person asked of by name, beside the rung they held before.
+	friend := []Turn{
+		{Role: "user", Content: "My friend Omar just became a senior PM. I'm an associate PM myself."},
+		{Role: "assistant", Content: "Good for him."},
+	}
+	if res, err = r.Retrieve(t.Context(), "what's different for Omar now, compared to when he was a mid-level pm?", friend); err != nil {
+		t.Fatal(err)
+	}
+	if in := res.Intent; len(in.Levels) == 0 || in.Levels[0] != "senior" {
+		t.Errorf("a person beside the rung they held: levels %v, want senior", in.Levels)
+	}
 	// The asker's own level told too: "she" is still the one person.
 	mine := []Turn{
 		{Role: "user", Content: "I am a director of product. I mentor Ines, a senior PM."},
