@@ -301,6 +301,9 @@ var Talk = struct {
 	// Other points at the one of two things set side by side that the
 	// talk has not taken up yet: "the other one".
 	Other Phrases
+	// YouListed say that the coach listed what a pointer points at: "the
+	// second one you listed".
+	YouListed Phrases
 	// HeldBefore say that the rung after them was held before: "when he
 	// was a director", "back when I was".
 	HeldBefore Phrases
@@ -453,6 +456,7 @@ var Talk = struct {
 		"got bumped", "bumped up", "was moved up", "got moved up", "got levelled up", "got leveled up"},
 	Other: Phrases{"the other one", "the other option", "the other path", "the other route", "the other role", "the other skill",
 		"the other track", "the other choice", "other one"},
+	YouListed: Phrases{"you listed", "you mentioned", "you named", "you gave", "you suggested", "you said", "your list", "on that list", "on the list", "in that list", "you just listed", "you just mentioned"},
 	HeldBefore: Phrases{"he was", "she was", "they were", "he used to be", "she used to be", "they used to be", "was still",
 		"were still", "back when", "used to be", "formerly", "previously", "ex"},
 	NotItemWords: Phrases{"other", "same", "next", "last", "first", "second", "third", "fourth", "fifth", "previous", "former", "latter",
@@ -546,7 +550,8 @@ var NearbySubjects = []Nearby{
 			"highest paid", "highest paying", "best paid", "best paying", "better paid", "better paying", "well paid", "paid well",
 			"companies pay", "company pays", "employers pay", "employer pays", "who pays", "who pay"}},
 	{ID: "interviews", Name: "interview preparation",
-		Words:  Phrases{"interview", "interviews", "interviewing", "interviewer", "product sense", "case interview", "mock interview", "hiring loop", "onsite", "take-home", "take home assignment", "interview loop"},
+		Words: Phrases{"interview", "interviews", "interviewing", "interviewer", "product sense", "case interview", "mock interview", "hiring loop", "onsite", "take-home", "take home assignment", "interview loop",
+			"final round", "final rounds", "phone screen", "recruiter screen", "screening call"},
 		Unless: Phrases{"user interview", "user interviews", "customer interview", "customer interviews", "research interview", "research interviews", "interviewing users", "interviewing customers", "interview users", "interview customers"}},
 	{ID: "education", Name: "degrees, courses and certifications",
 		Words:   Phrases{"mba", "emba", "executive mba", "degree", "masters", "master's", "phd", "certification", "certifications", "certificate", "certified", "course", "courses", "csm", "cspo", "pmp", "diploma", "university program", "online class", "nanodegree"},
@@ -560,7 +565,12 @@ var NearbySubjects = []Nearby{
 	{ID: "leaving", Name: "resigning and notice periods",
 		Words: Phrases{"notice period", "notice", "resign", "resigning", "resignation", "two weeks", "counteroffer", "counter offer", "severance", "laid off", "layoff", "layoffs", "fired", "non-compete", "garden leave"}},
 	{ID: "jobsearch", Name: "job hunting",
-		Words: Phrases{"resume", "résumé", "cv", "cover letter", "linkedin", "job offer", "offer letter", "job board", "job boards", "apply for jobs", "job application", "referral"}},
+		Words: Phrases{"resume", "résumé", "cv", "cover letter", "linkedin", "job offer", "offer letter", "job board", "job boards", "apply for jobs", "job application", "referral",
+			"which companies", "what companies", "best companies", "companies to apply", "companies hiring", "apm program", "apm programs", "rotational program", "rotational programs"}},
+	{ID: "companylevels", Name: "one company's own levels and titles",
+		Words: Phrases{"l3", "l4", "l5", "l6", "l7", "l8", "l9", "l-level", "l-levels", "levels.fyi", "level codes", "ic4", "ic5", "ic6", "e5", "e6", "e7"}},
+	{ID: "metrics", Name: "how to calculate a metric",
+		Words: Phrases{"formula", "formulas", "calculate", "calculating", "calculation", "compute ltv", "compute cac", "compute churn"}},
 	{ID: "otherladders", Name: "career ladders of other professions",
 		Words: Phrases{"engineering ladder", "engineering career ladder", "engineering manager ladder", "engineering manager career ladder", "engineer ladder",
 			"design ladder", "design career ladder", "designer ladder", "data science ladder", "sales ladder", "marketing ladder", "other professions"}},

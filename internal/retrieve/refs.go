@@ -31,6 +31,9 @@ type listed struct {
 type pointer struct {
 	n    int    // 1-based; -1 is the last
 	noun string // the noun after the ordinal: "skill", "level", "one"...
+	// listed: the question says the coach listed it ("the second one you
+	// listed"), so the list is the coach's last, even an answer or two back.
+	listed bool
 }
 
 // pointerIn finds an ordinal followed, within three words, by an item noun.
@@ -199,6 +202,10 @@ func (r *Retriever) pointed(p pointer, history []Turn, own string) (listed, bool
 				}
 			}
 			switch {
+			case len(pick) < 2 && role == "assistant" && p.listed:
+				// One thing named is no list ("any of those catch your
+				// eye?"): the list the coach gave is in an answer before it.
+				continue
 			case len(pick) < 2 && role == "assistant":
 				// One thing named is no list: the pointer is to the conversation.
 			case p.n == -1:

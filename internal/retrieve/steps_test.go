@@ -92,11 +92,42 @@ func TestNearbySubject(t *testing.T) {
 		{"i read a lot of books. what does a senior pm do?", ""},
 		{"what does a senior pm do?", ""},
 		{"do i need an okr framework? which framework should i use", "frameworks"},
+		{"any tips for the final round next week?", "interviews"},
+		{"what companies run good rotational programs for new grads?", "jobsearch"},
+		{"is a staff pm the same as an l6 somewhere big?", "companylevels"},
+		{"what's the formula for net revenue retention?", "metrics"},
 	}
 	for _, tt := range tests {
 		n, _ := nearbySubject(normalize(tt.q))
 		if n.ID != tt.want {
 			t.Errorf("nearbySubject(%q) = %q, want %q", tt.q, n.ID, tt.want)
+		}
+	}
+}
+
+// "The second one you listed": the coach's last list, even when its last
+// answer lists nothing; without "you listed", the conversation's.
+func TestPointedList(t *testing.T) {
+	r := newTestRetriever(t)
+	history := []Turn{
+		{Role: "user", Content: "i might leave product. where do people go?"},
+		{Role: "assistant", Content: "Common moves: Operations & Program Management, Business Development & Partnerships, and Product Marketing or Strategy."},
+		{Role: "user", Content: "interesting"},
+		{Role: "assistant", Content: "Does one of them appeal?"},
+	}
+	for _, tt := range []struct {
+		q    string
+		want string
+	}{
+		{"the second one you listed, say more?", "business-development"},
+		{"the third one on that list?", "product-marketing"},
+	} {
+		res, err := r.Retrieve(t.Context(), tt.q, history)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Contains(res.Intent.Roles, tt.want) {
+			t.Errorf("%q: roles %v, want %s", tt.q, res.Intent.Roles, tt.want)
 		}
 	}
 }
