@@ -41,6 +41,15 @@ type Index struct {
 	ids  []string
 	pos  map[string]int
 	vecs [][]float32
+	// postings lists, for each dimension, the documents whose vectors are
+	// not zero there, for scan; nil above ScanLimit.
+	postings [][]posting
+}
+
+// posting is a document's non-zero value on one dimension.
+type posting struct {
+	doc int32
+	v   float32
 }
 
 // Build embeds every section into a new in-memory collection. The embedding
@@ -97,7 +106,26 @@ func newIndex(ctx context.Context, db *chromem.DB, col *chromem.Collection, embe
 	if n := col.Count(); n != len(ids) {
 		return nil, fmt.Errorf("index: collection holds %d documents, want %d", n, len(ids))
 	}
+	if len(ids) <= ScanLimit {
+		x.postings = postingsOf(x.vecs)
+	}
 	return x, nil
+}
+
+// postingsOf lists each dimension's non-zero values, documents in order.
+func postingsOf(vecs [][]float32) [][]posting {
+	var out [][]posting
+	for d, vec := range vecs {
+		for len(out) < len(vec) {
+			out = append(out, nil)
+		}
+		for i, v := range vec {
+			if v != 0 {
+				out[i] = append(out[i], posting{doc: int32(d), v: v})
+			}
+		}
+	}
+	return out
 }
 
 // Export writes the collection, vectors included, as a snapshot.
@@ -129,9 +157,16 @@ func (x *Index) Similarities(ctx context.Context, query []float32) ([]float64, e
 	return x.scan(query, out)
 }
 
-// scan computes the similarities itself, visiting the query's non-zero
-// dimensions only.
+// scan computes the similarities itself, visiting only the dimensions
+// where both the query and a document are not zero. Each document's sum
+// runs in the order of the dimensions, as a dot product over all of them
+// would: the zeros it skips add nothing.
 func (x *Index) scan(query []float32, out []float64) ([]float64, error) {
+	for _, vec := range x.vecs {
+		if len(vec) != len(query) {
+			return nil, fmt.Errorf("index: query has %d dimensions, the index %d", len(query), len(vec))
+		}
+	}
 	var buf [256]term
 	nz := nonZero(query, buf[:0])
 	// Vectors from other embedders may come unnormalized: cosine needs unit length.
@@ -143,14 +178,19 @@ func (x *Index) scan(query []float32, out []float64) ([]float64, error) {
 	if norm > 0 && (norm < 0.999 || norm > 1.001) {
 		scale = 1 / float32(math.Sqrt(float64(norm)))
 	}
-	for d, vec := range x.vecs {
-		if len(vec) != len(query) {
-			return nil, fmt.Errorf("index: query has %d dimensions, the index %d", len(query), len(vec))
+	var sbuf [64]float32
+	var sums []float32
+	if n := len(x.vecs); n <= len(sbuf) {
+		sums = sbuf[:n]
+	} else {
+		sums = make([]float32, n)
+	}
+	for _, t := range nz {
+		for _, p := range x.postings[t.i] {
+			sums[p.doc] += t.v * p.v
 		}
-		var s float32
-		for _, t := range nz {
-			s += t.v * vec[t.i]
-		}
+	}
+	for d, s := range sums {
 		out[d] = float64(s * scale)
 	}
 	return out, nil

@@ -103,3 +103,60 @@ func TestNonZero(t *testing.T) {
 		})
 	}
 }
+
+// denseScan is scan as first written: every document's dot product over
+// the query's non-zero dimensions. scan must agree with it to the bit.
+func denseScan(vecs [][]float32, query []float32) []float64 {
+	var norm float32
+	for _, v := range query {
+		if v != 0 {
+			norm += v * v
+		}
+	}
+	scale := float32(1)
+	if norm > 0 && (norm < 0.999 || norm > 1.001) {
+		scale = 1 / float32(math.Sqrt(float64(norm)))
+	}
+	out := make([]float64, len(vecs))
+	for d, vec := range vecs {
+		var s float32
+		for i, v := range query {
+			if v != 0 {
+				s += v * vec[i]
+			}
+		}
+		out[d] = float64(s * scale)
+	}
+	return out
+}
+
+func TestScanAgreesWithDenseDotProducts(t *testing.T) {
+	ctx := context.Background()
+	for _, n := range []int{38, 100} { // on the stack, and beyond it
+		all := synthetic(n)
+		x, err := Build(ctx, all, LocalEmbedder(all))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, q := range []string{"", "stakeholder management and roadmaps", "zzz unknown words", all[3].Text} {
+			vec, _ := x.Embed(ctx, q)
+			half := slices.Clone(vec) // unnormalized: scan scales it
+			for i := range half {
+				half[i] /= 2
+			}
+			for _, v := range [][]float32{vec, half} {
+				got, err := x.Similarities(ctx, v)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if want := denseScan(x.vecs, v); !slices.Equal(got, want) {
+					t.Fatalf("%d sections, %q: scan %v, want %v", n, q, got[:3], want[:3])
+				}
+			}
+		}
+	}
+	x, _ := Build(ctx, synthetic(3), LocalEmbedder(synthetic(3)))
+	if _, err := x.Similarities(ctx, make([]float32, 10)); err == nil {
+		t.Error("want an error for a query of the wrong size")
+	}
+}
