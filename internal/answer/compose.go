@@ -86,6 +86,7 @@ type line struct {
 type composer struct {
 	lad    *ladder.Model // the ladder answered from
 	req    Request
+	lower  string // req.Message in lower case
 	res    retrieve.Result
 	in     retrieve.Intent
 	fr     frame
@@ -143,8 +144,8 @@ func composeHits(req Request, res retrieve.Result, fr frame, set *sections.Set) 
 	}
 	lower := strings.ToLower(req.Message) // the cue expressions are written in lower case
 	c := &composer{
-		lad: ladderOf(res), req: req, res: res, in: res.Intent, fr: fr, cites: Citations(res.Hits),
-		terms:  questionTerms(req.Message, res.Intent.Caveat),
+		lad: ladderOf(res), req: req, lower: lower, res: res, in: res.Intent, fr: fr, cites: Citations(res.Hits),
+		terms:  questionTerms(lower, res.Intent.Caveat),
 		shown:  shownInHistory(req.History, res.Hits),
 		repeat: reRepeat.MatchString(lower),
 		whole:  reWhole.MatchString(lower),
@@ -776,23 +777,38 @@ func init() {
 	}
 }
 
-// questionTerms are the question's content words, cut to a stem of five
-// letters so "prioritise" meets "prioritising".
-func questionTerms(q string, caveat bool) []string {
+// questionTerms are the content words of a lower-case question, cut to a
+// stem of five letters so "prioritise" meets "prioritising". Words are runs
+// of letters and apostrophes.
+func questionTerms(lower string, caveat bool) []string {
 	var out []string
 	if caveat {
 		// A question about a role's downsides: the article's words for them.
 		out = append(out, "enjoy", "dream", "tough", "stake")
 	}
-	for _, w := range strings.FieldsFunc(strings.ToLower(q), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' }) {
+	add := func(w string) {
 		w = strings.Trim(strings.ReplaceAll(w, "’", "'"), "'")
-		if len([]rune(w)) < 4 || stopTerms[w] {
-			continue
+		if utf8.RuneCountInString(w) < 4 || stopTerms[w] {
+			return
 		}
-		st := stem(w)
-		if !slices.Contains(out, st) {
+		if st := stem(w); !slices.Contains(out, st) {
 			out = append(out, st)
 		}
+	}
+	start := -1 // the word's first byte
+	for i, r := range lower {
+		switch {
+		case unicode.IsLetter(r) || r == '\'' || r == '’':
+			if start < 0 {
+				start = i
+			}
+		case start >= 0:
+			add(lower[start:i])
+			start = -1
+		}
+	}
+	if start >= 0 {
+		add(lower[start:])
 	}
 	return out
 }
@@ -876,12 +892,16 @@ func (f textFacts) hasStem(t string) bool {
 // stemRunes is how many letters of a word its stem keeps.
 const stemRunes = 5
 
+// stem is w's first stemRunes letters; w is valid UTF-8 (lower-cased).
 func stem(w string) string {
-	r := []rune(w)
-	if len(r) > stemRunes {
-		r = r[:stemRunes]
+	n := 0
+	for i := range w {
+		if n == stemRunes {
+			return w[:i]
+		}
+		n++
 	}
-	return string(r)
+	return w
 }
 
 // overlap counts the question's terms that begin a word of the line, less

@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -94,5 +95,38 @@ func TestCapitalize(t *testing.T) {
 	}
 	if capitalize("") != "" {
 		t.Error(`capitalize("") is not ""`)
+	}
+}
+
+// questionTermsByFields is questionTerms as first written, on FieldsFunc
+// and rune slices: the reference the one-pass version must agree with.
+func questionTermsByFields(q string, caveat bool) []string {
+	var out []string
+	if caveat {
+		out = append(out, "enjoy", "dream", "tough", "stake")
+	}
+	for _, w := range strings.FieldsFunc(strings.ToLower(q), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' }) {
+		w = strings.Trim(strings.ReplaceAll(w, "’", "'"), "'")
+		if len([]rune(w)) < 4 || stopTerms[w] {
+			continue
+		}
+		r := []rune(w)
+		st := string(r[:min(len(r), stemRunes)])
+		if !slices.Contains(out, st) {
+			out = append(out, st)
+		}
+	}
+	return out
+}
+
+func TestQuestionTermsAgree(t *testing.T) {
+	qs := append(strings.Split(string(corpus.Article), "\n"), "", "  ", "What's the PM’s role? They'll say: don't!",
+		"'quoted' ''words'' end'", "Naïve ÉCOLE élèves prioritising", "bad \xff bytes\xc3", "x-ray 3rd-party stakeholders’")
+	for _, q := range qs {
+		for _, caveat := range []bool{false, true} {
+			if got, want := questionTerms(strings.ToLower(q), caveat), questionTermsByFields(q, caveat); !slices.Equal(got, want) {
+				t.Errorf("questionTerms(%q) = %q, want %q", q, got, want)
+			}
+		}
 	}
 }

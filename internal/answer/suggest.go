@@ -189,7 +189,7 @@ func followUps(lad *ladder.Model, s sections.Section) []suggestion {
 // the level and facet (the next facet not yet shown, and the step up), one
 // beside them; none already asked in the conversation.
 func (c *composer) suggestions(s sections.Section, _ []line) []string {
-	asked := []string{strings.ToLower(strings.TrimSpace(c.req.Message))}
+	asked := []string{strings.TrimSpace(c.lower)} // lower-casing keeps the spaces
 	for _, t := range c.req.History {
 		if t.Role == "user" {
 			asked = append(asked, strings.ToLower(strings.TrimSpace(t.Content)))
