@@ -5,6 +5,7 @@ import (
 	"math"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -91,7 +92,7 @@ type composer struct {
 	in     retrieve.Intent
 	fr     frame
 	cites  []Citation
-	terms  []string
+	terms  []qterm
 	shown  map[string]bool // article lines earlier answers showed
 	repeat bool
 	whole  bool
@@ -145,7 +146,7 @@ func composeHits(req Request, res retrieve.Result, fr frame, set *sections.Set) 
 	lower := strings.ToLower(req.Message) // the cue expressions are written in lower case
 	c := &composer{
 		lad: ladderOf(res), req: req, lower: lower, res: res, in: res.Intent, fr: fr, cites: Citations(res.Hits),
-		terms:  questionTerms(lower, res.Intent.Caveat),
+		terms:  qterms(questionTerms(lower, res.Intent.Caveat)),
 		shown:  shownInHistory(req.History, res.Hits),
 		repeat: reRepeat.MatchString(lower),
 		whole:  reWhole.MatchString(lower),
@@ -189,12 +190,12 @@ func (c *composer) compose() Reply {
 		}
 		b.WriteString(capitalize(strings.ReplaceAll(lead, "the article", "the "+c.source())) + ": ")
 	}
-	b.WriteString(c.quote(first))
+	c.writeQuote(&b, first)
 	b.WriteString("\n")
 	if len(chosen) > 1 {
 		b.WriteString("\n")
 		for _, l := range chosen[1:] {
-			b.WriteString("- " + c.quote(l) + "\n")
+			c.writeItem(&b, l)
 		}
 	}
 	if names := c.otherSkills(sec, chosen); len(names) > 0 {
@@ -204,7 +205,7 @@ func (c *composer) compose() Reply {
 	for _, g := range c.otherGroups(main, used, len(chosen)) {
 		fmt.Fprintf(&b, "\n**%s**\n", c.res.Hits[g[0].cite].Section.Title)
 		for _, l := range g {
-			b.WriteString("- " + c.quote(l) + "\n")
+			c.writeItem(&b, l)
 			chosen = append(chosen, l)
 		}
 	}
@@ -259,11 +260,11 @@ func (c *composer) compare() (Reply, bool) {
 	first := groups[0]
 	fmt.Fprintf(&b, "Side by side, %s: %s\n\n", strings.ReplaceAll(topicLead(c.lad, c.res.Hits[first[0].cite].Section), "the article", "the "+c.source()), c.quote(first[0]))
 	for _, l := range first[1:] {
-		b.WriteString("- " + c.quote(l) + "\n")
+		c.writeItem(&b, l)
 	}
 	fmt.Fprintf(&b, "\n**%s**\n", c.res.Hits[groups[1][0].cite].Section.Title)
 	for _, l := range groups[1] {
-		b.WriteString("- " + c.quote(l) + "\n")
+		c.writeItem(&b, l)
 	}
 	sec := c.res.Hits[first[0].cite].Section
 	b.WriteString("\n" + c.nextStep(sec))
@@ -466,19 +467,22 @@ func (c *composer) pickMain(s sections.Section, ls []line) []line {
 		}
 		return 0
 	})
-	keep := map[int]bool{best: true}
-	total := ls[best].words
+	keep := make([]bool, len(ls))
+	keep[best] = true
+	kept, total := 1, ls[best].words
 	for _, i := range order {
-		if len(keep) == limit {
+		if kept == limit {
 			break
 		}
 		if keep[i] || total+ls[i].words > quoteWords {
 			continue
 		}
 		keep[i] = true
+		kept++
 		total += ls[i].words
 	}
-	out := []line{ls[best]}
+	out := make([]line, 1, kept)
+	out[0] = ls[best]
 	for i, l := range ls {
 		if keep[i] && i != best {
 			out = append(out, l)
@@ -536,27 +540,51 @@ func (c *composer) otherGroups(main, used, mainLines int) [][]line {
 	return out
 }
 
-// quote writes a line as the answer shows it: verbatim, a skill's name in
-// bold, and its marker.
+// quote is a line as the answer shows it (writeQuote's).
 func (c *composer) quote(l line) string {
+	var b strings.Builder
+	c.writeQuote(&b, l)
+	return b.String()
+}
+
+// writeQuote writes a line as the answer shows it: verbatim, a skill's
+// name in bold, and its marker.
+func (c *composer) writeQuote(b *strings.Builder, l line) {
 	t := l.text
 	if l.skill != "" {
-		t = "**" + l.skill + "**" + strings.TrimPrefix(t, l.skill)
+		b.WriteString("**" + l.skill + "**")
+		t = strings.TrimPrefix(t, l.skill)
 	}
-	return fmt.Sprintf("%s [%d]", t, l.cite+1)
+	b.WriteString(t)
+	b.WriteString(" [")
+	b.WriteString(strconv.Itoa(l.cite + 1))
+	b.WriteString("]")
+}
+
+// writeItem writes a line quoted as an item of a list.
+func (c *composer) writeItem(b *strings.Builder, l line) {
+	b.WriteString("- ")
+	c.writeQuote(b, l)
+	b.WriteString("\n")
 }
 
 // markItems records each chosen line in its citation's Items, in order.
 func (c *composer) markItems(chosen []line) {
 	for i := range c.cites {
-		c.cites[i].Items = []int{}
-	}
-	for _, l := range chosen {
-		c.cites[l.cite].Items = append(c.cites[l.cite].Items, l.index)
-	}
-	for i := range c.cites {
-		slices.Sort(c.cites[i].Items)
-		c.cites[i].Items = slices.Compact(c.cites[i].Items)
+		n := 0
+		for _, l := range chosen {
+			if l.cite == i {
+				n++
+			}
+		}
+		items := make([]int, 0, n) // never nil: JSON shows []
+		for _, l := range chosen {
+			if l.cite == i {
+				items = append(items, l.index)
+			}
+		}
+		slices.Sort(items)
+		c.cites[i].Items = slices.Compact(items)
 	}
 }
 
@@ -699,7 +727,7 @@ func (c *composer) nextStep(s sections.Section) string {
 	if in.HasTopic(retrieve.TopicCompare) && len(in.Levels) >= 2 {
 		a, b := in.Levels[0], in.Levels[1]
 		return fmt.Sprintf("Next step: [see %s and %s side by side](/ladder?%s).", levelName(c.lad, a), levelName(c.lad, b),
-			url.Values{"a": {a}, "b": {b}}.Encode())
+			"a="+url.QueryEscape(a)+"&b="+url.QueryEscape(b))
 	}
 	cur, target := "", ""
 	switch {
@@ -716,12 +744,12 @@ func (c *composer) nextStep(s sections.Section) string {
 		}
 	}
 	if cur != "" && target != "" && isRung(c.lad, cur) && isRung(c.lad, target) && rung(c.lad, cur) < rung(c.lad, target) {
-		q := url.Values{"current": {cur}, "target": {target}}
+		q := "current=" + url.QueryEscape(cur) + "&target=" + url.QueryEscape(target) // url.Values' Encode, without the map
 		if !slices.Contains(in.Levels, s.Level) && !in.FromHistory && in.Current == "" {
 			return fmt.Sprintf("Next step: not sure this is your level? [Place yourself on the ladder](/ladder); if it is, [make a plan from %s to %s](/plan?%s).",
-				levelName(c.lad, cur), levelName(c.lad, target), q.Encode())
+				levelName(c.lad, cur), levelName(c.lad, target), q)
 		}
-		return fmt.Sprintf("Next step: [make a plan from %s to %s](/plan?%s).", levelName(c.lad, cur), levelName(c.lad, target), q.Encode())
+		return fmt.Sprintf("Next step: [make a plan from %s to %s](/plan?%s).", levelName(c.lad, cur), levelName(c.lad, target), q)
 	}
 	return "Next step: [place yourself on the ladder](/ladder) and compare the levels side by side."
 }
@@ -877,16 +905,29 @@ func wordStarts(lower string) map[string]bool {
 	return out
 }
 
-// hasStem is hasStem(f.lower, t), read from f.starts when t is letters
-// alone, no longer than a stem (as question terms are).
-func (f textFacts) hasStem(t string) bool {
-	n := 0
-	for _, r := range t {
-		if n++; n > stemRunes || !unicode.IsLetter(r) {
-			return hasStem(f.lower, t)
-		}
+// qterm is a question term; plain when it is letters alone, no longer
+// than a stem (as question terms are), so that textFacts.starts can tell
+// whether a text has it.
+type qterm struct {
+	t     string
+	plain bool
+}
+
+func qterms(terms []string) []qterm {
+	out := make([]qterm, len(terms))
+	for i, t := range terms {
+		n := utf8.RuneCountInString(t)
+		out[i] = qterm{t: t, plain: n > 0 && n <= stemRunes && !strings.ContainsFunc(t, func(r rune) bool { return !unicode.IsLetter(r) })}
 	}
-	return n > 0 && f.starts[t]
+	return out
+}
+
+// hasStem is hasStem(f.lower, t.t), read from f.starts when t is plain.
+func (f textFacts) hasStem(t qterm) bool {
+	if t.plain {
+		return f.starts[t.t]
+	}
+	return hasStem(f.lower, t.t)
 }
 
 // stemRunes is how many letters of a word its stem keeps.

@@ -243,7 +243,10 @@ func tokens(text string) []string {
 		if dropped {
 			t = string(b)
 		}
-		if t = strings.Trim(t, "&"); t != "" {
+		if t[0] == '&' || t[len(t)-1] == '&' {
+			t = strings.Trim(t, "&")
+		}
+		if t != "" {
 			out = append(out, t)
 		}
 		start, dropped = -1, false
