@@ -451,7 +451,9 @@ func (s *reading) transition() {
 	// A step already taken ("just got promoted") is none still to take.
 	pending := ladder.Talk.Arrived.Blank(" " + s.main + " ")
 	pending = pending[1 : len(pending)-1] // offsets as in s.main
-	if loc := reTransition.FindStringIndex(pending); loc != nil && !ladder.Cues.NoManage.In(s.q) && !qualityNext(pending[loc[1]:]) {
+	// Moving out of product, to no role named, is no step up the ladder.
+	leaving := s.in.HasTopic(TopicAdjacent) && len(s.in.Roles) == 0 && len(s.mentions) == 0
+	if loc := reTransition.FindStringIndex(pending); loc != nil && !leaving && !ladder.Cues.NoManage.In(s.q) && !qualityNext(pending[loc[1]:]) {
 		s.in.Transition = true
 		if m := reFromTo.FindStringSubmatch(s.q); m != nil {
 			a, b := strongMentions(s.lad, m[1]), strongMentions(s.lad, m[2])

@@ -848,3 +848,19 @@ func TestEntryPoints(t *testing.T) {
 		}
 	}
 }
+
+// Leaving product altogether is no step up the ladder: the adjacent roles,
+// not the next rung, even when the skills one has are asked about.
+func TestLeavingIsNoStep(t *testing.T) {
+	r := newTestRetriever(t)
+	history := []Turn{{Role: "user", Content: "i'm a senior pm at a bank"}, {Role: "assistant", Content: "You shape long-term direction."}}
+	for _, q := range []string{"i want to quit product. which jobs might i move into with these skills of mine?", "done with product: could i move into sales with these skills?"} {
+		res, err := r.Retrieve(t.Context(), q, history)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if in := res.Intent; in.Transition || !in.HasTopic(TopicAdjacent) {
+			t.Errorf("%q: transition %v (to %q), topics %v; want the adjacent roles and no step", q, in.Transition, in.Target, in.Topics)
+		}
+	}
+}
