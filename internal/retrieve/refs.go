@@ -258,10 +258,24 @@ func aboutIn(q string) (string, bool) {
 		return r
 	}, q))
 	for i := 1; i+2 < len(words); i++ {
-		if !determiners[words[i-1]] && !told[words[i-1]] || !ladder.Talk.ItemNouns.In(" "+words[i]+" ") || !ladder.Talk.About.In(" "+words[i+1]+" ") {
+		if !determiners[words[i-1]] && !told[words[i-1]] || !ladder.Talk.ItemNouns.In(" "+words[i]+" ") {
 			continue
 		}
-		return strings.Join(words[i+2:min(len(words), i+8)], " "), true
+		j := i + 1
+		if j+2 < len(words) && (words[j] == "you" || words[j] == "that" && words[j+1] == "you") {
+			// "the skill you said about...", "the one that you mentioned around..."
+			if words[j] == "that" {
+				j++
+			}
+			if !told[words[j+1]] {
+				continue
+			}
+			j += 2
+		}
+		if j+1 > len(words)-1 || !ladder.Talk.About.In(" "+words[j]+" ") {
+			continue
+		}
+		return strings.Join(words[j+1:min(len(words), j+7)], " "), true
 	}
 	return namedInPart(words)
 }

@@ -96,6 +96,8 @@ func TestNearbySubject(t *testing.T) {
 		{"what companies run good rotational programs for new grads?", "jobsearch"},
 		{"is a staff pm the same as an l6 somewhere big?", "companylevels"},
 		{"what's the formula for net revenue retention?", "metrics"},
+		{"does a senior pm title help with a work permit application?", "immigration"},
+		{"can i legally be stopped from joining a rival as a director?", "legal"},
 	}
 	for _, tt := range tests {
 		n, _ := nearbySubject(normalize(tt.q))
@@ -406,6 +408,8 @@ func TestDescribedItem(t *testing.T) {
 		{"you mentioned one around helping others level up?", "senior/skills"},
 		{"ok, the org design one: what does it involve?", "director/skills"}, // named in part
 		{"and that mentorship bit?", "senior/skills"},
+		{"back to the one you mentioned around helping others level up", "senior/skills"}, // "you mentioned" before what it is about
+		{"the skill that you said about splitting or combining roles?", "director/skills"},
 	}
 	for _, tt := range tests {
 		about, ok := aboutIn(normalize(tt.q))
