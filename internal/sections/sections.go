@@ -9,6 +9,8 @@ package sections
 import (
 	"fmt"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/ladder/coach/internal/ladder"
 	"github.com/ladder/coach/internal/lazyre"
@@ -46,8 +48,26 @@ func ID(level, facet string) string {
 	if level == "" || facet == "" {
 		return ""
 	}
-	return level + "/" + facet
+	k := [2]string{level, facet}
+	if id, ok := ids.Load(k); ok {
+		return id.(string)
+	}
+	id := level + "/" + facet
+	if idCount.Add(1) <= maxIDs {
+		ids.Store(k, id)
+	}
+	return id
 }
+
+// ids remembers the ids made: a request asks for the same few dozen many
+// times, and building each again was an allocation apiece. Bounded, so odd
+// input cannot grow it for ever.
+var (
+	ids     sync.Map // [2]string{level, facet} -> id
+	idCount atomic.Int64
+)
+
+const maxIDs = 10000
 
 // FacetRole marks a section on one adjacent role.
 const FacetRole = "role"
