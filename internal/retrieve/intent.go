@@ -514,6 +514,7 @@ func (s *reading) conversation() {
 // before, by name or by pronoun ("what should he work on?") or the two levels set side by side
 // ("which of them deals with budgets?") asks at their levels.
 func (s *reading) peopleTalkedOf() {
+	s.routeNamed()
 	if len(s.mentions) > 0 && allPast(s.q, s.mentions) {
 		// "what changed for Marco since he was a director?": Marco, at the
 		// level he was told to hold; the rung he held is the base.
@@ -541,6 +542,21 @@ func (s *reading) peopleTalkedOf() {
 			s.mentions = append(s.mentions, ladder.Mention{ID: id, Pos: -1, Strong: true})
 		}
 		s.in.FromHistory, s.pairAsked = true, true
+	}
+}
+
+// routeNamed: the managing route named by its word, and no rung ("if I
+// went the management route"), asks of its first rung; not when the asker
+// turns it down.
+func (s *reading) routeNamed() {
+	managing := s.lad.Managing()
+	if len(s.mentions) > 0 || len(managing) == 0 || ladder.Cues.NoManage.In(s.q) || rejectsManaging(s.q) {
+		return
+	}
+	if at := ladder.Talk.ManagementTrack.Index(" " + s.q + " "); at >= 0 {
+		// A route is gone into: a step to its first rung.
+		s.mentions = []ladder.Mention{{ID: managing[0], Pos: max(at-1, 0), Strong: true}}
+		s.in.Transition, s.in.Target = true, managing[0]
 	}
 }
 

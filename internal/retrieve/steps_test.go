@@ -868,3 +868,27 @@ func TestLeavingIsNoStep(t *testing.T) {
 		}
 	}
 }
+
+// The managing route named by its word, and no rung: asked of at its first
+// rung; turned down, it is not.
+func TestRouteNamed(t *testing.T) {
+	r := newTestRetriever(t)
+	history := []Turn{{Role: "user", Content: "i'm a senior pm at a logistics firm"}, {Role: "assistant", Content: "You shape long-term direction."}}
+	for _, tt := range []struct {
+		q        string
+		director bool // asked of at the managing rung
+	}{
+		{"how would my week look different if i took the management track?", true},
+		{"what should i practise before going into management?", true},
+		{"i never want the management track. what else?", false},
+	} {
+		res, err := r.Retrieve(t.Context(), tt.q, history)
+		if err != nil {
+			t.Fatal(err)
+		}
+		in := res.Intent
+		if got := slices.Contains(in.Levels, "director") || in.Target == "director"; got != tt.director {
+			t.Errorf("%q: levels %v, target %q; want the managing rung asked of: %v", tt.q, in.Levels, in.Target, tt.director)
+		}
+	}
+}
