@@ -160,6 +160,10 @@ func composeHits(req Request, res retrieve.Result, fr frame, set *sections.Set) 
 	return r, res
 }
 
+// answerBytes is what the answer's builder starts with: nine answers in ten
+// fit, so it grows once instead of doubling from a few bytes up.
+const answerBytes = 1024
+
 // starterSuggestion is the question offered after small talk.
 const starterSuggestion = "Describe the Mid-level PM stage."
 
@@ -174,6 +178,7 @@ func (c *composer) compose() Reply {
 	sec := c.res.Hits[main].Section
 	chosen := c.pickMain(sec, lines)
 	var b strings.Builder
+	b.Grow(answerBytes)
 	first := chosen[0]
 	deeper := c.deeper(sec)
 	if c.fr.scope == ScopeNearby {
@@ -257,6 +262,7 @@ func (c *composer) compare() (Reply, bool) {
 		groups = append(groups, ls[:min(len(ls), maxCompareLines)])
 	}
 	var b strings.Builder
+	b.Grow(answerBytes)
 	first := groups[0]
 	fmt.Fprintf(&b, "Side by side, %s: %s\n\n", strings.ReplaceAll(topicLead(c.lad, c.res.Hits[first[0].cite].Section), "the article", "the "+c.source()), c.quote(first[0]))
 	for _, l := range first[1:] {
@@ -389,17 +395,18 @@ func (c *composer) hitOf(s sections.Section) int {
 }
 
 // candidates are the lines of hit i that state something on their own and
-// were not shown before, scored against the question.
+// were not shown before, scored against the question. They are shared with
+// later calls: callers must not change them; appending copies them.
 func (c *composer) candidates(i int) []line {
-	if ls, ok := c.lines[i]; ok {
-		return slices.Clone(ls)
+	ls, ok := c.lines[i]
+	if !ok {
+		ls = c.readLines(i)
+		if c.lines == nil {
+			c.lines = map[int][]line{}
+		}
+		c.lines[i] = ls
 	}
-	ls := c.readLines(i)
-	if c.lines == nil {
-		c.lines = map[int][]line{}
-	}
-	c.lines[i] = ls
-	return slices.Clone(ls)
+	return ls[:len(ls):len(ls)]
 }
 
 // readLines is candidates, read from the hit.

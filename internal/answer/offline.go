@@ -5,7 +5,6 @@ import (
 
 	"github.com/ladder/coach/internal/ladder"
 	"github.com/ladder/coach/internal/retrieve"
-	"github.com/ladder/coach/internal/sections"
 )
 
 // ScopeMessage is the reply to a question the article does not cover.
@@ -25,13 +24,13 @@ const InjectionMessage = "I can't change how I work or share my instructions. " 
 
 // Citations turns retrieval hits into citations, best first.
 func Citations(hits []retrieve.Hit) []Citation {
-	out := make([]Citation, 0, min(len(hits), MaxCitations))
-	for i, h := range hits {
-		if i == MaxCitations {
-			break
-		}
+	n := min(len(hits), MaxCitations)
+	out := make([]Citation, 0, n)
+	scores := make([]float64, n) // one allocation for every Score to point into
+	for i, h := range hits[:n] {
 		c := h.Section.Cite(nil)
-		c.Score = sections.Scored(round3(h.Score))
+		scores[i] = round3(h.Score)
+		c.Score = &scores[i]
 		out = append(out, c)
 	}
 	return out

@@ -196,7 +196,7 @@ func (c *composer) suggestions(s sections.Section, _ []line) []string {
 		}
 	}
 	o := offeredAfter(c.lad, s)
-	var out []string
+	out := make([]string, 0, maxSuggestions)
 	for i, sg := range o.sugs {
 		if len(out) == maxSuggestions {
 			break
@@ -213,6 +213,9 @@ func (c *composer) suggestions(s sections.Section, _ []line) []string {
 				out = append(out, sg.q)
 			}
 		}
+	}
+	if len(out) == 0 {
+		return nil // none left to offer: as the reply always showed it
 	}
 	return out
 }
