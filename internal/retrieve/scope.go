@@ -90,6 +90,9 @@ func asking(q string) string {
 // q is about, if any.
 func nearbySubject(q string) (ladder.Nearby, bool) {
 	t := " " + asking(q) + " "
+	if !anyNearbyWord().In(t) {
+		return ladder.Nearby{}, false // most questions: one pass over the words, not one a subject
+	}
 	for _, n := range ladder.NearbySubjects {
 		if !n.Words.In(t) {
 			continue
@@ -123,4 +126,13 @@ var smalltalkWords = sync.OnceValue(func() map[string]bool {
 		}
 	}
 	return out
+})
+
+// anyNearbyWord is every nearby subject's words in one table.
+var anyNearbyWord = sync.OnceValue(func() ladder.PhraseTable {
+	var all ladder.Phrases
+	for _, n := range ladder.NearbySubjects {
+		all = append(all, n.Words...)
+	}
+	return ladder.NewPhraseTable(all)
 })
