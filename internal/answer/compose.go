@@ -186,14 +186,15 @@ func (c *composer) compose() Reply {
 		if c.fr.nearby != "" {
 			what = c.fr.nearby
 		}
-		fmt.Fprintf(&b, "The %s doesn't cover %s; the closest it says is: ", c.source(), what)
+		b.WriteString("The " + c.source() + " doesn't cover " + what + "; the closest it says is: ")
 	} else {
 		lead := c.lead(sec, first, deeper)
 		if c.exhausted.ID != "" && c.exhausted.ID != sec.ID {
 			// Moving on is the news: no assumption or carry-over to state.
 			lead = fmt.Sprintf("you've now seen every line of “%s”. Next, %s", c.exhausted.Title, topicLead(c.lad, sec))
 		}
-		b.WriteString(capitalize(strings.ReplaceAll(lead, "the article", "the "+c.source())) + ": ")
+		b.WriteString(capitalize(strings.ReplaceAll(lead, "the article", "the "+c.source())))
+		b.WriteString(": ")
 	}
 	c.writeQuote(&b, first)
 	b.WriteString("\n")
@@ -204,18 +205,20 @@ func (c *composer) compose() Reply {
 		}
 	}
 	if names := c.otherSkills(sec, chosen); len(names) > 0 {
-		fmt.Fprintf(&b, "\nThe same list also names %s [%d].\n", joinNames(names), first.cite+1)
+		b.WriteString("\nThe same list also names " + joinNames(names) + " [" + strconv.Itoa(first.cite+1) + "].\n")
 	}
 	used := words(chosen)
 	for _, g := range c.otherGroups(main, used, len(chosen)) {
-		fmt.Fprintf(&b, "\n**%s**\n", c.res.Hits[g[0].cite].Section.Title)
+		b.WriteString("\n**" + c.res.Hits[g[0].cite].Section.Title + "**\n")
 		for _, l := range g {
 			c.writeItem(&b, l)
 			chosen = append(chosen, l)
 		}
 	}
 	if next := c.nextStep(sec); next != "" {
-		b.WriteString("\n" + next + "\n")
+		b.WriteString("\n")
+		b.WriteString(next)
+		b.WriteString("\n")
 	}
 	c.markItems(chosen)
 	return Reply{
