@@ -103,7 +103,7 @@ type composer struct {
 	exhausted sections.Section
 	// lines holds candidates' lines by hit, read once a hit; hitOf, which
 	// changes the hits and what was shown, empties it.
-	lines map[int][]line
+	lines [][]line
 }
 
 // Offline writes the extractive answer to a question asked without a
@@ -401,14 +401,13 @@ func (c *composer) hitOf(s sections.Section) int {
 // were not shown before, scored against the question. They are shared with
 // later calls: callers must not change them; appending copies them.
 func (c *composer) candidates(i int) []line {
-	ls, ok := c.lines[i]
-	if !ok {
-		ls = c.readLines(i)
-		if c.lines == nil {
-			c.lines = map[int][]line{}
-		}
-		c.lines[i] = ls
+	if c.lines == nil {
+		c.lines = make([][]line, len(c.cites))
 	}
+	if c.lines[i] == nil { // readLines' are never nil
+		c.lines[i] = c.readLines(i)
+	}
+	ls := c.lines[i]
 	return ls[:len(ls):len(ls)]
 }
 
@@ -819,7 +818,7 @@ func init() {
 // stem of five letters so "prioritise" meets "prioritising". Words are runs
 // of letters and apostrophes.
 func questionTerms(lower string, caveat bool) []string {
-	var out []string
+	out := make([]string, 0, 8)
 	if caveat {
 		// A question about a role's downsides: the article's words for them.
 		out = append(out, "enjoy", "dream", "tough", "stake")

@@ -88,7 +88,9 @@ func (l *Local) Embed(text string) []float32 {
 	acc := accPool.Get().(*accumulator)
 	defer acc.reset()
 	terms := Terms(text)
-	uniq, at := l.distinct(terms)
+	var ubuf [32]termCount
+	var abuf [64]int
+	uniq, at := l.distinct(terms, ubuf[:0], abuf[:0])
 	for _, u := range uniq {
 		t := u.term
 		w := wordWeight * (1 + math.Log(float64(u.count))) * u.idf
@@ -132,23 +134,26 @@ type termCount struct {
 
 // distinct lists the distinct terms in order of first appearance, so the
 // sums run in the same order every time (the vector is deterministic to the
-// last bit), and at[i] is terms[i]'s place in it. A query has a handful of
-// terms: looking back through them beats a map, which long texts get.
-func (l *Local) distinct(terms []string) (uniq []termCount, at []int) {
-	uniq, at = make([]termCount, 0, len(terms)), make([]int, len(terms))
+// last bit), and at[i] is terms[i]'s place in it, both appended to the
+// buffers given. A query has a handful of terms: looking back through them
+// beats a map, which long texts get.
+func (l *Local) distinct(terms []string, uniq []termCount, at []int) ([]termCount, []int) {
 	var pos map[string]int
 	if len(terms) > 32 {
 		pos = make(map[string]int, len(terms))
 	}
-	for i, t := range terms {
-		j, ok := -1, false
-		if pos != nil {
-			j, ok = pos[t]
-		} else {
-			j = slices.IndexFunc(uniq, func(u termCount) bool { return u.term == t })
-			ok = j >= 0
+	find := func(t string) int {
+		if pos == nil {
+			return slices.IndexFunc(uniq, func(u termCount) bool { return u.term == t })
 		}
-		if !ok {
+		if j, ok := pos[t]; ok {
+			return j
+		}
+		return -1
+	}
+	for _, t := range terms {
+		j := find(t)
+		if j < 0 {
 			j = len(uniq)
 			uniq = append(uniq, termCount{term: t, idf: l.IDF(t)})
 			if pos != nil {
@@ -156,7 +161,7 @@ func (l *Local) distinct(terms []string) (uniq []termCount, at []int) {
 			}
 		}
 		uniq[j].count++
-		at[i] = j
+		at = append(at, j)
 	}
 	return uniq, at
 }
