@@ -11,7 +11,7 @@ import "sync/atomic"
 // and the bare form of one text share their heads.
 type heads struct {
 	t    string
-	bits [64]uint64
+	bits [headWords]uint64
 }
 
 // headSlots keep the heads of the texts read last; a fixed few, so what
@@ -50,5 +50,9 @@ func (h *heads) may(w string) bool {
 	return h.bits[k>>6]&(1<<(k&63)) != 0
 }
 
-// headKey hashes two bytes into 0..4095.
-func headKey(a, b byte) uint { return (uint(a)*131 + uint(b)) & 4095 }
+// headKey hashes two bytes into 0..headWords*64-1: a few hundred bytes a
+// text, made for each new text read.
+func headKey(a, b byte) uint { return (uint(a)*131 + uint(b)) & (headWords*64 - 1) }
+
+// headWords is the size of a heads set in 64-bit words.
+const headWords = 16

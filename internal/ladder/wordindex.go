@@ -18,7 +18,7 @@ type wordIndex struct {
 	// first's and prefix's keys: a word of the text whose start is not
 	// among them is looked up in neither map. Unset (all) when a key is
 	// shorter than two bytes.
-	heads [64]uint64
+	heads [headWords]uint64
 }
 
 func newWordIndex(phrases []string) wordIndex {
@@ -50,7 +50,7 @@ func newWordIndex(phrases []string) wordIndex {
 	return x
 }
 
-func allHeads() (b [64]uint64) {
+func allHeads() (b [headWords]uint64) {
 	for i := range b {
 		b[i] = ^uint64(0)
 	}

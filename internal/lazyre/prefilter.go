@@ -38,7 +38,7 @@ type compiled struct {
 	// byHead lists the branches by the word-start keys of their
 	// literals; anyHead the branches without such keys.
 	byHead   map[int][]int
-	headBits [64]uint64 // byHead's keys, as a set
+	headBits [headWords]uint64 // byHead's keys, as a set
 	anyHead  []int
 	// alts are the branches of a pattern written as \b(?:a|b|...)\b, each
 	// with its own prefilter: a question usually holds the literals of none
@@ -215,7 +215,7 @@ func containsAny(s string, subs []string) bool {
 // heads is the set of a text's word starts, as hashed first-two-byte keys.
 type heads struct {
 	s    string
-	bits [64]uint64
+	bits [headWords]uint64
 }
 
 // lastHeads remembers the heads of the text last asked about: one question
@@ -237,8 +237,12 @@ func headsOf(s string) *heads {
 	return h
 }
 
-// headKey hashes two bytes into 0..4095.
-func headKey(a, b byte) int { return (int(a)*131 + int(b)) & 4095 }
+// headKey hashes two bytes into 0..headWords*64-1.
+func headKey(a, b byte) int { return (int(a)*131 + int(b)) & (headWords*64 - 1) }
+
+// headWords is the size of a heads set in 64-bit words: small, as one is
+// made for each new text read.
+const headWords = 16
 
 // isWordChar is \b's notion of a word character.
 func isWordChar(c byte) bool {
