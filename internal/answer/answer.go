@@ -90,8 +90,11 @@ func (r Request) Validate() error {
 	if strings.TrimSpace(r.Message) == "" {
 		return errs.New(errs.Invalid, "message must not be empty")
 	}
-	if n := utf8.RuneCountInString(r.Message); n > MaxMessageChars {
-		return errs.New(errs.Invalid, "message is %d characters long; the limit is %d", n, MaxMessageChars)
+	// A message no longer in bytes than the limit is within it in characters.
+	if len(r.Message) > MaxMessageChars {
+		if n := utf8.RuneCountInString(r.Message); n > MaxMessageChars {
+			return errs.New(errs.Invalid, "message is %d characters long; the limit is %d", n, MaxMessageChars)
+		}
 	}
 	if len(r.History) > MaxHistoryTurns {
 		return errs.New(errs.Invalid, "history has %d turns; the limit is %d", len(r.History), MaxHistoryTurns)
@@ -100,7 +103,7 @@ func (r Request) Validate() error {
 		if t.Role != "user" && t.Role != "assistant" {
 			return errs.New(errs.Invalid, "history[%d].role must be \"user\" or \"assistant\", not %q", i, t.Role)
 		}
-		if utf8.RuneCountInString(t.Content) > MaxMessageChars {
+		if len(t.Content) > MaxMessageChars && utf8.RuneCountInString(t.Content) > MaxMessageChars {
 			return errs.New(errs.Invalid, "history[%d].content is over %d characters", i, MaxMessageChars)
 		}
 	}

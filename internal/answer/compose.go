@@ -641,23 +641,23 @@ func (c *composer) lead(s sections.Section, first line, deeper bool) string {
 	prefix := ""
 	switch {
 	case c.fr.placed != "" && c.fr.placed == s.Level:
-		prefix = fmt.Sprintf("you describe “%s”, which is the %s stage; ", firstPerson(c.fr.placedWhy), levelName(c.lad, s.Level))
+		prefix = "you describe “" + firstPerson(c.fr.placedWhy) + "”, which is the " + levelName(c.lad, s.Level) + " stage; "
 	case deeper && isLevel(c.lad, s.Level):
-		prefix = fmt.Sprintf("staying with %s and going deeper, ", levelPhrase(c.lad, s.Level))
+		prefix = "staying with " + levelPhrase(c.lad, s.Level) + " and going deeper, "
 	case deeper:
 		prefix = "going deeper on the same part of the article, "
 	case in.Transition && in.Target == s.Level && in.Current != "" && in.Current != s.Level && isLevel(c.lad, in.Current):
 		// The step asked about, from the level the asker gave or was placed at.
-		prefix = fmt.Sprintf("for your step from %s to %s, ", levelName(c.lad, in.Current), levelName(c.lad, s.Level))
+		prefix = "for your step from " + levelName(c.lad, in.Current) + " to " + levelName(c.lad, s.Level) + ", "
 	case in.FromHistory && isLevel(c.lad, s.Level):
-		prefix = fmt.Sprintf("staying with %s from earlier, ", levelPhrase(c.lad, s.Level))
+		prefix = "staying with " + levelPhrase(c.lad, s.Level) + " from earlier, "
 	case in.Current != "" && in.Current == s.Level && !in.Transition:
-		prefix = fmt.Sprintf("you said you're %s, so ", withArticle(levelName(c.lad, s.Level)))
+		prefix = "you said you're " + withArticle(levelName(c.lad, s.Level)) + ", so "
 	case isLevel(c.lad, s.Level) && !slices.Contains(in.Levels, s.Level) && !(in.Transition && in.Target != "") &&
 		!(s.Level == c.lad.IC() && in.HasTopic(retrieve.TopicIC)):
 		// The IC track asked as a topic ("can I grow without reports?")
 		// is no guess: its own lead names it.
-		prefix = fmt.Sprintf("assuming you mean %s, ", levelPhrase(c.lad, s.Level))
+		prefix = "assuming you mean " + levelPhrase(c.lad, s.Level) + ", "
 	}
 	if in.Transition && in.Target != "" && s.Facet == ladder.Skills {
 		if below, ok := c.lad.Below(in.Target); ok && below.ID == s.Level {
@@ -666,16 +666,16 @@ func (c *composer) lead(s sections.Section, first line, deeper bool) string {
 			case deeper:
 				p = "going deeper, "
 			case in.FromHistory:
-				p = fmt.Sprintf("staying with %s from earlier: ", levelPhrase(c.lad, s.Level))
+				p = "staying with " + levelPhrase(c.lad, s.Level) + " from earlier: "
 			case in.Current != "" && in.Current == s.Level:
-				p = fmt.Sprintf("you said you're %s; ", withArticle(levelName(c.lad, s.Level)))
+				p = "you said you're " + withArticle(levelName(c.lad, s.Level)) + "; "
 			}
 			if first.skill != "" {
-				return p + fmt.Sprintf("to become %s, the article names skills to build at the %s stage, among them",
-					withArticle(levelName(c.lad, in.Target)), below.Name)
+				return p + "to become " + withArticle(levelName(c.lad, in.Target)) +
+					", the article names skills to build at the " + below.Name + " stage, among them"
 			}
-			return p + fmt.Sprintf("on growing from the %s stage into %s role, the article says",
-				below.Name, withArticle(levelName(c.lad, in.Target)))
+			return p + "on growing from the " + below.Name + " stage into " + withArticle(levelName(c.lad, in.Target)) +
+				" role, the article says"
 		}
 	}
 	return prefix + topicLead(c.lad, s)
@@ -704,7 +704,7 @@ func topicLead(lad *ladder.Model, s sections.Section) string {
 			if i := strings.Index(t, ": "); i >= 0 {
 				t = t[i+2:]
 			}
-			return fmt.Sprintf("on moving into %s, the article says", t)
+			return "on moving into " + t + ", the article says"
 		}
 		if !lad.IsArticle() {
 			return "on moving into adjacent roles, the article says"
@@ -735,8 +735,8 @@ func (c *composer) nextStep(s sections.Section) string {
 	in := c.in
 	if in.HasTopic(retrieve.TopicCompare) && len(in.Levels) >= 2 {
 		a, b := in.Levels[0], in.Levels[1]
-		return fmt.Sprintf("Next step: [see %s and %s side by side](/ladder?%s).", levelName(c.lad, a), levelName(c.lad, b),
-			"a="+url.QueryEscape(a)+"&b="+url.QueryEscape(b))
+		return "Next step: [see " + levelName(c.lad, a) + " and " + levelName(c.lad, b) + " side by side](/ladder?" +
+			"a=" + url.QueryEscape(a) + "&b=" + url.QueryEscape(b) + ")."
 	}
 	cur, target := "", ""
 	switch {
@@ -755,10 +755,10 @@ func (c *composer) nextStep(s sections.Section) string {
 	if cur != "" && target != "" && isRung(c.lad, cur) && isRung(c.lad, target) && rung(c.lad, cur) < rung(c.lad, target) {
 		q := "current=" + url.QueryEscape(cur) + "&target=" + url.QueryEscape(target) // url.Values' Encode, without the map
 		if !slices.Contains(in.Levels, s.Level) && !in.FromHistory && in.Current == "" {
-			return fmt.Sprintf("Next step: not sure this is your level? [Place yourself on the ladder](/ladder); if it is, [make a plan from %s to %s](/plan?%s).",
-				levelName(c.lad, cur), levelName(c.lad, target), q)
+			return "Next step: not sure this is your level? [Place yourself on the ladder](/ladder); if it is, [make a plan from " +
+				levelName(c.lad, cur) + " to " + levelName(c.lad, target) + "](/plan?" + q + ")."
 		}
-		return fmt.Sprintf("Next step: [make a plan from %s to %s](/plan?%s).", levelName(c.lad, cur), levelName(c.lad, target), q)
+		return "Next step: [make a plan from " + levelName(c.lad, cur) + " to " + levelName(c.lad, target) + "](/plan?" + q + ")."
 	}
 	return "Next step: [place yourself on the ladder](/ladder) and compare the levels side by side."
 }
