@@ -1,6 +1,9 @@
 package ladder
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 func TestLookup(t *testing.T) {
 	tests := []struct {
@@ -218,5 +221,28 @@ func TestSeqFind(t *testing.T) {
 	// Of two ends at one offset, the phrase listed first decides.
 	if _, end := (Seq{{"get"}, {"to that level", "to"}}).Find(" get to that level "); end != 18 {
 		t.Errorf("list order: end %d", end)
+	}
+}
+
+// FindLevels remembers the texts read last; what a caller does with the
+// mentions it gets never changes what the next caller gets.
+func TestFindLevelsMemo(t *testing.T) {
+	const text = "from senior pm to director of product"
+	first := FindLevels(text)
+	if len(first) != 2 {
+		t.Fatalf("FindLevels(%q) = %v, want two mentions", text, first)
+	}
+	want := slices.Clone(first)
+	first[0].ID = "changed"
+	for range 3 {
+		if got := FindLevels(text); !slices.Equal(got, want) {
+			t.Fatalf("FindLevels(%q) again = %v, want %v", text, got, want)
+		}
+	}
+	if got := FindLevels("nothing here"); got != nil {
+		t.Errorf("FindLevels of a text naming no level = %#v, want nil", got)
+	}
+	if got := FindLevels("nothing here"); got != nil {
+		t.Errorf("FindLevels of a text naming no level, remembered = %#v, want nil", got)
 	}
 }
