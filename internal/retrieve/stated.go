@@ -11,6 +11,14 @@ var statedLeads = []string{
 	"i have been", "as", "currently", "being", "my title is", "my role is",
 }
 
+// leadStarts are the bytes a lead can start with.
+var leadStarts = func() (b [256]bool) {
+	for _, w := range statedLeads {
+		b[w[0]] = true
+	}
+	return b
+}()
+
 // titleArticles may follow a lead's spaces; the first that the text starts
 // with is taken ("an" reads as "a" then "n": what follows is read for a
 // level either way).
@@ -22,7 +30,7 @@ var titleArticles = []string{"a", "an", "the"}
 func titleLeads(q string) [][2]int {
 	var out [][2]int
 	for i := 0; i < len(q); i++ {
-		if i > 0 && isWordChar(q[i-1]) {
+		if i > 0 && isWordChar(q[i-1]) || !leadStarts[q[i]] {
 			continue
 		}
 		if end := leadAt(q, i); end > i {
@@ -36,7 +44,7 @@ func titleLeads(q string) [][2]int {
 // leadAt is the end of the lead standing at q[i:], or -1.
 func leadAt(q string, i int) int {
 	for _, w := range statedLeads {
-		if len(q)-i <= len(w) || q[i:i+len(w)] != w || !isSpace(q[i+len(w)]) {
+		if q[i] != w[0] || len(q)-i <= len(w) || q[i:i+len(w)] != w || !isSpace(q[i+len(w)]) {
 			continue
 		}
 		end := skipSpaces(q, i+len(w))
