@@ -225,8 +225,22 @@ func (x *boosting) skillNamed(question string) {
 	if !x.r.lad.IsArticle() {
 		qt = x.r.withoutLevelNames(qt, x.in)
 	}
-	for _, sk := range x.r.skills {
-		if f := coverage(qt, sk.terms); f >= skillWhole {
+	// How many of each skill name's terms the question holds (coverage),
+	// through the skills each of its terms is in.
+	held := make([]int, len(x.r.skills))
+	for i, t := range qt {
+		if slices.Contains(qt[:i], t) {
+			continue // each term of the question once
+		}
+		for _, k := range x.r.skillsWith[t] {
+			held[k]++
+		}
+	}
+	for k, sk := range x.r.skills {
+		if held[k] == 0 {
+			continue
+		}
+		if f := float64(held[k]) / float64(len(sk.terms)); f >= skillWhole {
 			x.b[sk.section] += bSkillName
 		} else if f >= skillSome {
 			x.b[sk.section] += skillSomeWeight * f

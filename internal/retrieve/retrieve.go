@@ -28,6 +28,9 @@ type Retriever struct {
 	idx    *index.Index
 	vocab  map[string]bool
 	skills []namedSkill
+	// skillsWith lists, for each term of a skill's name, the skills whose
+	// names hold it (a skill once per time it holds the term).
+	skillsWith map[string][]int
 	// simAt[i] is where section i (in set order) is in the index's order.
 	simAt []int
 	// caveats are the sections that hold the article's caveats about a role
@@ -120,6 +123,12 @@ func New(set *sections.Set, idx *index.Index) *Retriever {
 		}
 		for _, sk := range s.Skills() {
 			r.skills = append(r.skills, namedSkill{section: s.ID, name: normalize(sk.Name), terms: embed.Terms(sk.Name), line: embed.Terms(sk.Line)})
+		}
+	}
+	r.skillsWith = map[string][]int{}
+	for k, sk := range r.skills {
+		for _, t := range sk.terms {
+			r.skillsWith[t] = append(r.skillsWith[t], k)
 		}
 	}
 	return r
@@ -422,21 +431,4 @@ func (r *Retriever) withoutLevelNames(terms []string, in Intent) []string {
 // asksSkills is true when skills are among the strongest facets asked.
 func (in Intent) asksSkills() bool {
 	return len(in.Facets) > 0 && in.Facets[0].Facet == ladder.Skills
-}
-
-// coverage is the share of name's terms found in q.
-func coverage(q, name []string) float64 {
-	if len(name) == 0 {
-		return 0
-	}
-	n := 0
-	for _, t := range name {
-		for _, u := range q {
-			if t == u {
-				n++
-				break
-			}
-		}
-	}
-	return float64(n) / float64(len(name))
 }
