@@ -47,23 +47,24 @@ func (p Phrases) Find(t string) (int, int) {
 // that shorter words inside a longer phrase ("change" in "what should I
 // change") are not read again on their own. Offsets are kept.
 func (p Phrases) Blank(t string) string {
-	var b []byte
-	blank := func(w string) {
+	var b []byte // made at the first phrase found
+	spaces := func(from, to int) {
 		if b == nil {
 			b = []byte(t)
 		}
+		for i := from; i < to && i < len(b); i++ {
+			b[i] = ' '
+		}
+	}
+	blank := func(w string) {
 		if markAt(w) < 0 {
-			for _, at := range findWord(t, w) {
-				for i := at; i < at+len(w) && i < len(b); i++ {
-					b[i] = ' '
-				}
+			for pos := nextWord(t, w, 0, len(t)); pos >= 0; pos = nextWord(t, w, pos+len(w), len(t)) {
+				spaces(pos, pos+len(w))
 			}
 			return
 		}
 		for at, end := phraseAt(t, w, 0, len(t)); at >= 0; at, end = phraseAt(t, w, max(end, at+1), len(t)) {
-			for i := at; i < end; i++ {
-				b[i] = ' '
-			}
+			spaces(at, end)
 		}
 	}
 	// Each phrase is found in t as given, so the order they are tried in
