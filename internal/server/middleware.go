@@ -116,12 +116,27 @@ func requestLog(logger *slog.Logger) gin.HandlerFunc {
 
 // securityHeaders sets the CSP and its companions on every response.
 func securityHeaders() gin.HandlerFunc {
+	// The values are shared by every reply, never changed: a later Set
+	// replaces a value, an Add appends to a full slice (a copy).
+	values := [][2]string{
+		{"Content-Security-Policy", ContentSecurityPolicy},
+		{"X-Content-Type-Options", "nosniff"},
+		{"Referrer-Policy", "no-referrer"},
+		{"X-Frame-Options", "DENY"},
+	}
+	type header struct {
+		key   string // canonical
+		value []string
+	}
+	shared := make([]header, len(values))
+	for i, v := range values {
+		shared[i] = header{v[0], []string{v[1]}[:1:1]}
+	}
 	return func(c *gin.Context) {
 		h := c.Writer.Header()
-		h.Set("Content-Security-Policy", ContentSecurityPolicy)
-		h.Set("X-Content-Type-Options", "nosniff")
-		h.Set("Referrer-Policy", "no-referrer")
-		h.Set("X-Frame-Options", "DENY")
+		for _, s := range shared {
+			h[s.key] = s.value
+		}
 		c.Next()
 	}
 }
