@@ -160,7 +160,8 @@ func (x *Index) Similarities(ctx context.Context, query []float32) ([]float64, e
 // scan computes the similarities itself, visiting only the dimensions
 // where both the query and a document are not zero. Each document's sum
 // runs in the order of the dimensions, as a dot product over all of them
-// would: the zeros it skips add nothing.
+// would: the zeros it skips add nothing (to finite values, which a
+// normalized query has).
 func (x *Index) scan(query []float32, out []float64) ([]float64, error) {
 	for _, vec := range x.vecs {
 		if len(vec) != len(query) {
