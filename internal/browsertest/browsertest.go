@@ -350,7 +350,17 @@ func (b *Browser) WaitFor(t testing.TB, what, expr string) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(b.Ctx, ActionTimeout)
 	defer cancel()
-	if _, err := chromedp.Run(ctx, chromedp.Poll[chromedp.Void](expr, chromedp.WithPollingTimeout(ActionTimeout-time.Second))); err != nil {
+	deadline := time.Now().Add(ActionTimeout - time.Second)
+	for {
+		_, err := chromedp.Run(ctx, chromedp.Poll[chromedp.Void](expr, chromedp.WithPollingTimeout(time.Until(deadline))))
+		if err == nil {
+			return
+		}
+		// A poll started just as a navigation replaced the document loses
+		// its context: poll again in the new one.
+		if strings.Contains(err.Error(), "Cannot find context with specified id") && time.Now().Before(deadline) {
+			continue
+		}
 		t.Fatalf("waiting for %s (%s): %v\npage problems: %v", what, expr, err, b.Problems())
 	}
 }
