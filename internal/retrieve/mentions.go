@@ -82,7 +82,7 @@ func kindOf(q string, m ladder.Mention) mentionKind {
 		return kindBeyond
 	case copulaOther(words):
 		return kindOther
-	case startsWithAny(after, ladder.Talk.ToMe):
+	case startsWithAny(" "+wordsAfter(q, m, 5)+" ", ladder.Talk.ToMe): // "... rolls up to me"
 		return kindObject
 	case notYetIn(words):
 		return kindHoped
