@@ -33,7 +33,7 @@ func TestKindOf(t *testing.T) {
 		{"three senior pms report to me these days", "senior", kindObject},
 		{"the group pms work for me now", "director", kindObject},
 		{"the directors and senior pms report to me", "director", kindObject},
-		{"each senior pm now rolls up to me", "senior", kindObject}, // a phrase of four words after the title
+		{"each senior pm rolls up to me these days", "senior", kindObject}, // a phrase of four words after the title
 		{"not keen on being a director or a vp at all", "vp", kindRejected},
 		{"not sure i'd enjoy being a vp, what is it like?", "vp", kindAsked},
 		{"shipping alone is not enough at the senior level, right?", "senior", kindAsked},
