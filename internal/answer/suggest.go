@@ -33,7 +33,7 @@ func facetQuestion(lad *ladder.Model, level, facet string) suggestion {
 	if level == lad.IC() && lad.IsArticle() {
 		switch facet {
 		case ladder.Changes:
-			return suggestion{"What makes the IC track different from managing PMs?", id}
+			return suggestion{"How does the IC track differ from managing PMs?", id}
 		case ladder.Responsibilities:
 			return suggestion{"What are the core responsibilities on the IC track?", id}
 		case ladder.Success:

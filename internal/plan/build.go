@@ -179,7 +179,7 @@ func aimsOf(set *sections.Set, level ladder.Level) ([]ref, string, error) {
 	}
 	of := "what changes at " + level.Name
 	if level.ID == ladder.IC {
-		of = "what makes the IC track different"
+		of = "what sets the IC track apart"
 	}
 	return out, of, nil
 }
