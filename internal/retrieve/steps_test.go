@@ -441,6 +441,7 @@ func TestICWeighed(t *testing.T) {
 		{"would a principal pm be on par with a vp?", true},
 		{"can i lead product strategy without having to manage anyone?", false},
 		{"principal pm vs group pm: which is bigger?", true},
+		{"does a principal pm count as the same as a director?", true},
 	}
 	for _, tt := range tests {
 		in := r.Understand(tt.q, nil)
