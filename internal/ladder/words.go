@@ -315,6 +315,8 @@ var Talk = struct {
 	// the other one?"): no facet of its own, though "what about" reads as
 	// an overview.
 	SameAsked Phrases
+	// OtherTrack points at the track the talk is not on: "the other path".
+	OtherTrack Phrases
 	// ManagementTrack names the managing route by its word, as one of two
 	// routes set side by side ("management or IC?", "the management one").
 	ManagementTrack Phrases
@@ -466,6 +468,7 @@ var Talk = struct {
 		"new", "old", "right", "wrong", "main", "big", "biggest", "hard", "hardest", "easy", "easiest", "important", "best", "worst", "only",
 		"final", "top", "bottom", "middle", "above", "below", "before", "after", "higher", "lower", "senior", "junior", "current", "whole", "entire"},
 	SameAsked: Phrases{"what about", "how about", "what of", "same for", "same question for", "and for"},
+	OtherTrack: Phrases{"the other track", "the other path", "the other route", "the other ladder", "other track", "other path", "other route"},
 	ManagementTrack: Phrases{"people management", "the management route", "the management track", "the management path",
 		"the management side", "the management one", "the manager one", "the manager track", "the manager route", "management route",
 		"management track", "management path", "go into management", "going into management", "move into management",

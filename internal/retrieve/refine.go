@@ -344,7 +344,9 @@ func (r *Retriever) point(in *Intent, q string, history []Turn) {
 		}
 	} else if ladder.Talk.Other.In(" "+q+" ") && len(r.items(q)) == 0 {
 		if it, ok = r.other(history); !ok {
-			return
+			if it, ok = r.otherTrack(in, q); !ok {
+				return
+			}
 		}
 		if len(in.Facets) == 1 && in.Facets[0].Facet == ladder.Overview && ladder.Talk.SameAsked.In(" "+q+" ") {
 			in.Facets = nil // "what about the other one?" asks no overview
@@ -383,6 +385,20 @@ func (r *Retriever) point(in *Intent, q string, history []Turn) {
 			in.Facets = []FacetWeight{{Facet: ladder.Skills, Weight: explicitFacet}}
 		}
 	}
+}
+
+// otherTrack: "the other track" when no two things were set side by side:
+// the track the talk is not on, the IC track from a rung of the main
+// ladder, the managing route's first rung from the IC track.
+func (r *Retriever) otherTrack(in *Intent, q string) (listed, bool) {
+	ic, managing := r.lad.IC(), r.lad.Managing()
+	if ic == "" || len(managing) == 0 || len(in.Levels) == 0 || !ladder.Talk.OtherTrack.In(" "+q+" ") {
+		return listed{}, false
+	}
+	if in.Levels[0] == ic {
+		return listed{kind: itemLevel, id: managing[0]}, true
+	}
+	return listed{kind: itemLevel, id: ic}, true
 }
 
 // place: an asker who names no level of their own but describes their work
