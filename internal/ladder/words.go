@@ -467,7 +467,7 @@ var Talk = struct {
 	NotItemWords: Phrases{"other", "same", "next", "last", "first", "second", "third", "fourth", "fifth", "previous", "former", "latter",
 		"new", "old", "right", "wrong", "main", "big", "biggest", "hard", "hardest", "easy", "easiest", "important", "best", "worst", "only",
 		"final", "top", "bottom", "middle", "above", "below", "before", "after", "higher", "lower", "senior", "junior", "current", "whole", "entire"},
-	SameAsked: Phrases{"what about", "how about", "what of", "same for", "same question for", "and for"},
+	SameAsked:  Phrases{"what about", "how about", "what of", "same for", "same question for", "and for"},
 	OtherTrack: Phrases{"the other track", "the other path", "the other route", "the other ladder", "other track", "other path", "other route"},
 	ManagementTrack: Phrases{"people management", "the management route", "the management track", "the management path",
 		"the management side", "the management one", "the manager one", "the manager track", "the manager route", "management route",
