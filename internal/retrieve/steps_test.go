@@ -898,3 +898,18 @@ func TestRouteNamed(t *testing.T) {
 		}
 	}
 }
+
+// A case for a promotion is a review, whatever it is called: for the IC
+// track, how success is judged there.
+func TestPromotionCaseWords(t *testing.T) {
+	r := newTestRetriever(t)
+	for _, q := range []string{"i'm put up for principal pm next cycle. how do i make my case?", "up for promotion to staff pm: what should the strong case show?"} {
+		res, err := r.Retrieve(t.Context(), q, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if in := res.Intent; len(in.Levels) == 0 || in.Levels[0] != "ic" || in.Facet() != ladder.Success {
+			t.Errorf("%q: levels %v, facet %q; want the IC track's success", q, in.Levels, in.Facet())
+		}
+	}
+}
