@@ -903,7 +903,7 @@ func TestRouteNamed(t *testing.T) {
 // track, how success is judged there.
 func TestPromotionCaseWords(t *testing.T) {
 	r := newTestRetriever(t)
-	for _, q := range []string{"i'm put up for principal pm next cycle. how do i make my case?", "up for promotion to staff pm: what should the strong case show?"} {
+	for _, q := range []string{"i'm put up for principal pm next cycle. what should my case show?", "up for promotion to staff pm: what should the strong case show?"} {
 		res, err := r.Retrieve(t.Context(), q, nil)
 		if err != nil {
 			t.Fatal(err)
