@@ -496,7 +496,7 @@ var Talk = struct {
 		"graduated from", "grew out of", "outgrown", "outgrew"},
 	Review: Phrases{"performance review", "annual review", "self-review", "self review", "year-end review", "mid-year review",
 		"calibration", "promo packet", "promotion packet", "promo case", "promotion case", "case for promotion", "case for a promotion",
-		"strong case", "make the case", "make my case", "build a case", "build my case", "up for promotion", "going up for", "put up for",
+		"strong case", "build a case", "build my case", "up for promotion", "going up for", "put up for",
 		"promo committee", "promotion committee", "evidence", "demonstrate", "demonstrating", "prove", "proving", "proof",
 		"show that i'm ready", "show i'm ready", "show that i am ready", "convince", "strong year", "good year", "great year",
 		"performing well", "performing", "signs", "coasting", "meeting expectations", "exceeding expectations", "on track",
