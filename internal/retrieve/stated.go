@@ -9,6 +9,7 @@ package retrieve
 var statedLeads = []string{
 	"after being", "after", "i'm", "im", "i am", "i work as", "i've been", "ive been",
 	"i have been", "as", "currently", "being", "my title is", "my role is",
+	"my actual title is", "my real title is", "my official title is", "my actual role is", "my real role is",
 }
 
 // leadStarts are the bytes a lead can start with.

@@ -98,6 +98,7 @@ func TestNearbySubject(t *testing.T) {
 		{"is a staff pm the same as an l6 somewhere big?", "companylevels"},
 		{"what's the formula for net revenue retention?", "metrics"},
 		{"does a senior pm title help with a work permit application?", "immigration"},
+		{"they offered a director title; should i push for more?", "pay"},
 		{"can i legally be stopped from joining a rival as a director?", "legal"},
 	}
 	for _, tt := range tests {
@@ -233,6 +234,7 @@ func TestCorrect(t *testing.T) {
 		{"our kpis and standups", "our kpis and standups"},
 		{"i shouldn't chase titles, couldn't i?", "i shouldn't chase titles, couldn't i?"},
 		{"the teams' stakeholdr maps", "the teams' stakeholder maps"},
+		{"am i stuck here forever?", "am i stuck here forever?"}, // a word of the timeline is no misspelt word of a nearby subject
 	}
 	for _, tt := range tests {
 		if got := correct(tt.in); got != tt.want {
