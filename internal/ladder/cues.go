@@ -56,7 +56,8 @@ var Cues = struct {
 	// Already a senior rung: growing there, not towards it.
 	Already Seq
 }{
-	Unrelated:  Phrases{"unrelated", "off-topic", "off topic", "by the way", "random question", "different topic", "change of subject", "on another note"},
+	Unrelated: Phrases{"unrelated", "off-topic", "off topic", "by the way", "random question", "different topic", "change of subject", "on another note",
+		"switching gears", "switch gears", "changing gears", "change gears", "new topic", "different question", "separate question", "changing the subject", "change the subject"},
 	MyLevel:    Phrases{"my level", "my rung", "my role", "my stage", "my current level", "where i am"},
 	Anaphora:   Phrases{"there=", "that level=", "this level=", "that role=", "this role=", "that stage=", "this stage=", "that rung=", "same level=", "at that=", "for that=", "in that=", "it=", "they=", "them=", "those=", "these=", "that="},
 	WhichLevel: Phrases{"which part of the ladder", "which level", "which rung", "which stage", "what part of the ladder", "what level", "what rung", "what stage", "where on the ladder", "where in the ladder", "at what level", "at what stage", "at what point"},

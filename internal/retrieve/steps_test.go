@@ -915,3 +915,18 @@ func TestPromotionCaseWords(t *testing.T) {
 		}
 	}
 }
+
+// Words that switch the subject carry nothing from the talk before.
+func TestSwitchingGears(t *testing.T) {
+	r := newTestRetriever(t)
+	history := []Turn{{Role: "user", Content: "what does a vp of product do?"}, {Role: "assistant", Content: "They lead the product function."}}
+	for _, q := range []string{"switching gears: where do product managers go when they leave product?", "ok, changing the subject. how long does growth usually take?"} {
+		res, err := r.Retrieve(t.Context(), q, history)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if in := res.Intent; in.FromHistory || slices.Contains(in.Levels, "vp") {
+			t.Errorf("%q: levels %v, from history %v; want nothing carried", q, in.Levels, in.FromHistory)
+		}
+	}
+}
