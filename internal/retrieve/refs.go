@@ -119,7 +119,9 @@ var adjacentWords = ladder.Phrases{"adjacent role", "adjacent roles", "product-a
 
 // other resolves "the other one": of the two things a user turn set side
 // by side (levels other than the asker's own, roles, skills), the one the
-// user turns after it did not take up.
+// user turns after it did not take up; failing that, of two things an
+// answer offered, the one the user did not take up by name or by place
+// ("tell me about the first one").
 func (r *Retriever) other(history []Turn) (listed, bool) {
 	for i := len(history) - 1; i >= 0; i-- {
 		if history[i].Role != "user" {
@@ -129,20 +131,42 @@ func (r *Retriever) other(history []Turn) (listed, bool) {
 		if len(two) != 2 {
 			continue
 		}
-		for _, t := range history[i+1:] {
-			if t.Role != "user" {
-				continue
-			}
-			for _, it := range r.items(t.Content) {
-				switch {
-				case it.same(two[0]):
-					return two[1], true
-				case it.same(two[1]):
-					return two[0], true
-				}
+		return r.notTakenUp(two, history[i+1:], false)
+	}
+	for i := len(history) - 1; i >= 0; i-- {
+		if history[i].Role != "assistant" {
+			continue
+		}
+		if two := r.alternatives(history[i].Content); len(two) == 2 {
+			return r.notTakenUp(two, history[i+1:], true)
+		}
+	}
+	return listed{}, false
+}
+
+// notTakenUp is the one of two things the user turns after them did not
+// take up: by naming it, or, when byPlace, by pointing at it.
+func (r *Retriever) notTakenUp(two []listed, after []Turn, byPlace bool) (listed, bool) {
+	for _, t := range after {
+		if t.Role != "user" {
+			continue
+		}
+		for _, it := range r.items(t.Content) {
+			switch {
+			case it.same(two[0]):
+				return two[1], true
+			case it.same(two[1]):
+				return two[0], true
 			}
 		}
-		return listed{}, false
+		if p, ok := pointerIn(normalize(t.Content)); ok && byPlace {
+			switch p.n {
+			case 1:
+				return two[1], true
+			case 2, -1:
+				return two[0], true
+			}
+		}
 	}
 	return listed{}, false
 }

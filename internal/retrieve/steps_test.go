@@ -930,3 +930,22 @@ func TestSwitchingGears(t *testing.T) {
 		}
 	}
 }
+
+// "The other one" of two things an answer offered, after the user took up
+// one of them by its place.
+func TestOtherOfTwoOffered(t *testing.T) {
+	r := newTestRetriever(t)
+	history := []Turn{
+		{Role: "user", Content: "i'm bored of climbing. what else is there?"},
+		{Role: "assistant", Content: "Two ways out: staying an individual contributor, or moving into product-adjacent roles."},
+		{Role: "user", Content: "go on about the first one"},
+		{Role: "assistant", Content: "Deep craft, complex products, no direct reports."},
+	}
+	res, err := r.Retrieve(t.Context(), "and the other option?", history)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if in := res.Intent; !in.HasTopic(TopicAdjacent) || slices.Contains(in.Levels, "ic") {
+		t.Errorf("levels %v, topics %v; want the adjacent roles", in.Levels, in.Topics)
+	}
+}
