@@ -516,8 +516,8 @@ func (s *reading) conversation() {
 func (s *reading) peopleTalkedOf() {
 	s.routeNamed()
 	if len(s.mentions) > 0 && allPast(s.q, s.mentions) {
-		// "what changed for Marco since he was a director?": Marco, at the
-		// level he was told to hold; the rung he held is the base.
+		// "how is Priya's job now unlike when she was a senior pm?": Priya, at the
+		// level she was told to hold; the rung she held is the base.
 		if other := personNamed(namedPeople(s.lad, s.history, s.known), s.question, false); other != "" && !mentionsID(s.mentions, other) {
 			s.mentions = []ladder.Mention{{ID: other, Pos: -1, Strong: true}}
 			s.aboutOther, s.in.FromHistory = true, true
@@ -546,7 +546,7 @@ func (s *reading) peopleTalkedOf() {
 }
 
 // routeNamed: the managing route named by its word, and no rung ("if I
-// went the management route"), asks of its first rung; not when the asker
+// took the management track"), asks of its first rung; not when the asker
 // turns it down.
 func (s *reading) routeNamed() {
 	managing := s.lad.Managing()
@@ -737,7 +737,7 @@ func (s *reading) compared() {
 	s.in.Topics = append(s.in.Topics, TopicCompare)
 	named := func(f FacetWeight) bool { return f.Weight >= explicitFacet && f.Facet != ladder.Changes }
 	if s.pairAsked && !slices.ContainsFunc(s.in.Facets, named) {
-		// "The difference between the two", after each was asked how it
+		// "How do they differ?", after each was asked how it
 		// is judged: how they are judged.
 		if asked := s.askedLast(); len(asked) > 0 {
 			s.in.Facets = asked

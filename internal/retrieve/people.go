@@ -54,7 +54,7 @@ func levelTold(lad *ladder.Model, words []string, known func(string) bool) strin
 	}
 	said := normalize(strings.Join(words, " "))
 	if id := promotedTo(lad, said); id != "" {
-		return id // "promoted from junior to data scientist": the level now
+		return id // promoted from one rung to another: the rung now
 	}
 	for _, m := range lad.FindLevels(said) {
 		if m.Strong {

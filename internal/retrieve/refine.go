@@ -349,7 +349,7 @@ func (r *Retriever) point(in *Intent, q string, history []Turn) {
 			}
 		}
 		if len(in.Facets) == 1 && in.Facets[0].Facet == ladder.Overview && ladder.Talk.SameAsked.In(" "+q+" ") {
-			in.Facets = nil // "what about the other one?" asks no overview
+			in.Facets = nil // "and what about the other?" asks no overview
 		}
 		r.askedBefore(in, history) // "and the other one?" asks what was asked of the first
 	} else {

@@ -121,7 +121,7 @@ var adjacentWords = ladder.Phrases{"adjacent role", "adjacent roles", "product-a
 // by side (levels other than the asker's own, roles, skills), the one the
 // user turns after it did not take up; failing that, of two things an
 // answer offered, the one the user did not take up by name or by place
-// ("tell me about the first one").
+// (an ordinal pointing at one of them).
 func (r *Retriever) other(history []Turn) (listed, bool) {
 	for i := len(history) - 1; i >= 0; i-- {
 		if history[i].Role != "user" {
@@ -305,8 +305,8 @@ func aboutIn(q string) (string, bool) {
 }
 
 // namedInPart finds an item named by a part of its name between a
-// determiner and a noun for items: "the business model one", "that
-// stakeholder skill". The words are the item's, none a word that points
+// determiner and a noun for items: "the org design one", "that
+// mentorship skill". The words are the item's, none a word that points
 // by place ("the other one", "the last one") or says nothing.
 func namedInPart(words []string) (string, bool) {
 	for i := 1; i < len(words); i++ {
