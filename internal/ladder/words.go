@@ -302,6 +302,8 @@ var Talk = struct {
 	// Other points at the one of two things set side by side that the
 	// talk has not taken up yet: "the other one".
 	Other Phrases
+	// SkillWords ask for a skill by that word.
+	SkillWords Phrases
 	// YouListed say that the coach listed what a pointer points at: "the
 	// second one you listed".
 	YouListed Phrases
@@ -461,7 +463,8 @@ var Talk = struct {
 		"got bumped", "bumped up", "was moved up", "got moved up", "got levelled up", "got leveled up"},
 	Other: Phrases{"the other one", "the other option", "the other path", "the other route", "the other role", "the other skill",
 		"the other track", "the other choice", "other one"},
-	YouListed: Phrases{"you listed", "you mentioned", "you named", "you gave", "you suggested", "you said", "your list", "on that list", "on the list", "in that list", "you just listed", "you just mentioned"},
+	SkillWords: Phrases{"skill", "skills", "skillset", "competency", "competencies"},
+	YouListed:  Phrases{"you listed", "you mentioned", "you named", "you gave", "you suggested", "you said", "your list", "on that list", "on the list", "in that list", "you just listed", "you just mentioned"},
 	HeldBefore: Phrases{"he was", "she was", "they were", "he used to be", "she used to be", "they used to be", "was still",
 		"were still", "back when", "used to be", "formerly", "previously", "ex"},
 	NotItemWords: Phrases{"other", "same", "next", "last", "first", "second", "third", "fourth", "fifth", "previous", "former", "latter",

@@ -340,7 +340,13 @@ func (r *Retriever) point(in *Intent, q string, history []Turn) {
 		}
 	} else if about, ok := aboutIn(q); ok {
 		if it, ok = r.described(about, history); !ok {
-			return
+			// Nothing listed fits: a skill asked for, named in part of its name.
+			if !ladder.Talk.SkillWords.In(" " + q + " ") {
+				return
+			}
+			if it, ok = r.skillNamedInPart(about); !ok {
+				return
+			}
 		}
 	} else if ladder.Talk.Other.In(" "+q+" ") && len(r.items(q)) == 0 {
 		if it, ok = r.other(history); !ok {

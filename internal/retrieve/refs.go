@@ -360,6 +360,28 @@ func (r *Retriever) described(about string, history []Turn) (listed, bool) {
 	return listed{}, false
 }
 
+// skillNamedInPart is the one skill of the ladder whose name shares the
+// most terms with about, named in part though no answer listed it (a skill
+// asked for, "the hiring thing you mentioned"); none when two skills share
+// as many.
+func (r *Retriever) skillNamedInPart(about string) (listed, bool) {
+	want := embed.Terms(about)
+	best, bestScore, tie := -1, 0, false
+	for k, sk := range r.skills {
+		switch score := overlap(want, sk.terms); {
+		case score > bestScore:
+			best, bestScore, tie = k, score, false
+		case score == bestScore && score > 0 && r.skills[best].name != sk.name:
+			tie = true
+		}
+	}
+	if best < 0 || tie {
+		return listed{}, false
+	}
+	sk := r.skills[best]
+	return listed{kind: itemSkill, id: sk.section, name: sk.name}, true
+}
+
 // itemTerms are the words of a listed item: a skill's whole line, a role's
 // name and words.
 func (r *Retriever) itemTerms(it listed) []string {

@@ -424,6 +424,14 @@ func TestDescribedItem(t *testing.T) {
 			t.Errorf("%q resolved to %+v (%v), want a skill of %s", tt.q, it, ok, tt.want)
 		}
 	}
+	// A skill no answer listed, named in part and asked for as a skill.
+	res, err := r.Retrieve(t.Context(), "that ambiguity thing: which skill is it and what does it mean?", []Turn{{Role: "user", Content: "i lead a product domain"}, {Role: "assistant", Content: "Then your work is direction and alignment."}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if in := res.Intent; in.Section != "senior/skills" {
+		t.Errorf("a skill named in part, never listed: section %q, want senior/skills", in.Section)
+	}
 	// Words that say where an item stands name none in part.
 	for _, q := range []string{"what about the other one?", "and the last one?", "the hardest part is time", "is this the right one"} {
 		if about, ok := aboutIn(normalize(q)); ok {
