@@ -11,8 +11,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 
+	"github.com/ladder/coach/internal/recent"
 	"github.com/ladder/coach/internal/textnorm"
 )
 
@@ -358,10 +358,10 @@ var aliasIndex = func() wordIndex {
 
 // FindLevels lists the levels named in text, in order of appearance.
 func FindLevels(text string) []Mention {
-	ms, ok := foundLevels.get(text)
+	ms, ok := foundLevels.Get(text)
 	if !ok {
 		ms = findLevelsIn(text)
-		foundLevels.put(text, ms)
+		foundLevels.Put(text, ms)
 	}
 	if len(ms) == 0 {
 		return nil
@@ -371,39 +371,7 @@ func FindLevels(text string) []Mention {
 
 // foundLevels are the mentions of the texts read last: one question is
 // read for its levels by several steps.
-var foundLevels recentMentions
-
-// recentMentions is a small ring of texts and their mentions; a fixed few,
-// so what users type never grows it.
-type recentMentions struct {
-	mu   sync.Mutex
-	next int
-	ring [16]struct {
-		text string
-		ms   []Mention
-	}
-}
-
-func (r *recentMentions) get(text string) ([]Mention, bool) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	for i := range r.ring {
-		if e := &r.ring[i]; e.ms != nil && e.text == text {
-			return e.ms, true
-		}
-	}
-	return nil, false
-}
-
-func (r *recentMentions) put(text string, ms []Mention) {
-	if ms == nil {
-		ms = []Mention{} // known to name none
-	}
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	r.ring[r.next].text, r.ring[r.next].ms = text, ms
-	r.next = (r.next + 1) % len(r.ring)
-}
+var foundLevels = recent.New[string, []Mention](16)
 
 // findLevelsIn is FindLevels without the memo.
 func findLevelsIn(text string) []Mention {

@@ -107,7 +107,7 @@ func (p *compiled) eachBranch(s string, visit func(*compiled, *heads) bool) {
 func newPattern(expr string) *compiled {
 	p := &compiled{re: regexp.MustCompile(expr)}
 	defer func() {
-		if strings.HasPrefix(expr, `\b`) && p.lits != nil && !slices.ContainsFunc(p.lits, func(l string) bool { return l == "" || !isWordChar(l[0]) }) {
+		if strings.HasPrefix(expr, `\b`) && p.lits != nil && !slices.ContainsFunc(p.lits, func(l string) bool { return l == "" || !IsWordChar(l[0]) }) {
 			if bare, err := regexp.Compile(expr[2:]); err == nil {
 				if prefix, _ := bare.LiteralPrefix(); prefix != "" {
 					p.bare = bare
@@ -119,7 +119,7 @@ func newPattern(expr string) *compiled {
 		wordStart := strings.HasPrefix(expr, `\b`)
 		for _, l := range p.lits {
 			k := -1
-			if wordStart && len(l) >= 2 && isWordChar(l[0]) {
+			if wordStart && len(l) >= 2 && IsWordChar(l[0]) {
 				k = headKey(l[0], l[1])
 			}
 			p.keys = append(p.keys, k)
@@ -228,7 +228,7 @@ func headsOf(s string) *heads {
 	}
 	h := &heads{s: s}
 	for i := 0; i+1 < len(s); i++ {
-		if isWordChar(s[i]) && (i == 0 || !isWordChar(s[i-1])) {
+		if IsWordChar(s[i]) && (i == 0 || !IsWordChar(s[i-1])) {
 			k := headKey(s[i], s[i+1])
 			h.bits[k>>6] |= 1 << (k & 63)
 		}
@@ -244,8 +244,9 @@ func headKey(a, b byte) int { return (int(a)*131 + int(b)) & (headWords*64 - 1) 
 // made for each new text read.
 const headWords = 16
 
-// isWordChar is \b's notion of a word character.
-func isWordChar(c byte) bool {
+// IsWordChar reports whether c is a word character as \b has it (ASCII
+// letters, digits and the underscore).
+func IsWordChar(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
 }
 
@@ -548,7 +549,7 @@ func (p *compiled) findFrom(s string, from int) []int {
 			return nil
 		}
 		at := from + loc[0]
-		if at == 0 || !isWordChar(s[at-1]) {
+		if at == 0 || !IsWordChar(s[at-1]) {
 			return []int{at, from + loc[1]}
 		}
 		from = at + 1

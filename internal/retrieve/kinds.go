@@ -1,9 +1,8 @@
 package retrieve
 
 import (
-	"sync"
-
 	"github.com/ladder/coach/internal/ladder"
+	"github.com/ladder/coach/internal/recent"
 )
 
 // kinded is a level named in a text and who it stands for there.
@@ -18,7 +17,7 @@ type kinded struct {
 // last few texts read: the memo is a ring of fixed size, so what users type
 // never grows it. Callers must not change the slice.
 func levelsOf(lad *ladder.Model, text string) []kinded {
-	if ks, ok := recent.get(lad, text); ok {
+	if ks, ok := recentLevels.Get(levelsKey{lad, text}); ok {
 		return ks
 	}
 	ms := lad.FindLevels(text)
@@ -26,7 +25,7 @@ func levelsOf(lad *ladder.Model, text string) []kinded {
 	for i, m := range ms {
 		ks[i] = kinded{m, kindOf(text, m)}
 	}
-	recent.put(lad, text, ks)
+	recentLevels.Put(levelsKey{lad, text}, ks)
 	return ks
 }
 
@@ -34,33 +33,10 @@ func levelsOf(lad *ladder.Model, text string) []kinded {
 // question is read in, times the requests a core runs in turn.
 const recentSize = 32
 
-type recentLevels struct {
-	mu   sync.Mutex
-	next int
-	ring [recentSize]struct {
-		lad  *ladder.Model
-		text string
-		ks   []kinded
-	}
+// levelsKey is a text as read against a ladder.
+type levelsKey struct {
+	lad  *ladder.Model
+	text string
 }
 
-var recent recentLevels
-
-func (r *recentLevels) get(lad *ladder.Model, text string) ([]kinded, bool) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	for i := range r.ring {
-		if e := &r.ring[i]; e.lad == lad && e.text == text {
-			return e.ks, true
-		}
-	}
-	return nil, false
-}
-
-func (r *recentLevels) put(lad *ladder.Model, text string, ks []kinded) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	e := &r.ring[r.next]
-	e.lad, e.text, e.ks = lad, text, ks
-	r.next = (r.next + 1) % recentSize
-}
+var recentLevels = recent.New[levelsKey, []kinded](recentSize)

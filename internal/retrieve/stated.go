@@ -1,5 +1,7 @@
 package retrieve
 
+import "github.com/ladder/coach/internal/lazyre"
+
 // The words that lead into a title the asker gives as their own ("I'm a",
 // "after being a", "my role is"), each followed by at least one space, then
 // perhaps an article: a table, read by titleLeads.
@@ -31,7 +33,7 @@ var titleArticles = []string{"a", "an", "the"}
 func titleLeads(q string) [][2]int {
 	var out [][2]int
 	for i := 0; i < len(q); i++ {
-		if i > 0 && isWordChar(q[i-1]) || !leadStarts[q[i]] {
+		if i > 0 && lazyre.IsWordChar(q[i-1]) || !leadStarts[q[i]] {
 			continue
 		}
 		if end := leadAt(q, i); end > i {
@@ -70,9 +72,4 @@ func skipSpaces(q string, i int) int {
 // isSpace is \s: a space, tab, newline, carriage return or form feed.
 func isSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
-}
-
-// isWordChar is \w: an ASCII letter, digit or underscore.
-func isWordChar(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
 }

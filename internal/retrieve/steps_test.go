@@ -1,6 +1,7 @@
 package retrieve
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -869,91 +870,82 @@ func TestEntryPoints(t *testing.T) {
 	}
 }
 
-// Leaving product altogether is no step up the ladder: the adjacent roles,
-// not the next rung, even when the skills one has are asked about.
-func TestLeavingIsNoStep(t *testing.T) {
-	r := newTestRetriever(t)
-	history := []Turn{{Role: "user", Content: "i'm a senior pm at a bank"}, {Role: "assistant", Content: "You shape long-term direction."}}
-	for _, q := range []string{"i want to quit product. which jobs might i move into with these skills of mine?", "done with product: could i move into sales with these skills?"} {
-		res, err := r.Retrieve(t.Context(), q, history)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if in := res.Intent; in.Transition || !in.HasTopic(TopicAdjacent) {
-			t.Errorf("%q: transition %v (to %q), topics %v; want the adjacent roles and no step", q, in.Transition, in.Target, in.Topics)
-		}
-	}
-}
-
-// The managing route named by its word, and no rung: asked of at its first
-// rung; turned down, it is not.
-func TestRouteNamed(t *testing.T) {
-	r := newTestRetriever(t)
-	history := []Turn{{Role: "user", Content: "i'm a senior pm at a logistics firm"}, {Role: "assistant", Content: "You shape long-term direction."}}
-	for _, tt := range []struct {
-		q        string
-		director bool // asked of at the managing rung
-	}{
-		{"how would my week look different if i took the management track?", true},
-		{"what should i practise before going into management?", true},
-		{"i never want the management track. what else?", false},
-	} {
-		res, err := r.Retrieve(t.Context(), tt.q, history)
-		if err != nil {
-			t.Fatal(err)
-		}
-		in := res.Intent
-		if got := slices.Contains(in.Levels, "director") || in.Target == "director"; got != tt.director {
-			t.Errorf("%q: levels %v, target %q; want the managing rung asked of: %v", tt.q, in.Levels, in.Target, tt.director)
-		}
-	}
-}
-
-// A case for a promotion is a review, whatever it is called: for the IC
-// track, how success is judged there.
-func TestPromotionCaseWords(t *testing.T) {
-	r := newTestRetriever(t)
-	for _, q := range []string{"i'm put up for principal pm next cycle. what should my case show?", "up for promotion to staff pm: what should the strong case show?"} {
-		res, err := r.Retrieve(t.Context(), q, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if in := res.Intent; len(in.Levels) == 0 || in.Levels[0] != "ic" || in.Facet() != ladder.Success {
-			t.Errorf("%q: levels %v, facet %q; want the IC track's success", q, in.Levels, in.Facet())
-		}
-	}
-}
-
-// Words that switch the subject carry nothing from the talk before.
-func TestSwitchingGears(t *testing.T) {
-	r := newTestRetriever(t)
-	history := []Turn{{Role: "user", Content: "what does a vp of product do?"}, {Role: "assistant", Content: "They lead the product function."}}
-	for _, q := range []string{"switching gears: where do product managers go when they leave product?", "ok, changing the subject. how long does growth usually take?"} {
-		res, err := r.Retrieve(t.Context(), q, history)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if in := res.Intent; in.FromHistory || slices.Contains(in.Levels, "vp") {
-			t.Errorf("%q: levels %v, from history %v; want nothing carried", q, in.Levels, in.FromHistory)
-		}
-	}
-}
-
-// "The other one" of two things an answer offered, after the user took up
-// one of them by its place.
-func TestOtherOfTwoOffered(t *testing.T) {
-	r := newTestRetriever(t)
-	history := []Turn{
+// Turns read from their own words: each case's check returns what is wrong
+// with the intent, or "".
+func TestTurnsRead(t *testing.T) {
+	senior := []Turn{{Role: "user", Content: "i'm a senior pm at a bank"}, {Role: "assistant", Content: "You shape long-term direction."}}
+	vpTalk := []Turn{{Role: "user", Content: "what does a vp of product do?"}, {Role: "assistant", Content: "They lead the product function."}}
+	offered := []Turn{
 		{Role: "user", Content: "i'm bored of climbing. what else is there?"},
 		{Role: "assistant", Content: "Two ways out: staying an individual contributor, or moving into product-adjacent roles."},
 		{Role: "user", Content: "go on about the first one"},
 		{Role: "assistant", Content: "Deep craft, complex products, no direct reports."},
 	}
-	res, err := r.Retrieve(t.Context(), "and the other option?", history)
-	if err != nil {
-		t.Fatal(err)
+	// Leaving product altogether is no step up the ladder: the adjacent
+	// roles, not the next rung, even when the skills one has are asked about.
+	leaving := func(in Intent) string {
+		if in.Transition || !in.HasTopic(TopicAdjacent) {
+			return fmt.Sprintf("transition %v (to %q), topics %v; want the adjacent roles and no step", in.Transition, in.Target, in.Topics)
+		}
+		return ""
 	}
-	if in := res.Intent; !in.HasTopic(TopicAdjacent) || slices.Contains(in.Levels, "ic") {
-		t.Errorf("levels %v, topics %v; want the adjacent roles", in.Levels, in.Topics)
+	// The managing route named by its word, and no rung: asked of at its
+	// first rung; turned down, it is not.
+	managing := func(want bool) func(Intent) string {
+		return func(in Intent) string {
+			if got := slices.Contains(in.Levels, "director") || in.Target == "director"; got != want {
+				return fmt.Sprintf("levels %v, target %q; want the managing rung asked of: %v", in.Levels, in.Target, want)
+			}
+			return ""
+		}
+	}
+	// A case for a promotion is a review, whatever it is called: for the IC
+	// track, how success is judged there.
+	icSuccess := func(in Intent) string {
+		if len(in.Levels) == 0 || in.Levels[0] != "ic" || in.Facet() != ladder.Success {
+			return fmt.Sprintf("levels %v, facet %q; want the IC track's success", in.Levels, in.Facet())
+		}
+		return ""
+	}
+	// Words that switch the subject carry nothing from the talk before.
+	nothingCarried := func(in Intent) string {
+		if in.FromHistory || slices.Contains(in.Levels, "vp") {
+			return fmt.Sprintf("levels %v, from history %v; want nothing carried", in.Levels, in.FromHistory)
+		}
+		return ""
+	}
+	// "The other one" of two things an answer offered, after the user took
+	// up one of them by its place.
+	adjacent := func(in Intent) string {
+		if !in.HasTopic(TopicAdjacent) || slices.Contains(in.Levels, "ic") {
+			return fmt.Sprintf("levels %v, topics %v; want the adjacent roles", in.Levels, in.Topics)
+		}
+		return ""
+	}
+	tests := []struct {
+		history []Turn
+		q       string
+		check   func(Intent) string
+	}{
+		{senior, "i want to quit product. which jobs might i move into with these skills of mine?", leaving},
+		{senior, "done with product: could i move into sales with these skills?", leaving},
+		{senior, "how would my week look different if i took the management track?", managing(true)},
+		{senior, "what should i practise before going into management?", managing(true)},
+		{senior, "i never want the management track. what else?", managing(false)},
+		{nil, "i'm put up for principal pm next cycle. what should my case show?", icSuccess},
+		{nil, "up for promotion to staff pm: what should the strong case show?", icSuccess},
+		{vpTalk, "switching gears: where do product managers go when they leave product?", nothingCarried},
+		{vpTalk, "ok, changing the subject. how long does growth usually take?", nothingCarried},
+		{offered, "and the other option?", adjacent},
+	}
+	r := newTestRetriever(t)
+	for _, tt := range tests {
+		res, err := r.Retrieve(t.Context(), tt.q, tt.history)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if msg := tt.check(res.Intent); msg != "" {
+			t.Errorf("%q: %s", tt.q, msg)
+		}
 	}
 }
