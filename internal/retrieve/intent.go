@@ -975,8 +975,9 @@ func facets(lad *ladder.Model, q string) []FacetWeight {
 		}
 	}
 	pad := " " + q + " "
-	for f, words := range lad.FacetWords() {
-		if at := words.Index(pad); at >= 0 && !slices.ContainsFunc(out, func(w FacetWeight) bool { return w.Facet == f }) {
+	words := lad.FacetWords()
+	for _, f := range lad.Facets() { // the ladder's order: equal weights stay in it, run after run
+		if at := words[f].Index(pad); at >= 0 && !slices.ContainsFunc(out, func(w FacetWeight) bool { return w.Facet == f }) {
 			out = append(out, FacetWeight{Facet: f, Weight: explicitFacet + earlierFacet*float64(len(q)-at)/float64(len(q)+1)})
 		}
 	}
