@@ -289,6 +289,11 @@ var Talk = struct {
 	// Ordinals point at the items of the previous answer, in order; "last"
 	// is the last one.
 	Ordinals []Ordinal
+	// Numbered point alone, with no determiner and no item noun ("number 5
+	// worries me").
+	Numbered []Ordinal
+	// Intensifiers may stand between a determiner and an ordinal.
+	Intensifiers Phrases
 	// ItemNouns follow an ordinal ("the second skill").
 	ItemNouns Phrases
 	// NotNames are capitalised words of conversation that name no person.
@@ -452,8 +457,14 @@ var Talk = struct {
 	Ordinals: []Ordinal{
 		{"first", 1}, {"1st", 1}, {"second", 2}, {"2nd", 2}, {"third", 3}, {"3rd", 3}, {"fourth", 4}, {"4th", 4},
 		{"fifth", 5}, {"5th", 5}, {"sixth", 6}, {"6th", 6}, {"last", -1}, {"final", -1}, {"latter", -1}, {"former", 1},
-		{"top", 1}, {"number one", 1}, {"number two", 2}, {"number three", 3}, {"#1", 1}, {"#2", 2}, {"#3", 3},
+		{"top", 1}, {"#1", 1}, {"#2", 2}, {"#3", 3},
 	},
+	Numbered: []Ordinal{
+		{"number one", 1}, {"number two", 2}, {"number three", 3}, {"number four", 4}, {"number five", 5}, {"number six", 6},
+		{"number 1", 1}, {"number 2", 2}, {"number 3", 3}, {"number 4", 4}, {"number 5", 5}, {"number 6", 6},
+	},
+	// Intensifiers may stand between a determiner and an ordinal ("the very last").
+	Intensifiers: Phrases{"very", "absolute", "really"},
 	Relations: Phrases{"boss", "manager", "skip-level", "mentor", "mentee", "report", "lead", "friend", "buddy", "colleague",
 		"coworker", "co-worker", "teammate", "peer", "partner", "wife", "husband", "sister", "brother", "cousin", "cofounder", "co-founder"},
 	NotNames: Phrases{"anyway", "meanwhile", "also", "thanks", "thank", "ok", "okay", "yes", "yeah", "yep", "hi", "hello", "hey",
@@ -476,8 +487,9 @@ var Talk = struct {
 		"the management side", "the management one", "the manager one", "the manager track", "the manager route", "management route",
 		"management track", "management path", "go into management", "going into management", "move into management",
 		"moving into management", "people manager route", "people manager track", "people leadership track"},
-	ItemNouns: Phrases{"one", "ones", "point", "item", "thing", "option", "skill", "line", "bullet", "path", "route",
-		"level", "rung", "role", "step", "idea", "suggestion", "area", "on that list", "on the list", "in that list", "you mentioned", "you listed"},
+	ItemNouns: Phrases{"one", "ones", "point", "points", "item", "items", "thing", "things", "option", "options", "skill", "line",
+		"bullet", "path", "paths", "route", "routes", "level", "levels", "rung", "rungs", "role", "roles", "step", "steps", "idea",
+		"ideas", "suggestion", "area", "areas", "on that list", "on the list", "in that list", "you mentioned", "you listed"},
 	Placement: Phrases{"what level am i", "which level am i", "what level would i be", "which level would i be", "what level is that",
 		"what level is this", "what rung am i", "which rung am i", "where do i fit", "where do i sit", "where do i stand",
 		"where am i on", "where would i be on", "that put me", "what level does that make me",

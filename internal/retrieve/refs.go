@@ -36,7 +36,9 @@ type pointer struct {
 	listed bool
 }
 
-// pointerIn finds an ordinal followed, within three words, by an item noun.
+// pointerIn finds an ordinal after a determiner ("the third", "that very
+// last") followed, within three words, by an item noun, or an ordinal that
+// points alone ("number 5").
 func pointerIn(q string) (pointer, bool) {
 	words := strings.Fields(strings.Map(func(r rune) rune {
 		if strings.ContainsRune(",.!?;:()\"", r) {
@@ -44,18 +46,24 @@ func pointerIn(q string) (pointer, bool) {
 		}
 		return r
 	}, q))
-	for i, w := range words {
-		if i == 0 || !determiners[words[i-1]] {
+	for i := range words {
+		for _, o := range ladder.Talk.Numbered {
+			if wordsAt(words, i, o.Word) {
+				return pointer{n: o.N, noun: "one"}, true
+			}
+		}
+		if !determined(words, i) {
 			continue
 		}
 		for _, o := range ladder.Talk.Ordinals {
-			if w != o.Word && !(strings.Contains(o.Word, " ") && strings.HasPrefix(strings.Join(words[i:], " "), o.Word)) {
+			if !wordsAt(words, i, o.Word) {
 				continue
 			}
 			for j := i + 1; j < len(words) && j <= i+4; j++ {
 				rest := " " + strings.Join(words[j:min(len(words), j+3)], " ") + " "
 				if startsWithAny(rest, ladder.Talk.ItemNouns) {
-					return pointer{n: o.N, noun: words[j]}, true
+					// The noun in the singular: "those two levels" points at a level.
+					return pointer{n: o.N, noun: strings.TrimSuffix(words[j], "s")}, true
 				}
 			}
 			if o.Word == "latter" || o.Word == "former" {
@@ -64,6 +72,24 @@ func pointerIn(q string) (pointer, bool) {
 		}
 	}
 	return pointer{}, false
+}
+
+// wordsAt reports whether the words from i on start with phrase's words.
+func wordsAt(words []string, i int, phrase string) bool {
+	for _, p := range strings.Fields(phrase) {
+		if i >= len(words) || words[i] != p {
+			return false
+		}
+		i++
+	}
+	return true
+}
+
+// determined: the word at i comes after a determiner, or after a determiner
+// and an intensifier ("the very last").
+func determined(words []string, i int) bool {
+	return i > 0 && determiners[words[i-1]] ||
+		i > 1 && slices.Contains(ladder.Talk.Intensifiers, words[i-1]) && determiners[words[i-2]]
 }
 
 // determiners come before an ordinal that points: "the third", "that last".
@@ -85,8 +111,19 @@ func (r *Retriever) items(text string) []listed {
 			out = append(out, listed{kind: itemRole, id: role.ID, pos: at})
 		}
 	}
+	var segs []segment
 	for _, sk := range r.skills {
-		if at := strings.Index(t, sk.name); at >= 0 {
+		at := strings.Index(t, sk.name)
+		if at < 0 {
+			// Named in other forms of its words ("building influence",
+			// "board readiness" after "and" for "&"): its terms in a row
+			// in one part of a list.
+			if segs == nil {
+				segs = listSegments(t)
+			}
+			at = termsIn(segs, sk.terms)
+		}
+		if at >= 0 {
 			out = append(out, listed{kind: itemSkill, id: sk.section, name: sk.name, pos: at})
 		}
 	}
@@ -113,6 +150,44 @@ func (r *Retriever) items(text string) []listed {
 		}
 	}
 	return kept
+}
+
+// segment is one part of a list in a text: its terms and where it starts.
+type segment struct {
+	terms []string
+	pos   int
+}
+
+// listSegments cuts a text at list separators (commas, semicolons, colons,
+// line breaks, numbered markers) and reads each part's terms.
+func listSegments(t string) []segment {
+	segs := []segment{}
+	start := 0
+	for i := 0; i <= len(t); i++ {
+		if i < len(t) && !strings.ContainsRune(",;:\n()", rune(t[i])) {
+			continue
+		}
+		if part := t[start:i]; strings.TrimSpace(part) != "" {
+			segs = append(segs, segment{terms: embed.Terms(part), pos: start})
+		}
+		start = i + 1
+	}
+	return segs
+}
+
+// termsIn is where the first segment holding terms in a row starts, or -1.
+func termsIn(segs []segment, terms []string) int {
+	if len(terms) == 0 {
+		return -1
+	}
+	for _, sg := range segs {
+		for i := 0; i+len(terms) <= len(sg.terms); i++ {
+			if slices.Equal(sg.terms[i:i+len(terms)], terms) {
+				return sg.pos
+			}
+		}
+	}
+	return -1
 }
 
 var adjacentWords = ladder.Phrases{"adjacent role", "adjacent roles", "product-adjacent", "lateral", "other roles", "leave product", "move out of product"}

@@ -149,6 +149,12 @@ func TestPointerIn(t *testing.T) {
 		{"explain the 3rd point", 3, "point", true},
 		{"when i first started as a pm", 0, "", false},
 		{"what is the first thing to do?", 1, "thing", true},
+		{"go deeper on the very first one", 1, "one", true},
+		{"number 4 is where i struggle", 4, "one", true},
+		{"number two sounds hard", 2, "one", true},
+		{"i have a number of questions", 0, "", false},
+		{"the second of those three levels, what does it own?", 2, "level", true},
+		{"very first week in the job", 0, "", false},
 	}
 	for _, tt := range tests {
 		p, ok := pointerIn(normalize(tt.q))
@@ -198,6 +204,12 @@ func TestSteps(t *testing.T) {
 		{"pointer to a listed skill", "say more about the second skill",
 			hist("What should a senior PM build?", "Strategic Visioning, then Mentorship, then Executive Communication."),
 			func(in Intent) bool { return in.Section == "senior/skills" }},
+		{"a listed skill named in other forms of its words", "unpack the final one for me",
+			hist("I'm a senior PM. Where should I grow?", "Mentorship, executive communication, and, from the rung before, building influence."),
+			func(in Intent) bool { return in.Section == "mid/skills" }},
+		{"a skill's words in a row, not in another's", "what does the second one involve?",
+			hist("Which skills matter most at the top?", "1) strategic visioning 2) executive leadership and board readiness 3) mentorship."),
+			func(in Intent) bool { return in.Section == "vp/skills" }},
 		{"the facet carries over one rung up", "and the one after it?",
 			hist("How is a mid-level PM judged to be successful?", "By shipping solutions that move key metrics."),
 			func(in Intent) bool {
