@@ -245,7 +245,19 @@ func carryFacet(lad *ladder.Model, in *Intent, q string, history []Turn) {
 			}
 		}()
 	}
-	if len(in.Facets) > 0 || len(history) == 0 || !comparing && !in.FromHistory && !in.stepped && !in.Transition {
+	// "And what about the VP?" after a question of how a level is judged
+	// asks how the VP is judged: "what about" is no overview asked then.
+	sameAsked := len(history) > 0 && len(in.Facets) == 1 && in.Facets[0].Facet == ladder.Overview &&
+		ladder.Talk.SameAsked.In(" "+q+" ") && len(facets(lad, ladder.Talk.SameAsked.Blank(" "+q+" "))) == 0
+	if sameAsked {
+		in.Facets = nil
+		defer func() {
+			if len(in.Facets) == 0 {
+				in.Facets = asked
+			}
+		}()
+	}
+	if len(in.Facets) > 0 || len(history) == 0 || !comparing && !sameAsked && !in.FromHistory && !in.stepped && !in.Transition {
 		return
 	}
 	for i := len(history) - 1; i >= 0; i-- {
@@ -266,8 +278,8 @@ func carryFacet(lad *ladder.Model, in *Intent, q string, history []Turn) {
 			in.Target = ""
 		}
 		weight := impliedFacet
-		if comparing {
-			weight = explicitFacet // the pointer names it
+		if comparing || sameAsked {
+			weight = explicitFacet // the pointer, or "the same", names it
 		}
 		in.Facets = []FacetWeight{{Facet: fs[0].Facet, Weight: weight}}
 		return
