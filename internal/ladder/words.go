@@ -294,6 +294,12 @@ var Talk = struct {
 	Numbered []Ordinal
 	// Intensifiers may stand between a determiner and an ordinal.
 	Intensifiers Phrases
+	// IntroAfter follow a title that opens a message to say where its writer
+	// works ("senior pm at a bank").
+	IntroAfter Phrases
+	// MovedOwn tell of the asker's own move from one level to another ("i
+	// went from apm to pm"): the level after "to" is theirs now.
+	MovedOwn Phrases
 	// ItemNouns follow an ordinal ("the second skill").
 	ItemNouns Phrases
 	// NotNames are capitalised words of conversation that name no person.
@@ -472,6 +478,8 @@ var Talk = struct {
 		"please", "maybe", "true", "got", "nice", "awesome", "perfect", "interesting", "makes", "sense", "agreed", "fair", "good"},
 	Became: Phrases{"promoted", "title got changed", "title was changed", "title changed", "title got updated", "title was updated",
 		"got bumped", "bumped up", "was moved up", "got moved up", "got levelled up", "got leveled up"},
+	MovedOwn: Phrases{"i went from", "i've gone from", "i have gone from", "i moved from", "i've moved from", "i switched from",
+		"i just went from", "i just moved from", "i got bumped from", "i was bumped from"},
 	Other: Phrases{"the other one", "the other option", "the other path", "the other route", "the other role", "the other skill",
 		"the other track", "the other choice", "other one"},
 	SkillWords: Phrases{"skill", "skills", "skillset", "competency", "competencies"},
@@ -528,6 +536,7 @@ var Talk = struct {
 		"the next rung", "the next level", "higher than that", "up from me", "one level up", "a level up", "level up from", "role above mine", "level above mine", "rung above mine", "one above mine", "above me",
 		"above mine", "up from mine", "after mine", "the one above", "the level above", "the rung above", "the role above"},
 	Intro:         Phrases{"here", "speaking"},
+	IntroAfter:    Phrases{"at", "in", "for", "with", "on"},
 	ThatNext:      Phrases{"that next level", "this next level", "that next rung", "that next role", "that next step", "that next stage", "that level up"},
 	People:        Phrases{"skip-level", "skip level", "skip-levels", "skip levels", "skip-level manager", "skip manager"},
 	NotEnough:     Phrases{"not enough", "not good enough", "isn't enough", "is not enough", "not sufficient", "not just", "not only", "no longer enough", "not strong enough"},

@@ -707,6 +707,12 @@ func (s *reading) levelCarried() {
 		s.addLevel(s.hist.topic)
 		s.in.FromHistory = true
 	}
+	if len(s.in.Levels) == 0 && len(s.mentions) == 0 && len(s.in.Roles) == 0 && s.hist.turnedIC && s.hist.topic == s.lad.IC() {
+		// The asker turned down managing: what is left for them is the
+		// IC track, not more of their own rung.
+		s.addLevel(s.hist.topic)
+		s.in.FromHistory = true
+	}
 	if len(s.in.Levels) == 0 && s.in.Current != "" && !s.in.HasTopic(TopicTimeline) && !s.in.HasTopic(TopicAdjacent) {
 		s.addLevel(s.in.Current)
 	}
@@ -865,23 +871,43 @@ func rejectedLevels(lad *ladder.Model, text string) []string {
 	return out
 }
 
-// promotedTo is the level a person says they were promoted to, or their
-// title was changed to: "promoted to senior", "my title got changed to
-// senior pm".
+// promotedTo is the level the asker says they were promoted to, their title
+// was changed to, or they moved to: "promoted to senior", "my title got
+// changed to senior pm", "i went from apm to pm". A promotion whose clause
+// has a third person for its subject ("my wife got promoted to senior") is
+// not the asker's; of several, the last counts.
 func promotedTo(lad *ladder.Model, q string) string {
-	at, end := ladder.Talk.Became.Find(" " + q + " ")
-	if at < 0 {
-		return ""
+	pad := " " + q + " "
+	id := ""
+	for from := 0; from < len(pad); {
+		at, end := ladder.Talk.Became.Find(pad[from:])
+		if a, e := ladder.Talk.MovedOwn.Find(pad[from:]); a >= 0 && (at < 0 || a < at) {
+			at, end = a, e
+		}
+		if at < 0 {
+			break
+		}
+		at, end = from+at, from+end
+		from = end
+		if thirdSubject(pad[:at]) {
+			continue
+		}
+		// Read from the move on: "promoted to senior" makes a bare
+		// "senior" the rung.
+		told := pad[at:]
+		j := strings.Index(told[end-at:], " to ")
+		if j < 0 {
+			continue
+		}
+		to := end - at + j + 4
+		for _, m := range lad.FindLevels(told) {
+			if m.Pos >= to && m.Pos <= to+12 {
+				id = m.ID
+				break
+			}
+		}
 	}
-	rest := q[min(end-1, len(q)):] // the offsets of the padded text, less its first space
-	j := strings.Index(rest, " to ")
-	if j < 0 {
-		return ""
-	}
-	if ms := lad.FindLevels(rest[j+4:]); len(ms) > 0 && ms[0].Pos <= 12 {
-		return ms[0].ID
-	}
-	return ""
+	return id
 }
 
 // statedLevel is the level a person says they hold: "I'm a senior PM",
@@ -933,12 +959,29 @@ func introduced(lad *ladder.Model, q string) string {
 		first = q[:i]
 	}
 	if !ladder.Talk.Intro.Suffix(first) {
-		return ""
+		return openingTitle(lad, q, first)
 	}
 	if ids := distinct(lad.FindLevels(first)); len(ids) == 1 {
 		return ids[0]
 	}
 	return ""
+}
+
+// openingTitle: a message that opens with a title and then where its writer
+// works ("mid-level pm at a bank", "senior pm, 7 years in") introduces
+// its writer; not one that goes on to tell what that person said.
+func openingTitle(lad *ladder.Model, q, first string) string {
+	head := first
+	if at := ladder.Talk.IntroAfter.Index(" " + first + " "); at > 0 {
+		head = first[:at-1]
+	} else if len(first) == len(q) || !strings.ContainsRune(",.(", rune(q[len(first)])) {
+		return ""
+	}
+	ms := lad.FindLevels(head)
+	if len(ms) != 1 || ms[0].Pos != 0 || !ms[0].Strong || len(strings.Fields(head)) > 4 || ladder.Talk.SpeechVerbs.In(" "+first+" ") {
+		return ""
+	}
+	return ms[0].ID
 }
 
 func roleIDs(lad *ladder.Model, q string) []string {
@@ -1123,6 +1166,9 @@ type historyContext struct {
 	// other is the level of the last other person the asker told of ("my
 	// cousin began as a junior PM", "working under our VP").
 	other string
+	// turnedIC is true when the asker's last turn that named a level or
+	// turned down managing turned the talk to the IC track.
+	turnedIC bool
 }
 
 // pairUp keeps the two levels set side by side: the two a turn names, or
@@ -1205,7 +1251,11 @@ func (h *historyContext) readUser(lad *ladder.Model, q string) bool {
 		// "I'm a senior PM and don't want reports": the talk turns to
 		// the IC track, whatever the coach replies.
 		h.topic, h.role, h.adjacent, h.roleLast = lad.IC(), "", false, false
+		h.turnedIC = true
 		return true
+	}
+	if len(ms) > 0 {
+		h.turnedIC = false
 	}
 	if len(ms) == 0 {
 		ms = otherMentions(lad, q) // "she reports to our VP": the VP is talked about

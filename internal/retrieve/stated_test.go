@@ -1,10 +1,13 @@
 package retrieve
 
 import (
+	"cmp"
 	"reflect"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/ladder/coach/internal/ladder"
 )
 
 func TestTitleLeads(t *testing.T) {
@@ -46,6 +49,32 @@ func TestTitleLeadsAgree(t *testing.T) {
 		}
 		if got := titleLeads(q); !reflect.DeepEqual(got, want) {
 			t.Errorf("titleLeads(%q) = %v; the expression finds %v", q, got, want)
+		}
+	}
+}
+
+// TestOwnLevel reads the asker's own level from one message: a title that
+// opens it, a move of the asker's own, and not another person's move.
+func TestOwnLevel(t *testing.T) {
+	lad := ladder.Default()
+	for _, c := range []struct {
+		q    string
+		want string
+	}{
+		{"senior pm at a logistics firm, 3 years in", ladder.Senior},
+		{"director of product, fintech. how do i hire well?", ladder.Director},
+		{"associate pm with a background in sales", ladder.Associate},
+		{"senior pm at our company told me to write more", ""}, // what someone said
+		{"senior pm? what do they do", ""},                      // a question, not an introduction
+		{"i went from apm to senior pm in two years", ladder.Senior},
+		{"my husband got promoted to director and i'm still a mid-level pm", ladder.Mid},
+		{"my husband got promoted to director", ""},
+		{"last spring i got promoted to senior, finally", ladder.Senior}, // a bare "senior" after "promoted to"
+		{"she went from apm to senior pm", ""},
+	} {
+		got := cmp.Or(promotedTo(lad, c.q), statedLevel(lad, c.q))
+		if got != c.want {
+			t.Errorf("own level of %q = %q; want %q", c.q, got, c.want)
 		}
 	}
 }
