@@ -65,7 +65,7 @@ func TestOwnLevel(t *testing.T) {
 		{"director of product, fintech. how do i hire well?", ladder.Director},
 		{"associate pm with a background in sales", ladder.Associate},
 		{"senior pm at our company told me to write more", ""}, // what someone said
-		{"senior pm? what do they do", ""},                      // a question, not an introduction
+		{"senior pm? what do they do", ""},                     // a question, not an introduction
 		{"i went from apm to senior pm in two years", ladder.Senior},
 		{"my husband got promoted to director and i'm still a mid-level pm", ladder.Mid},
 		{"my husband got promoted to director", ""},

@@ -217,7 +217,9 @@ func TestSteps(t *testing.T) {
 			func(in Intent) bool { return len(in.Levels) > 0 && in.Levels[0] == ladder.IC }},
 		{"the asker's own rung after they told of someone else's move", "and what changes for me?",
 			hist("my sister got promoted from mid-level to senior pm, and i went from apm to pm (mid-level)", "Congratulations to you both."),
-			func(in Intent) bool { return len(in.Levels) > 0 && in.Levels[0] == ladder.Mid && in.Current == ladder.Mid }},
+			func(in Intent) bool {
+				return len(in.Levels) > 0 && in.Levels[0] == ladder.Mid && in.Current == ladder.Mid
+			}},
 		{"a listed skill named in other forms of its words", "unpack the final one for me",
 			hist("I'm a senior PM. Where should I grow?", "Mentorship, executive communication, and, from the rung before, building influence."),
 			func(in Intent) bool { return in.Section == "mid/skills" }},
