@@ -685,7 +685,7 @@ func (s *reading) namedLevels() {
 // roleAfterWork: a path that fits, right after the asker named a kind of
 // work an adjacent role does.
 func (s *reading) roleAfterWork() {
-	if len(s.in.Levels) == 0 && len(s.mentions) == 0 && len(s.in.Roles) == 0 && s.hist.roleLast && s.hist.role != "" && !s.stepBack {
+	if len(s.in.Levels) == 0 && len(s.mentions) == 0 && len(s.in.Roles) == 0 && s.hist.roleLast && s.hist.role != "" && !s.stepBack && !s.ownAsked() {
 		s.in.Roles = []string{s.hist.role}
 		if !s.in.HasTopic(TopicAdjacent) {
 			s.in.Topics = append(s.in.Topics, TopicAdjacent)
@@ -722,10 +722,16 @@ func (s *reading) levelCarried() {
 	}
 }
 
+// ownAsked: the question points at the asker's own level ("back to me",
+// "where I am") and they have told it: no role talked about is carried.
+func (s *reading) ownAsked() bool {
+	return s.in.Current != "" && ladder.Cues.MyLevel.In(s.q)
+}
+
 // adjacentCarried: which of them suits someone, after a talk about
 // adjacent roles.
 func (s *reading) adjacentCarried() {
-	if len(s.in.Levels) == 0 && len(s.in.Roles) == 0 && len(s.in.Topics) == 0 && (s.hist.role != "" || s.hist.adjacent) {
+	if len(s.in.Levels) == 0 && len(s.in.Roles) == 0 && len(s.in.Topics) == 0 && (s.hist.role != "" || s.hist.adjacent) && !s.ownAsked() {
 		if s.hist.role != "" {
 			s.in.Roles = []string{s.hist.role}
 		}

@@ -220,6 +220,9 @@ func TestSteps(t *testing.T) {
 			func(in Intent) bool {
 				return len(in.Levels) > 0 && in.Levels[0] == ladder.Mid && in.Current == ladder.Mid
 			}},
+		{"back to the asker after talk of a friend's move", "right, back to me: am i doing well where i am?",
+			hist("i'm a senior pm at a bank", "Senior PMs own a product domain.", "my friend wants to move into product marketing", "Some PMs are more drawn to the why than the how."),
+			func(in Intent) bool { return len(in.Roles) == 0 && len(in.Levels) > 0 && in.Levels[0] == ladder.Senior }},
 		{"a listed skill named in other forms of its words", "unpack the final one for me",
 			hist("I'm a senior PM. Where should I grow?", "Mentorship, executive communication, and, from the rung before, building influence."),
 			func(in Intent) bool { return in.Section == "mid/skills" }},
