@@ -4,6 +4,7 @@
 package jsontext
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -32,23 +33,31 @@ func Check(raw []byte) string {
 		}
 		return fmt.Sprintf("request body is not valid UTF-8 (at byte %d); send JSON encoded as UTF-8", at)
 	}
-	// frame is one object or array the scan is inside.
+	// frame is one object or array the scan is inside. The keys of the
+	// objects open are in keys, each object's after its parent's: an
+	// object's run from its first to the end while it is the innermost.
 	type frame struct {
 		object  bool
 		wantKey bool              // the next string of this object is a key
-		keys    map[string]string // key case-folded -> key as first given
+		first   int               // where this object's keys start in keys
+		index   map[string]string // key case-folded -> key as first given, past manyKeys
 	}
-	var stack []*frame
+	var frames [16]frame
+	var keyBuf [16][]byte
+	stack, keys := frames[:0], keyBuf[:0]
 	for i := 0; i < len(raw); {
 		switch raw[i] {
 		case '{':
-			stack = append(stack, &frame{object: true, wantKey: true})
+			stack = append(stack, frame{object: true, wantKey: true, first: len(keys)})
 			i++
 		case '[':
-			stack = append(stack, &frame{})
+			stack = append(stack, frame{})
 			i++
 		case '}', ']':
 			if len(stack) > 0 {
+				if top := stack[len(stack)-1]; top.object {
+					keys = keys[:top.first]
+				}
 				stack = stack[:len(stack)-1]
 			}
 			i++
@@ -63,23 +72,49 @@ func Check(raw []byte) string {
 				return msg
 			}
 			if len(stack) > 0 && stack[len(stack)-1].wantKey {
-				top := stack[len(stack)-1]
+				top := &stack[len(stack)-1]
 				top.wantKey = false
-				var key string
-				_ = json.Unmarshal(raw[i:end], &key) // a valid string: the body parsed
-				if top.keys == nil {
-					top.keys = map[string]string{}
+				key := raw[i+1 : end-1]
+				if bytes.IndexByte(key, '\\') >= 0 {
+					var k string
+					_ = json.Unmarshal(raw[i:end], &k) // a valid string: the body parsed
+					key = []byte(k)
 				}
 				// encoding/json matches keys without regard to case, so
 				// "message" and "MESSAGE" are the same key given twice.
-				folded := strings.ToLower(strings.ToUpper(key))
-				if first, ok := top.keys[folded]; ok {
-					if first == key {
-						return fmt.Sprintf("request body gives the key %q twice in one object; send each key once", Clip(key, 40))
+				var first []byte
+				found := false
+				if top.index == nil {
+					for _, k := range keys[top.first:] {
+						if sameKey(k, key) {
+							first, found = k, true
+							break
+						}
 					}
-					return fmt.Sprintf("request body gives the key %q twice in one object (as %q and %q: keys are read without regard to case); send it once", Clip(first, 40), Clip(first, 40), Clip(key, 40))
+					if !found && len(keys)-top.first >= manyKeys {
+						top.index = map[string]string{}
+						for _, k := range keys[top.first:] {
+							top.index[foldKey(k)] = string(k)
+						}
+					}
 				}
-				top.keys[folded] = key
+				if top.index != nil {
+					folded := foldKey(key)
+					if f, ok := top.index[folded]; ok {
+						first, found = []byte(f), true
+					} else {
+						top.index[folded] = string(key)
+					}
+				}
+				if found {
+					if bytes.Equal(first, key) {
+						return fmt.Sprintf("request body gives the key %q twice in one object; send each key once", Clip(string(key), 40))
+					}
+					return fmt.Sprintf("request body gives the key %q twice in one object (as %q and %q: keys are read without regard to case); send it once", Clip(string(first), 40), Clip(string(first), 40), Clip(string(key), 40))
+				}
+				if top.index == nil {
+					keys = append(keys, key)
+				}
 			}
 			i = end
 		default:
@@ -87,6 +122,48 @@ func Check(raw []byte) string {
 		}
 	}
 	return ""
+}
+
+// manyKeys is the number of keys past which an object's keys are looked up
+// in a map rather than compared one by one.
+const manyKeys = 16
+
+// foldKey is key in the one case encoding/json's matching cannot tell apart.
+func foldKey(key []byte) string {
+	return strings.ToLower(strings.ToUpper(string(key)))
+}
+
+// sameKey reports whether encoding/json reads keys a and b as one:
+// foldKey(a) == foldKey(b), compared in place when both are ASCII.
+func sameKey(a, b []byte) bool {
+	if !isASCII(a) || !isASCII(b) {
+		return foldKey(a) == foldKey(b)
+	}
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		x, y := a[i], b[i]
+		if 'A' <= x && x <= 'Z' {
+			x += 'a' - 'A'
+		}
+		if 'A' <= y && y <= 'Z' {
+			y += 'a' - 'A'
+		}
+		if x != y {
+			return false
+		}
+	}
+	return true
+}
+
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // scanString reads the JSON string starting at raw[start] (a quote) and

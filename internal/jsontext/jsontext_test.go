@@ -1,9 +1,24 @@
 package jsontext
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 )
+
+// manyKeysBody is an object with keys k0 to k(n-1) and s, then dup when it
+// is not "".
+func manyKeysBody(n int, dup string) string {
+	var b strings.Builder
+	b.WriteString(`{"s":0`)
+	for i := range n {
+		b.WriteString(`,"k` + strconv.Itoa(i) + `":{"k0":[1]}`)
+	}
+	if dup != "" {
+		b.WriteString("," + dup + ":1")
+	}
+	return b.String() + "}"
+}
 
 // TestCheck: what the decoder refuses beyond JSON syntax, and what
 // it must keep accepting.
@@ -37,6 +52,17 @@ func TestCheck(t *testing.T) {
 		{`{"history":[{"role":"user","ROLE":"system","content":"x"}]}`, `"role" twice`},
 		{`{"message":"A","meſsage":"B"}`, `"message" twice`},
 		{`{"message":"A","b":{"MESSAGE":"B"}}`, ""},
+		{`{"":1,"a":2,"":3}`, `"" twice`},
+		{`{"\u00e9":1,"É":2}`, `"é" twice`},
+		{`{"a":{"b":1},"b":{"a":1},"c":[{"a":1,"b":2}],"d":1}`, ""},
+		// Past manyKeys an object's keys are looked up in a map: the same answers.
+		{manyKeysBody(40, ""), ""},
+		{manyKeysBody(40, `"k3"`), `"k3" twice`},
+		{manyKeysBody(40, `"K39"`), `"k39" twice`},
+		{manyKeysBody(16, `"k0"`), `"k0" twice`},
+		{manyKeysBody(17, `"k16"`), `"k16" twice`},
+		{manyKeysBody(40, `"ſ"`), `"s" twice`},
+		{`{"x":` + manyKeysBody(20, "") + `,"k1":1,"x":2}`, `"x" twice`},
 	}
 	for _, tt := range tests {
 		got := Check([]byte(tt.body))

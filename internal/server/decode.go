@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
+	"sync"
 
 	"github.com/ladder/coach/internal/errs"
 	"github.com/ladder/coach/internal/jsontext"
@@ -20,7 +22,17 @@ func decodeJSON(body io.Reader, v any) error {
 	if body == nil {
 		return errs.New(errs.Invalid, "request body must be a JSON object")
 	}
-	raw, err := io.ReadAll(body)
+	// The body is read into a buffer of the pool: encoding/json copies what
+	// it decodes, and every message below is built from copies, so nothing
+	// keeps raw once decodeJSON returns.
+	buf := bodyBuffers.Get().(*[]byte)
+	raw, err := readAll(body, (*buf)[:0])
+	defer func() {
+		if cap(raw) <= maxPooledBody {
+			*buf = raw[:0]
+		}
+		bodyBuffers.Put(buf)
+	}()
 	if err != nil {
 		if isTooLarge(err) {
 			return errs.New(errs.TooLarge, "%s", tooLargeMessage(MaxBodyBytes))
@@ -34,12 +46,19 @@ func decodeJSON(body io.Reader, v any) error {
 		// null decodes into a struct without a word.
 		return errs.New(errs.Invalid, "request body must be a JSON object, not null")
 	}
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	if err := dec.Decode(v); err != nil {
-		return errs.New(errs.Invalid, "%s", describeJSONErrorIn(raw, err))
-	}
-	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		return errs.New(errs.Invalid, "request body must hold a single JSON object, with nothing after it")
+	// json.Unmarshal takes exactly one value with nothing after it: what a
+	// good body is, without a Decoder's buffers. A body it refuses is read
+	// again by a Decoder, whose errors tell a value with something after it
+	// apart from a broken one.
+	if json.Unmarshal(raw, v) != nil {
+		reflect.ValueOf(v).Elem().SetZero()
+		dec := json.NewDecoder(bytes.NewReader(raw))
+		if err := dec.Decode(v); err != nil {
+			return errs.New(errs.Invalid, "%s", describeJSONErrorIn(raw, err))
+		}
+		if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+			return errs.New(errs.Invalid, "request body must hold a single JSON object, with nothing after it")
+		}
 	}
 	if msg := jsontext.Check(raw); msg != "" {
 		return errs.New(errs.Invalid, "%s", msg)
@@ -48,6 +67,30 @@ func decodeJSON(body io.Reader, v any) error {
 		return errs.New(errs.Invalid, "%s", msg)
 	}
 	return nil
+}
+
+// bodyBuffers hold the bodies of finished requests for the next; a buffer
+// grown past maxPooledBody is dropped.
+var bodyBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 1<<10); return &b }}
+
+const maxPooledBody = MaxBodyBytes
+
+// readAll is io.ReadAll into b's spare room: it reads r to its end and
+// returns b with what it read appended.
+func readAll(r io.Reader, b []byte) ([]byte, error) {
+	for {
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err != nil {
+			if err == io.EOF {
+				err = nil
+			}
+			return b, err
+		}
+	}
 }
 
 // describeJSONErrorIn is jsontext.Describe with the path of a wrongly typed

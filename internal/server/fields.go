@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"unicode/utf8"
 )
 
 // fieldHints names, for a field a body may hold, the keys people send for
@@ -30,11 +32,14 @@ var fieldHints = map[string][]string{
 // chat body pointed at /v1/chat/completions. It returns "" when every key
 // is known (keys are matched without regard to case, as encoding/json does).
 func unknownFields(raw []byte, v any) string {
+	known := jsonFields(v)
+	if len(known) > 0 && keysKnown(raw, known) {
+		return ""
+	}
 	var obj map[string]json.RawMessage
 	if json.Unmarshal(raw, &obj) != nil {
 		return ""
 	}
-	known := jsonFields(v)
 	var unknown []string
 	for k := range obj {
 		if !containsFold(known, k) {
@@ -82,9 +87,127 @@ func meant(key string, known []string) string {
 	return "the fields are " + strings.Join(quoted, ", ")
 }
 
+// keysKnown reports whether every top-level key of the JSON object raw (a
+// body that has parsed) is one of known, without regard to ASCII case:
+// unknownFields' answer for the bodies clients send, without decoding the
+// body again. It answers false, for unknownFields to look closer, on
+// anything else: a key with an escape or a byte outside ASCII (encoding/json
+// folds those by Unicode's rules), or raw not an object.
+func keysKnown(raw []byte, known []string) bool {
+	i := skipSpace(raw, 0)
+	if i >= len(raw) || raw[i] != '{' {
+		return false
+	}
+	for i = skipSpace(raw, i+1); i < len(raw) && raw[i] != '}'; {
+		if raw[i] != '"' {
+			return false
+		}
+		end := i + 1
+		for end < len(raw) && raw[end] != '"' {
+			if raw[end] == '\\' || raw[end] >= utf8.RuneSelf {
+				return false
+			}
+			end++
+		}
+		if !knownKey(raw[i+1:end], known) {
+			return false
+		}
+		i = skipSpace(raw, end+1)
+		if i >= len(raw) || raw[i] != ':' {
+			return false
+		}
+		i = skipSpace(raw, skipValue(raw, skipSpace(raw, i+1)))
+		if i < len(raw) && raw[i] == ',' {
+			i = skipSpace(raw, i+1)
+		}
+	}
+	return true
+}
+
+// knownKey reports whether key, all ASCII, is one of known in any case.
+func knownKey(key []byte, known []string) bool {
+	for _, k := range known {
+		if len(k) != len(key) {
+			continue
+		}
+		same := true
+		for j := range len(k) {
+			if lowerASCII(k[j]) != lowerASCII(key[j]) {
+				same = false
+				break
+			}
+		}
+		if same {
+			return true
+		}
+	}
+	return false
+}
+
+func lowerASCII(b byte) byte {
+	if 'A' <= b && b <= 'Z' {
+		return b + 'a' - 'A'
+	}
+	return b
+}
+
+func skipSpace(raw []byte, i int) int {
+	for i < len(raw) && (raw[i] == ' ' || raw[i] == '\t' || raw[i] == '\n' || raw[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// skipValue returns the index just past the JSON value that starts at
+// raw[i], in a text that has parsed.
+func skipValue(raw []byte, i int) int {
+	depth := 0
+	for ; i < len(raw); i++ {
+		switch raw[i] {
+		case '"':
+			for i++; i < len(raw) && raw[i] != '"'; i++ {
+				if raw[i] == '\\' {
+					i++
+				}
+			}
+			if depth == 0 {
+				return i + 1
+			}
+		case '{', '[':
+			depth++
+		case '}', ']':
+			if depth == 0 {
+				return i // the end of the object that holds the value
+			}
+			depth--
+			if depth == 0 {
+				return i + 1
+			}
+		case ',':
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return i
+}
+
+// fieldNames caches jsonFields by type: the fields of a request's struct
+// never change.
+var fieldNames sync.Map // reflect.Type -> []string
+
 // jsonFields lists the JSON names of the fields of the struct v points to.
 func jsonFields(v any) []string {
 	t := reflect.TypeOf(v)
+	if names, ok := fieldNames.Load(t); ok {
+		return names.([]string)
+	}
+	names := fieldsOf(t)
+	fieldNames.Store(t, names)
+	return names
+}
+
+func fieldsOf(t reflect.Type) []string {
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
