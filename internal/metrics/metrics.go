@@ -16,6 +16,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -39,6 +40,23 @@ type Metrics struct {
 	cache       *prometheus.CounterVec
 	feedback    *prometheus.CounterVec
 	readings    *prometheus.CounterVec
+
+	// series caches the request counter and latency histogram of each
+	// route, method and status seen: every request records in both, and
+	// finding them by their labels (hashing, a lock, comparing the values)
+	// cost more than the recording. Its keys are the labels, so it holds
+	// no more entries than there are series.
+	seriesMu sync.RWMutex
+	series   map[seriesKey]requestSeries
+}
+
+type seriesKey struct {
+	route, method, status string
+}
+
+type requestSeries struct {
+	count   prometheus.Counter
+	latency prometheus.Observer
 }
 
 // New registers the metrics, with the Go runtime and process collectors.
@@ -47,7 +65,8 @@ func New() *Metrics {
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	fast := []float64{.0005, .001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10, 30}
 	m := &Metrics{
-		reg: reg,
+		reg:    reg,
+		series: map[seriesKey]requestSeries{},
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "coach_http_requests_total", Help: "HTTP requests by route, method and status.",
 		}, []string{"route", "method", "status"}),
@@ -112,8 +131,18 @@ func (m *Metrics) Request(route, method string, status int, d time.Duration) {
 	if route == "" {
 		route = "unmatched"
 	}
-	m.requests.WithLabelValues(route, MethodLabel(method), StatusLabel(status)).Inc()
-	m.latency.WithLabelValues(route).Observe(d.Seconds())
+	key := seriesKey{route, MethodLabel(method), StatusLabel(status)}
+	m.seriesMu.RLock()
+	s, ok := m.series[key]
+	m.seriesMu.RUnlock()
+	if !ok {
+		s = requestSeries{m.requests.WithLabelValues(key.route, key.method, key.status), m.latency.WithLabelValues(route)}
+		m.seriesMu.Lock()
+		m.series[key] = s
+		m.seriesMu.Unlock()
+	}
+	s.count.Inc()
+	s.latency.Observe(d.Seconds())
 }
 
 // Other is the label value for anything outside a label's fixed set.
@@ -145,11 +174,22 @@ func StatusLabel(status int) string {
 	if status == 0 {
 		return WriteFailed
 	}
-	if http.StatusText(status) == "" {
-		return Other
+	if status > 0 && status < len(statusLabels) && statusLabels[status] != "" {
+		return statusLabels[status]
 	}
-	return strconv.Itoa(status)
+	return Other
 }
+
+// statusLabels are the labels of the statuses net/http names, by status,
+// made once rather than formatted for every request.
+var statusLabels = func() (labels [600]string) {
+	for s := range labels {
+		if http.StatusText(s) != "" {
+			labels[s] = strconv.Itoa(s)
+		}
+	}
+	return labels
+}()
 
 // oneOf is v when it is in set, else Other.
 func oneOf(v string, set ...string) string {

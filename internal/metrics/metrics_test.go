@@ -3,7 +3,9 @@ package metrics
 import (
 	"fmt"
 	"io"
+	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -91,6 +93,47 @@ func TestLabelsFromFixedSets(t *testing.T) {
 	for name, n := range want {
 		if got[name] != n {
 			t.Errorf("%s has %d series, want %d", name, got[name], n)
+		}
+	}
+}
+
+// TestStatusLabel: a status net/http names is its number, 0 is
+// write_failed, anything else other.
+func TestStatusLabel(t *testing.T) {
+	for status := -2; status < 1100; status++ {
+		want := strconv.Itoa(status)
+		switch {
+		case status == 0:
+			want = WriteFailed
+		case http.StatusText(status) == "":
+			want = Other
+		}
+		if got := StatusLabel(status); got != want {
+			t.Errorf("StatusLabel(%d) = %q; want %q", status, got, want)
+		}
+	}
+}
+
+// TestRequestsCountedEachTime: a series seen before (its counter kept at
+// hand) still counts every request, in its own series.
+func TestRequestsCountedEachTime(t *testing.T) {
+	m := New()
+	for range 3 {
+		m.Request("/api/chat", "POST", 200, time.Millisecond)
+	}
+	m.Request("/api/chat", "POST", 400, time.Millisecond)
+	m.Request("/api/plan", "POST", 200, time.Second)
+	w := httptest.NewRecorder()
+	m.Handler().ServeHTTP(w, httptest.NewRequest("GET", "/metrics", nil))
+	for _, want := range []string{
+		`coach_http_requests_total{method="POST",route="/api/chat",status="200"} 3`,
+		`coach_http_requests_total{method="POST",route="/api/chat",status="400"} 1`,
+		`coach_http_requests_total{method="POST",route="/api/plan",status="200"} 1`,
+		`coach_http_request_duration_seconds_count{route="/api/chat"} 4`,
+		`coach_http_request_duration_seconds_count{route="/api/plan"} 1`,
+	} {
+		if !strings.Contains(w.Body.String(), want) {
+			t.Errorf("metrics lack %q", want)
 		}
 	}
 }
