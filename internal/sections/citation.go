@@ -2,6 +2,7 @@ package sections
 
 import (
 	"encoding/json"
+	"math"
 	"strconv"
 	"strings"
 	"sync"
@@ -129,12 +130,31 @@ func (c Citation) AppendJSON(dst []byte) ([]byte, error) {
 	}
 	dst = append(dst, ']')
 	if c.Score != nil {
-		score, err := json.Marshal(*c.Score)
-		if err != nil {
+		f := *c.Score
+		if math.IsInf(f, 0) || math.IsNaN(f) {
+			_, err := json.Marshal(f) // encoding/json's error for it
 			return nil, err
 		}
 		dst = append(dst, `,"score":`...)
-		dst = append(dst, score...)
+		dst = appendFloat(dst, f)
 	}
 	return append(dst, '}'), nil
+}
+
+// appendFloat appends f, a finite number, as encoding/json writes a
+// float64, without its reflection and copies for one number.
+func appendFloat(dst []byte, f float64) []byte {
+	format := byte('f')
+	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	dst = strconv.AppendFloat(dst, f, format, -1, 64)
+	if format == 'e' {
+		// "e-09" is written "e-9", as encoding/json does.
+		if n := len(dst); n >= 4 && dst[n-4] == 'e' && dst[n-3] == '-' && dst[n-2] == '0' {
+			dst[n-2] = dst[n-1]
+			dst = dst[:n-1]
+		}
+	}
+	return dst
 }

@@ -51,6 +51,25 @@ func TestCitationJSON(t *testing.T) {
 	if _, err := json.Marshal(Citation{Score: Scored(math.NaN())}); err == nil {
 		t.Error("NaN must fail as it does for a plain float")
 	}
+	if _, err := json.Marshal(Citation{Score: Scored(math.Inf(-1))}); err == nil {
+		t.Error("-Inf must fail as it does for a plain float")
+	}
+}
+
+// TestScoreAsEncodingJSON: a score is written as encoding/json writes a
+// float64, at both ends of its two formats and across them.
+func TestScoreAsEncodingJSON(t *testing.T) {
+	scores := []float64{0, math.Copysign(0, -1), 1, -1, 0.61, 1.0 / 3, 123456789.125, 1e-6, 9.99e-7, 1e-7, 1.5e-9, -2e-300,
+		5e-324, 1e20, 1e21, 9.999e20, 1.2e21, -3e100, math.MaxFloat64, math.SmallestNonzeroFloat64, 1e-10, 1e-100}
+	for x := 1e-12; x < 1e25; x *= 7.3 {
+		scores = append(scores, x, -x)
+	}
+	for _, f := range scores {
+		want, _ := json.Marshal(f)
+		if got := appendFloat(nil, f); string(got) != string(want) {
+			t.Errorf("appendFloat(%v) = %s; want %s", f, got, want)
+		}
+	}
 }
 
 func TestItemsQuoting(t *testing.T) {
