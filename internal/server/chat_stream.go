@@ -67,7 +67,7 @@ func (h *chatHandler) stream(c *gin.Context, req answer.Request) {
 	case !started:
 		abortWithError(c, h.logger, err)
 	default:
-		h.logger.ErrorContext(ctx, "chat stream failed", "request_id", c.GetString(ctxKeyRequestID), "path", c.Request.URL.Path, "err", err)
+		h.logger.ErrorContext(ctx, "chat stream failed", "request_id", requestIDOf(c), "path", c.Request.URL.Path, "err", err)
 		_ = emit(answer.Event{Name: answer.EventError, Data: answer.StreamError{Message: "The answer stopped because of an internal error. Please ask again."}})
 	}
 }

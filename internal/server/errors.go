@@ -43,7 +43,7 @@ func abortWithError(c *gin.Context, logger *slog.Logger, err error) {
 	status := HTTPStatus(err)
 	if status >= 500 && logger != nil {
 		logger.ErrorContext(c.Request.Context(), "request failed",
-			"request_id", c.GetString(ctxKeyRequestID), "method", c.Request.Method, "path", c.Request.URL.Path, "status", status, "err", err)
+			"request_id", requestIDOf(c), "method", c.Request.Method, "path", c.Request.URL.Path, "status", status, "err", err)
 	}
 	abortWithMessage(c, status, errs.Message(err))
 }

@@ -7,6 +7,7 @@ import (
 	"crypto/subtle"
 	"encoding/hex"
 	"net/http"
+	"net/textproto"
 	"strconv"
 	"strings"
 	"time"
@@ -137,20 +138,29 @@ func tooMany(c *gin.Context, m Metrics, wait time.Duration, note string) {
 // RequestIDHeader carries a request's id, echoed from the client or made.
 const RequestIDHeader = "X-Request-ID"
 
-const ctxKeyRequestID = "coach.request_id"
+// requestIDKey is RequestIDHeader as net/http keeps it in a header map, so
+// the header is read and set without canonicalizing its name each time.
+var requestIDKey = textproto.CanonicalMIMEHeaderKey(RequestIDHeader)
 
 // requestID echoes a sane X-Request-ID or makes one, for the response and
 // the log line.
 func requestID() gin.HandlerFunc {
 	return func(c *gin.Context) {
-		id := c.GetHeader(RequestIDHeader)
+		var id string
+		if v := c.Request.Header[requestIDKey]; len(v) > 0 {
+			id = v[0]
+		}
 		if !saneID(id) {
 			var b [12]byte
 			_, _ = rand.Read(b[:])
-			id = hex.EncodeToString(b[:])
+			var h [24]byte
+			hex.Encode(h[:], b[:])
+			id = string(h[:])
 		}
-		c.Set(ctxKeyRequestID, id)
-		c.Header(RequestIDHeader, id)
+		if x := exchangeOf(c); x != nil {
+			x.id = id
+		}
+		c.Writer.Header()[requestIDKey] = []string{id}
 		c.Next()
 	}
 }

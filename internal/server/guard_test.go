@@ -2,10 +2,12 @@ package server
 
 import (
 	"bytes"
+	"encoding/json"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -170,6 +172,54 @@ func TestRequestIDAndLog(t *testing.T) {
 		got := rec.Header().Get("X-Request-ID")
 		if got == bad || len(got) != 24 {
 			t.Errorf("bad id %q: got %q; want a new 24-hex id", bad, got)
+		}
+	}
+}
+
+// TestAccessLogLine: one line a request, with every field in its order and
+// of its type.
+func TestAccessLogLine(t *testing.T) {
+	tests := []struct {
+		method, target, body string
+		route                string
+		status               float64
+	}{
+		{"POST", "/api/chat", `{"message":"What does a Senior PM do?"}`, "/api/chat", 200},
+		{"POST", "/api/chat", `{"message":1}`, "/api/chat", 400},
+		{"GET", "/nope", "", "", 404},
+		{"POST", "/v1/chat/completions", `{"model":"x"`, "/v1/chat/completions", 400},
+	}
+	for _, tt := range tests {
+		var logs bytes.Buffer
+		h := newGuardedServer(t, Deps{Logger: slog.New(slog.NewJSONHandler(&logs, nil))})
+		rec := send(h, tt.method, tt.target, tt.body, map[string]string{"X-Request-ID": "id-7"})
+		line := strings.TrimSpace(logs.String())
+		var keys []string
+		dec := json.NewDecoder(strings.NewReader(line))
+		var fields map[string]any
+		if err := json.Unmarshal([]byte(line), &fields); err != nil || strings.Count(line, "\n") > 0 {
+			t.Fatalf("%s %s: not one JSON line: %q", tt.method, tt.target, line)
+		}
+		_, _ = dec.Token()
+		for dec.More() {
+			k, _ := dec.Token()
+			keys = append(keys, k.(string))
+			var skip json.RawMessage
+			_ = dec.Decode(&skip)
+		}
+		want := []string{"time", "level", "msg", "request_id", "method", "path", "route", "status", "bytes", "client", "duration"}
+		if !slices.Equal(keys, want) {
+			t.Errorf("%s %s: log fields %v; want %v", tt.method, tt.target, keys, want)
+		}
+		wantValues := map[string]any{"level": "INFO", "msg": "request", "request_id": "id-7", "method": tt.method, "path": tt.target,
+			"route": tt.route, "status": tt.status, "bytes": float64(rec.Body.Len()), "client": "192.0.2.10"}
+		for k, v := range wantValues {
+			if fields[k] != v {
+				t.Errorf("%s %s: %s = %v; want %v", tt.method, tt.target, k, fields[k], v)
+			}
+		}
+		if d, ok := fields["duration"].(float64); !ok || d <= 0 {
+			t.Errorf("%s %s: duration %v; want nanoseconds", tt.method, tt.target, fields["duration"])
 		}
 	}
 }

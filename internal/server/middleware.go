@@ -30,7 +30,7 @@ func recovery(logger *slog.Logger, m Metrics) gin.HandlerFunc {
 			}
 			m.Panic()
 			logger.ErrorContext(c.Request.Context(), "panic serving request",
-				"request_id", c.GetString(ctxKeyRequestID), "method", c.Request.Method, "path", c.Request.URL.Path,
+				"request_id", requestIDOf(c), "method", c.Request.Method, "path", c.Request.URL.Path,
 				"panic", fmt.Sprint(v), "stack", string(debug.Stack()))
 			if c.Writer.Written() {
 				c.Abort()
@@ -42,49 +42,73 @@ func recovery(logger *slog.Logger, m Metrics) gin.HandlerFunc {
 	}
 }
 
-// writeWatch remembers the first failed write of a reply: past the write
-// timeout (or once the client is gone) net/http fails every write, and the
-// status the handler chose was never received.
-type writeWatch struct {
+// exchange is what the engine's first middleware, track, keeps of a
+// request for the rest of the chain: the mount it is under, its id
+// (requestID's), and the first failed write of its reply (past the write
+// timeout, or once the client is gone, net/http fails every write, and the
+// status the handler chose was never received). It is the reply's writer,
+// c.Writer, so the chain finds it without the context's map, which a
+// request would otherwise allocate.
+type exchange struct {
 	gin.ResponseWriter
-	err error
+	mount *mount // nil outside every mount
+	id    string
+	err   error
 }
 
-func (w *writeWatch) Write(b []byte) (int, error) {
-	n, err := w.ResponseWriter.Write(b)
-	if err != nil && w.err == nil {
-		w.err = err
+func (x *exchange) Write(b []byte) (int, error) {
+	n, err := x.ResponseWriter.Write(b)
+	if err != nil && x.err == nil {
+		x.err = err
 	}
 	return n, err
 }
 
-func (w *writeWatch) WriteString(s string) (int, error) {
-	n, err := w.ResponseWriter.WriteString(s)
-	if err != nil && w.err == nil {
-		w.err = err
+func (x *exchange) WriteString(s string) (int, error) {
+	n, err := x.ResponseWriter.WriteString(s)
+	if err != nil && x.err == nil {
+		x.err = err
 	}
 	return n, err
 }
 
-const ctxKeyWriteWatch = "coach.write_watch"
-
-// watchWrites wraps the reply's writer in a writeWatch for requestLog and
-// observe.
-func watchWrites() gin.HandlerFunc {
+// track is the engine's first middleware: it finds the mount a request is
+// under, for the error writer and the body limit of everything that
+// follows, and wraps the reply's writer in the request's exchange.
+func track(ms []mount) gin.HandlerFunc {
 	return func(c *gin.Context) {
-		w := &writeWatch{ResponseWriter: c.Writer}
-		c.Writer = w
-		c.Set(ctxKeyWriteWatch, w)
+		x := &exchange{ResponseWriter: c.Writer}
+		for i := range ms {
+			if ms[i].holds(c.Request.URL.Path) {
+				x.mount = &ms[i]
+				break
+			}
+		}
+		c.Writer = x
 		c.Next()
 	}
 }
 
+// exchangeOf is the request's exchange; nil when track did not run.
+func exchangeOf(c *gin.Context) *exchange {
+	x, _ := c.Writer.(*exchange)
+	return x
+}
+
 // writeFailed is the error of the reply's first failed write, or nil.
 func writeFailed(c *gin.Context) error {
-	if w, ok := c.Get(ctxKeyWriteWatch); ok {
-		return w.(*writeWatch).err
+	if x := exchangeOf(c); x != nil {
+		return x.err
 	}
 	return nil
+}
+
+// requestIDOf is the request's id, "" when requestID did not run.
+func requestIDOf(c *gin.Context) string {
+	if x := exchangeOf(c); x != nil {
+		return x.id
+	}
+	return ""
 }
 
 // StatusWriteFailed is the status logged and counted for a reply that could
@@ -98,19 +122,28 @@ func requestLog(logger *slog.Logger) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		start := time.Now()
 		c.Next()
+		ctx := c.Request.Context()
 		status, err := c.Writer.Status(), writeFailed(c)
 		if err != nil {
 			status = StatusWriteFailed
 		}
-		attrs := []any{"request_id", c.GetString(ctxKeyRequestID), "method", jsontext.Clip(c.Request.Method, 20), "path", jsontext.Clip(c.Request.URL.Path, 200),
-			"route", c.FullPath(), "status", status, "bytes", c.Writer.Size(),
-			"client", c.ClientIP(), "duration", time.Since(start)}
+		level, msg := slog.LevelInfo, "request"
 		if err != nil {
-			attrs = append(attrs, "intended_status", c.Writer.Status(), "error", "the reply could not be written: "+err.Error())
-			logger.WarnContext(c.Request.Context(), "request failed", attrs...)
+			level, msg = slog.LevelWarn, "request failed"
+		}
+		if !logger.Enabled(ctx, level) {
 			return
 		}
-		logger.InfoContext(c.Request.Context(), "request", attrs...)
+		// Attrs rather than key-value pairs: no value is boxed on its way to
+		// the handler.
+		var buf [11]slog.Attr
+		attrs := append(buf[:0], slog.String("request_id", requestIDOf(c)), slog.String("method", jsontext.Clip(c.Request.Method, 20)),
+			slog.String("path", jsontext.Clip(c.Request.URL.Path, 200)), slog.String("route", c.FullPath()), slog.Int("status", status),
+			slog.Int("bytes", c.Writer.Size()), slog.String("client", c.ClientIP()), slog.Duration("duration", time.Since(start)))
+		if err != nil {
+			attrs = append(attrs, slog.Int("intended_status", c.Writer.Status()), slog.String("error", "the reply could not be written: "+err.Error()))
+		}
+		logger.LogAttrs(ctx, level, msg, attrs...)
 	}
 }
 

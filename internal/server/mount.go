@@ -22,7 +22,7 @@ type mount struct {
 
 // holds reports whether path is under m's prefix.
 func (m mount) holds(path string) bool {
-	return path == m.prefix || strings.HasPrefix(path, m.prefix+"/")
+	return strings.HasPrefix(path, m.prefix) && (len(path) == len(m.prefix) || path[len(m.prefix)] == '/')
 }
 
 // group makes m's route group on r, with mw (API keys, limits) on it.
@@ -30,29 +30,10 @@ func (m mount) group(r *gin.Engine, mw ...gin.HandlerFunc) *gin.RouterGroup {
 	return r.Group(m.prefix, mw...)
 }
 
-const ctxKeyMount = "coach.mount"
-
-// selectMount is the engine's first middleware: it finds the mount a
-// request is under, for the error writer and the body limit of everything
-// that follows.
-func selectMount(ms []mount) gin.HandlerFunc {
-	return func(c *gin.Context) {
-		for _, m := range ms {
-			if m.holds(c.Request.URL.Path) {
-				c.Set(ctxKeyMount, m)
-				break
-			}
-		}
-		c.Next()
-	}
-}
-
 // mountOf returns the mount of the request, if any.
 func mountOf(c *gin.Context) (mount, bool) {
-	v, ok := c.Get(ctxKeyMount)
-	if !ok {
-		return mount{}, false
+	if x := exchangeOf(c); x != nil && x.mount != nil {
+		return *x.mount, true
 	}
-	m, ok := v.(mount)
-	return m, ok
+	return mount{}, false
 }

@@ -53,7 +53,7 @@ func (h *openAIHandler) abortOpenAIErr(c *gin.Context, err error) {
 	e := openaiapi.ErrorOf(err, HTTPStatus(err))
 	if e.Status >= 500 && h.logger != nil {
 		h.logger.ErrorContext(c.Request.Context(), "request failed",
-			"request_id", c.GetString(ctxKeyRequestID), "method", c.Request.Method, "path", c.Request.URL.Path, "status", e.Status, "err", err)
+			"request_id", requestIDOf(c), "method", c.Request.Method, "path", c.Request.URL.Path, "status", e.Status, "err", err)
 	}
 	abortOpenAI(c, e)
 }
@@ -183,7 +183,7 @@ func (h *openAIHandler) stream(c *gin.Context, req answer.Request, t *openaiapi.
 	case ctx.Err() != nil:
 		return
 	default:
-		h.logger.ErrorContext(ctx, "openai: chat stream failed", "request_id", c.GetString(ctxKeyRequestID), "path", c.Request.URL.Path, "err", err)
+		h.logger.ErrorContext(ctx, "openai: chat stream failed", "request_id", requestIDOf(c), "path", c.Request.URL.Path, "err", err)
 		_ = send(openaiapi.ErrorFor(http.StatusInternalServerError, "The answer stopped because of an internal error. Please ask again.").Body())
 		return
 	}

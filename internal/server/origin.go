@@ -17,8 +17,13 @@ import (
 // site that points its own name at the coach's address (DNS rebinding)
 // cannot use it.
 func allowHosts(hosts []string) gin.HandlerFunc {
+	// The names are put in the form a request's is compared in once, here.
+	allowed := make([]string, len(hosts))
+	for i, a := range hosts {
+		allowed[i] = strings.Trim(strings.ToLower(a), "[]")
+	}
 	return func(c *gin.Context) {
-		if hostAllowed(c.Request.Host, hosts) {
+		if hostAllowed(c.Request.Host, allowed) {
 			c.Next()
 			return
 		}
@@ -27,7 +32,8 @@ func allowHosts(hosts []string) gin.HandlerFunc {
 	}
 }
 
-// hostAllowed reports whether a request's Host header names one of hosts.
+// hostAllowed reports whether a request's Host header names one of hosts,
+// given in lower case without brackets.
 func hostAllowed(hostport string, hosts []string) bool {
 	h := strings.ToLower(hostport)
 	if host, _, err := net.SplitHostPort(h); err == nil {
@@ -35,7 +41,6 @@ func hostAllowed(hostport string, hosts []string) bool {
 	}
 	h = strings.TrimSuffix(strings.Trim(h, "[]"), ".")
 	for _, a := range hosts {
-		a = strings.Trim(strings.ToLower(a), "[]")
 		switch {
 		case a == "*", a == h:
 			return true

@@ -129,7 +129,7 @@ func New(d Deps) *gin.Engine {
 	// error of a request under them, the middleware's included, keeps them.
 	openAI := mount{prefix: "/v1", writeError: writeOpenAIError, maxBody: MaxOpenAIBodyBytes}
 	// The log and the metrics wrap recovery, so a panic's 500 is counted.
-	r.Use(selectMount([]mount{openAI}), watchWrites(), requestID(), requestLog(d.Logger), observe(d.Metrics), recovery(d.Logger, d.Metrics), securityHeaders())
+	r.Use(track([]mount{openAI}), requestID(), requestLog(d.Logger), observe(d.Metrics), recovery(d.Logger, d.Metrics), securityHeaders())
 	if len(d.AllowedHosts) > 0 {
 		r.Use(allowHosts(d.AllowedHosts))
 	}
