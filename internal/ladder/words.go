@@ -297,6 +297,9 @@ var Talk = struct {
 	// IntroAfter follow a title that opens a message to say where its writer
 	// works ("senior pm at a bank").
 	IntroAfter Phrases
+	// ToTheirs name where another person is, as somewhere the asker may
+	// want to get ("to get where she is").
+	ToTheirs Phrases
 	// MovedOwn tell of the asker's own move from one level to another ("i
 	// went from apm to pm"): the level after "to" is theirs now.
 	MovedOwn Phrases
@@ -478,6 +481,8 @@ var Talk = struct {
 		"please", "maybe", "true", "got", "nice", "awesome", "perfect", "interesting", "makes", "sense", "agreed", "fair", "good"},
 	Became: Phrases{"promoted", "title got changed", "title was changed", "title changed", "title got updated", "title was updated",
 		"got bumped", "bumped up", "was moved up", "got moved up", "got levelled up", "got leveled up"},
+	ToTheirs: Phrases{"where she is", "where he is", "where they are", "her level", "his level", "their level", "her job",
+		"his job", "her role", "his role", "her position", "his position", "her shoes", "his shoes", "like her", "like him"},
 	MovedOwn: Phrases{"i went from", "i've gone from", "i have gone from", "i moved from", "i've moved from", "i switched from",
 		"i just went from", "i just moved from", "i got bumped from", "i was bumped from"},
 	Other: Phrases{"the other one", "the other option", "the other path", "the other route", "the other role", "the other skill",
@@ -510,7 +515,7 @@ var Talk = struct {
 	ThirdPerson: Phrases{"she", "her", "he", "him", "his", "they", "them", "their", "that level", "their level", "that job", "that role", "her job", "his job", "their job", "her role", "his role", "their role",
 		"someone at", "that person", "this person", "someone in that", "someone like that", "people at that", "hers"},
 	FirstObject:      Phrases{"me", "myself", "my"},
-	FirstPersonWords: Phrases{"i", "me", "i'm", "im", "i've", "i'd", "i'll", "myself", "am i", "mine"},
+	FirstPersonWords: Phrases{"i=", "me", "i'm", "im", "i've", "i'd", "i'll", "myself", "am i", "mine"},
 	Moving: Phrases{"get to", "get there", "getting to", "become", "becoming", "reach", "reaching", "promoted", "move up",
 		"move to", "moving to", "step up", "grow into", "make it to", "get past", "get beyond", "get promoted", "level up to"},
 	Managing: Phrases{"manage", "managing", "manager", "management", "people manager", "direct reports", "reports",

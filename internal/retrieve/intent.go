@@ -308,7 +308,10 @@ func personLevel(lad *ladder.Model, text string) string {
 	id := ""
 	for _, m := range lad.FindLevels(text) {
 		k := kindOf(text, m)
-		if m.Strong && (k == kindOther || k == kindObject || k == kindAsked && thirdSubject(text[:max(m.Pos, 0)])) {
+		// The people a third person works on ("she mentors two junior
+		// PMs") are not that person; the asker's are the person told of.
+		before := text[:max(m.Pos, 0)]
+		if m.Strong && (k == kindOther || k == kindObject && !thirdSubject(before) || k == kindAsked && thirdIs(before)) {
 			id = m.ID
 		}
 	}
@@ -320,6 +323,22 @@ func personLevel(lad *ladder.Model, text string) string {
 func othersCue(cue string) bool {
 	w, _, _ := strings.Cut(strings.TrimSpace(cue), " ")
 	return !ladder.Talk.FirstPersonWords.In(" "+w+" ") && w != "my"
+}
+
+// thirdIs is true when the clause before a title says a third person is
+// it ("she's a", "he got an offer for a"), not that the person works on
+// people of that level ("she's taking over hiring for two" new PMs).
+func thirdIs(before string) bool {
+	if !thirdSubject(before) {
+		return false
+	}
+	words := strings.Fields(clauseBefore(before))
+	for j, w := range words {
+		if slices.Contains(ladder.Talk.ThirdSubjects, w) {
+			return !ladder.Talk.WorkVerbs.In(" " + strings.Join(words[j+1:], " ") + " ")
+		}
+	}
+	return true // a possessive and a person: "my friend just started as"
 }
 
 // thirdSubject is true when the clause before a title has a third person
@@ -531,7 +550,14 @@ func (s *reading) peopleTalkedOf() {
 		if other == "" && third {
 			other = cmp.Or(s.hist.other, onlyPerson(names)) // "what should she work on?"
 		}
-		if other != "" {
+		switch {
+		case other != "" && s.towardsTheirs(other):
+			// "what should I build to get where she is?": her level is
+			// the asker's target, not the one asked about.
+			s.mentions = []ladder.Mention{{ID: other, Pos: -1, Strong: true}}
+			s.in.Current = cmp.Or(s.in.Current, s.hist.current)
+			s.in.FromHistory, s.in.Transition, s.in.Target = true, true, other
+		case other != "":
 			s.mentions = []ladder.Mention{{ID: other, Pos: -1, Strong: true}}
 			s.aboutOther, s.in.FromHistory = true, true
 			s.in.Current = other
@@ -543,6 +569,16 @@ func (s *reading) peopleTalkedOf() {
 		}
 		s.in.FromHistory, s.pairAsked = true, true
 	}
+}
+
+// towardsTheirs: the asker, whose level is known and below the person's,
+// asks how to reach where that person is.
+func (s *reading) towardsTheirs(other string) bool {
+	ask := " " + asking(s.q) + " "
+	cur, ok1 := s.lad.ByID(cmp.Or(s.in.Current, s.hist.current))
+	them, ok2 := s.lad.ByID(other)
+	return ok1 && ok2 && cur.Rung > 0 && them.Rung > cur.Rung &&
+		ladder.Talk.ToTheirs.In(ask) && ladder.Talk.FirstPersonWords.In(ask)
 }
 
 // routeNamed: the managing route named by its word, and no rung ("if I

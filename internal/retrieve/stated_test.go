@@ -78,3 +78,23 @@ func TestOwnLevel(t *testing.T) {
 		}
 	}
 }
+
+// TestPersonLevel: the level of the other person a message tells of, not
+// of the people that person works on.
+func TestPersonLevel(t *testing.T) {
+	lad := ladder.Default()
+	for _, c := range []struct {
+		q    string
+		want string
+	}{
+		{"she's a director at a bank", ladder.Director},
+		{"he got an offer for a senior pm role", ladder.Senior},
+		{"she's also busy hiring two new associate pms", ""},
+		{"he now manages three senior pms", ""},
+		{"my boss is the vp", ladder.VP},
+	} {
+		if got := personLevel(lad, c.q); got != c.want {
+			t.Errorf("personLevel(%q) = %q; want %q", c.q, got, c.want)
+		}
+	}
+}

@@ -223,6 +223,14 @@ func TestSteps(t *testing.T) {
 		{"back to the asker after talk of a friend's move", "right, back to me: am i doing well where i am?",
 			hist("i'm a senior pm at a bank", "Senior PMs own a product domain.", "my friend wants to move into product marketing", "Some PMs are more drawn to the why than the how."),
 			func(in Intent) bool { return len(in.Roles) == 0 && len(in.Levels) > 0 && in.Levels[0] == ladder.Senior }},
+		{"where another person is, as the asker's target", "what should i build to get where she is one day?",
+			hist("i'm a mid-level pm", "Mid-level PMs own a product area.", "my manager just got promoted to director", "Congratulations to her."),
+			func(in Intent) bool { return in.Transition && in.Target == ladder.Director && in.Current == ladder.Mid }},
+		{"where another person is, asked of that person", "what should he build to grow beyond where he is now?",
+			hist("i run a team; my report tom is a senior pm", "Happy to help with Tom."),
+			func(in Intent) bool {
+				return in.Current == ladder.Senior && in.Levels[0] == ladder.Senior && in.Target != ladder.Senior
+			}},
 		{"a listed skill named in other forms of its words", "unpack the final one for me",
 			hist("I'm a senior PM. Where should I grow?", "Mentorship, executive communication, and, from the rung before, building influence."),
 			func(in Intent) bool { return in.Section == "mid/skills" }},
