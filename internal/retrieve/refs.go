@@ -206,7 +206,12 @@ func (r *Retriever) other(history []Turn) (listed, bool) {
 		if len(two) != 2 {
 			continue
 		}
-		return r.notTakenUp(two, history[i+1:], false)
+		if it, ok := r.notTakenUp(two, history[i+1:], false); ok {
+			return it, true
+		}
+		// Nobody took one up by name since: the one the coach's replies
+		// since have not spoken of, when they spoke of one alone.
+		return r.notAnswered(two, history[i+1:])
 	}
 	for i := len(history) - 1; i >= 0; i-- {
 		if history[i].Role != "assistant" {
@@ -242,6 +247,29 @@ func (r *Retriever) notTakenUp(two []listed, after []Turn, byPlace bool) (listed
 				return two[0], true
 			}
 		}
+	}
+	return listed{}, false
+}
+
+// notAnswered is the one of two things that the replies after them did not
+// speak of, when they spoke of exactly one.
+func (r *Retriever) notAnswered(two []listed, after []Turn) (listed, bool) {
+	spoken := [2]bool{}
+	for _, t := range after {
+		if t.Role != "assistant" {
+			continue
+		}
+		for _, it := range r.items(t.Content) {
+			for k := range two {
+				spoken[k] = spoken[k] || it.same(two[k])
+			}
+		}
+	}
+	switch spoken {
+	case [2]bool{true, false}:
+		return two[1], true
+	case [2]bool{false, true}:
+		return two[0], true
 	}
 	return listed{}, false
 }

@@ -231,6 +231,9 @@ func TestSteps(t *testing.T) {
 			func(in Intent) bool {
 				return in.Current == ladder.Senior && in.Levels[0] == ladder.Senior && in.Target != ladder.Senior
 			}},
+		{"the other one: the one of a pair the reply did not speak of", "and the other one?",
+			hist("torn between business development and product marketing. i like negotiating.", "Business development suits PMs with commercial instincts: negotiating deals."),
+			func(in Intent) bool { return slices.Equal(in.Roles, []string{"product-marketing"}) }},
 		{"a listed skill named in other forms of its words", "unpack the final one for me",
 			hist("I'm a senior PM. Where should I grow?", "Mentorship, executive communication, and, from the rung before, building influence."),
 			func(in Intent) bool { return in.Section == "mid/skills" }},
