@@ -79,6 +79,7 @@ func TestTerms(t *testing.T) {
 		{"day-to-day", []string{"respons"}},
 		{"Organisational design", []string{"organiz", "design"}},
 		{"the and of", nil},
+		{"too late? lol tbh", []string{"late"}}, // chat fillers carry no subject
 	}
 	for _, tt := range tests {
 		got := Terms(tt.in)

@@ -63,6 +63,10 @@ var stopwords = map[string]bool{
 	"etc": true, "e": true, "g": true, "ie": true, "eg": true, "let": true, "lets": true, "us": true, "go": true,
 	"much": true, "many": true, "well": true, "good": true, "best": true, "kind": true, "thing": true, "things": true,
 	"dont": true, "doesnt": true, "im": true, "youre": true, "ive": true, "whats": true, "isnt": true, "youll": true, "id": true,
+	// Chat fillers: a laugh or an aside carries no subject.
+	"lol": true, "lmao": true, "haha": true, "hahaha": true, "tbh": true, "ngl": true, "btw": true, "pls": true, "plz": true,
+	"idk": true, "imo": true, "imho": true, "omg": true, "fwiw": true, "tho": true, "kinda": true, "sorta": true,
+	"gonna": true, "wanna": true, "gotta": true, "yeah": true, "yep": true, "ok": true, "okay": true, "hmm": true, "um": true, "uh": true,
 }
 
 // IsStop reports whether a lower-case token is a stop word.
