@@ -297,6 +297,9 @@ var Talk = struct {
 	// IntroAfter follow a title that opens a message to say where its writer
 	// works ("senior pm at a bank").
 	IntroAfter Phrases
+	// He and She are the pronouns of one gender, read to tell apart two
+	// people the asker told of.
+	He, She Phrases
 	// ToTheirs name where another person is, as somewhere the asker may
 	// want to get ("to get where she is").
 	ToTheirs Phrases
@@ -482,6 +485,8 @@ var Talk = struct {
 		"please", "maybe", "true", "got", "nice", "awesome", "perfect", "interesting", "makes", "sense", "agreed", "fair", "good"},
 	Became: Phrases{"promoted", "title got changed", "title was changed", "title changed", "title got updated", "title was updated",
 		"got bumped", "bumped up", "was moved up", "got moved up", "got levelled up", "got leveled up"},
+	He:  Phrases{"he", "him", "his", "he's", "hes", "himself"},
+	She: Phrases{"she", "her", "hers", "she's", "shes", "herself"},
 	ToTheirs: Phrases{"where she is", "where he is", "where they are", "her level", "his level", "their level", "her job",
 		"his job", "her role", "his role", "her position", "his position", "her shoes", "his shoes", "like her", "like him"},
 	MovedOwn: Phrases{"i went from", "i've gone from", "i have gone from", "i moved from", "i've moved from", "i switched from",

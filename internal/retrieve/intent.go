@@ -548,7 +548,13 @@ func (s *reading) peopleTalkedOf() {
 		names := namedPeople(s.lad, s.history, s.known)
 		other := personNamed(names, s.question, third) // "what should Ines build?", "my boss: what should she...?"
 		if other == "" && third {
-			other = cmp.Or(s.hist.other, onlyPerson(names)) // "what should she work on?"
+			// "what should she work on?": of two or more people told of,
+			// the one the pronoun was used for; else the last other
+			// person told of (as last told), or the only one.
+			if len(names) >= 2 {
+				other = pronounPerson(names, boundPeople(s.lad, s.history, names, s.known), s.q)
+			}
+			other = cmp.Or(other, s.hist.other, onlyPerson(names))
 		}
 		switch {
 		case other != "" && s.towardsTheirs(other):

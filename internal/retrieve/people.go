@@ -114,6 +114,73 @@ func personNamed(names map[string]string, question string, third bool) string {
 	return ""
 }
 
+// boundPeople are the people the user's turns spoke of by a pronoun of one
+// gender: a turn that names one person who has a level and speaks of "he"
+// or "she" binds that pronoun's gender to them ("Tom wants more. What
+// should he work on?"). Keys are "he" and "she"; values lower-case names.
+func boundPeople(lad *ladder.Model, history []Turn, names map[string]string, known func(string) bool) map[string]string {
+	var out map[string]string
+	for _, t := range history {
+		if t.Role != "user" {
+			continue
+		}
+		named := ""
+		for _, w := range strings.FieldsFunc(t.Content, func(r rune) bool { return !(unicode.IsLetter(r) || r == '-') }) {
+			l := strings.ToLower(w)
+			if _, ok := names[l]; ok && isName(lad, w, known) {
+				if named != "" && named != l {
+					named = "-" // two people: no pronoun is bound
+					break
+				}
+				named = l
+			}
+		}
+		if named == "" || named == "-" {
+			continue
+		}
+		pad := " " + normalize(t.Content) + " "
+		for _, g := range []struct {
+			key   string
+			words ladder.Phrases
+		}{{"he", ladder.Talk.He}, {"she", ladder.Talk.She}} {
+			if g.words.In(pad) {
+				if out == nil {
+					out = map[string]string{}
+				}
+				out[g.key] = named
+			}
+		}
+	}
+	return out
+}
+
+// pronounPerson is the level of the person the question's pronoun stands
+// for: the one that pronoun's gender was bound to, or, of two people told
+// of, the one the other gender was bound to is not.
+func pronounPerson(names, bound map[string]string, q string) string {
+	pad := " " + q + " "
+	for _, g := range []struct{ key, other string }{{"she", "he"}, {"he", "she"}} {
+		words := ladder.Talk.She
+		if g.key == "he" {
+			words = ladder.Talk.He
+		}
+		if !words.In(pad) {
+			continue
+		}
+		if name, ok := bound[g.key]; ok {
+			return names[name]
+		}
+		if name, ok := bound[g.other]; ok && len(names) == 2 {
+			for n, id := range names {
+				if n != name {
+					return id
+				}
+			}
+		}
+	}
+	return ""
+}
+
 // onlyPerson is the level of the one person the asker told of, or "".
 func onlyPerson(names map[string]string) string {
 	if len(names) == 1 {
