@@ -258,11 +258,11 @@ type Role struct {
 
 var roles = []Role{
 	{ID: "operations", Name: "Operations & Program Management",
-		Words: []string{"operations", "ops role", "ops roles", "program management", "program manager", "programme manager", "chief of staff", "process optimisation", "process optimization"}},
+		Words: []string{"operations", "ops role", "ops roles", "program management", "program manager", "programme manager", "chief of staff", "process optimisation", "process optimization", "loves process", "love process", "running programs", "cross-team programs", "cross-functional programs", "big programs"}},
 	{ID: "business-development", Name: "Business Development & Partnerships",
 		Words: []string{"business development", "bizdev", "biz dev", "partnerships", "partnership", "deal making", "dealmaking", "deal-making", "closing deals", "talking to partners", "partners", "negotiating deals", "sales role", "bd role"}},
 	{ID: "founder", Name: "Startup Founders or CEOs",
-		Words: []string{"founder", "founders", "co-founder", "cofounder", "found a startup", "start a company", "start my own", "own company", "own companies", "own startup", "own startups", "starting a company", "starting companies", "starting their own", "start their own", "founding a", "own business", "own venture", "own thing", "build my own", "start something", "my own app", "start a startup", "start a business", "entrepreneur", "general manager", "gm role", "become a ceo", "become ceo", "be a ceo", "ceo role", "ceo of a startup"}},
+		Words: []string{"founder", "founders", "co-founder", "cofounder", "found a startup", "start a company", "start my own", "own company", "own companies", "own startup", "own startups", "starting a company", "starting companies", "starting their own", "start their own", "founding a", "own business", "own venture", "own thing", "build my own", "start something", "starting something", "something of my own", "something of his own", "something of her own", "something of their own", "my own app", "start a startup", "start a business", "entrepreneur", "general manager", "gm role", "become a ceo", "become ceo", "be a ceo", "ceo role", "ceo of a startup"}},
 	{ID: "product-marketing", Name: "Product Marketing or Strategy",
 		Words: []string{"product marketing", "marketing role", "pmm", "corporate strategy", "strategy role", "user research role", "ux research", "become a researcher", "messaging and positioning", "positioning"}},
 	{ID: "innovation", Name: "Innovation, R&D, or Incubation Roles",

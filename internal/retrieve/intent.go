@@ -556,6 +556,16 @@ func (s *reading) peopleTalkedOf() {
 			}
 			other = cmp.Or(other, s.hist.other, onlyPerson(names))
 		}
+		if about := toldAbout(s.lad, s.history, s.question, s.known); other == "" && about != "" && len(s.in.Roles) == 0 {
+			// "and for Alex?", told of by what they love doing: the
+			// roles their description names.
+			if rs := roleIDs(s.lad, normalize(about)); len(rs) > 0 {
+				s.in.Roles, s.in.FromHistory = rs, true
+				if !s.in.HasTopic(TopicAdjacent) {
+					s.in.Topics = append(s.in.Topics, TopicAdjacent)
+				}
+			}
+		}
 		switch {
 		case other != "" && s.towardsTheirs(other):
 			// "what should I build to get where she is?": her level is

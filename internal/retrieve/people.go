@@ -181,6 +181,37 @@ func pronounPerson(names, bound map[string]string, q string) string {
 	return ""
 }
 
+// toldAbout is what the user's turns said of a person the question names
+// (a name typed capitalised before, in any case now): the words after
+// each mention of them, to the end of the sentence; "" when the question
+// names no such person.
+func toldAbout(lad *ladder.Model, history []Turn, question string, known func(string) bool) string {
+	asked := map[string]bool{}
+	for _, w := range strings.FieldsFunc(question, func(r rune) bool { return !(unicode.IsLetter(r) || r == '-') }) {
+		if l := strings.ToLower(w); !embed.IsStop(l) {
+			asked[l] = true
+		}
+	}
+	var b strings.Builder
+	for _, t := range history {
+		if t.Role != "user" {
+			continue
+		}
+		for _, sentence := range strings.FieldsFunc(t.Content, func(r rune) bool { return strings.ContainsRune(".!?;", r) }) {
+			words := strings.Fields(sentence)
+			for i, w := range words {
+				w = strings.Trim(w, ",:()\"'")
+				if asked[strings.ToLower(w)] && isName(lad, w, known) {
+					b.WriteString(strings.Join(words[i+1:], " "))
+					b.WriteString(". ")
+					break
+				}
+			}
+		}
+	}
+	return b.String()
+}
+
 // onlyPerson is the level of the one person the asker told of, or "".
 func onlyPerson(names map[string]string) string {
 	if len(names) == 1 {
