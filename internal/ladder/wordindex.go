@@ -124,6 +124,46 @@ func (x wordIndex) each(t string, visit func([]int) bool) bool {
 	return false
 }
 
+// eachAt calls visit with the offset of each word of t (lower case) and the
+// phrases that start with that word, with it less a plural s, or with a start
+// of it for a first word that may go on, in the order each does; the phrases
+// that start with no word are not visited. It stops when visit returns true.
+func (x wordIndex) eachAt(t string, visit func(at int, ks []int) bool) {
+	for i := 0; i < len(t); {
+		if !isWordByte(t[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(t) && isWordByte(t[j]) {
+			j++
+		}
+		w, at := t[i:j], i
+		i = j
+		if len(w) >= 2 {
+			if k := headKey(w[0], w[1]); x.heads[k>>6]&(1<<(k&63)) == 0 {
+				continue // no key starts like w
+			}
+		}
+		if ks := x.first[w]; len(ks) > 0 && visit(at, ks) {
+			return
+		}
+		if strings.HasSuffix(w, "s") {
+			if ks := x.first[w[:len(w)-1]]; len(ks) > 0 && visit(at, ks) {
+				return
+			}
+		}
+		for _, k := range x.lens {
+			if k > len(w) {
+				break
+			}
+			if ks := x.prefix[w[:k]]; len(ks) > 0 && visit(at, ks) {
+				return
+			}
+		}
+	}
+}
+
 // PhraseTable is a large phrase table read in one pass over the text's words:
 // only the phrases that start with one of its words are tried. It finds
 // what its Phrases find.
@@ -153,19 +193,52 @@ func (l PhraseTable) Index(t string) int {
 	return at
 }
 
-// Find is Phrases.Find over the phrases t may hold.
+// Find is Phrases.Find over the phrases t may hold: the text is read word by
+// word, and at each word only the phrases that start with it are tried, so
+// the first word that starts a phrase ends the search.
 func (l PhraseTable) Find(t string) (int, int) {
-	best, end := -1, -1
-	for _, k := range l.x.candidates(t) {
-		stop := len(t)
-		if best >= 0 {
-			stop = best
-		}
-		if at, e := phraseAt(t, l.Phrases[k], 0, stop); at >= 0 && (best < 0 || at < best) {
-			best, end = at, e
+	best, end, first := -1, -1, -1 // first: the listed place of the phrase found
+	for _, k := range l.x.always {
+		if at, e := phraseAt(t, l.Phrases[k], 0, len(t)); at >= 0 && (best < 0 || at < best) {
+			best, end, first = at, e, k
 		}
 	}
+	l.x.eachAt(t, func(at int, ks []int) bool {
+		if best >= 0 && at > best {
+			return true
+		}
+		for _, k := range ks {
+			if best == at && k > first {
+				break // ks ascend: a phrase listed earlier was found here
+			}
+			if e, ok := phraseHere(t, at, l.Phrases[k]); ok {
+				best, end, first = at, e, k
+				break
+			}
+		}
+		return false
+	})
 	return best, end
+}
+
+// phraseHere matches phrase w at t[at:], a word start: the end, and whether
+// it matched.
+func phraseHere(t string, at int, w string) (int, bool) {
+	star := markAt(w)
+	if star < 0 {
+		if !strings.HasPrefix(t[at:], w) || !wordAt(t, at, at+len(w)) {
+			return 0, false
+		}
+		end := at + len(w)
+		if end < len(t) && isWordByte(t[end]) {
+			end++ // the plural s
+		}
+		return end, true
+	}
+	if !strings.HasPrefix(t[at:], w[:star]) {
+		return 0, false
+	}
+	return restAt(t, at+star, w[star:])
 }
 
 // indexFrom is the length from which a table of this package is searched

@@ -100,42 +100,26 @@ func (in Intent) Facet() string {
 	return in.Facets[0].Facet
 }
 
+// cue is a set of words for a facet and how clearly they ask it: a table of
+// phrases, and the few cues with a gap of any words in them.
 type cue struct {
-	re     *lazyre.Regexp
+	words  ladder.PhraseTable
+	gaps   *lazyre.Regexp // nil: none
 	weight float64
 }
 
-// cues compiles patterns of one weight into a single regexp: one scan of
-// the question finds the first of them.
-func cues(weight float64, patterns ...string) []cue {
-	return []cue{{lazyre.New(`\b(?:` + strings.Join(patterns, "|") + `)`), weight}}
-}
-
-// facetCues are the words people use for each facet.
-var facetCues = map[string][]cue{
-	ladder.Responsibilities: append(cues(explicitFacet,
-		`responsibilit`, `duties`, `duty`, `day[- ]to[- ]day`, `daily`, `expected of`, `expectations? (?:of|for)`, `what (?:is|are) expected`,
-		`spend (?:their|my|your|his|her|the)? ?time`, `in charge of`, `accountable for`, `job (?:description|involve|entail)`, `role (?:involve|entail)`,
-		`what (?:does|do|would|will|did) (?:a|an|the)? ?[\w\- /]{0,40} do\b`, `typical (?:day|week)`, `on the hook`, `responsible for`, `what am i (?:supposed|expected) to`, `(?:be )?doing all (?:week|day)`, `what (?:will|would|do|does) (?:i|you|they|a pm) (?:actually )?(?:be )?do(?:ing)?\b`, `all week`, `what do they own`, `what (?:does|do|did|would|will) (?:a|an|the)? ?[\w\- /]{0,40} own\b`, `scope of`, `own\?`, `main tasks`, `core tasks`, `expectations`, `expected to`),
-		cues(impliedFacet, `role of`, `what is expected`, `focus(?:ed)? on\b.*\bday`)...),
-	ladder.Success: cues(explicitFacet,
-		`success`, `succeed`, `judged`, `judge`, `evaluat`, `measured`, `measure`, `assessed`, `performance review`, `doing (?:well|a good job|great)`,
-		`good job`, `signals?`, `criteria`, `know (?:i'?m|im|i am|if|that|when|they'?re|they are|you'?re|whether)`, `look like when`, `great look like`,
-		`(?:good|great|excellent) looks? like`, `doing well look`, `excel\b`, `excelling`, `stand out`, `high[- ]performing`, `good at (?:the|their|my) job`, `kpis?`, `what good looks like`, `the bar\b`, `bar (?:for|at)\b`, `recogni[sz]ed`),
-	ladder.Skills: append(cues(explicitFacet,
-		`skills?`, `build`, `develop`, `prepare`, `preparing`, `habits?`, `competenc`, `capabilit`, `learn`, `improve`, `get(?:ting)? better`, `focus on`,
-		`work on`, `working on`, `level up`, `strengthen`, `practi[cs]e\b`, `master\b`, `ready for`, `qualif`, `gaps?\b`, `weakness`, `train(?:ing)?\b`, `study\b`, `grow`, `growth`,
-		`hone\b`, `honing`, `sharpen`, `upskill`, `get promoted`, `what do i need`, `what does it take`, `need to know`, `get good at`),
-		cues(impliedFacet, `how (?:should|do|can|could|would) (?:i|a|an|you|we|one|pms?)\b`, `how to\b`, `tips`, `advice`, `handle`, `deal with`, `keep succeeding`)...),
-	ladder.Changes: cues(explicitFacet,
-		`changes?`, `changing`, `different`, `difference`, `differ`, `shift`, `what'?s new`, `new at`, `compared`, `\bvs\b`, `versus`,
-		`jump from`, `adjust`, `expect when`, `expect after`, `catch\b`, `downsides?`, `drawbacks?`, `the cons\b`, `hard(?:est)? part`, `worth it`, `enjoy`, `the reality`, `once (?:you'?re|i'?m|you are|i am)`),
-	ladder.Overview: cues(explicitFacet,
-		`what (?:is|are) (?:a|an|the)\b`, `what'?s (?:a|an|the)\b`, `tell me about`, `describe`, `overview`, `who (?:is|are)`, `explain (?:the|a|an)`, `what about`),
+// start is where the cue first stands in t, or -1.
+func (c cue) start(t string) int {
+	at := c.words.Index(t)
+	if c.gaps != nil {
+		if g := c.gaps.FindStringStart(t); g >= 0 && (at < 0 || g < at) {
+			at = g
+		}
+	}
+	return at
 }
 
 var (
-	reTransition = lazyre.New(`\b(?:promo|get there|getting there|make it there|reach it|get to (?:it|that level|that role)|becom\w*|became|promot\w*|move (?:up )?(?:in)?to|moving (?:up )?(?:in)?to|step (?:up )?(?:in)?to|get(?:ting)? to|reach(?:ing)?|grow(?:ing)? into|transition(?:ing)? (?:in)?to|switch(?:ing)? (?:in)?to|prepar\w* (?:for|to)|ready (?:for|to)|make the (?:jump|leap|move|step) (?:in)?to|jump to|land (?:a|an|the)|level up|advance to|climb to|to be (?:a|an)|go from|going from|get from|move from|moving from|after mine|role after|level after|step after|rung after|the next one|what'?s next|next for me|comes? next|next (?:move|career step)|(?:want|wants|hope|hoping|plan|planning|aim|aiming|trying|try|like|going) to (?:make|reach|become|be|get to|hit|land)\b|next (?:level|step|rung|role)|to the next|pivot (?:in)?to|transition (?:out )?(?:in)?to|go into|get into|break into|get promoted|make it to|work towards?|aim(?:ing)? for|path to|route to|road to|move up|moving up|step up|stepping up|level above|rung above|above that|eyeing|eye on|sights on|gunning for|targeting)\b`)
 	reFromTo     = lazyre.New(`\bfrom\b(.{1,60}?)\b((?:in)?to\b.{1,60})`)
 
 	reIC       = lazyre.New(`\b(?:individual contributor|ic track|ic path|ic role|ic pm|stay(?:ing)? (?:an )?ic|(?:don'?t|do not|never|not) (?:want|like|wish|plan|intend|enjoy)\w* (?:to )?(?:manag|lead(?:ing)? people|be a manager|have reports)|without (?:managing|direct reports|reports|people management)|no (?:direct )?reports|not manag\w+ people|instead of manag|prefer\w* not to manag|avoid (?:people )?manag|hands[- ]on|go deep|stay (?:in|deep in) the craft|principal|staff pm|staff product|product architect|without becoming a manager|manage people\?|without (?:\w+ ){0,2}(?:management|managing|manager|reports|direct reports)|(?:dread|hate|dislike|avoid|not interested in|don'?t enjoy|don'?t like|rather not|prefer not)\w*\b.{0,30}\bmanag\w*|stay out of management|not (?:go|move) into management|should i (?:become a |go into |move into )?manag\w*|management or|manager or|or (?:stay|remain) (?:an )?ic|ic or)`)
@@ -472,7 +456,7 @@ func (s *reading) transition() {
 	pending = pending[1 : len(pending)-1] // offsets as in s.main
 	// Moving out of product, to no role named, is no step up the ladder.
 	leaving := s.in.HasTopic(TopicAdjacent) && len(s.in.Roles) == 0 && len(s.mentions) == 0
-	if loc := reTransition.FindStringIndex(pending); loc != nil && !leaving && !ladder.Cues.NoManage.In(s.q) && !qualityNext(pending[loc[1]:]) {
+	if at, end := transitionWords.Find(pending); at >= 0 && !leaving && !ladder.Cues.NoManage.In(s.q) && !qualityNext(pending[end:]) {
 		s.in.Transition = true
 		if m := reFromTo.FindStringSubmatch(s.q); m != nil {
 			a, b := strongMentions(s.lad, m[1]), strongMentions(s.lad, m[2])
@@ -490,7 +474,7 @@ func (s *reading) transition() {
 		}
 		if s.in.Target == "" {
 			for _, m := range s.mentions {
-				if m.Pos >= loc[0] && m.ID != s.in.Current {
+				if m.Pos >= at && m.ID != s.in.Current {
 					s.in.Target = m.ID
 					break
 				}
@@ -1065,7 +1049,7 @@ func facets(lad *ladder.Model, q string) []FacetWeight {
 	for _, f := range []string{ladder.Skills, ladder.Success, ladder.Responsibilities, ladder.Changes, ladder.Overview} {
 		best, pos := 0.0, len(q)
 		for _, c := range facetCues[f] {
-			if at := c.re.FindStringStart(rest); at >= 0 {
+			if at := c.start(rest); at >= 0 {
 				if c.weight > best || c.weight == best && at < pos {
 					best, pos = c.weight, at
 				}
@@ -1350,9 +1334,9 @@ func (h *historyContext) readUser(lad *ladder.Model, q string) bool {
 // the one talked about and wanted.
 func (h *historyContext) namedLevels(q string, ms []ladder.Mention) {
 	h.topic = ms[0].ID
-	if loc := reTransition.FindStringIndex(q); loc != nil {
+	if at := transitionWords.Index(q); at >= 0 {
 		for _, m := range ms {
-			if m.Pos >= loc[0] {
+			if m.Pos >= at {
 				h.topic, h.target = m.ID, m.ID
 				break
 			}

@@ -38,9 +38,15 @@ func TestPrefilterAgrees(t *testing.T) {
 // evalTexts are the questions and history turns of the older eval sets,
 // normalised as the reader sees them.
 func evalTexts(t *testing.T) []string {
+	return textsOf(t, []string{"../../eval/public.jsonl", "../../eval/dev.jsonl", "../../eval/holdout.jsonl", "../../eval/holdout3.jsonl", "../../eval/holdout4.jsonl", "../../eval/holdout5.jsonl", "../../eval/holdout6.jsonl", "../../eval/holdout7.jsonl"})
+}
+
+// textsOf are the questions and history turns of eval files, normalised.
+// Files of other shapes (plans, assessments) give their lines' "q", if any.
+func textsOf(t *testing.T, files []string) []string {
 	t.Helper()
 	var texts []string
-	for _, f := range []string{"../../eval/public.jsonl", "../../eval/dev.jsonl", "../../eval/holdout.jsonl", "../../eval/holdout3.jsonl", "../../eval/holdout4.jsonl", "../../eval/holdout5.jsonl", "../../eval/holdout6.jsonl", "../../eval/holdout7.jsonl"} {
+	for _, f := range files {
 		fh, err := os.Open(f)
 		if err != nil {
 			t.Fatal(err)
