@@ -221,6 +221,26 @@ func (l PhraseTable) Find(t string) (int, int) {
 	return best, end
 }
 
+// Each calls visit with each phrase found in t, by its place in the table,
+// and where it starts: word by word from the start of t, each phrase at each
+// word that starts it (the phrases that start with no word first, at their
+// first place). It stops when visit returns true.
+func (l PhraseTable) Each(t string, visit func(k, at int) bool) {
+	for _, k := range l.x.always {
+		if at, _ := phraseAt(t, l.Phrases[k], 0, len(t)); at >= 0 && visit(k, at) {
+			return
+		}
+	}
+	l.x.eachAt(t, func(at int, ks []int) bool {
+		for _, k := range ks {
+			if _, ok := phraseHere(t, at, l.Phrases[k]); ok && visit(k, at) {
+				return true
+			}
+		}
+		return false
+	})
+}
+
 // phraseHere matches phrase w at t[at:], a word start: the end, and whether
 // it matched.
 func phraseHere(t string, at int, w string) (int, bool) {

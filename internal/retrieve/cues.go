@@ -12,7 +12,7 @@ import (
 // in them are regular expressions beside the table.
 var facetCues = map[string][]cue{
 	ladder.Responsibilities: {
-		{weight: explicitFacet, words: ladder.NewPhraseTable(ladder.Phrases{
+		{weight: explicitFacet, words: ladder.Phrases{
 			"responsibilit*", "duties*", "duty*", "day-to-day*", "day-to day*", "day to-day*", "day to day*", "daily*",
 			"expected of*", "expectations of*", "expectations for*", "expectation of*", "expectation for*",
 			"what is expected*", "what are expected*", "spend their time*", "spend my time*", "spend your time*",
@@ -35,13 +35,13 @@ var facetCues = map[string][]cue{
 			"what do they do=", "what does a pm actually be doing=", "what does a pm actually do=",
 			"what does a pm be doing=", "what does a pm do=", "all week*", "what do they own*", "scope of*", "own?*",
 			"main tasks*", "core tasks*", "expectations*", "expected to*",
-		}), gaps: lazyre.New(`\b(?:what (?:does|do|would|will|did) (?:a|an|the)? ?[\w\- /]{0,40} do\b|what (?:does|do|did|would|will) (?:a|an|the)? ?[\w\- /]{0,40} own\b)`)},
-		{weight: impliedFacet, words: ladder.NewPhraseTable(ladder.Phrases{
+		}, gaps: lazyre.New(`\b(?:what (?:does|do|would|will|did) (?:a|an|the)? ?[\w\- /]{0,40} do\b|what (?:does|do|did|would|will) (?:a|an|the)? ?[\w\- /]{0,40} own\b)`)},
+		{weight: impliedFacet, words: ladder.Phrases{
 			"role of*", "what is expected*",
-		}), gaps: lazyre.New(`\b(?:focus(?:ed)? on\b.*\bday)`)},
+		}, gaps: lazyre.New(`\b(?:focus(?:ed)? on\b.*\bday)`)},
 	},
 	ladder.Success: {
-		{weight: explicitFacet, words: ladder.NewPhraseTable(ladder.Phrases{
+		{weight: explicitFacet, words: ladder.Phrases{
 			"success*", "succeed*", "judged*", "judge*", "evaluat*", "measured*", "measure*", "assessed*",
 			"performance review*", "doing well*", "doing a good job*", "doing great*", "good job*", "signals*", "signal*",
 			"criteria*", "know i'm*", "know im*", "know im*", "know i am*", "know if*", "know that*", "know when*",
@@ -50,17 +50,17 @@ var facetCues = map[string][]cue{
 			"great look like*", "excellent looks like*", "excellent look like*", "doing well look*", "excel=", "excelling*",
 			"stand out*", "high-performing*", "high performing*", "good at the job*", "good at their job*", "good at my job*",
 			"kpis*", "kpi*", "what good looks like*", "the bar=", "bar for=", "bar at=", "recognised*", "recognized*",
-		})},
+		}},
 	},
 	ladder.Skills: {
-		{weight: explicitFacet, words: ladder.NewPhraseTable(ladder.Phrases{
+		{weight: explicitFacet, words: ladder.Phrases{
 			"skills*", "skill*", "build*", "develop*", "prepare*", "preparing*", "habits*", "habit*", "competenc*",
 			"capabilit*", "learn*", "improve*", "getting better*", "get better*", "focus on*", "work on*", "working on*",
 			"level up*", "strengthen*", "practice=", "practise=", "master=", "ready for*", "qualif*", "gaps=", "gap=",
 			"weakness*", "training=", "train=", "study=", "grow*", "growth*", "hone=", "honing*", "sharpen*", "upskill*",
 			"get promoted*", "what do i need*", "what does it take*", "need to know*", "get good at*",
-		})},
-		{weight: impliedFacet, words: ladder.NewPhraseTable(ladder.Phrases{
+		}},
+		{weight: impliedFacet, words: ladder.Phrases{
 			"how should i=", "how should a=", "how should an=", "how should you=", "how should we=", "how should one=",
 			"how should pms=", "how should pm=", "how do i=", "how do a=", "how do an=", "how do you=", "how do we=",
 			"how do one=", "how do pms=", "how do pm=", "how can i=", "how can a=", "how can an=", "how can you=",
@@ -68,22 +68,22 @@ var facetCues = map[string][]cue{
 			"how could you=", "how could we=", "how could one=", "how could pms=", "how could pm=", "how would i=",
 			"how would a=", "how would an=", "how would you=", "how would we=", "how would one=", "how would pms=",
 			"how would pm=", "how to=", "tips*", "advice*", "handle*", "deal with*", "keep succeeding*",
-		})},
+		}},
 	},
 	ladder.Changes: {
-		{weight: explicitFacet, words: ladder.NewPhraseTable(ladder.Phrases{
+		{weight: explicitFacet, words: ladder.Phrases{
 			"changes*", "change*", "changing*", "different*", "difference*", "differ*", "shift*", "what's new*", "whats new*",
 			"new at*", "compared*", "vs=", "versus*", "jump from*", "adjust*", "expect when*", "expect after*", "catch=",
 			"downsides*", "downside*", "drawbacks*", "drawback*", "the cons=", "hardest part*", "hard part*", "worth it*",
 			"enjoy*", "the reality*", "once you're*", "once youre*", "once i'm*", "once im*", "once you are*", "once i am*",
-		})},
+		}},
 	},
 	ladder.Overview: {
-		{weight: explicitFacet, words: ladder.NewPhraseTable(ladder.Phrases{
+		{weight: explicitFacet, words: ladder.Phrases{
 			"what is a=", "what is an=", "what is the=", "what are a=", "what are an=", "what are the=", "what's a=",
 			"what's an=", "what's the=", "whats a=", "whats an=", "whats the=", "tell me about*", "describe*", "overview*",
 			"who is*", "who are*", "explain the*", "explain a*", "explain an*", "what about*",
-		})},
+		}},
 	},
 }
 
@@ -120,3 +120,59 @@ var transitionWords = ladder.NewPhraseTable(ladder.Phrases{
 	"move up=", "moving up=", "step up=", "stepping up=", "level above=", "rung above=", "above that=", "eyeing=",
 	"eye on=", "sights on=", "gunning for=", "targeting=",
 })
+
+// facetIndex is every facet cue's phrases in one table, read in one pass over
+// a question's words; owner is the cue each phrase belongs to, by its place in
+// refs.
+var facetIndex = func() (x struct {
+	table ladder.PhraseTable
+	owner []int
+	refs  []cueRef
+}) {
+	var all ladder.Phrases
+	for _, f := range ladder.Facets() {
+		for i, c := range facetCues[f] {
+			x.refs = append(x.refs, cueRef{f, i})
+			for _, w := range c.words {
+				all = append(all, w)
+				x.owner = append(x.owner, len(x.refs)-1)
+			}
+		}
+	}
+	if len(x.refs) > maxCues {
+		panic("retrieve: more facet cues than maxCues")
+	}
+	x.table = ladder.NewPhraseTable(all)
+	return x
+}()
+
+// maxCues bounds the facet cues, so their starts fit in an array.
+const maxCues = 16
+
+// cueRef names one cue: its facet, and its place in facetCues.
+type cueRef struct {
+	facet string
+	i     int
+}
+
+// cueStarts is where each facet cue (by its place in facetIndex.refs) first
+// stands in t, or -1.
+func cueStarts(t string) (out [maxCues]int) {
+	for i := range out {
+		out[i] = -1
+	}
+	facetIndex.table.Each(t, func(k, at int) bool {
+		if c := facetIndex.owner[k]; out[c] < 0 || at < out[c] {
+			out[c] = at
+		}
+		return false
+	})
+	for c, ref := range facetIndex.refs {
+		if g := facetCues[ref.facet][ref.i].gaps; g != nil {
+			if at := g.FindStringStart(t); at >= 0 && (out[c] < 0 || at < out[c]) {
+				out[c] = at
+			}
+		}
+	}
+	return out
+}

@@ -3,6 +3,7 @@ package retrieve
 import (
 	"path/filepath"
 	"regexp"
+	"slices"
 	"testing"
 
 	"github.com/ladder/coach/internal/ladder"
@@ -42,13 +43,15 @@ func TestCuesAgree(t *testing.T) {
 	}
 	texts := textsOf(t, files)
 	for _, q := range texts {
+		starts := cueStarts(q)
 		for f, refs := range facetRefs {
 			for i, re := range refs {
 				want := -1
 				if loc := re.FindStringIndex(q); loc != nil {
 					want = loc[0]
 				}
-				if got := facetCues[f][i].start(q); got != want {
+				got := starts[slices.Index(facetIndex.refs, cueRef{f, i})]
+				if got != want {
 					t.Errorf("%s cue %d in %q starts at %d; the expression at %d", f, i, q, got, want)
 				}
 			}

@@ -100,23 +100,12 @@ func (in Intent) Facet() string {
 	return in.Facets[0].Facet
 }
 
-// cue is a set of words for a facet and how clearly they ask it: a table of
-// phrases, and the few cues with a gap of any words in them.
+// cue is a set of words for a facet and how clearly they ask it: phrases,
+// and the few cues with a gap of any words in them.
 type cue struct {
-	words  ladder.PhraseTable
+	words  ladder.Phrases
 	gaps   *lazyre.Regexp // nil: none
 	weight float64
-}
-
-// start is where the cue first stands in t, or -1.
-func (c cue) start(t string) int {
-	at := c.words.Index(t)
-	if c.gaps != nil {
-		if g := c.gaps.FindStringStart(t); g >= 0 && (at < 0 || g < at) {
-			at = g
-		}
-	}
-	return at
 }
 
 var (
@@ -1046,13 +1035,16 @@ func facets(lad *ladder.Model, q string) []FacetWeight {
 	// Hedges between the words of a cue ("what does the job actually
 	// involve") are not read.
 	rest = strings.Join(strings.Fields(ladder.Talk.Hedges.Blank(rest)), " ")
+	starts := cueStarts(rest)
 	for _, f := range []string{ladder.Skills, ladder.Success, ladder.Responsibilities, ladder.Changes, ladder.Overview} {
 		best, pos := 0.0, len(q)
-		for _, c := range facetCues[f] {
-			if at := c.start(rest); at >= 0 {
-				if c.weight > best || c.weight == best && at < pos {
-					best, pos = c.weight, at
-				}
+		for c, ref := range facetIndex.refs {
+			at := starts[c]
+			if ref.facet != f || at < 0 {
+				continue
+			}
+			if w := facetCues[f][ref.i].weight; w > best || w == best && at < pos {
+				best, pos = w, at
 			}
 		}
 		if best > 0 {
