@@ -297,6 +297,9 @@ var Talk = struct {
 	// IntroAfter follow a title that opens a message to say where its writer
 	// works ("senior pm at a bank").
 	IntroAfter Phrases
+	// NotAsked before a request's verb make it something told, not asked
+	// ("i've never written code").
+	NotAsked Phrases
 	// He and She are the pronouns of one gender, read to tell apart two
 	// people the asker told of.
 	He, She Phrases
@@ -485,6 +488,8 @@ var Talk = struct {
 		"please", "maybe", "true", "got", "nice", "awesome", "perfect", "interesting", "makes", "sense", "agreed", "fair", "good"},
 	Became: Phrases{"promoted", "title got changed", "title was changed", "title changed", "title got updated", "title was updated",
 		"got bumped", "bumped up", "was moved up", "got moved up", "got levelled up", "got leveled up"},
+	NotAsked: Phrases{"never", "i've", "ive", "i have", "i had", "haven't", "havent", "can't", "cant", "cannot", "don't", "dont",
+		"didn't", "didnt", "not", "no need to", "without"},
 	He:  Phrases{"he", "him", "his", "he's", "hes", "himself"},
 	She: Phrases{"she", "her", "hers", "she's", "shes", "herself"},
 	ToTheirs: Phrases{"where she is", "where he is", "where they are", "her level", "his level", "their level", "her job",

@@ -196,9 +196,18 @@ func (s *reading) codeAsked() bool {
 		if !strings.Contains(w, " ") && (s.known != nil && s.known(w) || namesLevelOrRole(s.lad, s.q)) {
 			continue
 		}
+		if ladder.Talk.NotAsked.In(" " + tailWords(clauseBefore(s.q[:loc[0]]), 3) + " ") {
+			continue // "i've never written a line of code": told, not asked
+		}
 		return true
 	}
 	return false
+}
+
+// tailWords are the last n words of t.
+func tailWords(t string, n int) string {
+	ws := strings.Fields(t)
+	return strings.Join(ws[max(0, len(ws)-n):], " ")
 }
 
 // mentionsAndFacets: the levels named and who they stand for, the roles,

@@ -66,7 +66,9 @@ func pointerIn(q string) (pointer, bool) {
 					return pointer{n: o.N, noun: strings.TrimSuffix(words[j], "s")}, true
 				}
 			}
-			if o.Word == "latter" || o.Word == "former" {
+			if o.Word == "latter" || o.Word == "former" || i+len(strings.Fields(o.Word)) == len(words) {
+				// "the latter", or an ordinal that ends the question ("tell
+				// me more about the first")
 				return pointer{n: o.N, noun: "one"}, true
 			}
 		}
@@ -114,7 +116,7 @@ func (r *Retriever) items(text string) []listed {
 	var segs []segment
 	for _, sk := range r.skills {
 		at := strings.Index(t, sk.name)
-		if at < 0 {
+		if at < 0 && len(sk.terms) >= 2 {
 			// Named in other forms of its words ("building influence",
 			// "board readiness" after "and" for "&"): its terms in a row
 			// in one part of a list.
@@ -211,7 +213,10 @@ func (r *Retriever) other(history []Turn) (listed, bool) {
 		}
 		// Nobody took one up by name since: the one the coach's replies
 		// since have not spoken of, when they spoke of one alone.
-		return r.notAnswered(two, history[i+1:])
+		if it, ok := r.notAnswered(two, history[i+1:]); ok {
+			return it, true
+		}
+		break // the two things an answer offered, below
 	}
 	for i := len(history) - 1; i >= 0; i-- {
 		if history[i].Role != "assistant" {
@@ -279,8 +284,15 @@ func (r *Retriever) notAnswered(two []listed, after []Turn) (listed, bool) {
 func (r *Retriever) alternatives(text string) []listed {
 	own := statedLevel(r.lad, normalize(text))
 	var out []listed
+	adjacent := false
 	for _, it := range r.items(text) {
 		if it.kind == itemLevel && it.id == own || slices.ContainsFunc(out, it.same) {
+			continue
+		}
+		// Roles named after the adjacent roles are examples of them, no
+		// alternative of their own.
+		adjacent = adjacent || it.kind == itemAdjacent
+		if adjacent && it.kind == itemRole {
 			continue
 		}
 		out = append(out, it)
