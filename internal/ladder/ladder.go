@@ -79,6 +79,7 @@ var levels = []Level{
 	{
 		ID: IC, Name: "IC track (Principal/Staff PM)", Title: "Individual Contributor (IC)", Rung: 0,
 		Aliases: []string{"principal pm", "principal product manager", "staff pm", "staff product manager", "product architect",
+			"staff role", "principal role", "staff-level pm", "staff level pm",
 			"individual contributor", "ic track", "ic pm", "ic product manager", "distinguished pm", "senior staff pm",
 			"group principal pm", "ic"},
 		Summary: "a high-impact, high-respect career route that allows you to go deep rather than broad",

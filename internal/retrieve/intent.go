@@ -499,9 +499,14 @@ func (s *reading) conversation() {
 		s.in.Current = s.hist.current
 	}
 	if len(s.mentions) == 0 && s.hist.topic != "" && ladder.Talk.ThatNext.In(" "+s.q+" ") {
-		// "when I reach that next rung": the next level talked about, itself.
-		s.stepBack = true
-		s.in.Transition, s.in.Target = false, ""
+		if n, ok := s.lad.Next(s.in.Current); ok && s.ownAsked() {
+			// "back to me: if I take that next step": the asker's own.
+			s.in.Transition, s.in.Target = true, n.ID
+		} else {
+			// "when I reach that next rung": the next level talked about, itself.
+			s.stepBack = true
+			s.in.Transition, s.in.Target = false, ""
+		}
 	}
 	s.stepTarget()
 	if stays(s.q) && (s.in.Target == "" || s.in.Target == s.in.Current || s.in.Current == "") {
@@ -663,8 +668,8 @@ func (s *reading) nextTarget() {
 	if s.aboutOther {
 		cur = s.mentions[0].ID // "she wants the next level": hers
 	}
-	if len(s.mentions) == 0 && s.hist.topic != "" && ladder.Cues.Anaphora.In(s.q) {
-		cur = s.hist.topic // "the level above that"
+	if len(s.mentions) == 0 && s.hist.topic != "" && ladder.Cues.Anaphora.In(s.q) && !s.ownAsked() {
+		cur = s.hist.topic // "the level above that", not "back to me: that next step"
 	}
 	if cur == "" && len(s.mentions) > 0 {
 		cur = s.mentions[0].ID
