@@ -324,6 +324,19 @@ func beyond(in *Intent) {
 	}
 }
 
+// entrySkill: a skill asked for about an entry of the coach's last numbered
+// list ("number 5 worries me: what skill does it take?"): the skill the
+// entry's words name in part.
+func (r *Retriever) entrySkill(p pointer, q string, history []Turn) (listed, bool) {
+	if !ladder.Talk.SkillWords.In(" " + q + " ") {
+		return listed{}, false
+	}
+	if entry := numberedEntry(history, p.n); entry != "" {
+		return r.skillNamedInPart(entry)
+	}
+	return listed{}, false
+}
+
 // point: "the third one", "the last skill on that list" name an item of
 // the previous answer.
 // askedBefore: a question that asks no facet asks what the last user turn
@@ -347,8 +360,10 @@ func (r *Retriever) point(in *Intent, q string, history []Turn) {
 	var it listed
 	if p, ok := pointerIn(q); ok {
 		p.listed = ladder.Talk.YouListed.In(" " + q + " ")
-		if it, ok = r.pointed(p, history, in.Current); !ok {
-			return
+		if it, ok = r.entrySkill(p, q, history); !ok {
+			if it, ok = r.pointed(p, history, in.Current); !ok {
+				return
+			}
 		}
 	} else if about, ok := aboutIn(q); ok {
 		if it, ok = r.described(about, history); !ok {

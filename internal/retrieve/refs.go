@@ -76,6 +76,49 @@ func pointerIn(q string) (pointer, bool) {
 	return pointer{}, false
 }
 
+// numberedEntry is entry n (1-based; -1 the last) of the numbered list in the
+// coach's last answer that has one ("1) ... 2) ..."), or "".
+func numberedEntry(history []Turn, n int) string {
+	for i := len(history) - 1; i >= 0; i-- {
+		if history[i].Role != "assistant" {
+			continue
+		}
+		if entries := numbered(history[i].Content); len(entries) >= 2 {
+			switch {
+			case n == -1:
+				return entries[len(entries)-1]
+			case n >= 1 && n <= len(entries):
+				return entries[n-1]
+			}
+			return ""
+		}
+	}
+	return ""
+}
+
+// numbered splits a text at its list numbers, "1)" or "1." after a space or
+// at the start, counting up from 1: the entries, or nil.
+func numbered(text string) []string {
+	var out []string
+	next, start := 1, -1
+	for i := 0; i+1 < len(text); i++ {
+		d := strconv.Itoa(next)
+		if !strings.HasPrefix(text[i:], d) || i+len(d) >= len(text) || !strings.ContainsRune(").", rune(text[i+len(d)])) ||
+			i > 0 && text[i-1] != ' ' && text[i-1] != '\n' {
+			continue
+		}
+		if start >= 0 {
+			out = append(out, strings.TrimSpace(text[start:i]))
+		}
+		start, next = i+len(d)+1, next+1
+		i = start - 1
+	}
+	if start >= 0 {
+		out = append(out, strings.TrimSpace(text[start:]))
+	}
+	return out
+}
+
 // wordsAt reports whether the words from i on start with phrase's words.
 func wordsAt(words []string, i int, phrase string) bool {
 	for _, p := range strings.Fields(phrase) {
@@ -481,9 +524,9 @@ func (r *Retriever) described(about string, history []Turn) (listed, bool) {
 // as many.
 func (r *Retriever) skillNamedInPart(about string) (listed, bool) {
 	want := embed.Terms(about)
-	best, bestScore, tie := -1, 0, false
+	best, bestScore, tie := -1, 0.0, false
 	for k, sk := range r.skills {
-		switch score := overlap(want, sk.terms); {
+		switch score := r.rareOverlap(want, sk.terms); {
 		case score > bestScore:
 			best, bestScore, tie = k, score, false
 		case score == bestScore && score > 0 && r.skills[best].name != sk.name:
@@ -515,6 +558,22 @@ func (r *Retriever) itemTerms(it listed) []string {
 		}
 	}
 	return nil
+}
+
+// rareOverlap scores the terms of have found in want, each by how few skill
+// names hold it: "board" names one skill, "product" several.
+func (r *Retriever) rareOverlap(want, have []string) float64 {
+	score := 0.0
+	for _, t := range have {
+		if slices.Contains(want, t) {
+			names := map[string]bool{}
+			for _, k := range r.skillsWith[t] {
+				names[r.skills[k].name] = true
+			}
+			score += 1 / float64(max(1, len(names)))
+		}
+	}
+	return score
 }
 
 // overlap counts the terms of want that match one of have.

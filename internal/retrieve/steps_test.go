@@ -267,6 +267,9 @@ func TestSteps(t *testing.T) {
 			func(in Intent) bool { return in.Transition && in.Target == ladder.Senior }},
 		{"the staff role is the IC track", "how is the staff role judged?", nil,
 			func(in Intent) bool { return len(in.Levels) > 0 && in.Levels[0] == ladder.IC }},
+		{"a skill asked for about an entry of the coach's numbered list", "number 3 scares me. which skill gets me ready for it?",
+			hist("i'm a director eyeing vp", "Four shifts: 1) the exec team, 2) company-wide bets, 3) board meetings and investor updates, 4) org health."),
+			func(in Intent) bool { return in.Section == "vp/skills" }},
 		{"a listed skill named in other forms of its words", "unpack the final one for me",
 			hist("I'm a senior PM. Where should I grow?", "Mentorship, executive communication, and, from the rung before, building influence."),
 			func(in Intent) bool { return in.Section == "mid/skills" }},
@@ -1021,6 +1024,23 @@ func TestTurnsRead(t *testing.T) {
 		}
 		if msg := tt.check(res.Intent); msg != "" {
 			t.Errorf("%q: %s", tt.q, msg)
+		}
+	}
+}
+
+func TestNumbered(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{"Three things: 1) tickets, 2) stories and 3) syncs.", []string{"tickets,", "stories and", "syncs."}},
+		{"1. Discovery\n2. Delivery", []string{"Discovery", "Delivery"}},
+		{"Look at 2) first", nil},                               // no list starts at 1
+		{"in 2021) we had 1) one thing", []string{"one thing"}}, // numbers inside words do not count
+		{"", nil},
+	} {
+		if got := numbered(c.text); !slices.Equal(got, c.want) {
+			t.Errorf("numbered(%q) = %q; want %q", c.text, got, c.want)
 		}
 	}
 }
