@@ -451,7 +451,7 @@ var Talk = struct {
 		"newly promoted", "finally promoted", "got my promotion", "got the promotion", "just became", "recently became", "became a", "became an"},
 	Quality: Phrases{"good", "great", "better", "strong", "stronger", "successful", "effective", "excellent", "solid", "top", "decent"},
 	ToMe: Phrases{"report to me", "reports to me", "reporting to me", "report into me", "reports into me", "work for me",
-		"works for me", "working for me", "work under me", "works under me", "are under me", "is under me",
+		"works for me", "working for me", "work under me", "works under me", "are under me", "is under me", "under me",
 		"roll up to me", "rolls up to me", "rolling up to me", "roll up into me", "rolls up into me", "report up to me", "reports up to me"},
 	Towards: Phrases{"report to", "reports to", "reporting to", "work for", "works for", "working for", "work under",
 		"working under", "work with", "working with", "present to", "presenting to", "pitch to", "update", "updates to",
@@ -473,11 +473,12 @@ var Talk = struct {
 	Ordinals: []Ordinal{
 		{"first", 1}, {"1st", 1}, {"second", 2}, {"2nd", 2}, {"third", 3}, {"3rd", 3}, {"fourth", 4}, {"4th", 4},
 		{"fifth", 5}, {"5th", 5}, {"sixth", 6}, {"6th", 6}, {"last", -1}, {"final", -1}, {"latter", -1}, {"former", 1},
-		{"top", 1}, {"#1", 1}, {"#2", 2}, {"#3", 3},
+		{"top", 1},
 	},
 	Numbered: []Ordinal{
 		{"number one", 1}, {"number two", 2}, {"number three", 3}, {"number four", 4}, {"number five", 5}, {"number six", 6},
 		{"number 1", 1}, {"number 2", 2}, {"number 3", 3}, {"number 4", 4}, {"number 5", 5}, {"number 6", 6},
+		{"#1", 1}, {"#2", 2}, {"#3", 3}, {"#4", 4}, {"#5", 5}, {"#6", 6},
 	},
 	// Intensifiers may stand between a determiner and an ordinal ("the very last").
 	Intensifiers: Phrases{"very", "absolute", "really"},
