@@ -297,6 +297,9 @@ var Talk = struct {
 	// IntroAfter follow a title that opens a message to say where its writer
 	// works ("senior pm at a bank").
 	IntroAfter Phrases
+	// DoingVerbs after "i" tell what the writer does at work ("i translate
+	// goals into strategy"): a description to place them by.
+	DoingVerbs Phrases
 	// NotAsked before a request's verb make it something told, not asked
 	// ("i've never written code").
 	NotAsked Phrases
@@ -489,6 +492,12 @@ var Talk = struct {
 		"please", "maybe", "true", "got", "nice", "awesome", "perfect", "interesting", "makes", "sense", "agreed", "fair", "good"},
 	Became: Phrases{"promoted", "title got changed", "title was changed", "title changed", "title got updated", "title was updated",
 		"got bumped", "bumped up", "was moved up", "got moved up", "got levelled up", "got leveled up"},
+	DoingVerbs: Phrases{"align", "balance", "bring", "build", "champion", "choose", "coach", "collaborate", "communicate", "conduct",
+		"coordinate", "decide", "define", "deliver", "design", "drive", "explain", "guide", "handle", "help", "hire", "influence",
+		"lead", "manage", "mentor", "own", "partner", "present", "prioritise", "prioritize", "report", "represent",
+		"review", "run", "set", "shape", "ship", "spend", "support", "sync", "track", "translate", "work", "write",
+		"advise", "sit", "fix", "spot", "challenge", "create", "grow", "oversee", "update", "negotiate", "analyse",
+		"analyze", "research", "interview", "test", "launch", "scope", "estimate", "groom", "triage", "facilitate", "set up"},
 	NotAsked: Phrases{"never", "i've", "ive", "i have", "i had", "haven't", "havent", "can't", "cant", "cannot", "don't", "dont",
 		"didn't", "didnt", "not", "no need to", "without"},
 	He:  Phrases{"he", "him", "his", "he's", "hes", "himself"},

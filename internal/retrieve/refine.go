@@ -444,7 +444,7 @@ func (r *Retriever) place(in *Intent, question, q string) {
 	asks := ladder.Talk.Placement.In(pad)
 	// A description is told, not asked: "what should I work on" describes nothing.
 	told := " " + strings.Replace(q, asking(q), " ", 1) + " "
-	if !asks && countIn(told, ladder.Talk.FirstPerson) < 1 {
+	if !asks && countIn(told, ladder.Talk.FirstPerson) < 1 && !doesWork(told) {
 		return
 	}
 	level, why := r.placer.Place(question) // the person's own words, for the quote
@@ -500,6 +500,24 @@ func (r *Retriever) titled(in *Intent, question, q string) {
 }
 
 // countIn counts the phrases of ps found in t.
+// doesWork: the text tells what its writer does at work, "i" and a verb of
+// work ("i translate goals into strategy"), not a wish, a doubt or a state
+// ("i want", "i think", "i find").
+func doesWork(t string) bool {
+	words := strings.Fields(strings.Map(func(r rune) rune {
+		if strings.ContainsRune(",.!?;:()\"", r) {
+			return ' '
+		}
+		return r
+	}, t))
+	for i := 0; i+1 < len(words); i++ {
+		if words[i] == "i" && ladder.Talk.DoingVerbs.In(" "+words[i+1]+" ") {
+			return true
+		}
+	}
+	return false
+}
+
 func countIn(t string, ps ladder.Phrases) int {
 	n := 0
 	for _, p := range ps {

@@ -1050,3 +1050,21 @@ func TestNumbered(t *testing.T) {
 		}
 	}
 }
+
+func TestDoesWork(t *testing.T) {
+	for _, c := range []struct {
+		t    string
+		want bool
+	}{
+		{"i translate goals into strategy, and keep sales aligned", true},
+		{"most weeks i sit in the leadership meeting", true},
+		{"i find it hard to say no", false},
+		{"i plan to keep it that way", false},
+		{"i genuinely don't care about titles", false},
+		{"my team ships weekly", false}, // no "i": told of the team
+	} {
+		if got := doesWork(c.t); got != c.want {
+			t.Errorf("doesWork(%q) = %v; want %v", c.t, got, c.want)
+		}
+	}
+}
