@@ -297,6 +297,9 @@ var Talk = struct {
 	// IntroAfter follow a title that opens a message to say where its writer
 	// works ("senior pm at a bank").
 	IntroAfter Phrases
+	// Against set a level beside the one talked about only to compare
+	// ("what changes compared to being a senior PM?").
+	Against Phrases
 	// DoingVerbs after "i" tell what the writer does at work ("i translate
 	// goals into strategy"): a description to place them by.
 	DoingVerbs Phrases
@@ -449,6 +452,7 @@ var Talk = struct {
 	PathAsk: Phrases{"career direction", "a direction for", "a path for that", "a path where", "a role for that", "a role where",
 		"a job where", "a job for that", "a career for that", "a career where", "my actual job", "my whole job", "my full-time job",
 		"do that full time", "do this full time", "a track for that", "roles that focus", "a role that focuses", "jobs that focus"},
+	Against:     Phrases{"compared to", "compared with", "than", "versus", "vs", "unlike", "next to"},
 	CompareBase: Phrases{"from", "than", "compared to", "compared with", "next to", "versus", "vs", "unlike"},
 	Arrived: Phrases{"got promoted", "was promoted", "were promoted", "been promoted", "just promoted", "recently promoted",
 		"newly promoted", "finally promoted", "got my promotion", "got the promotion", "just became", "recently became", "became a", "became an"},

@@ -692,6 +692,7 @@ func (s *reading) levels() {
 	s.in.stepped = s.stepBack
 	s.levelCarried()
 	s.adjacentCarried()
+	s.pastWithoutManaging()
 	s.compared()
 	for _, l := range s.in.Levels {
 		if l == s.lad.IC() && !s.in.HasTopic(TopicIC) {
@@ -765,6 +766,19 @@ func (s *reading) levelCarried() {
 // "where I am") and they have told it: no role talked about is carried.
 func (s *reading) ownAsked() bool {
 	return s.in.Current != "" && ladder.Cues.MyLevel.In(s.q)
+}
+
+// pastWithoutManaging: the rung past one's own, asked after the asker
+// turned down managing ("what's left for me after senior?"), is the IC
+// track, not the managing rung above.
+func (s *reading) pastWithoutManaging() {
+	if s.hist.turnedIC && s.in.beyondAt != "" && len(s.in.Levels) > 0 && s.in.Levels[0] == s.in.beyondAt && s.lad.IC() != "" {
+		s.in.Levels[0] = s.lad.IC()
+		s.in.Transition, s.in.Target = false, ""
+		if !s.in.HasTopic(TopicIC) {
+			s.in.Topics = append(s.in.Topics, TopicIC)
+		}
+	}
 }
 
 // adjacentCarried: which of them suits someone, after a talk about
@@ -967,8 +981,11 @@ func statedLevel(lad *ladder.Model, q string) string {
 			rest = rest[:50]
 		}
 		ms := lad.FindLevels(rest)
-		if len(ms) > 0 && ms[0].Pos <= 12 && !ladder.Cues.NotStated.In(rest[:ms[0].Pos]) && !(othersCue(q[loc[0]:loc[1]]) && thirdSubject(q[:loc[0]])) {
-			return ms[0].ID // not "my cousin began as a junior PM"
+		// Not "my cousin began as a junior PM", nor "compared to being a
+		// senior PM".
+		other := othersCue(q[loc[0]:loc[1]]) && (thirdSubject(q[:loc[0]]) || ladder.Talk.CompareBase.Suffix(" "+q[:loc[0]]))
+		if len(ms) > 0 && ms[0].Pos <= 12 && !ladder.Cues.NotStated.In(rest[:ms[0].Pos]) && !other {
+			return ms[0].ID
 		}
 	}
 	return ""
@@ -1310,7 +1327,7 @@ func (h *historyContext) readUser(lad *ladder.Model, q string) bool {
 	}
 	h.pairUp(distinct(ms), named)
 	switch {
-	case len(ms) > 0 && h.topic != "" && ladder.Cues.Anaphora.In(q) && allBases(q, ms):
+	case len(ms) > 0 && h.topic != "" && (ladder.Cues.Anaphora.In(q) || ladder.Talk.Against.In(" "+q+" ")) && allBases(q, ms):
 		// "how is their week unlike a junior PM's?": the level
 		// talked about stays; the other is only the base of comparison.
 		return true

@@ -71,6 +71,8 @@ func TestOwnLevel(t *testing.T) {
 		{"my husband got promoted to director", ""},
 		{"last spring i got promoted to senior, finally", ladder.Senior}, // a bare "senior" after "promoted to"
 		{"she went from apm to senior pm", ""},
+		{"what changes compared to being a senior pm?", ""}, // a base of comparison
+		{"as a senior pm, what changes?", ladder.Senior},
 	} {
 		got := cmp.Or(promotedTo(lad, c.q), statedLevel(lad, c.q))
 		if got != c.want {
