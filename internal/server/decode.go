@@ -2,12 +2,16 @@ package server
 
 import (
 	"bytes"
+	"encoding"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"reflect"
+	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/ladder/coach/internal/errs"
 	"github.com/ladder/coach/internal/jsontext"
@@ -46,11 +50,12 @@ func decodeJSON(body io.Reader, v any) error {
 		// null decodes into a struct without a word.
 		return errs.New(errs.Invalid, "request body must be a JSON object, not null")
 	}
-	// json.Unmarshal takes exactly one value with nothing after it: what a
-	// good body is, without a Decoder's buffers. A body it refuses is read
-	// again by a Decoder, whose errors tell a value with something after it
-	// apart from a broken one.
-	if json.Unmarshal(raw, v) != nil {
+	// A flat body is read by decodeFlat; any other, by json.Unmarshal, which
+	// takes exactly one value with nothing after it: what a good body is,
+	// without a Decoder's buffers. A body it refuses is read again by a
+	// Decoder, whose errors tell a value with something after it apart from
+	// a broken one.
+	if !decodeFlat(raw, v) && json.Unmarshal(raw, v) != nil {
 		reflect.ValueOf(v).Elem().SetZero()
 		dec := json.NewDecoder(bytes.NewReader(raw))
 		if err := dec.Decode(v); err != nil {
@@ -67,6 +72,210 @@ func decodeJSON(body io.Reader, v any) error {
 		return errs.New(errs.Invalid, "%s", msg)
 	}
 	return nil
+}
+
+// decodeFlat decodes raw into the struct v points to, as json.Unmarshal
+// would, when raw is what clients mostly send: one object whose keys are
+// the JSON names of v's fields, each once and spelled as the field is,
+// whose values are strings with neither escapes nor control characters (for
+// string fields) or true or false (for bool fields). It reports false,
+// having set nothing, for any other body, which json.Unmarshal then reads:
+// encoding/json's reflection and scanning cost more than the rest of
+// decoding such a body.
+func decodeFlat(raw []byte, v any) bool {
+	fields := flatFieldsOf(v)
+	if fields == nil {
+		return false
+	}
+	type value struct {
+		field *flatField
+		text  []byte // a string's text
+		truth bool   // a bool
+	}
+	var buf [8]value
+	values := buf[:0]
+	i := skipSpace(raw, 0)
+	if i >= len(raw) || raw[i] != '{' {
+		return false
+	}
+	i = skipSpace(raw, i+1)
+	for i < len(raw) && raw[i] != '}' {
+		if len(values) > 0 {
+			if raw[i] != ',' {
+				return false
+			}
+			i = skipSpace(raw, i+1)
+		}
+		key, end, ok := plainString(raw, i)
+		if !ok {
+			return false
+		}
+		f := fields.named(key)
+		if f == nil {
+			return false
+		}
+		for _, v := range values {
+			if v.field == f {
+				return false
+			}
+		}
+		i = skipSpace(raw, end)
+		if i >= len(raw) || raw[i] != ':' {
+			return false
+		}
+		i = skipSpace(raw, i+1)
+		val := value{field: f}
+		switch f.kind {
+		case reflect.String:
+			if val.text, end, ok = plainString(raw, i); !ok {
+				return false
+			}
+		case reflect.Bool:
+			switch {
+			case bytes.HasPrefix(raw[i:], []byte("true")):
+				val.truth, end = true, i+4
+			case bytes.HasPrefix(raw[i:], []byte("false")):
+				end = i + 5
+			default:
+				return false
+			}
+		default:
+			return false
+		}
+		values = append(values, val)
+		i = skipSpace(raw, end)
+	}
+	if i >= len(raw) || skipSpace(raw, i+1) != len(raw) {
+		return false
+	}
+	s := reflect.ValueOf(v).Elem()
+	for _, v := range values {
+		if v.field.kind == reflect.String {
+			s.Field(v.field.index).SetString(string(v.text))
+		} else {
+			s.Field(v.field.index).SetBool(v.truth)
+		}
+	}
+	return true
+}
+
+// plainString reads the JSON string at raw[i] when it holds neither an
+// escape nor a control character, nor bytes that are not UTF-8 (which
+// encoding/json would replace): its text, and the index after it.
+func plainString(raw []byte, i int) (text []byte, end int, ok bool) {
+	if i >= len(raw) || raw[i] != '"' {
+		return nil, 0, false
+	}
+	for j := i + 1; j < len(raw); j++ {
+		switch c := raw[j]; {
+		case c == '"':
+			text = raw[i+1 : j]
+			return text, j + 1, utf8.Valid(text)
+		case c == '\\' || c < 0x20:
+			return nil, 0, false
+		}
+	}
+	return nil, 0, false
+}
+
+// flatField is a field decodeFlat can set: its JSON name, its index in its
+// struct, and its kind (string or bool; any other kind sends the body to
+// json.Unmarshal).
+type flatField struct {
+	name  string
+	index int
+	kind  reflect.Kind
+}
+
+type flatFields []flatField
+
+func (fs flatFields) named(key []byte) *flatField {
+	for i := range fs {
+		if fs[i].name == string(key) {
+			return &fs[i]
+		}
+	}
+	return nil
+}
+
+var flatTypes sync.Map // reflect.Type -> flatFields (nil: never flat)
+
+// flatFieldsOf is the fields of the struct v points to, or nil when
+// decodeFlat cannot stand in for json.Unmarshal on it: not a pointer to a
+// struct, with a method of its own for decoding, or with embedded fields or
+// names that differ only in case (encoding/json's rules for those are not
+// decodeFlat's). A field whose decoding a tag option or a method changes is
+// kept with kind Invalid: a body that names it is left to json.Unmarshal.
+func flatFieldsOf(v any) flatFields {
+	t := reflect.TypeOf(v)
+	if fs, ok := flatTypes.Load(t); ok {
+		return fs.(flatFields)
+	}
+	fs := flatFieldsOfType(t)
+	flatTypes.Store(t, fs)
+	return fs
+}
+
+var (
+	jsonUnmarshaler = reflect.TypeFor[json.Unmarshaler]()
+	textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
+)
+
+func flatFieldsOfType(t reflect.Type) flatFields {
+	if t.Kind() != reflect.Pointer || t.Elem().Kind() != reflect.Struct {
+		return nil
+	}
+	t = t.Elem()
+	if reflect.PointerTo(t).Implements(jsonUnmarshaler) || reflect.PointerTo(t).Implements(textUnmarshaler) {
+		return nil
+	}
+	fs := flatFields{}
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if f.Anonymous {
+			return nil
+		}
+		if !f.IsExported() {
+			continue
+		}
+		name, opts, hasOpts := strings.Cut(f.Tag.Get("json"), ",")
+		if name == "-" && !hasOpts {
+			continue
+		}
+		if !validTagName(name) {
+			name = f.Name
+		}
+		kind := f.Type.Kind()
+		if p := reflect.PointerTo(f.Type); p.Implements(jsonUnmarshaler) || p.Implements(textUnmarshaler) || strings.Contains(opts, "string") {
+			kind = reflect.Invalid
+		}
+		fs = append(fs, flatField{name: name, index: i, kind: kind})
+	}
+	for i := range fs {
+		for j := range i {
+			if strings.EqualFold(fs[i].name, fs[j].name) {
+				return nil // encoding/json's rules for names that clash
+			}
+		}
+	}
+	return fs
+}
+
+// validTagName reports whether encoding/json takes a field's name from its
+// tag: letters, digits and the punctuation it allows; else the field's own
+// name is used.
+func validTagName(name string) bool {
+	if name == "" {
+		return false
+	}
+	for _, c := range name {
+		switch {
+		case strings.ContainsRune("!#$%&()*+-./:;<=>?@[]^_{|}~ ", c):
+		case !unicode.IsLetter(c) && !unicode.IsDigit(c):
+			return false
+		}
+	}
+	return true
 }
 
 // bodyBuffers hold the bodies of finished requests for the next; a buffer
