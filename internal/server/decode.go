@@ -114,8 +114,8 @@ func decodeFlat(raw []byte, v any) bool {
 		if f == nil {
 			return false
 		}
-		for _, v := range values {
-			if v.field == f {
+		for _, x := range values {
+			if x.field == f {
 				return false
 			}
 		}
@@ -149,11 +149,11 @@ func decodeFlat(raw []byte, v any) bool {
 		return false
 	}
 	s := reflect.ValueOf(v).Elem()
-	for _, v := range values {
-		if v.field.kind == reflect.String {
-			s.Field(v.field.index).SetString(string(v.text))
+	for _, x := range values {
+		if x.field.kind == reflect.String {
+			s.Field(x.field.index).SetString(string(x.text))
 		} else {
-			s.Field(v.field.index).SetBool(v.truth)
+			s.Field(x.field.index).SetBool(x.truth)
 		}
 	}
 	return true
