@@ -24,6 +24,7 @@ type listed struct {
 	id   string // level id, role id, or the section id of a skill
 	name string // a skill's name: several share a section
 	pos  int
+	weak bool // a bare "PM", which may be people rather than a rung
 }
 
 // pointer is a question's reference to an item of the previous answer:
@@ -145,7 +146,7 @@ func (r *Retriever) items(text string) []listed {
 	t := normalize(text)
 	var out []listed
 	for _, m := range r.lad.FindLevels(t) {
-		out = append(out, listed{kind: itemLevel, id: m.ID, pos: m.Pos})
+		out = append(out, listed{kind: itemLevel, id: m.ID, pos: m.Pos, weak: !m.Strong})
 	}
 	pad := " " + t + " "
 	for _, role := range r.lad.Roles() {
@@ -329,8 +330,8 @@ func (r *Retriever) alternatives(text string) []listed {
 	var out []listed
 	adjacent := false
 	for _, it := range r.items(text) {
-		if it.kind == itemLevel && it.id == own || slices.ContainsFunc(out, it.same) {
-			continue
+		if it.kind == itemLevel && (it.id == own || it.weak) || slices.ContainsFunc(out, it.same) {
+			continue // "for PMs with commercial instincts" offers no rung
 		}
 		// Roles named after the adjacent roles are examples of them, no
 		// alternative of their own.
@@ -371,6 +372,9 @@ func (r *Retriever) pointed(p pointer, history []Turn, own string) (listed, bool
 					pick = append(pick, it)
 				}
 			}
+			if roles := kindOnly(pick, itemRole); len(roles) >= 2 {
+				pick = roles // a list of roles: "the adjacent roles" before it is its heading
+			}
 			if hasSkills(pick) && !strings.HasPrefix(p.noun, "skill") && p.noun != "level" && p.noun != "rung" {
 				// A list of skills: "the third one" is the third skill.
 				var sk []listed
@@ -399,6 +403,17 @@ func (r *Retriever) pointed(p pointer, history []Turn, own string) (listed, bool
 		}
 	}
 	return listed{}, false
+}
+
+// kindOnly are the items of one kind.
+func kindOnly(xs []listed, kind string) []listed {
+	var out []listed
+	for _, x := range xs {
+		if x.kind == kind {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 func hasSkills(xs []listed) bool {
