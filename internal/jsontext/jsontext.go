@@ -33,15 +33,6 @@ func Check(raw []byte) string {
 		}
 		return fmt.Sprintf("request body is not valid UTF-8 (at byte %d); send JSON encoded as UTF-8", at)
 	}
-	// frame is one object or array the scan is inside. The keys of the
-	// objects open are in keys, each object's after its parent's: an
-	// object's run from its first to the end while it is the innermost.
-	type frame struct {
-		object  bool
-		wantKey bool              // the next string of this object is a key
-		first   int               // where this object's keys start in keys
-		index   map[string]string // key case-folded -> key as first given, past manyKeys
-	}
 	var frames [16]frame
 	var keyBuf [16][]byte
 	stack, keys := frames[:0], keyBuf[:0]
@@ -49,10 +40,8 @@ func Check(raw []byte) string {
 		switch raw[i] {
 		case '{':
 			stack = append(stack, frame{object: true, wantKey: true, first: len(keys)})
-			i++
 		case '[':
 			stack = append(stack, frame{})
-			i++
 		case '}', ']':
 			if len(stack) > 0 {
 				if top := stack[len(stack)-1]; top.object {
@@ -60,68 +49,84 @@ func Check(raw []byte) string {
 				}
 				stack = stack[:len(stack)-1]
 			}
-			i++
 		case ',':
 			if len(stack) > 0 && stack[len(stack)-1].object {
 				stack[len(stack)-1].wantKey = true
 			}
-			i++
 		case '"':
 			end, msg := scanString(raw, i)
 			if msg != "" {
 				return msg
 			}
 			if len(stack) > 0 && stack[len(stack)-1].wantKey {
-				top := &stack[len(stack)-1]
-				top.wantKey = false
-				key := raw[i+1 : end-1]
-				if bytes.IndexByte(key, '\\') >= 0 {
-					var k string
-					_ = json.Unmarshal(raw[i:end], &k) // a valid string: the body parsed
-					key = []byte(k)
-				}
-				// encoding/json matches keys without regard to case, so
-				// "message" and "MESSAGE" are the same key given twice.
-				var first []byte
-				found := false
-				if top.index == nil {
-					for _, k := range keys[top.first:] {
-						if sameKey(k, key) {
-							first, found = k, true
-							break
-						}
-					}
-					if !found && len(keys)-top.first >= manyKeys {
-						top.index = map[string]string{}
-						for _, k := range keys[top.first:] {
-							top.index[foldKey(k)] = string(k)
-						}
-					}
-				}
-				if top.index != nil {
-					folded := foldKey(key)
-					if f, ok := top.index[folded]; ok {
-						first, found = []byte(f), true
-					} else {
-						top.index[folded] = string(key)
-					}
-				}
-				if found {
-					if bytes.Equal(first, key) {
-						return fmt.Sprintf("request body gives the key %q twice in one object; send each key once", Clip(string(key), 40))
-					}
-					return fmt.Sprintf("request body gives the key %q twice in one object (as %q and %q: keys are read without regard to case); send it once", Clip(string(first), 40), Clip(string(first), 40), Clip(string(key), 40))
-				}
-				if top.index == nil {
-					keys = append(keys, key)
+				if keys, msg = stack[len(stack)-1].addKey(keys, raw[i:end]); msg != "" {
+					return msg
 				}
 			}
 			i = end
-		default:
-			i++
+			continue
 		}
+		i++
 	}
 	return ""
+}
+
+// frame is one object or array Check's scan is inside. The keys of the
+// objects open are in one list, each object's after its parent's: an
+// object's run from its first to the end while it is the innermost.
+type frame struct {
+	object  bool
+	wantKey bool              // the next string of this object is a key
+	first   int               // where this object's keys start in the list
+	index   map[string]string // key case-folded -> key as first given, past manyKeys
+}
+
+// addKey adds the key quoted (a JSON string) to the object f, whose keys
+// are in keys from f.first on, and returns the keys and what is wrong when
+// the object already has it: encoding/json matches keys without regard to
+// case, so "message" and "MESSAGE" are the same key given twice.
+func (f *frame) addKey(keys [][]byte, quoted []byte) ([][]byte, string) {
+	f.wantKey = false
+	key := quoted[1 : len(quoted)-1]
+	if bytes.IndexByte(key, '\\') >= 0 {
+		var k string
+		_ = json.Unmarshal(quoted, &k) // a valid string: the body parsed
+		key = []byte(k)
+	}
+	var first []byte
+	found := false
+	if f.index == nil {
+		for _, k := range keys[f.first:] {
+			if sameKey(k, key) {
+				first, found = k, true
+				break
+			}
+		}
+		if !found && len(keys)-f.first >= manyKeys {
+			f.index = map[string]string{}
+			for _, k := range keys[f.first:] {
+				f.index[foldKey(k)] = string(k)
+			}
+		}
+	}
+	if f.index != nil {
+		folded := foldKey(key)
+		if k, ok := f.index[folded]; ok {
+			first, found = []byte(k), true
+		} else {
+			f.index[folded] = string(key)
+		}
+	}
+	switch {
+	case !found:
+		if f.index == nil {
+			keys = append(keys, key)
+		}
+		return keys, ""
+	case bytes.Equal(first, key):
+		return keys, fmt.Sprintf("request body gives the key %q twice in one object; send each key once", Clip(string(key), 40))
+	}
+	return keys, fmt.Sprintf("request body gives the key %q twice in one object (as %q and %q: keys are read without regard to case); send it once", Clip(string(first), 40), Clip(string(first), 40), Clip(string(key), 40))
 }
 
 // manyKeys is the number of keys past which an object's keys are looked up

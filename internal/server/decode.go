@@ -87,60 +87,27 @@ func decodeFlat(raw []byte, v any) bool {
 	if fields == nil {
 		return false
 	}
-	type value struct {
-		field *flatField
-		text  []byte // a string's text
-		truth bool   // a bool
-	}
-	var buf [8]value
+	var buf [8]flatValue
 	values := buf[:0]
 	i := skipSpace(raw, 0)
 	if i >= len(raw) || raw[i] != '{' {
 		return false
 	}
-	i = skipSpace(raw, i+1)
-	for i < len(raw) && raw[i] != '}' {
+	for i = skipSpace(raw, i+1); i < len(raw) && raw[i] != '}'; {
 		if len(values) > 0 {
 			if raw[i] != ',' {
 				return false
 			}
 			i = skipSpace(raw, i+1)
 		}
-		key, end, ok := plainString(raw, i)
+		val, end, ok := fields.member(raw, i)
 		if !ok {
 			return false
 		}
-		f := fields.named(key)
-		if f == nil {
-			return false
-		}
 		for _, x := range values {
-			if x.field == f {
+			if x.field == val.field {
 				return false
 			}
-		}
-		i = skipSpace(raw, end)
-		if i >= len(raw) || raw[i] != ':' {
-			return false
-		}
-		i = skipSpace(raw, i+1)
-		val := value{field: f}
-		switch f.kind {
-		case reflect.String:
-			if val.text, end, ok = plainString(raw, i); !ok {
-				return false
-			}
-		case reflect.Bool:
-			switch {
-			case bytes.HasPrefix(raw[i:], []byte("true")):
-				val.truth, end = true, i+4
-			case bytes.HasPrefix(raw[i:], []byte("false")):
-				end = i + 5
-			default:
-				return false
-			}
-		default:
-			return false
 		}
 		values = append(values, val)
 		i = skipSpace(raw, end)
@@ -157,6 +124,44 @@ func decodeFlat(raw []byte, v any) bool {
 		}
 	}
 	return true
+}
+
+// flatValue is a value decodeFlat read, for its field.
+type flatValue struct {
+	field *flatField
+	text  []byte // a string's text
+	truth bool   // a bool
+}
+
+// member reads the object member at raw[i] ("key": value) when its key is
+// one of fs and its value one decodeFlat reads: the value, and the index
+// after it.
+func (fs flatFields) member(raw []byte, i int) (val flatValue, end int, ok bool) {
+	key, end, ok := plainString(raw, i)
+	if !ok {
+		return val, 0, false
+	}
+	if val.field = fs.named(key); val.field == nil {
+		return val, 0, false
+	}
+	i = skipSpace(raw, end)
+	if i >= len(raw) || raw[i] != ':' {
+		return val, 0, false
+	}
+	i = skipSpace(raw, i+1)
+	switch {
+	case val.field.kind == reflect.String:
+		val.text, end, ok = plainString(raw, i)
+		return val, end, ok
+	case val.field.kind != reflect.Bool:
+		return val, 0, false
+	case bytes.HasPrefix(raw[i:], []byte("true")):
+		val.truth = true
+		return val, i + 4, true
+	case bytes.HasPrefix(raw[i:], []byte("false")):
+		return val, i + 5, true
+	}
+	return val, 0, false
 }
 
 // plainString reads the JSON string at raw[i] when it holds neither an
