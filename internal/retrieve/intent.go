@@ -543,9 +543,13 @@ func (s *reading) peopleTalkedOf() {
 			}
 			other = cmp.Or(other, s.hist.other, onlyPerson(names))
 		}
-		if about := toldAbout(s.lad, s.history, s.question, s.known); other == "" && about != "" && len(s.in.Roles) == 0 {
-			// "and for Alex?", told of by what they love doing: the
-			// roles their description names.
+		about := toldAbout(s.lad, s.history, s.question, s.known)
+		if about == "" && third {
+			about = toldAbout(s.lad, s.history, onlyName(s.lad, s.history, s.known), s.known) // "her": the one person told of
+		}
+		if about != "" && len(s.in.Roles) == 0 && (other == "" || s.rolesOffered()) {
+			// "and for Alex?", "which of those fits her?", told of by what
+			// they love doing: the roles their description names.
 			if rs := roleIDs(s.lad, normalize(about)); len(rs) > 0 {
 				s.in.Roles, s.in.FromHistory = rs, true
 				if !s.in.HasTopic(TopicAdjacent) {
@@ -572,6 +576,16 @@ func (s *reading) peopleTalkedOf() {
 		}
 		s.in.FromHistory, s.pairAsked = true, true
 	}
+}
+
+// rolesOffered: the coach's last answer named two or more adjacent roles.
+func (s *reading) rolesOffered() bool {
+	for i := len(s.history) - 1; i >= 0; i-- {
+		if s.history[i].Role == "assistant" {
+			return len(roleIDs(s.lad, normalize(s.history[i].Content))) >= 2
+		}
+	}
+	return false
 }
 
 // towardsTheirs: the asker, whose level is known and below the person's,

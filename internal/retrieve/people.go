@@ -193,23 +193,60 @@ func toldAbout(lad *ladder.Model, history []Turn, question string, known func(st
 		}
 	}
 	var b strings.Builder
+	told := false // the person was named; a pronoun then speaks of them
 	for _, t := range history {
 		if t.Role != "user" {
 			continue
 		}
 		for _, sentence := range strings.FieldsFunc(t.Content, func(r rune) bool { return strings.ContainsRune(".!?;", r) }) {
 			words := strings.Fields(sentence)
+			named, other := -1, false
 			for i, w := range words {
 				w = strings.Trim(w, ",:()\"'")
-				if asked[strings.ToLower(w)] && isName(lad, w, known) {
-					b.WriteString(strings.Join(words[i+1:], " "))
-					b.WriteString(". ")
+				switch {
+				case asked[strings.ToLower(w)] && isName(lad, w, known):
+					named = i
+				case isName(lad, w, known):
+					other = true
+				}
+				if named >= 0 {
 					break
 				}
+			}
+			switch {
+			case named >= 0:
+				told = true
+				b.WriteString(strings.Join(words[named+1:], " "))
+				b.WriteString(". ")
+			case other:
+				told = false // someone else is spoken of now
+			case told && ladder.Talk.ThirdPerson.In(" "+normalize(sentence)+" "):
+				b.WriteString(sentence)
+				b.WriteString(". ")
 			}
 		}
 	}
 	return b.String()
+}
+
+// onlyName is the one name the user's turns give, or "" when they give none
+// or several.
+func onlyName(lad *ladder.Model, history []Turn, known func(string) bool) string {
+	name := ""
+	for _, t := range history {
+		if t.Role != "user" {
+			continue
+		}
+		for _, w := range strings.FieldsFunc(t.Content, func(r rune) bool { return !(unicode.IsLetter(r) || r == '-') }) {
+			if isName(lad, w, known) {
+				if name != "" && !strings.EqualFold(name, w) {
+					return ""
+				}
+				name = w
+			}
+		}
+	}
+	return name
 }
 
 // onlyPerson is the level of the one person the asker told of, or "".
