@@ -58,7 +58,7 @@ var Cues = struct {
 }{
 	Unrelated: Phrases{"unrelated", "off-topic", "off topic", "by the way", "random question", "different topic", "change of subject", "on another note",
 		"switching gears", "switch gears", "changing gears", "change gears", "new topic", "different question", "separate question", "changing the subject", "change the subject"},
-	MyLevel: Phrases{"my level", "my rung", "my role", "my stage", "my current level", "where i am", "back to me", "back to my",
+	MyLevel: Phrases{"my level", "my rung", "my role", "my stage", "my current level", "where i am", "back to me", "enough about them", "enough about him", "enough about her",
 		"the job i have", "the role i have", "the level i'm at", "the level i am at", "where i'm at", "my current role", "my current job",
 		"my own level", "my own role", "my job now", "my role now"},
 	Anaphora:   Phrases{"there=", "that level=", "this level=", "that role=", "this role=", "that stage=", "this stage=", "that rung=", "same level=", "at that=", "for that=", "in that=", "it=", "they=", "them=", "those=", "these=", "that="},

@@ -307,6 +307,19 @@ func othersCue(cue string) bool {
 	return !ladder.Talk.FirstPersonWords.In(" "+w+" ") && w != "my"
 }
 
+// personWants is the level a third person is said to go for: "is she
+// ready for senior?", "he wants to make director".
+func personWants(lad *ladder.Model, text string) string {
+	id := ""
+	for _, m := range lad.FindLevels(text) {
+		before := text[:max(m.Pos, 0)]
+		if m.Strong && kindOf(text, m) == kindAsked && thirdSubject(before) && !thirdIs(before) {
+			id = m.ID
+		}
+	}
+	return id
+}
+
 // thirdIs is true when the clause before a title says a third person is
 // it ("she's a", "he got an offer for a"), not that the person works on
 // people of that level ("she's taking over hiring for two" new PMs).
@@ -317,7 +330,10 @@ func thirdIs(before string) bool {
 	words := strings.Fields(clauseBefore(before))
 	for j, w := range words {
 		if slices.Contains(ladder.Talk.ThirdSubjects, w) {
-			return !ladder.Talk.WorkVerbs.In(" " + strings.Join(words[j+1:], " ") + " ")
+			// Not the people they work on, nor the rung they want ("she
+			// wants to make senior").
+			rest := " " + strings.Join(words[j+1:], " ") + " "
+			return !ladder.Talk.WorkVerbs.In(rest) && (ladder.Talk.Became.In(rest) || transitionWords.Index(rest) < 0)
 		}
 	}
 	return true // a possessive and a person: "my friend just started as"
@@ -534,6 +550,9 @@ func (s *reading) peopleTalkedOf() {
 		third := ladder.Talk.ThirdPerson.In(" " + asking(s.q) + " ")
 		names := namedPeople(s.lad, s.history, s.known)
 		other := personNamed(names, s.question, third) // "what should Ines build?", "my boss: what should she...?"
+		if other == "" && third && s.hist.otherWants != "" && ladder.Talk.Arrived.In(" "+s.q+" ") {
+			other = s.hist.otherWants // "she got the promotion! what changes for her?"
+		}
 		if other == "" && third {
 			// "what should she work on?": of two or more people told of,
 			// the one the pronoun was used for; else the last other
@@ -1245,6 +1264,9 @@ type historyContext struct {
 	// other is the level of the last other person the asker told of ("my
 	// cousin began as a junior PM", "working under our VP").
 	other string
+	// otherWants is the level the other person told of is said to go for
+	// ("is she ready for senior?"), theirs once they get it.
+	otherWants string
 	// turnedIC is true when the asker's last turn that named a level or
 	// turned down managing turned the talk to the IC track.
 	turnedIC bool
@@ -1315,6 +1337,12 @@ func (h *historyContext) readUser(lad *ladder.Model, q string) bool {
 	if o := personLevel(lad, q); o != "" {
 		h.other = o
 	}
+	if w := personWants(lad, q); w != "" {
+		h.otherWants = w
+	}
+	if h.otherWants != "" && ladder.Talk.Arrived.In(" "+q+" ") && ladder.Talk.ThirdPerson.In(" "+q+" ") {
+		h.other, h.otherWants = h.otherWants, "" // "she got the promotion!"
+	}
 	stated := statedLevel(lad, q)
 	if stated != "" {
 		h.current = stated
@@ -1326,11 +1354,14 @@ func (h *historyContext) readUser(lad *ladder.Model, q string) bool {
 	// The asker's own level alone ("I'm a senior designer and...") is
 	// no level asked about: the reply may still steer to one.
 	named := len(ms) > 0 && (stated == "" || !allAre(ms, stated))
-	if lad.IC() != "" && asksIC(q) && allAre(ms, h.current) {
+	// Having no reports, told of in passing ("nobody reports to me and I
+	// mostly write tickets"), turns no talk to the IC track.
+	if lad.IC() != "" && (reIC.MatchString(q) || ladder.Cues.NoManage.In(q) || rejectsManaging(q)) && allAre(ms, h.current) {
 		// "I'm a senior PM and don't want reports": the talk turns to
 		// the IC track, whatever the coach replies.
 		h.topic, h.role, h.adjacent, h.roleLast = lad.IC(), "", false, false
-		h.turnedIC = true
+		// Turned down, not only told of ("hands-on", "no reports yet").
+		h.turnedIC = ladder.Cues.NoManage.In(q) || rejectsManaging(q)
 		return true
 	}
 	if len(ms) > 0 {

@@ -94,6 +94,7 @@ func TestPersonLevel(t *testing.T) {
 		{"she's also busy hiring two new associate pms", ""},
 		{"he now manages three senior pms", ""},
 		{"my boss is the vp", ladder.VP},
+		{"she wants to make senior next year", ""}, // the rung she goes for
 	} {
 		if got := personLevel(lad, c.q); got != c.want {
 			t.Errorf("personLevel(%q) = %q; want %q", c.q, got, c.want)
