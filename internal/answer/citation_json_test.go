@@ -13,6 +13,7 @@ func TestReplyAppendJSON(t *testing.T) {
 			Suggestions: []string{"What <now>?", "Then & after?"}, Scope: ScopeIn, Mode: ModeOffline},
 		{Answer: "", Citations: []Citation{}, Suggestions: []string{}, Scope: ScopeOut, Mode: ModeLLM, Degraded: true},
 		{Answer: "no cites", Citations: nil, Mode: ModeOffline},
+		{Answer: "odd \u2028 \x01 \xff bytes\t—", Suggestions: []string{"tab\there", ""}, Mode: ModeOffline, Scope: ScopeNearby},
 	} {
 		got, err := r.AppendJSON(nil)
 		if err != nil {

@@ -1,6 +1,7 @@
 package jsontext
 
 import (
+	"encoding/json"
 	"strconv"
 	"strings"
 	"testing"
@@ -73,4 +74,26 @@ func TestCheck(t *testing.T) {
 			t.Errorf("Check(%s) = %q; want it to say %q", tt.body, got, tt.wantIn)
 		}
 	}
+}
+
+func TestAppendString(t *testing.T) {
+	for _, s := range []string{"", "plain", `quote " and \ back`, "tab\tline\nret\rbell\bform\f", "\x00\x1f\x7f", "<b>&amp;</b>",
+		"café — “curly” ’", "\u2028\u2029", "bad \xff utf8 \xe2\x82", "emoji 🚀"} {
+		want, _ := json.Marshal(s)
+		if got := AppendString(nil, s); string(got) != string(want) {
+			t.Errorf("AppendString(%q) = %s; json.Marshal gives %s", s, got, want)
+		}
+	}
+}
+
+func FuzzAppendString(f *testing.F) {
+	for _, s := range []string{"", "a\"b", "<&>", "\u2028", "\xff", "é\t"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want, _ := json.Marshal(s)
+		if got := AppendString([]byte("x"), s); string(got[1:]) != string(want) {
+			t.Errorf("AppendString(%q) = %s; json.Marshal gives %s", s, got[1:], want)
+		}
+	})
 }
