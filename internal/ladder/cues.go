@@ -82,6 +82,8 @@ var Cues = struct {
 		{{"the", "that", ""}, {"level", "role", "job", "rung", "position"}, {"i"}, {"want", "am aiming", "'m aiming", "m aiming", "aim", "hope"}},
 		{{"my"}, {"target", "goal", "dream"}, {"level", "role", "job", ""}},
 		{{"where i want to"}, {"be", "get"}},
+		{{"the", "that", ""}, {"level", "role", "job", "rung", "position"}, {"i said", "i told you", "i mentioned"},
+			{"i'm", "im", "i am", "i was", "i'd be", ""}, {"aiming*", "going for", "heading*", "shooting for", "want*", "hop*"}},
 	},
 	AboveRel: Seq{{"one", "level", "role", "rung", "step"}, {"just", "right", "immediately", ""}, {"above"}, {"it=", "that=", "this=", "there=", "them="}},
 	Prev: Seqs{

@@ -412,6 +412,7 @@ var Talk = struct {
 	Choice Phrases
 }{
 	Smalltalk: Phrases{"hi", "hello", "hey", "hiya", "yo", "good morning", "good afternoon", "good evening", "howdy",
+		"hola", "bonjour", "hallo", "ciao", "namaste", "salut", "hej", "ola",
 		"thanks", "thank you", "thx", "ty", "cheers", "much appreciated", "appreciate it", "that helps", "that helped",
 		"helpful", "very helpful", "helps", "helped", "useful", "very useful", "really useful", "super useful", "thank", "appreciated", "super helpful", "great", "cool", "nice", "awesome", "perfect", "got it", "ok", "okay",
 		"k", "sure", "makes sense", "that makes sense", "bye", "goodbye", "see you", "how are you", "who are you",

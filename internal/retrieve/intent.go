@@ -1049,6 +1049,7 @@ func askedFirst(q string, ms []ladder.Mention) []ladder.Mention {
 // introduced is the level a message opens with to say who writes it:
 // "Senior PM here, ...".
 func introduced(lad *ladder.Model, q string) string {
+	q = afterGreeting(q)
 	first := q
 	if i := strings.IndexAny(q, ",.;:!?"); i >= 0 {
 		first = q[:i]
@@ -1060,6 +1061,22 @@ func introduced(lad *ladder.Model, q string) string {
 		return ids[0]
 	}
 	return ""
+}
+
+// afterGreeting is q less the greeting clauses it opens with ("hi, ",
+// "hello there! ", a greeting in another script).
+func afterGreeting(q string) string {
+	for {
+		i := strings.IndexAny(q, ",.;:!?")
+		if i < 0 {
+			return q
+		}
+		head := strings.TrimSpace(q[:i])
+		if !ladder.Talk.Smalltalk.In(" "+head+" ") && strings.IndexFunc(head, func(r rune) bool { return r >= 'a' && r <= 'z' }) >= 0 {
+			return q
+		}
+		q = strings.TrimLeft(q[i+1:], " ,.;:!?")
+	}
 }
 
 // openingTitle: a message that opens with a title and then where its writer
@@ -1377,7 +1394,7 @@ func (h *historyContext) readUser(lad *ladder.Model, q string) bool {
 		// talked about stays; the other is only the base of comparison.
 		return true
 	case len(ms) > 0:
-		h.namedLevels(q, ms)
+		h.namedLevels(lad, q, ms)
 	case h.topic != "" && ladder.Cues.Prev.In(q):
 		if l, ok := lad.Below(h.topic); ok {
 			h.topic = l.ID
@@ -1400,12 +1417,19 @@ func (h *historyContext) readUser(lad *ladder.Model, q string) bool {
 // namedLevels: a user turn that names levels makes the first the one
 // talked about, or the one after a step word ("how do I get to director?")
 // the one talked about and wanted.
-func (h *historyContext) namedLevels(q string, ms []ladder.Mention) {
+func (h *historyContext) namedLevels(lad *ladder.Model, q string, ms []ladder.Mention) {
 	h.topic = ms[0].ID
 	if at := transitionWords.Index(q); at >= 0 {
+		found := false
 		for _, m := range ms {
 			if m.Pos >= at {
-				h.topic, h.target = m.ID, m.ID
+				h.topic, h.target, found = m.ID, m.ID, true
+				break
+			}
+		}
+		for _, m := range lad.FindLevels(q) {
+			if !found && m.Strong && m.Pos >= at {
+				h.target = m.ID // "my goal is senior pm": wanted, not talked about yet
 				break
 			}
 		}

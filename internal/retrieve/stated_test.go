@@ -73,6 +73,8 @@ func TestOwnLevel(t *testing.T) {
 		{"she went from apm to senior pm", ""},
 		{"what changes compared to being a senior pm?", ""}, // a base of comparison
 		{"as a senior pm, what changes?", ladder.Senior},
+		{"hi, mid-level pm at a bank here", ladder.Mid},         // after a greeting
+		{"hola! senior pm at a fintech in lima", ladder.Senior}, // after a greeting in another language
 	} {
 		got := cmp.Or(promotedTo(lad, c.q), statedLevel(lad, c.q))
 		if got != c.want {
