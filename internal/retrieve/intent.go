@@ -548,34 +548,8 @@ func (s *reading) peopleTalkedOf() {
 	}
 	if len(s.mentions) == 0 {
 		third := ladder.Talk.ThirdPerson.In(" " + asking(s.q) + " ")
-		names := namedPeople(s.lad, s.history, s.known)
-		other := personNamed(names, s.question, third) // "what should Ines build?", "my boss: what should she...?"
-		if other == "" && third && s.hist.otherWants != "" && ladder.Talk.Arrived.In(" "+s.q+" ") {
-			other = s.hist.otherWants // "she got the promotion! what changes for her?"
-		}
-		if other == "" && third {
-			// "what should she work on?": of two or more people told of,
-			// the one the pronoun was used for; else the last other
-			// person told of (as last told), or the only one.
-			if len(names) >= 2 {
-				other = pronounPerson(names, boundPeople(s.lad, s.history, names, s.known), s.q)
-			}
-			other = cmp.Or(other, s.hist.other, onlyPerson(names))
-		}
-		about := toldAbout(s.lad, s.history, s.question, s.known)
-		if about == "" && third {
-			about = toldAbout(s.lad, s.history, onlyName(s.lad, s.history, s.known), s.known) // "her": the one person told of
-		}
-		if about != "" && len(s.in.Roles) == 0 && (other == "" || s.rolesOffered()) {
-			// "and for Alex?", "which of those fits her?", told of by what
-			// they love doing: the roles their description names.
-			if rs := roleIDs(s.lad, normalize(about)); len(rs) > 0 {
-				s.in.Roles, s.in.FromHistory = rs, true
-				if !s.in.HasTopic(TopicAdjacent) {
-					s.in.Topics = append(s.in.Topics, TopicAdjacent)
-				}
-			}
-		}
+		other := s.personAsked(third)
+		s.rolesOfPerson(other, third)
 		switch {
 		case other != "" && s.towardsTheirs(other):
 			// "what should I build to get where she is?": her level is
@@ -594,6 +568,45 @@ func (s *reading) peopleTalkedOf() {
 			s.mentions = append(s.mentions, ladder.Mention{ID: id, Pos: -1, Strong: true})
 		}
 		s.in.FromHistory, s.pairAsked = true, true
+	}
+}
+
+// personAsked is the level of the person a question asks about, told of
+// before: by name ("what should Ines build?"), by relation ("my boss:
+// what should she...?"), as they got the rung they went for ("she got the
+// promotion!"); by pronoun, of two or more people the one the pronoun was
+// used for, else the last other person told of, or the only one.
+func (s *reading) personAsked(third bool) string {
+	names := namedPeople(s.lad, s.history, s.known)
+	other := personNamed(names, s.question, third)
+	if other == "" && third && s.hist.otherWants != "" && ladder.Talk.Arrived.In(" "+s.q+" ") {
+		other = s.hist.otherWants
+	}
+	if other == "" && third {
+		if len(names) >= 2 {
+			other = pronounPerson(names, boundPeople(s.lad, s.history, names, s.known), s.q)
+		}
+		other = cmp.Or(other, s.hist.other, onlyPerson(names))
+	}
+	return other
+}
+
+// rolesOfPerson: "and for Alex?", "which of those fits her?", of someone
+// told of by what they love doing: the roles their description names, when
+// no level is known for them or the coach has just named roles.
+func (s *reading) rolesOfPerson(other string, third bool) {
+	about := toldAbout(s.lad, s.history, s.question, s.known)
+	if about == "" && third {
+		about = toldAbout(s.lad, s.history, onlyName(s.lad, s.history, s.known), s.known) // the one person told of
+	}
+	if about == "" || len(s.in.Roles) > 0 || other != "" && !s.rolesOffered() {
+		return
+	}
+	if rs := roleIDs(s.lad, normalize(about)); len(rs) > 0 {
+		s.in.Roles, s.in.FromHistory = rs, true
+		if !s.in.HasTopic(TopicAdjacent) {
+			s.in.Topics = append(s.in.Topics, TopicAdjacent)
+		}
 	}
 }
 
@@ -1351,34 +1364,13 @@ func (h *historyContext) readReply(lad *ladder.Model, reply, lastUser string, us
 // readUser reads a user turn q into the conversation so far, and reports
 // whether it named a level of its talk.
 func (h *historyContext) readUser(lad *ladder.Model, q string) bool {
-	if o := personLevel(lad, q); o != "" {
-		h.other = o
-	}
-	if w := personWants(lad, q); w != "" {
-		h.otherWants = w
-	}
-	if h.otherWants != "" && ladder.Talk.Arrived.In(" "+q+" ") && ladder.Talk.ThirdPerson.In(" "+q+" ") {
-		h.other, h.otherWants = h.otherWants, "" // "she got the promotion!"
-	}
-	stated := statedLevel(lad, q)
-	if stated != "" {
-		h.current = stated
-	}
-	if c := promotedTo(lad, q); c != "" {
-		h.current = c // promoted to a rung: it is the asker's now
-	}
+	h.readPeople(lad, q)
+	stated := h.readOwn(lad, q)
 	ms := strongMentions(lad, mainClause(q))
 	// The asker's own level alone ("I'm a senior designer and...") is
 	// no level asked about: the reply may still steer to one.
 	named := len(ms) > 0 && (stated == "" || !allAre(ms, stated))
-	// Having no reports, told of in passing ("nobody reports to me and I
-	// mostly write tickets"), turns no talk to the IC track.
-	if lad.IC() != "" && (reIC.MatchString(q) || ladder.Cues.NoManage.In(q) || rejectsManaging(q)) && allAre(ms, h.current) {
-		// "I'm a senior PM and don't want reports": the talk turns to
-		// the IC track, whatever the coach replies.
-		h.topic, h.role, h.adjacent, h.roleLast = lad.IC(), "", false, false
-		// Turned down, not only told of ("hands-on", "no reports yet").
-		h.turnedIC = ladder.Cues.NoManage.In(q) || rejectsManaging(q)
+	if h.turnsToIC(lad, q, ms) {
 		return true
 	}
 	if len(ms) > 0 {
@@ -1388,11 +1380,59 @@ func (h *historyContext) readUser(lad *ladder.Model, q string) bool {
 		ms = otherMentions(lad, q) // "she reports to our VP": the VP is talked about
 	}
 	h.pairUp(distinct(ms), named)
-	switch {
-	case len(ms) > 0 && h.topic != "" && (ladder.Cues.Anaphora.In(q) || ladder.Talk.Against.In(" "+q+" ")) && allBases(q, ms):
+	if len(ms) > 0 && h.topic != "" && (ladder.Cues.Anaphora.In(q) || ladder.Talk.Against.In(" "+q+" ")) && allBases(q, ms) {
 		// "how is their week unlike a junior PM's?": the level
 		// talked about stays; the other is only the base of comparison.
 		return true
+	}
+	h.readTopic(lad, q, ms)
+	return named
+}
+
+// readPeople: the level of the other person a turn tells of, the level
+// they go for, and theirs once they get it ("she got the promotion!").
+func (h *historyContext) readPeople(lad *ladder.Model, q string) {
+	if o := personLevel(lad, q); o != "" {
+		h.other = o
+	}
+	if w := personWants(lad, q); w != "" {
+		h.otherWants = w
+	}
+	if h.otherWants != "" && ladder.Talk.Arrived.In(" "+q+" ") && ladder.Talk.ThirdPerson.In(" "+q+" ") {
+		h.other, h.otherWants = h.otherWants, ""
+	}
+}
+
+// readOwn: the level the asker states in a turn, or was promoted to (theirs
+// now). It returns the level stated.
+func (h *historyContext) readOwn(lad *ladder.Model, q string) string {
+	stated := statedLevel(lad, q)
+	if stated != "" {
+		h.current = stated
+	}
+	if c := promotedTo(lad, q); c != "" {
+		h.current = c
+	}
+	return stated
+}
+
+// turnsToIC: "I'm a senior PM and don't want reports" turns the talk to the
+// IC track, whatever the coach replies; having no reports, told of in
+// passing ("nobody reports to me and I write tickets"), does not.
+func (h *historyContext) turnsToIC(lad *ladder.Model, q string, ms []ladder.Mention) bool {
+	turnedDown := ladder.Cues.NoManage.In(q) || rejectsManaging(q)
+	if lad.IC() == "" || !(reIC.MatchString(q) || turnedDown) || !allAre(ms, h.current) {
+		return false
+	}
+	h.topic, h.role, h.adjacent, h.roleLast = lad.IC(), "", false, false
+	h.turnedIC = turnedDown // turned down, not only told of ("hands-on")
+	return true
+}
+
+// readTopic: the level a turn talks about, a step below or after the one
+// talked about, or the adjacent role it names.
+func (h *historyContext) readTopic(lad *ladder.Model, q string, ms []ladder.Mention) {
+	switch {
 	case len(ms) > 0:
 		h.namedLevels(lad, q, ms)
 	case h.topic != "" && ladder.Cues.Prev.In(q):
@@ -1411,7 +1451,6 @@ func (h *historyContext) readUser(lad *ladder.Model, q string) bool {
 			h.adjacent = true
 		}
 	}
-	return named
 }
 
 // namedLevels: a user turn that names levels makes the first the one
