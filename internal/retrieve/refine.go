@@ -236,20 +236,13 @@ func afterPhrase(t string) string {
 // that?") keeps the facet of the last question that named one.
 func carryFacet(lad *ladder.Model, in *Intent, q string, history []Turn) {
 	asked := in.Facets
+	// "How is that different for ...": the answer's facet, elsewhere.
 	comparing := len(history) > 0 && len(asked) == 1 && asked[0].Facet == ladder.Changes && comparesAnswer(q)
-	if comparing {
-		in.Facets = nil // "how is that different for ...": the answer's facet, elsewhere
-		defer func() {
-			if len(in.Facets) == 0 {
-				in.Facets = asked
-			}
-		}()
-	}
 	// "And what about the VP?" after a question of how a level is judged
 	// asks how the VP is judged: "what about" is no overview asked then.
-	sameAsked := len(history) > 0 && len(in.Facets) == 1 && in.Facets[0].Facet == ladder.Overview &&
+	sameAsked := len(history) > 0 && len(asked) == 1 && asked[0].Facet == ladder.Overview &&
 		ladder.Talk.SameAsked.In(" "+q+" ") && len(facets(lad, ladder.Talk.SameAsked.Blank(" "+q+" "))) == 0
-	if sameAsked {
+	if comparing || sameAsked {
 		in.Facets = nil
 		defer func() {
 			if len(in.Facets) == 0 {
@@ -260,30 +253,37 @@ func carryFacet(lad *ladder.Model, in *Intent, q string, history []Turn) {
 	if len(in.Facets) > 0 || len(history) == 0 || !comparing && !sameAsked && !in.FromHistory && !in.stepped && !in.Transition {
 		return
 	}
+	f, ok := lastAskedFacet(lad, history)
+	if !ok {
+		return
+	}
+	if in.Transition {
+		if f == ladder.Skills || in.Target == "" || in.asked > 0 || ladder.Talk.Moving.In(" "+q+" ") {
+			return // a step to the next level, skills and all
+		}
+		// A bare "the rung after it" in a talk about success: the
+		// same facet one rung up, not the way there.
+		in.Transition, in.Levels = false, []string{in.Target}
+		in.Target = ""
+	}
+	weight := impliedFacet
+	if comparing || sameAsked {
+		weight = explicitFacet // the pointer, or "the same", names it
+	}
+	in.Facets = []FacetWeight{{Facet: f, Weight: weight}}
+}
+
+// lastAskedFacet is the strongest facet of the last user turn that asked one.
+func lastAskedFacet(lad *ladder.Model, history []Turn) (string, bool) {
 	for i := len(history) - 1; i >= 0; i-- {
 		if history[i].Role != "user" {
 			continue
 		}
-		fs := facets(lad, normalize(history[i].Content))
-		if len(fs) == 0 {
-			continue
+		if fs := facets(lad, normalize(history[i].Content)); len(fs) > 0 {
+			return fs[0].Facet, true
 		}
-		if in.Transition {
-			if fs[0].Facet == ladder.Skills || in.Target == "" || in.asked > 0 || ladder.Talk.Moving.In(" "+q+" ") {
-				return // a step to the next level, skills and all
-			}
-			// A bare "the rung after it" in a talk about success: the
-			// same facet one rung up, not the way there.
-			in.Transition, in.Levels = false, []string{in.Target}
-			in.Target = ""
-		}
-		weight := impliedFacet
-		if comparing || sameAsked {
-			weight = explicitFacet // the pointer, or "the same", names it
-		}
-		in.Facets = []FacetWeight{{Facet: fs[0].Facet, Weight: weight}}
-		return
 	}
+	return "", false
 }
 
 // comparesAnswer: the question asks how the previous answer differs
