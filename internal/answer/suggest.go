@@ -83,7 +83,7 @@ func questionName(lad *ladder.Model, level string) string {
 
 // Questions beside the ladder's rungs.
 var (
-	sugNoManaging = suggestion{"Can I keep growing without managing people?", sections.ID(ladder.IC, ladder.Overview)}
+	sugNoManaging = suggestion{"Is there a way up without managing people?", sections.ID(ladder.IC, ladder.Overview)}
 	sugTimeline   = suggestion{"How many years does moving up take?", sections.Closing + "/timeline"}
 	sugAdjacent   = suggestion{"Which product-adjacent roles can a PM move into?", sections.ID(sections.Adjacent, ladder.Overview)}
 	sugAdvice     = suggestion{"What are the key takeaways for a PM career?", sections.Closing + "/advice"}
@@ -100,7 +100,7 @@ func beside(lad *ladder.Model) besideSugs {
 		return besideSugs{sugNoManaging, sugTimeline, sugAdjacent, sugAdvice, sugLadder}
 	}
 	b := besideSugs{
-		noManaging: suggestion{"Can I keep growing without managing people?", sections.ID(lad.IC(), firstFacet(lad, lad.IC()))},
+		noManaging: suggestion{"Is there a way up without managing people?", sections.ID(lad.IC(), firstFacet(lad, lad.IC()))},
 		timeline:   sugTimeline,
 		adjacent:   suggestion{"Which other roles can I move into?", sections.ID(sections.Adjacent, ladder.Overview)},
 		ladder:     suggestion{"What are the levels of this ladder?", sections.Introduction + "/ladder"},

@@ -298,7 +298,7 @@ var Talk = struct {
 	// works ("senior pm at a bank").
 	IntroAfter Phrases
 	// Against set a level beside the one talked about only to compare
-	// ("what changes compared to being a senior PM?").
+	// ("how does a director's week differ, set against a staff PM's?").
 	Against Phrases
 	// DoingVerbs after "i" tell what the writer does at work ("i translate
 	// goals into strategy"): a description to place them by.

@@ -322,7 +322,7 @@ func personWants(lad *ladder.Model, text string) string {
 
 // thirdIs is true when the clause before a title says a third person is
 // it ("she's a", "he got an offer for a"), not that the person works on
-// people of that level ("she's taking over hiring for two" new PMs).
+// people of that level ("he now interviews three" associate PMs).
 func thirdIs(before string) bool {
 	if !thirdSubject(before) {
 		return false
@@ -516,7 +516,7 @@ func (s *reading) conversation() {
 	}
 	if len(s.mentions) == 0 && s.hist.topic != "" && ladder.Talk.ThatNext.In(" "+s.q+" ") {
 		if n, ok := s.lad.Next(s.in.Current); ok && s.ownAsked() {
-			// "back to me: if I take that next step": the asker's own.
+			// "now about me: once I reach that next rung": the asker's own.
 			s.in.Transition, s.in.Target = true, n.ID
 		} else {
 			// "when I reach that next rung": the next level talked about, itself.
@@ -552,8 +552,8 @@ func (s *reading) peopleTalkedOf() {
 		s.rolesOfPerson(other, third)
 		switch {
 		case other != "" && s.towardsTheirs(other):
-			// "what should I build to get where she is?": her level is
-			// the asker's target, not the one asked about.
+			// "how do I reach where she is now?": her level is the
+			// asker's target, not the one asked about.
 			s.mentions = []ladder.Mention{{ID: other, Pos: -1, Strong: true}}
 			s.in.Current = cmp.Or(s.in.Current, s.hist.current)
 			s.in.FromHistory, s.in.Transition, s.in.Target = true, true, other
@@ -978,7 +978,8 @@ func rejectedLevels(lad *ladder.Model, text string) []string {
 
 // promotedTo is the level the asker says they were promoted to, their title
 // was changed to, or they moved to: "promoted to senior", "my title got
-// changed to senior pm", "i went from apm to pm". A promotion whose clause
+// changed to senior pm", "last year i moved from associate to mid-level".
+// A promotion whose clause
 // has a third person for its subject ("my wife got promoted to senior") is
 // not the asker's; of several, the last counts.
 func promotedTo(lad *ladder.Model, q string) string {
@@ -1418,7 +1419,7 @@ func (h *historyContext) readOwn(lad *ladder.Model, q string) string {
 
 // turnsToIC: "I'm a senior PM and don't want reports" turns the talk to the
 // IC track, whatever the coach replies; having no reports, told of in
-// passing ("nobody reports to me and I write tickets"), does not.
+// passing ("I have no reports yet, I mostly run sprints"), does not.
 func (h *historyContext) turnsToIC(lad *ladder.Model, q string, ms []ladder.Mention) bool {
 	turnedDown := ladder.Cues.NoManage.In(q) || rejectsManaging(q)
 	if lad.IC() == "" || !(reIC.MatchString(q) || turnedDown) || !allAre(ms, h.current) {
