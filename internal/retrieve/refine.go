@@ -291,12 +291,7 @@ func lastAskedFacet(lad *ladder.Model, history []Turn) (string, bool) {
 // one rung up"): a pointer at the answer, then a word of comparison. A
 // pointer with a noun of its own ("that level") points at something else.
 func comparesAnswer(q string) bool {
-	words := strings.Fields(strings.Map(func(r rune) rune {
-		if strings.ContainsRune(",.;:?!()\"", r) {
-			return ' '
-		}
-		return r
-	}, q))
+	words := clauseWords(q)
 	for i := range words {
 		for n := 2; n >= 1; n-- {
 			if i+n > len(words) || !slices.Contains(ladder.Talk.AnswerPointers, strings.Join(words[i:i+n], " ")) {
@@ -504,12 +499,7 @@ func (r *Retriever) titled(in *Intent, question, q string) {
 // work ("i translate goals into strategy"), not a wish, a doubt or a state
 // ("i want", "i think", "i find").
 func doesWork(t string) bool {
-	words := strings.Fields(strings.Map(func(r rune) rune {
-		if strings.ContainsRune(",.!?;:()\"", r) {
-			return ' '
-		}
-		return r
-	}, t))
+	words := clauseWords(t)
 	for i := 0; i+1 < len(words); i++ {
 		if words[i] == "i" && ladder.Talk.DoingVerbs.In(" "+words[i+1]+" ") {
 			return true

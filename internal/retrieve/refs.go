@@ -41,12 +41,7 @@ type pointer struct {
 // last") followed, within three words, by an item noun, or an ordinal that
 // points alone ("number 5").
 func pointerIn(q string) (pointer, bool) {
-	words := strings.Fields(strings.Map(func(r rune) rune {
-		if strings.ContainsRune(",.!?;:()\"", r) {
-			return ' '
-		}
-		return r
-	}, q))
+	words := clauseWords(q)
 	for i := range words {
 		for _, o := range ladder.Talk.Numbered {
 			if wordsAt(words, i, o.Word) {
@@ -448,12 +443,7 @@ func pointing(q string) bool {
 // aboutIn finds an item named by what it is about: "the one about talking
 // to execs", "that skill around hiring". It returns the words it is about.
 func aboutIn(q string) (string, bool) {
-	words := strings.Fields(strings.Map(func(r rune) rune {
-		if strings.ContainsRune(",.!?;:()\"", r) {
-			return ' '
-		}
-		return r
-	}, q))
+	words := clauseWords(q)
 	for i := 1; i+2 < len(words); i++ {
 		if !determiners[words[i-1]] && !told[words[i-1]] || !ladder.Talk.ItemNouns.In(" "+words[i]+" ") {
 			continue

@@ -105,3 +105,14 @@ func (r *Retriever) related(q string) []string {
 	}
 	return out
 }
+
+// clauseWords are the words of t with its punctuation (,.!?;:() and double
+// quotes) read as spaces.
+func clauseWords(t string) []string {
+	return strings.Fields(strings.Map(func(r rune) rune {
+		if strings.ContainsRune(",.!?;:()\"", r) {
+			return ' '
+		}
+		return r
+	}, t))
+}
