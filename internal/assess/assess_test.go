@@ -439,7 +439,8 @@ func TestSignalContext(t *testing.T) {
 
 // Scope is read however the person words it: reports named apart from the
 // verb, directors "under me", the board "in front of" them; sitting with
-// the executives is not a seat among them; owning something whole is the
+// the executives (or in their staff meeting) is not a seat among them;
+// owning something whole is the
 // senior rung's domain, not the mid rung's area.
 func TestScopeWording(t *testing.T) {
 	a := newTestAssessor(t)
@@ -452,6 +453,9 @@ func TestScopeWording(t *testing.T) {
 		{"I'm accountable for the merchant onboarding flow, decide what goes on its roadmap and track activation with my designer and engineers.", ladder.Mid},
 		{"I run the search area: its roadmap, its experiments and the monthly metrics review with stakeholders.", ladder.Mid},
 		{"Nobody is under me and no PMs report to me. I'm the go-to person for the riskiest calls on our data platform, which many teams build on.", ladder.IC},
+		// Attending the leadership's weekly meeting is working with company
+		// leadership, not a seat on the executive team.
+		{"Three PMs report into me; I hire and run one-to-ones, and on mondays I am in the leadership staff meeting with the CEO.", ladder.Director},
 	}
 	for _, tt := range tests {
 		r, err := a.Assess(tt.desc, "")

@@ -101,11 +101,11 @@ var signals = []signal{
 	sig(ladder.Director, 3, `(?:oversee|overseeing|manage|managing|run|running|responsible for|own|owning|lead|leading|across|balanc\w* (?:\w+ ){0,2}across|span\w*)\b (?:\w+ ){0,3}`+number+` (?:[\w-]+ )?(?:product lines|products|product teams|teams|squads|areas|pods|product areas|portfolios|tribes)`),
 	sig(ladder.Director, 1.5, `product lines|portfolio`),
 	sig(ladder.Director, 2.5, `product org\w*|team structure|org(?:anizational|anisational)? (?:design|structure)|(?:our|the) process(?:es)?|quality (?:standards|bar)|(?:set|define|raise)\w* (?:the )?standards|culture|goal-setting|accountability|operating rhythm|how we work|(?:product )?practice\b`),
-	sig(ladder.Director, 2, `department heads|heads? of (?:engineering|design|marketing|sales|data|ops)|company leadership|other directors|(?:vp|head) of engineering`),
+	sig(ladder.Director, 2, `department heads|heads? of (?:engineering|design|marketing|sales|data|ops)|company leadership|other directors|(?:vp|head) of engineering|leadership (?:staff )?meetings?|staff meetings?`),
 	sig(ladder.Director, 1.5, `bottlenecks|what great product management looks like|(?:my|the) team delivers?|through (?:my|the) team`),
 
 	// VP/CPO: the executive team, the board, the whole product function.
-	defining(sig(ladder.VP, 6, `(?:member of|part of|sit on|sits on|seat (?:on|at)|joined|join|on|in) (?:the |our |a )?(?:exec\w*|leadership|senior leadership|c-level|company leadership|management) (?:team|table|committee|group|staff)|(?:on|in|part of|member of|join\w*) the c-(?:suite|level)`)),
+	defining(sig(ladder.VP, 6, `(?:member of|part of|sit on|sits on|seat (?:on|at)|joined|join|on|in) (?:the |our |a )?(?:exec\w*|leadership|senior leadership|c-level|company leadership|management) (?:team|table|committee|group)|(?:on|in|part of|member of|join\w*) the c-(?:suite|level)`)),
 	defining(sig(ladder.VP, 6, `report\w* (?:directly )?to (?:the |our )?(?:ceo|founders?|co-founders?)|peer (?:to|of|with) (?:the |our )?(?:ceo|cto|coo|cfo)`)),
 	// Working with the executives is not a seat among them: directors sit
 	// with the CTO when company priorities are set too (the article's
