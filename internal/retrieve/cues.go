@@ -118,7 +118,7 @@ var transitionWords = ladder.NewPhraseTable(ladder.Phrases{
 	"transition out to=", "transition into=", "transition to=", "go into=", "get into=", "break into=", "get promoted=",
 	"make it to=", "work towards=", "work toward=", "aiming for=", "aim for=", "path to=", "route to=", "road to=",
 	"move up=", "moving up=", "step up=", "stepping up=", "level above=", "rung above=", "above that=", "eyeing=",
-	"eye on=", "sights on=", "gunning for=", "targeting=", "my goal is=", "goal is to be=",
+	"eye on=", "sights on=", "gunning for=", "targeting=", "my goal is=", "goal is to be=", "to make=",
 })
 
 // facetIndex is every facet cue's phrases in one table, read in one pass over

@@ -901,7 +901,7 @@ func (s *reading) scope(inScope func(terms int, known int, strong bool) bool, te
 			// A bare follow-up such as "why?" or "and then?".
 			s.in.Levels = []string{s.hist.topic}
 			s.in.FromHistory = true
-		} else if !inScope(n, known, strong) && !(len(s.history) > 0 && (pointing(s.q) || s.in.FromHistory && len(s.in.Topics) > 0)) {
+		} else if !inScope(n, known, strong) && !(len(s.history) > 0 && (pointing(s.q) || len(s.in.Topics) > 0)) {
 			// A follow-up that points at the previous answer, or carries its
 			// topic ("which one fits someone who..."), is in.
 			s.in.Refusal = RefuseOffTopic
