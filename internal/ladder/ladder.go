@@ -513,13 +513,16 @@ func nextWord(t, phrase string, start, stop int) int {
 	return -1
 }
 
-// wordAt reports whether t[pos:end] stands as whole words in t.
+// wordAt reports whether t[pos:end] stands as whole words in t (a plural s
+// allowed after it, unless its last word is a single letter: "pm i" is no
+// "pm is").
 func wordAt(t string, pos, end int) bool {
 	if pos > 0 && isWordByte(t[pos-1]) {
 		return false
 	}
 	if end < len(t) && isWordByte(t[end]) {
-		return t[end] == 's' && (end+1 >= len(t) || !isWordByte(t[end+1]))
+		single := end-pos == 1 || end-pos >= 2 && !isWordByte(t[end-2])
+		return !single && t[end] == 's' && (end+1 >= len(t) || !isWordByte(t[end+1]))
 	}
 	return true
 }

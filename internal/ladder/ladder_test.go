@@ -57,6 +57,8 @@ func TestFindLevels(t *testing.T) {
 		{"directors of product", []string{Director}},
 		{"an APM and a GPM", []string{Associate, Director}},
 		{"director of engineering", nil},
+		{"which kind of pm is that good for?", nil}, // "pm is" is no "pm i" (an associate) with a plural s
+		{"i'm a pm i at a bank", []string{Associate}},
 		{"How do I become senior?", []string{Senior}},
 		{"is she working at the senior level yet?", []string{Senior}},
 		{"a senior role in sales", []string{Senior}},

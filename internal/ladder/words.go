@@ -309,6 +309,9 @@ var Talk = struct {
 	// He and She are the pronouns of one gender, read to tell apart two
 	// people the asker told of.
 	He, She Phrases
+	// Plans are what a person told of means to do ("Josh's idea", "her
+	// plan"): asked about, the roles their description names.
+	Plans Phrases
 	// ToTheirs name where another person is, as somewhere the asker may
 	// want to get ("to get where she is").
 	ToTheirs Phrases
@@ -439,6 +442,7 @@ var Talk = struct {
 		"considered the same", "count as the same", "counts as the same", "same rank", "same tier", "equally senior",
 		"how senior", "as much pull", "as much clout", "as much say", "as much weight", "as respected", "as much respect"},
 	NoTeam: Phrases{"zero reports", "zero direct reports", "0 reports", "without any reports", "no one reports to me",
+		"no-reports", "no-reports path", "no-reports route", "no-reports track",
 		"nobody reports to me", "without a team", "without taking on a team", "without managing", "without direct reports", "without reports",
 		"without people to manage", "no team", "no direct reports", "no reports", "not managing people", "without having to manage",
 		"without being a manager", "without becoming a manager", "without the people side"},
@@ -505,14 +509,16 @@ var Talk = struct {
 		"analyze", "research", "interview", "test", "launch", "scope", "estimate", "groom", "triage", "facilitate", "set up"},
 	NotAsked: Phrases{"never", "i've", "ive", "i have", "i had", "haven't", "havent", "can't", "cant", "cannot", "don't", "dont",
 		"didn't", "didnt", "not", "no need to", "without"},
-	He:  Phrases{"he", "him", "his", "he's", "hes", "himself"},
-	She: Phrases{"she", "her", "hers", "she's", "shes", "herself"},
+	He:    Phrases{"he", "him", "his", "he's", "hes", "himself"},
+	She:   Phrases{"she", "her", "hers", "she's", "shes", "herself"},
+	Plans: Phrases{"idea", "plan", "plans", "move", "switch", "pivot", "thinking", "dream", "the move", "the switch"},
 	ToTheirs: Phrases{"where she is", "where he is", "where they are", "her level", "his level", "their level", "her job",
 		"his job", "her role", "his role", "her position", "his position", "her shoes", "his shoes", "like her", "like him"},
 	MovedOwn: Phrases{"i went from", "i've gone from", "i have gone from", "i moved from", "i've moved from", "i switched from",
 		"i just went from", "i just moved from", "i got bumped from", "i was bumped from"},
 	Other: Phrases{"the other one", "the other option", "the other path", "the other route", "the other role", "the other skill",
-		"the other track", "the other choice", "other one"},
+		"the other track", "the other choice", "other one", "still considering", "still weighing", "the one that's left",
+		"the one left", "the remaining one", "the option left", "the path left"},
 	SkillWords: Phrases{"skill", "skills", "skillset", "competency", "competencies"},
 	YouListed:  Phrases{"you listed", "you mentioned", "you named", "you gave", "you suggested", "you said", "your list", "on that list", "on the list", "in that list", "you just listed", "you just mentioned"},
 	HeldBefore: Phrases{"he was", "she was", "they were", "he used to be", "she used to be", "they used to be", "was still",

@@ -591,15 +591,16 @@ func (s *reading) personAsked(third bool) string {
 	return other
 }
 
-// rolesOfPerson: "and for Alex?", "which of those fits her?", of someone
-// told of by what they love doing: the roles their description names, when
-// no level is known for them or the coach has just named roles.
+// rolesOfPerson: "and for Alex?", "which of those fits her?", "back to
+// Sam's plan", of someone told of by what they love doing or mean to do:
+// the roles their description names, when no level is known for them, the
+// coach has just named roles, or the question asks of their plan.
 func (s *reading) rolesOfPerson(other string, third bool) {
 	about := toldAbout(s.lad, s.history, s.question, s.known)
 	if about == "" && third {
 		about = toldAbout(s.lad, s.history, onlyName(s.lad, s.history, s.known), s.known) // the one person told of
 	}
-	if about == "" || len(s.in.Roles) > 0 || other != "" && !s.rolesOffered() {
+	if about == "" || len(s.in.Roles) > 0 || other != "" && !s.rolesOffered() && !ladder.Talk.Plans.In(" "+s.q+" ") {
 		return
 	}
 	if rs := roleIDs(s.lad, normalize(about)); len(rs) > 0 {
