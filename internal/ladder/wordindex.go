@@ -88,40 +88,12 @@ func (x wordIndex) each(t string, visit func([]int) bool) bool {
 	if len(x.always) > 0 && visit(x.always) {
 		return true
 	}
-	for i := 0; i < len(t); {
-		if !isWordByte(t[i]) {
-			i++
-			continue
-		}
-		j := i
-		for j < len(t) && isWordByte(t[j]) {
-			j++
-		}
-		w := t[i:j]
-		i = j
-		if len(w) >= 2 {
-			if k := headKey(w[0], w[1]); x.heads[k>>6]&(1<<(k&63)) == 0 {
-				continue // no key starts like w: neither w, w less s, nor a start of w
-			}
-		}
-		if ks := x.first[w]; len(ks) > 0 && visit(ks) {
-			return true
-		}
-		if strings.HasSuffix(w, "s") {
-			if ks := x.first[w[:len(w)-1]]; len(ks) > 0 && visit(ks) {
-				return true
-			}
-		}
-		for _, k := range x.lens {
-			if k > len(w) {
-				break
-			}
-			if ks := x.prefix[w[:k]]; len(ks) > 0 && visit(ks) {
-				return true
-			}
-		}
-	}
-	return false
+	stopped := false
+	x.eachAt(t, func(_ int, ks []int) bool {
+		stopped = visit(ks)
+		return stopped
+	})
+	return stopped
 }
 
 // eachAt calls visit with the offset of each word of t (lower case) and the

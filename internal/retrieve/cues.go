@@ -1,6 +1,8 @@
 package retrieve
 
 import (
+	"slices"
+
 	"github.com/ladder/coach/internal/ladder"
 	"github.com/ladder/coach/internal/lazyre"
 )
@@ -19,20 +21,12 @@ var facetCues = map[string][]cue{
 			"spend his time*", "spend her time*", "spend the time*", "spend time*", "in charge of*", "accountable for*",
 			"job description*", "job involve*", "job entail*", "role involve*", "role entail*", "typical day*",
 			"typical week*", "on the hook*", "responsible for*", "what am i supposed to*", "what am i expected to*",
-			"be doing all week*", "be doing all day*", "doing all week*", "doing all day*",
-			"what will i be doing=", "what will i do=",
-			"what will you be doing=", "what will you do=",
-			"what will they be doing=", "what will they do=",
-			"what will a pm be doing=",
-			"what will a pm do=", "what would i be doing=",
-			"what would i do=",
-			"what would you be doing=", "what would you do=",
-			"what would they be doing=", "what would they do=",
-			"what would a pm be doing=",
-			"what would a pm do=", "what do i be doing=",
-			"what do i do=", "what do you be doing=",
-			"what do you do=", "what do they be doing=",
-			"what do they do=",
+			"be doing all week*", "be doing all day*", "doing all week*", "doing all day*", "what will i be doing=",
+			"what will i do=", "what will you be doing=", "what will you do=", "what will they be doing=",
+			"what will they do=", "what will a pm be doing=", "what will a pm do=", "what would i be doing=",
+			"what would i do=", "what would you be doing=", "what would you do=", "what would they be doing=",
+			"what would they do=", "what would a pm be doing=", "what would a pm do=", "what do i be doing=", "what do i do=",
+			"what do you be doing=", "what do you do=", "what do they be doing=", "what do they do=",
 			"what does a pm be doing=", "what does a pm do=", "all week*", "what do they own*", "scope of*", "own?*",
 			"main tasks*", "core tasks*", "expectations*", "expected to*",
 		}, gaps: lazyre.New(`\b(?:what (?:does|do|would|will|did) (?:a|an|the)? ?[\w\- /]{0,40} do\b|what (?:does|do|did|would|will) (?:a|an|the)? ?[\w\- /]{0,40} own\b)`)},
@@ -87,8 +81,9 @@ var facetCues = map[string][]cue{
 	},
 }
 
-// transitionWords ask for a step: to become, to reach, to move up to.
-var transitionWords = ladder.NewPhraseTable(ladder.Phrases{
+// transitionWords ask for a step: to become, to reach, to move up to, and
+// an aim to a step verb ("hoping to become"), in this order.
+var transitionWords = ladder.NewPhraseTable(slices.Concat(ladder.Phrases{
 	"promo=", "get there=", "getting there=", "make it there=", "reach it=", "get to it=", "get to that level=",
 	"get to that role=", "becom*", "became=", "promot*", "move up into=", "move up to=", "move into=", "move to=",
 	"moving up into=", "moving up to=", "moving into=", "moving to=", "step up into=", "step up to=", "step into=",
@@ -99,27 +94,26 @@ var transitionWords = ladder.NewPhraseTable(ladder.Phrases{
 	"make the step to=", "jump to=", "land a=", "land an=", "land the=", "level up=", "advance to=", "climb to=",
 	"to be a=", "to be an=", "go from=", "going from=", "get from=", "move from=", "moving from=", "after mine=",
 	"role after=", "level after=", "step after=", "rung after=", "the next one=", "what's next=", "whats next=",
-	"next for me=", "comes next=", "come next=", "next move=", "next career step=", "want to make=", "want to reach=",
-	"want to become=", "want to be=", "want to get to=", "want to hit=", "want to land=", "wants to make=",
-	"wants to reach=", "wants to become=", "wants to be=", "wants to get to=", "wants to hit=", "wants to land=",
-	"hope to make=", "hope to reach=", "hope to become=", "hope to be=", "hope to get to=", "hope to hit=",
-	"hope to land=", "hoping to make=", "hoping to reach=", "hoping to become=", "hoping to be=", "hoping to get to=",
-	"hoping to hit=", "hoping to land=", "plan to make=", "plan to reach=", "plan to become=", "plan to be=",
-	"plan to get to=", "plan to hit=", "plan to land=", "planning to make=", "planning to reach=",
-	"planning to become=", "planning to be=", "planning to get to=", "planning to hit=", "planning to land=",
-	"aim to make=", "aim to reach=", "aim to become=", "aim to be=", "aim to get to=", "aim to hit=", "aim to land=",
-	"aiming to make=", "aiming to reach=", "aiming to become=", "aiming to be=", "aiming to get to=", "aiming to hit=",
-	"aiming to land=", "trying to make=", "trying to reach=", "trying to become=", "trying to be=", "trying to get to=",
-	"trying to hit=", "trying to land=", "try to make=", "try to reach=", "try to become=", "try to be=",
-	"try to get to=", "try to hit=", "try to land=", "like to make=", "like to reach=", "like to become=",
-	"like to be=", "like to get to=", "like to hit=", "like to land=", "going to make=", "going to reach=",
-	"going to become=", "going to be=", "going to get to=", "going to hit=", "going to land=", "next level=",
-	"next step=", "next rung=", "next role=", "to the next=", "pivot into=", "pivot to=", "transition out into=",
-	"transition out to=", "transition into=", "transition to=", "go into=", "get into=", "break into=", "get promoted=",
-	"make it to=", "work towards=", "work toward=", "aiming for=", "aim for=", "path to=", "route to=", "road to=",
-	"move up=", "moving up=", "step up=", "stepping up=", "level above=", "rung above=", "above that=", "eyeing=",
-	"eye on=", "sights on=", "gunning for=", "targeting=", "my goal is=", "goal is to be=", "to make=",
-})
+	"next for me=", "comes next=", "come next=", "next move=", "next career step=",
+}, aimedSteps, ladder.Phrases{
+	"next level=", "next step=", "next rung=", "next role=", "to the next=", "pivot into=", "pivot to=",
+	"transition out into=", "transition out to=", "transition into=", "transition to=", "go into=", "get into=",
+	"break into=", "get promoted=", "make it to=", "work towards=", "work toward=", "aiming for=", "aim for=",
+	"path to=", "route to=", "road to=", "move up=", "moving up=", "step up=", "stepping up=", "level above=",
+	"rung above=", "above that=", "eyeing=", "eye on=", "sights on=", "gunning for=", "targeting=", "my goal is=",
+	"goal is to be=", "to make=",
+}))
+
+// aimedSteps are every word of aiming, "to", then a step verb: "want to
+// become", "hoping to reach"...
+var aimedSteps = func() (out ladder.Phrases) {
+	for _, aim := range []string{"want", "wants", "hope", "hoping", "plan", "planning", "aim", "aiming", "trying", "try", "like", "going"} {
+		for _, step := range []string{"make", "reach", "become", "be", "get to", "hit", "land"} {
+			out = append(out, aim+" to "+step+"=")
+		}
+	}
+	return out
+}()
 
 // facetIndex is every facet cue's phrases in one table, read in one pass over
 // a question's words; owner is the cue each phrase belongs to, by its place in

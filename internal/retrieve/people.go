@@ -20,9 +20,7 @@ func namedPeople(lad *ladder.Model, history []Turn, known func(string) bool) map
 		if t.Role != "user" {
 			continue
 		}
-		words := strings.FieldsFunc(t.Content, func(r rune) bool {
-			return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-') // "I'm" is no name
-		})
+		words := nameWords(t.Content)
 		for i, w := range words {
 			key, from := strings.ToLower(w), i+1 // who, and where the words about them start
 			switch {
@@ -98,7 +96,7 @@ func personNamed(names map[string]string, question string, third bool) string {
 	if len(names) == 0 {
 		return ""
 	}
-	words := strings.FieldsFunc(question, func(r rune) bool { return !(unicode.IsLetter(r) || r == '-') })
+	words := nameWords(question)
 	for i, w := range words {
 		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
 			if id, ok := names[strings.ToLower(w)]; ok {
@@ -125,7 +123,7 @@ func boundPeople(lad *ladder.Model, history []Turn, names map[string]string, kno
 			continue
 		}
 		named := ""
-		for _, w := range strings.FieldsFunc(t.Content, func(r rune) bool { return !(unicode.IsLetter(r) || r == '-') }) {
+		for _, w := range nameWords(t.Content) {
 			l := strings.ToLower(w)
 			if _, ok := names[l]; ok && isName(lad, w, known) {
 				if named != "" && named != l {
@@ -187,7 +185,7 @@ func pronounPerson(names, bound map[string]string, q string) string {
 // names no such person.
 func toldAbout(lad *ladder.Model, history []Turn, question string, known func(string) bool) string {
 	asked := map[string]bool{}
-	for _, w := range strings.FieldsFunc(question, func(r rune) bool { return !(unicode.IsLetter(r) || r == '-') }) {
+	for _, w := range nameWords(question) {
 		if l := strings.ToLower(w); !embed.IsStop(l) {
 			asked[l] = true
 		}
@@ -237,7 +235,7 @@ func onlyName(lad *ladder.Model, history []Turn, known func(string) bool) string
 		if t.Role != "user" {
 			continue
 		}
-		for _, w := range strings.FieldsFunc(t.Content, func(r rune) bool { return !(unicode.IsLetter(r) || r == '-') }) {
+		for _, w := range nameWords(t.Content) {
 			if isName(lad, w, known) {
 				if name != "" && !strings.EqualFold(name, w) {
 					return ""
@@ -257,4 +255,10 @@ func onlyPerson(names map[string]string) string {
 		}
 	}
 	return ""
+}
+
+// nameWords are the words of a text as typed, letters and hyphens, with
+// their case kept for telling names apart: "I'm" gives "I" and "m".
+func nameWords(t string) []string {
+	return strings.FieldsFunc(t, func(r rune) bool { return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-') })
 }

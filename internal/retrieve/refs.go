@@ -571,14 +571,22 @@ func (r *Retriever) rareOverlap(want, have []string) float64 {
 	score := 0.0
 	for _, t := range have {
 		if slices.Contains(want, t) {
-			names := map[string]bool{}
-			for _, k := range r.skillsWith[t] {
-				names[r.skills[k].name] = true
-			}
-			score += 1 / float64(max(1, len(names)))
+			score += 1 / float64(max(1, r.namesWith(t)))
 		}
 	}
 	return score
+}
+
+// namesWith counts the distinct skill names that hold term t.
+func (r *Retriever) namesWith(t string) int {
+	ks := r.skillsWith[t]
+	n := 0
+	for i, k := range ks {
+		if !slices.ContainsFunc(ks[:i], func(j int) bool { return r.skills[j].name == r.skills[k].name }) {
+			n++
+		}
+	}
+	return n
 }
 
 // overlap counts the terms of want that match one of have.
