@@ -74,6 +74,9 @@ type Intent struct {
 	// stepped is true when the level was reached by a step from the one
 	// talked about ("the one above it").
 	stepped bool
+	// fewTerms is true when the refusal is only that few of the question's
+	// words are the article's: a description of work can still place it.
+	fewTerms bool
 }
 
 // FacetWeight is a facet and how clearly the question asks for it.
@@ -905,7 +908,7 @@ func (s *reading) scope(inScope func(terms int, known int, strong bool) bool, te
 		} else if !inScope(n, known, strong) && !(len(s.history) > 0 && (pointing(s.q) || len(s.in.Topics) > 0)) {
 			// A follow-up that points at the previous answer, or carries its
 			// topic ("which one fits someone who..."), is in.
-			s.in.Refusal = RefuseOffTopic
+			s.in.Refusal, s.in.fewTerms = RefuseOffTopic, true
 		}
 	}
 }

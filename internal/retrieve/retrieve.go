@@ -146,12 +146,28 @@ func (r *Retriever) understand(question string, history []Turn) Intent {
 		return Intent{Scope: ScopeSmalltalk}
 	}
 	in := understand(r.lad, question, q, history, inScope, r.termCounts, r.knownWord)
-	if in.Refusal != "" {
+	if in.Refusal != "" && !r.placedInScope(&in, question, q) {
 		in.Scope = ScopeOut
 		return in
 	}
 	r.refine(&in, question, q, history)
 	return in
+}
+
+// placedInScope: a question refused only for using few of the article's
+// words is in scope after all when it describes work the self-assessment's
+// engine places on the ladder (the everyday words of the job are not the
+// article's: standups, tickets, QA).
+func (r *Retriever) placedInScope(in *Intent, question, q string) bool {
+	if !in.fewTerms {
+		return false
+	}
+	in.Refusal = ""
+	if r.place(in, question, q); in.Placed == "" {
+		in.Refusal = RefuseOffTopic
+		return false
+	}
+	return true
 }
 
 // strong are words that place a question in the coach's domain on their own.

@@ -1110,3 +1110,25 @@ func TestDoesWork(t *testing.T) {
 		}
 	}
 }
+
+// Work told in the job's everyday words, few of them the article's, is in
+// scope when the self-assessment places it; a bare question or a life
+// outside product stays out.
+func TestDescribedWorkInScope(t *testing.T) {
+	r := newTestRetriever(t)
+	tests := []struct {
+		q      string
+		scope  string
+		placed bool
+	}{
+		{"My days are standups with dev and QA, grooming tickets and sitting in on user interviews. What should I improve?", ScopeIn, true},
+		{"What should I be getting better at?", ScopeOut, false},
+		{"My days are baking sourdough and feeding the cats. What should I improve?", ScopeOut, false},
+	}
+	for _, tt := range tests {
+		in := r.Understand(tt.q, nil)
+		if in.Scope != tt.scope || (in.Placed != "") != tt.placed {
+			t.Errorf("%q: scope %q placed %q, want %q placed %v", tt.q, in.Scope, in.Placed, tt.scope, tt.placed)
+		}
+	}
+}
