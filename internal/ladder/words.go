@@ -357,6 +357,13 @@ var Talk = struct {
 	FirstPerson Phrases
 	// ThirdPerson refers to someone other than the asker.
 	ThirdPerson Phrases
+	// OnePerson are the pronouns of one person other than the asker: a
+	// facet asked with one as its subject is asked of that person ("what
+	// should she be working on?").
+	OnePerson Phrases
+	// ObjectOf are the words before a pronoun that make its person who
+	// something is for or done to: "for her", "work on me".
+	ObjectOf Phrases
 	// FirstPersonWords refer to the asker (a possessive "my" does not: "my
 	// director" is someone else).
 	FirstPersonWords Phrases
@@ -546,6 +553,8 @@ var Talk = struct {
 		"i support", "i partner", "i align", "i shape", "i make", "i sit", "my job is", "my day", "my team", "i'm trusted", "i am trusted"},
 	ThirdPerson: Phrases{"she", "her", "he", "him", "his", "they", "them", "their", "that level", "their level", "that job", "that role", "her job", "his job", "their job", "her role", "his role", "their role",
 		"someone at", "that person", "this person", "someone in that", "someone like that", "people at that", "hers"},
+	OnePerson:        Phrases{"she", "he", "her", "him", "she's", "he's", "she'd", "he'd", "she'll", "he'll"},
+	ObjectOf:         Phrases{"for", "on", "onto", "to", "at", "with", "from", "of"},
 	FirstObject:      Phrases{"me", "myself", "my"},
 	FirstPersonWords: Phrases{"i=", "me", "i'm", "im", "i've", "i'd", "i'll", "myself", "am i", "mine"},
 	Moving: Phrases{"get to", "get there", "getting to", "become", "becoming", "reach", "reaching", "promoted", "move up",

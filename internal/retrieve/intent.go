@@ -226,10 +226,16 @@ func (s *reading) mentionsAndFacets() {
 		// mentor or manage ("what should she work on?"): that person's level.
 		// Someone who speaks to the asker ("she keeps telling me") is not
 		// who the question is about; a report or a mentee is.
+		// A facet asked of "her" is asked of the person, whoever spoke.
 		toAsker := ladder.Talk.AskerObject.In(" " + strings.Replace(s.main, asking(s.main), " ", 1) + " ")
+		third := facetOfThird(s.main)
+		people := othersAsked(s.lad, s.main)
+		if len(people) == 0 && third {
+			people = peopleMentions(s.lad, s.main)
+		}
 		var worked []ladder.Mention
-		for _, m := range othersAsked(s.lad, s.main) {
-			if k := kindOf(s.main, m); k == kindObject || k == kindOther && !toAsker {
+		for _, m := range people {
+			if k := kindOf(s.main, m); k == kindObject || k == kindOther && (!toAsker || third) {
 				worked = append(worked, m)
 			}
 		}

@@ -125,6 +125,75 @@ func othersAsked(lad *ladder.Model, q string) []ladder.Mention {
 	return out
 }
 
+// facetOfThird reports whether a facet t asks is asked of one third
+// person: "for her" follows a facet cue ("what good looks like for her"),
+// or the last pronoun before it, in its clause, is "she" or "he" rather
+// than the asker's ("what should I expect her to be working on?"). A cue
+// the asker follows as its object is asked of the asker ("is she offloading
+// work on me?").
+func facetOfThird(t string) bool {
+	for _, at := range cueStarts(t) {
+		if at < 0 {
+			continue
+		}
+		if third, ok := pronounAfter(strings.Fields(t[at:])); ok {
+			if third {
+				return true
+			}
+			continue
+		}
+		if lastPronounThird(strings.Fields(clauseBefore(t[:at]))) {
+			return true
+		}
+	}
+	return false
+}
+
+// lastPronounThird: of the pronouns in words, the last is one person's
+// other than the asker's.
+func lastPronounThird(words []string) bool {
+	for i := len(words) - 1; i >= 0; i-- {
+		w := " " + strings.Trim(words[i], ",;:?!.") + " "
+		switch {
+		case ladder.Talk.OnePerson.In(w):
+			return true
+		case ladder.Talk.FirstPersonWords.In(w):
+			return false
+		}
+	}
+	return false
+}
+
+// pronounAfter reads the first words of a cue for whom it is asked of: a
+// third person ("for her") or the asker ("work on me"); ok is false when
+// they say neither.
+func pronounAfter(words []string) (third, ok bool) {
+	for i := 1; i < min(len(words), 6); i++ {
+		if !ladder.Talk.ObjectOf.In(" " + words[i-1] + " ") {
+			continue
+		}
+		switch w := " " + strings.Trim(words[i], ",;:?!.") + " "; {
+		case ladder.Talk.AskerObject.In(w):
+			return false, true
+		case ladder.Talk.OnePerson.In(w):
+			return true, true
+		}
+	}
+	return false, false
+}
+
+// peopleMentions are the levels of other people text names: the people
+// the asker works for, with or on.
+func peopleMentions(lad *ladder.Model, text string) []ladder.Mention {
+	var out []ladder.Mention
+	for _, m := range levelsOf(lad, text) {
+		if m.Strong && (m.kind == kindOther || m.kind == kindObject) {
+			out = append(out, m.Mention)
+		}
+	}
+	return out
+}
+
 // otherMentions are the other people's levels text names.
 func otherMentions(lad *ladder.Model, text string) []ladder.Mention {
 	var out []ladder.Mention

@@ -1132,3 +1132,29 @@ func TestDescribedWorkInScope(t *testing.T) {
 		}
 	}
 }
+
+// A facet asked of "her" or "him" is asked of that person; one the asker
+// follows as its object, or asks of themselves, is the asker's.
+func TestFacetOfThird(t *testing.T) {
+	tests := []struct {
+		q    string
+		want bool
+	}{
+		{"what should i expect him to be working on?", true},
+		{"my report wonders what success looks like for her", true},
+		{"how do i know he is doing well?", true},
+		{"is he piling work on me?", false},
+		{"she says i should work on my strategy", false},
+		{"what should i work on?", false},
+	}
+	for _, tt := range tests {
+		if got := facetOfThird(tt.q); got != tt.want {
+			t.Errorf("facetOfThird(%q) = %v, want %v", tt.q, got, tt.want)
+		}
+	}
+	r := newTestRetriever(t)
+	in := r.Understand("I'm a VP and one of my associate PMs asked me what success looks like for her. What do I say?", nil)
+	if len(in.Levels) == 0 || in.Levels[0] != ladder.Associate {
+		t.Errorf("asked for a report: levels %v, want %s first", in.Levels, ladder.Associate)
+	}
+}
