@@ -350,7 +350,7 @@ var aliasCands = func() []aliasCand {
 }()
 
 // aliasIndex finds the aliases a text may hold by their first word.
-var aliasIndex = func() wordIndex {
+var aliasIndex = func() *wordIndex {
 	as := make([]string, len(aliasCands))
 	for i, c := range aliasCands {
 		as[i] = c.alias

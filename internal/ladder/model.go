@@ -27,7 +27,7 @@ type Model struct {
 	growth      string
 	roles       []Role
 	cands       []modelCand
-	candIndex   wordIndex // the cands a text may hold, by first word
+	candIndex   *wordIndex // the cands a text may hold, by first word
 	// words are the phrases that ask for each facet (FacetWords).
 	words map[string]Phrases
 	// has holds each level and facet a file has a section of.
@@ -207,7 +207,7 @@ func summary(f *ladderfile.Ladder, level string) string {
 // ladder whose middle rung is "Data Scientist", that is the rung's name. A word of a level's name that no other level's
 // name has ("junior", "staff", "director") names that level on its own, as
 // "senior" does the article's.
-func candIndex(cs []modelCand) wordIndex {
+func candIndex(cs []modelCand) *wordIndex {
 	as := make([]string, len(cs))
 	for i, c := range cs {
 		as[i] = c.alias

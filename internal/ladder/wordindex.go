@@ -8,46 +8,116 @@ import (
 
 // wordIndex finds which phrases of a fixed list may stand in a text by the
 // phrase's first word: a text is then searched for the few phrases that start
-// with one of its words, not for every phrase of the list.
+// with one of its words, not for every phrase of the list. Its keys (first
+// words, and starts of words that may go on) sit in one flat open-addressing
+// table by a hash of their bytes, which a word's lookup computes as it reads
+// the word: no map and no string hashing per table.
 type wordIndex struct {
-	first  map[string][]int // phrase indices by their first word
-	prefix map[string][]int // phrases whose first word may go on ("skill*"), by what it starts with
-	lens   []int            // the lengths of prefix's keys, ascending
-	always []int            // phrases that do not start with a word
-	// heads are the word-start keys (headKey of the first two bytes) of
-	// first's and prefix's keys: a word of the text whose start is not
-	// among them is looked up in neither map. Unset (all) when a key is
-	// shorter than two bytes.
+	slots []keySlot // a power of two long, at most half full
+	keys  string    // the keys' bytes, one after another
+	ks    []int     // the phrases of each key, key after key, ascending
+	lens  []int     // the lengths of the keys that may go on, ascending
+	// always are the phrases that do not start with a word.
+	always []int
+	// heads are the word-start keys (headKey of the first two bytes) of the
+	// keys: a word of the text whose start is not among them is looked up
+	// in no slot. Unset (all) when a key is shorter than two bytes.
 	heads [headWords]uint64
 }
 
-func newWordIndex(phrases []string) wordIndex {
-	x := wordIndex{first: map[string][]int{}, prefix: map[string][]int{}}
+// keySlot is one key of a wordIndex: its hash, where its bytes are in keys
+// (kn 0: an empty slot) and its phrases in ks.
+type keySlot struct {
+	h          uint64
+	key, kn    uint32
+	from, upTo uint32
+}
+
+// A key that may go on ("skill*") is hashed apart from the same whole word.
+const goesOn = 0x9e3779b97f4a7c15
+
+func newWordIndex(phrases []string) *wordIndex {
+	x := &wordIndex{}
+	first, prefix := map[string][]int{}, map[string][]int{}
+	var order []string // keys in the order met, goesOn ones marked "*"
 	for i, p := range phrases {
 		switch w := firstWord(p); {
 		case w != "" && strings.HasPrefix(p[len(w):], "*"):
-			x.prefix[w] = append(x.prefix[w], i)
+			if prefix[w] == nil {
+				order = append(order, w+"*")
+			}
+			prefix[w] = append(prefix[w], i)
 			if !slices.Contains(x.lens, len(w)) {
 				x.lens = append(x.lens, len(w))
 				slices.Sort(x.lens)
 			}
 		case w != "":
-			x.first[w] = append(x.first[w], i)
+			if first[w] == nil {
+				order = append(order, w)
+			}
+			first[w] = append(first[w], i)
 		default:
 			x.always = append(x.always, i)
 		}
 	}
-	for _, m := range []map[string][]int{x.first, x.prefix} {
-		for w := range m {
-			if len(w) < 2 {
-				x.heads = allHeads()
-				return x
-			}
+	n := 2
+	for n < 2*len(order) {
+		n *= 2
+	}
+	x.slots = make([]keySlot, n)
+	for _, k := range order {
+		w, h, ks := k, keyHash(k), first[k]
+		if on, ok := strings.CutSuffix(k, "*"); ok {
+			w, h, ks = on, keyHash(on)^goesOn, prefix[on]
+		}
+		i := x.slot(h)
+		for x.slots[i].kn != 0 {
+			i = (i + 1) & uint64(n-1)
+		}
+		x.slots[i] = keySlot{h: h, key: uint32(len(x.keys)), kn: uint32(len(w)), from: uint32(len(x.ks)), upTo: uint32(len(x.ks) + len(ks))}
+		x.keys += w
+		x.ks = append(x.ks, ks...)
+		if len(w) < 2 {
+			x.heads = allHeads()
+		} else if x.heads != allHeads() {
 			k := headKey(w[0], w[1])
 			x.heads[k>>6] |= 1 << (k & 63)
 		}
 	}
 	return x
+}
+
+// keyHash is the FNV-1a hash of w.
+func keyHash(w string) uint64 {
+	h := uint64(fnvBasis)
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint64(w[i])) * fnvPrime
+	}
+	return h
+}
+
+const (
+	fnvBasis = 14695981039346656037
+	fnvPrime = 1099511628211
+)
+
+// slot is where the search for hash h starts.
+func (x *wordIndex) slot(h uint64) uint64 {
+	return (h * goesOn >> 32) & uint64(len(x.slots)-1)
+}
+
+// lookup returns the phrases of key w, hashed as h (keyHash, with goesOn
+// for a key that may go on).
+func (x *wordIndex) lookup(w string, h uint64) []int {
+	for i := x.slot(h); ; i = (i + 1) & uint64(len(x.slots)-1) {
+		s := &x.slots[i]
+		if s.kn == 0 {
+			return nil
+		}
+		if s.h == h && x.keys[s.key:s.key+s.kn] == w {
+			return x.ks[s.from:s.upTo]
+		}
+	}
 }
 
 func allHeads() (b [headWords]uint64) {
@@ -70,7 +140,7 @@ func firstWord(p string) string {
 // word of t (lower case), or that word less a plural s, or a start of a word
 // for a first word that may go on: every phrase phraseAt can find in t is
 // among them.
-func (x wordIndex) candidates(t string) []int {
+func (x *wordIndex) candidates(t string) []int {
 	out := slices.Clone(x.always)
 	x.each(t, func(ks []int) bool {
 		out = append(out, ks...)
@@ -84,7 +154,7 @@ func (x wordIndex) candidates(t string) []int {
 // case), or with that word less a plural s, or with a start of it for a first
 // word that may go on, word by word and unsorted, the phrases that start with
 // no word first; it stops when visit returns true, and reports whether it did.
-func (x wordIndex) each(t string, visit func([]int) bool) bool {
+func (x *wordIndex) each(t string, visit func([]int) bool) bool {
 	if len(x.always) > 0 && visit(x.always) {
 		return true
 	}
@@ -100,7 +170,7 @@ func (x wordIndex) each(t string, visit func([]int) bool) bool {
 // phrases that start with that word, with it less a plural s, or with a start
 // of it for a first word that may go on, in the order each does; the phrases
 // that start with no word are not visited. It stops when visit returns true.
-func (x wordIndex) eachAt(t string, visit func(at int, ks []int) bool) {
+func (x *wordIndex) eachAt(t string, visit func(at int, ks []int) bool) {
 	for i := 0; i < len(t); {
 		if !isWordByte(t[i]) {
 			i++
@@ -117,23 +187,41 @@ func (x wordIndex) eachAt(t string, visit func(at int, ks []int) bool) {
 				continue // no key starts like w
 			}
 		}
-		if ks := x.first[w]; len(ks) > 0 && visit(at, ks) {
+		h, less := uint64(fnvBasis), uint64(0) // less: the hash of w less its last byte
+		for b := 0; b < len(w); b++ {
+			less = h
+			h = (h ^ uint64(w[b])) * fnvPrime
+		}
+		if ks := x.lookup(w, h); len(ks) > 0 && visit(at, ks) {
 			return
 		}
-		if strings.HasSuffix(w, "s") {
-			if ks := x.first[w[:len(w)-1]]; len(ks) > 0 && visit(at, ks) {
+		if w[len(w)-1] == 's' {
+			if ks := x.lookup(w[:len(w)-1], less); len(ks) > 0 && visit(at, ks) {
 				return
 			}
 		}
-		for _, k := range x.lens {
-			if k > len(w) {
-				break
-			}
-			if ks := x.prefix[w[:k]]; len(ks) > 0 && visit(at, ks) {
-				return
-			}
+		if x.prefixesAt(w, at, visit) {
+			return
 		}
 	}
+}
+
+// prefixesAt visits the phrases whose first word may go on and starts w, by
+// ascending length; it reports whether visit stopped.
+func (x *wordIndex) prefixesAt(w string, at int, visit func(at int, ks []int) bool) bool {
+	h, n := uint64(fnvBasis), 0
+	for _, k := range x.lens {
+		if k > len(w) {
+			break
+		}
+		for ; n < k; n++ {
+			h = (h ^ uint64(w[n])) * fnvPrime
+		}
+		if ks := x.lookup(w[:k], h^goesOn); len(ks) > 0 && visit(at, ks) {
+			return true
+		}
+	}
+	return false
 }
 
 // PhraseTable is a large phrase table read in one pass over the text's words:
@@ -141,7 +229,7 @@ func (x wordIndex) eachAt(t string, visit func(at int, ks []int) bool) {
 // what its Phrases find.
 type PhraseTable struct {
 	Phrases Phrases
-	x       wordIndex
+	x       *wordIndex
 }
 
 // NewPhraseTable indexes p by the phrases' first words.
@@ -253,7 +341,7 @@ var tableIndexes = func() map[*string]sizedIndex {
 }()
 
 type sizedIndex struct {
-	wordIndex
+	*wordIndex
 	n int // the table's length: a shorter slice of it is not the table
 }
 
@@ -278,9 +366,9 @@ func longTables() []Phrases {
 }
 
 // index is p's first-word index, when p is one of the package's long tables.
-func (p Phrases) index() (wordIndex, bool) {
+func (p Phrases) index() (*wordIndex, bool) {
 	if len(p) < indexFrom {
-		return wordIndex{}, false
+		return nil, false
 	}
 	x, ok := tableIndexes[&p[0]]
 	return x.wordIndex, ok && x.n == len(p)
