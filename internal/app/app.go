@@ -13,8 +13,6 @@ import (
 	"fmt"
 	"log/slog"
 
-	chromem "github.com/philippgille/chromem-go"
-
 	"github.com/ladder/coach/corpus"
 	"github.com/ladder/coach/internal/answer"
 	"github.com/ladder/coach/internal/assess"
@@ -125,7 +123,7 @@ func Build(ctx context.Context, opts Options) (*App, error) {
 // Build builds the index over the Core's sections and the answer service
 // on it.
 func (c *Core) Build(ctx context.Context) (*App, error) {
-	idx, err := buildIndex(ctx, c.Config, c.Sections.All(), c.embedFunc())
+	idx, err := c.buildIndex(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -171,13 +169,4 @@ func Mode(cfg config.Config) string {
 		return answer.ModeLLM
 	}
 	return answer.ModeOffline
-}
-
-// embedFunc is the local embedder fitted on the sections' texts, or the
-// remote model the config names, asked through the one LLM client.
-func (c *Core) embedFunc() chromem.EmbeddingFunc {
-	if c.Config.RemoteEmbeddings() { // Validate made sure the endpoint is set
-		return c.llm.EmbedFunc(c.Config.EmbedModel)
-	}
-	return index.LocalEmbedder(c.Sections.All())
 }

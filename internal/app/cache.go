@@ -8,21 +8,22 @@ import (
 	"os"
 	"path/filepath"
 
-	chromem "github.com/philippgille/chromem-go"
-
 	"github.com/ladder/coach/internal/config"
 	"github.com/ladder/coach/internal/embed"
 	"github.com/ladder/coach/internal/index"
-	"github.com/ladder/coach/internal/sections"
 )
 
-// buildIndex builds the index. A remote embedding model's vectors go through
-// embed.Cache, saved on disk, so a restart does not pay for them again; the
-// local embedder is fast enough to run at every start.
-func buildIndex(ctx context.Context, cfg config.Config, secs []sections.Section, ef chromem.EmbeddingFunc) (*index.Index, error) {
+// buildIndex builds the index: with the local embedder fitted on the
+// sections' texts, or the remote model the config names, asked through the
+// one LLM client. A remote model's vectors go through embed.Cache, saved on
+// disk, so a restart does not pay for them again; the local embedder is
+// fast enough to run at every start.
+func (c *Core) buildIndex(ctx context.Context) (*index.Index, error) {
+	cfg, secs := c.Config, c.Sections.All()
 	if !cfg.RemoteEmbeddings() {
-		return index.Build(ctx, secs, ef)
+		return index.BuildLocal(ctx, secs)
 	}
+	ef := c.llm.EmbedFunc(cfg.EmbedModel) // Validate made sure the endpoint is set
 	log := slog.Default()
 	path, err := cachePath(cfg)
 	if err != nil {

@@ -85,8 +85,46 @@ func (l *Local) IDF(term string) float64 {
 // Embed returns the normalized vector of text. An empty text gives a zero
 // vector's stand-in: a unit vector on bucket 0, so similarities stay defined.
 func (l *Local) Embed(text string) []float32 {
-	acc := accPool.Get().(*accumulator)
+	acc, norm := l.accumulate(text)
 	defer acc.reset()
+	out := make([]float32, Dims)
+	if norm == 0 {
+		out[0] = 1
+		return out
+	}
+	for _, i := range acc.touched {
+		out[i] = float32(acc.v[i] / norm)
+	}
+	return out
+}
+
+// EmbedSparse is Embed's vector given by its non-zero dimensions, in
+// increasing order, and their values, appended to dims and vals: a query
+// touches a few dozen of Dims buckets, and an index reading only those
+// need not build, clear and scan the whole vector.
+func (l *Local) EmbedSparse(text string, dims []int32, vals []float32) ([]int32, []float32) {
+	acc, norm := l.accumulate(text)
+	defer acc.reset()
+	if norm == 0 {
+		return append(dims, 0), append(vals, 1)
+	}
+	// A bucket whose sum came back to zero is touched again when added to.
+	slices.Sort(acc.touched)
+	for k, i := range acc.touched {
+		if k > 0 && i == acc.touched[k-1] {
+			continue
+		}
+		if v := float32(acc.v[i] / norm); v != 0 {
+			dims, vals = append(dims, int32(i)), append(vals, v)
+		}
+	}
+	return dims, vals
+}
+
+// accumulate sums text's feature weights into a pooled accumulator, and
+// returns it (the caller resets it) with the vector's length, 0 for none.
+func (l *Local) accumulate(text string) (*accumulator, float64) {
+	acc := accPool.Get().(*accumulator)
 	terms := Terms(text)
 	var ubuf [32]termCount
 	var abuf [64]int
@@ -109,20 +147,11 @@ func (l *Local) Embed(text string) []float32 {
 		w := bigramWeight * math.Sqrt(uniq[at[i]].idf*uniq[at[i+1]].idf)
 		acc.add(hash('b', terms[i], "_", terms[i+1]), w)
 	}
-	out := make([]float32, Dims)
 	var norm float64
 	for _, i := range acc.touched {
 		norm += acc.v[i] * acc.v[i]
 	}
-	if norm == 0 {
-		out[0] = 1
-		return out
-	}
-	norm = math.Sqrt(norm)
-	for _, i := range acc.touched {
-		out[i] = float32(acc.v[i] / norm)
-	}
-	return out
+	return acc, math.Sqrt(norm)
 }
 
 // termCount is a distinct term of a text, how often it comes and its idf.

@@ -102,3 +102,30 @@ func BenchmarkEmbed(b *testing.B) {
 		l.Embed("What skills do I need to move from Senior PM to Director?")
 	}
 }
+
+// TestEmbedSparse: EmbedSparse lists Embed's non-zero dimensions in order,
+// with their values to the bit, after what the buffers held.
+func TestEmbedSparse(t *testing.T) {
+	l := Fit(corpus)
+	for _, text := range append([]string{"", "€€€ ??? \x00", "roadmaps roadmaps roadmaps", "Stakeholder stakeholder management management"}, corpus...) {
+		vec := l.Embed(text)
+		dims, vals := l.EmbedSparse(text, []int32{-1}, []float32{-1})
+		if dims[0] != -1 || vals[0] != -1 || len(dims) != len(vals) {
+			t.Fatalf("%q: buffers %v %v", text, dims[:1], vals[:1])
+		}
+		dims, vals = dims[1:], vals[1:]
+		k := 0
+		for i, v := range vec {
+			if v == 0 {
+				continue
+			}
+			if k == len(dims) || dims[k] != int32(i) || math.Float32bits(vals[k]) != math.Float32bits(v) {
+				t.Fatalf("%q: dimension %d (%v) missing or different at %d", text, i, v, k)
+			}
+			k++
+		}
+		if k != len(dims) {
+			t.Fatalf("%q: %d dimensions, want %d", text, len(dims), k)
+		}
+	}
+}

@@ -36,6 +36,9 @@ type Index struct {
 	db    *chromem.DB
 	col   *chromem.Collection
 	embed chromem.EmbeddingFunc
+	// local is the embedder behind embed when it is the local one
+	// (BuildLocal): Query then reads a query's non-zero dimensions from it.
+	local *embed.Local
 	// ids and vecs are the collection's documents in the order Build was
 	// given them, read back from chromem-go: Similarities answers in it.
 	ids  []string
@@ -76,6 +79,18 @@ func Build(ctx context.Context, secs []sections.Section, embed chromem.Embedding
 		}
 	}
 	return newIndex(ctx, db, col, embed, ids)
+}
+
+// BuildLocal is Build with the local embedder fitted on the sections' texts
+// (LocalEmbedder's), which Query then reads sparsely.
+func BuildLocal(ctx context.Context, secs []sections.Section) (*Index, error) {
+	l := fitLocal(secs)
+	x, err := Build(ctx, secs, l.Func())
+	if err != nil {
+		return nil, err
+	}
+	x.local = l
+	return x, nil
 }
 
 // Load reads a collection exported by Export, for a start that does not
@@ -157,23 +172,48 @@ func (x *Index) Similarities(ctx context.Context, query []float32) ([]float64, e
 	return x.scan(query, out)
 }
 
+// Query returns the cosine similarity of every section to text, in the
+// order of IDs: Similarities of text's embedding. With the local embedder
+// (BuildLocal) it takes the query's non-zero dimensions from the embedder
+// instead of building the whole vector and searching it for them.
+func (x *Index) Query(ctx context.Context, text string) ([]float64, error) {
+	if x.local == nil || len(x.ids) == 0 || len(x.ids) > ScanLimit {
+		vec, err := x.Embed(ctx, text)
+		if err != nil {
+			return nil, err
+		}
+		return x.Similarities(ctx, vec)
+	}
+	var dbuf [256]int32
+	var vbuf [256]float32
+	dims, vals := x.local.EmbedSparse(text, dbuf[:0], vbuf[:0])
+	return x.sum(dims, vals, make([]float64, len(x.ids))), nil
+}
+
 // scan computes the similarities itself, visiting only the dimensions
-// where both the query and a document are not zero. Each document's sum
-// runs in the order of the dimensions, as a dot product over all of them
-// would: the zeros it skips add nothing (to finite values, which a
-// normalized query has).
+// where both the query and a document are not zero.
 func (x *Index) scan(query []float32, out []float64) ([]float64, error) {
 	for _, vec := range x.vecs {
 		if len(vec) != len(query) {
 			return nil, fmt.Errorf("index: query has %d dimensions, the index %d", len(query), len(vec))
 		}
 	}
-	var buf [256]term
-	nz := nonZero(query, buf[:0])
+	var dbuf [256]int32
+	var vbuf [256]float32
+	dims, vals := nonZero(query, dbuf[:0], vbuf[:0])
+	return x.sum(dims, vals, out), nil
+}
+
+// sum computes the similarities from the query's non-zero dimensions, in
+// increasing order, and their values. Each document's sum runs in the
+// order of the dimensions, as a dot product over all of them would: the
+// zeros it skips add nothing (to finite values, which a normalized query
+// has).
+func (x *Index) sum(dims []int32, vals []float32, out []float64) []float64 {
 	// Vectors from other embedders may come unnormalized: cosine needs unit length.
 	var norm float32
-	for _, t := range nz {
-		norm += t.v * t.v
+	for _, v := range vals {
+		norm += v * v
 	}
 	scale := float32(1)
 	if norm > 0 && (norm < 0.999 || norm > 1.001) {
@@ -186,27 +226,23 @@ func (x *Index) scan(query []float32, out []float64) ([]float64, error) {
 	} else {
 		sums = make([]float32, n)
 	}
-	for _, t := range nz {
-		for _, p := range x.postings[t.i] {
-			sums[p.doc] += t.v * p.v
+	for k, d := range dims {
+		v := vals[k]
+		for _, p := range x.postings[d] {
+			sums[p.doc] += v * p.v
 		}
 	}
 	for d, s := range sums {
 		out[d] = float64(s * scale)
 	}
-	return out, nil
+	return out
 }
 
-// term is a non-zero dimension of a query and its value.
-type term struct {
-	i int
-	v float32
-}
-
-// nonZero appends the query's non-zero dimensions to nz, in order. A
-// query touches a few dozen of thousands: it skips eight zeros at a time
-// (a float's bits shifted past the sign are 0 for +0 and -0 alone).
-func nonZero(query []float32, nz []term) []term {
+// nonZero appends the query's non-zero dimensions and their values to dims
+// and vals, in order. A query touches a few dozen of thousands: it skips
+// eight zeros at a time (a float's bits shifted past the sign are 0 for +0
+// and -0 alone).
+func nonZero(query []float32, dims []int32, vals []float32) ([]int32, []float32) {
 	i := 0
 	for ; i+8 <= len(query); i += 8 {
 		q := query[i : i+8 : i+8]
@@ -217,16 +253,16 @@ func nonZero(query []float32, nz []term) []term {
 		}
 		for j, v := range q {
 			if v != 0 {
-				nz = append(nz, term{i + j, v})
+				dims, vals = append(dims, int32(i+j)), append(vals, v)
 			}
 		}
 	}
 	for ; i < len(query); i++ {
 		if query[i] != 0 {
-			nz = append(nz, term{i, query[i]})
+			dims, vals = append(dims, int32(i)), append(vals, query[i])
 		}
 	}
-	return nz
+	return dims, vals
 }
 
 // query asks chromem-go for every document's similarity.
@@ -245,12 +281,16 @@ func (x *Index) query(ctx context.Context, query []float32, out []float64) ([]fl
 }
 
 // LocalEmbedder is the local embedder fitted on the sections' texts: the
-// coach's offline embedding, as the app builds it (tests build theirs
-// with it too, so they measure what runs).
+// coach's offline embedding, as the app builds it (BuildLocal; tests build
+// theirs with it too, so they measure what runs).
 func LocalEmbedder(secs []sections.Section) chromem.EmbeddingFunc {
+	return fitLocal(secs).Func()
+}
+
+func fitLocal(secs []sections.Section) *embed.Local {
 	texts := make([]string, len(secs))
 	for i, s := range secs {
 		texts[i] = s.Text
 	}
-	return embed.NewLocal(texts)
+	return embed.Fit(texts)
 }

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/ladder/coach/corpus"
 	"github.com/ladder/coach/internal/embed"
 	"github.com/ladder/coach/internal/sections"
 )
@@ -91,11 +92,12 @@ func TestNonZero(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var got []int
-			for _, nz := range nonZero(tc.query, nil) {
-				if nz.v != tc.query[nz.i] && !math.IsNaN(float64(nz.v)) {
-					t.Errorf("dimension %d: value %v, want %v", nz.i, nz.v, tc.query[nz.i])
+			dims, vals := nonZero(tc.query, nil, nil)
+			for k, d := range dims {
+				if v := vals[k]; v != tc.query[d] && !math.IsNaN(float64(v)) {
+					t.Errorf("dimension %d: value %v, want %v", d, v, tc.query[d])
 				}
-				got = append(got, nz.i)
+				got = append(got, int(d))
 			}
 			if !slices.Equal(got, tc.want) {
 				t.Errorf("nonZero = %v, want %v", got, tc.want)
@@ -158,5 +160,43 @@ func TestScanAgreesWithDenseDotProducts(t *testing.T) {
 	x, _ := Build(ctx, synthetic(3), LocalEmbedder(synthetic(3)))
 	if _, err := x.Similarities(ctx, make([]float32, 10)); err == nil {
 		t.Error("want an error for a query of the wrong size")
+	}
+}
+
+// TestQueryAgreesWithSimilarities: Query of a text, sparse with the local
+// embedder, is Similarities of its embedding to the bit, and so is it with
+// any other embedder.
+func TestQueryAgreesWithSimilarities(t *testing.T) {
+	ctx := context.Background()
+	real, err := sections.Split(corpus.Article)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, all := range [][]sections.Section{real, synthetic(100)} {
+		sparse, err := BuildLocal(ctx, all)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dense, err := Build(ctx, all, LocalEmbedder(all))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, q := range []string{"", "?!", "stakeholder management and roadmaps", "roadmaps roadmaps roadmaps",
+			"zzz unknown words", "What does a senior PM do day to day?", all[3].Text, all[0].Text + all[1].Text} {
+			vec, _ := sparse.Embed(ctx, q)
+			want, err := sparse.Similarities(ctx, vec)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, x := range []*Index{sparse, dense} {
+				got, err := x.Query(ctx, q)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !slices.Equal(got, want) {
+					t.Fatalf("%d sections, %q (sparse %v): Query %v, want %v", len(all), q, x.local != nil, got[:3], want[:3])
+				}
+			}
+		}
 	}
 }

@@ -13,11 +13,7 @@ func (r *Retriever) rank(ctx context.Context, question string, history []Turn, i
 	if in.Refusal != "" || in.Scope == ScopeSmalltalk {
 		return Result{Intent: in, OutOfScope: true, Scope: in.Scope, Ladder: r.lad}, nil
 	}
-	vec, err := r.idx.Embed(ctx, r.queryText(question, history, in))
-	if err != nil {
-		return Result{}, err
-	}
-	sims, err := r.idx.Similarities(ctx, vec)
+	sims, err := r.idx.Query(ctx, r.queryText(question, history, in))
 	if err != nil {
 		return Result{}, err
 	}
