@@ -361,6 +361,12 @@ var Talk = struct {
 	// facet asked with one as its subject is asked of that person ("what
 	// should she be working on?").
 	OnePerson Phrases
+	// ToldBack point at what the asker told of themselves earlier in the
+	// conversation: "given what I told you", "someone like me".
+	ToldBack Phrases
+	// Choose ask to pick among the things the coach listed: "which of
+	// those", "which one".
+	Choose Phrases
 	// ObjectOf are the words before a pronoun that make its person who
 	// something is for or done to: "for her", "work on me".
 	ObjectOf Phrases
@@ -553,7 +559,12 @@ var Talk = struct {
 		"i support", "i partner", "i align", "i shape", "i make", "i sit", "my job is", "my day", "my team", "i'm trusted", "i am trusted"},
 	ThirdPerson: Phrases{"she", "her", "he", "him", "his", "they", "them", "their", "that level", "their level", "that job", "that role", "her job", "his job", "their job", "her role", "his role", "their role",
 		"someone at", "that person", "this person", "someone in that", "someone like that", "people at that", "hers"},
-	OnePerson:        Phrases{"she", "he", "her", "him", "she's", "he's", "she'd", "he'd", "she'll", "he'll"},
+	OnePerson: Phrases{"she", "he", "her", "him", "she's", "he's", "she'd", "he'd", "she'll", "he'll"},
+	ToldBack: Phrases{"what i told*", "i told you", "i've told you", "what i said", "i said earlier", "i said before",
+		"i mentioned", "i've mentioned", "what i shared", "i shared", "like me", "where i work", "my situation",
+		"my background", "my context", "about myself", "what you know about me", "given my", "my circumstances"},
+	Choose: Phrases{"which of those", "which of these", "which of them", "which of the", "which one", "which ones",
+		"which option", "which path", "which role", "which route", "which would", "which fits", "which suits"},
 	ObjectOf:         Phrases{"for", "on", "onto", "to", "at", "with", "from", "of"},
 	FirstObject:      Phrases{"me", "myself", "my"},
 	FirstPersonWords: Phrases{"i=", "me", "i'm", "im", "i've", "i'd", "i'll", "myself", "am i", "mine"},

@@ -911,9 +911,9 @@ func (s *reading) scope(inScope func(terms int, known int, strong bool) bool, te
 			// A bare follow-up such as "why?" or "and then?".
 			s.in.Levels = []string{s.hist.topic}
 			s.in.FromHistory = true
-		} else if !inScope(n, known, strong) && !(len(s.history) > 0 && (pointing(s.q) || len(s.in.Topics) > 0)) {
-			// A follow-up that points at the previous answer, or carries its
-			// topic ("which one fits someone who..."), is in.
+		} else if !inScope(n, known, strong) && !(len(s.history) > 0 && (pointing(s.q) || len(s.in.Topics) > 0 || ladder.Talk.Choose.In(" "+s.q+" "))) {
+			// A follow-up that points at the previous answer, picks from it
+			// or carries its topic ("which one fits someone who..."), is in.
 			s.in.Refusal, s.in.fewTerms = RefuseOffTopic, true
 		}
 	}

@@ -370,6 +370,12 @@ func (r *Retriever) point(in *Intent, q string, history []Turn) {
 				return
 			}
 		}
+	} else if told := toldBefore(q, history); told != "" && ladder.Talk.Choose.In(" "+q+" ") {
+		// "which of those fits what I told you?": the listed item nearest
+		// what the asker told of themselves.
+		if it, ok = r.described(q+told, history); !ok {
+			return
+		}
 	} else if ladder.Talk.Other.In(" "+q+" ") && len(r.items(q)) == 0 {
 		if it, ok = r.other(history); !ok {
 			if it, ok = r.otherTrack(in, q); !ok {

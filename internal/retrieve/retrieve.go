@@ -145,7 +145,8 @@ func (r *Retriever) understand(question string, history []Turn) Intent {
 	if smalltalk(q) {
 		return Intent{Scope: ScopeSmalltalk}
 	}
-	in := understand(r.lad, question, q, history, inScope, r.termCounts, r.knownWord)
+	read := toldTurns(q, history)
+	in := understand(r.lad, question, q, read, inScope, r.termCounts, r.knownWord)
 	if in.Refusal != "" && !r.placedInScope(&in, question, q) {
 		in.Scope = ScopeOut
 		return in
@@ -168,6 +169,44 @@ func (r *Retriever) placedInScope(in *Intent, question, q string) bool {
 		return false
 	}
 	return true
+}
+
+// toldBefore is what the asker told of themselves earlier, when the
+// question points back at it ("given what I told you", "someone like me"):
+// the user's earlier turns that ask nothing. Otherwise "".
+func toldBefore(q string, history []Turn) string {
+	if len(history) == 0 || !ladder.Talk.ToldBack.In(" "+q+" ") {
+		return ""
+	}
+	var b strings.Builder
+	for _, h := range history {
+		if h.Role == "user" && !strings.Contains(h.Content, "?") {
+			b.WriteString(" ")
+			b.WriteString(h.Content)
+		}
+	}
+	return b.String()
+}
+
+// toldTurns is the conversation the question is read against: when it
+// points back at what the asker told of themselves, and picks nothing from
+// a list, only the user's turns that told it and the replies to them, so
+// that what they said of themselves, not the last thing asked about,
+// carries over.
+func toldTurns(q string, history []Turn) []Turn {
+	if toldBefore(q, history) == "" || ladder.Talk.Choose.In(" "+q+" ") {
+		return history
+	}
+	var out []Turn
+	for i, h := range history {
+		if h.Role == "user" && !strings.Contains(h.Content, "?") {
+			out = append(out, h)
+			if i+1 < len(history) && history[i+1].Role == "assistant" {
+				out = append(out, history[i+1])
+			}
+		}
+	}
+	return out
 }
 
 // strong are words that place a question in the coach's domain on their own.
@@ -282,11 +321,13 @@ func (r *Retriever) queryText(q string, history []Turn, in Intent) string {
 		q = r.withoutNameWords(q, in)
 	}
 	rel := r.related(q)
-	if !in.FromHistory && len(rel) == 0 {
+	told := toldBefore(normalize(q), history)
+	if !in.FromHistory && len(rel) == 0 && told == "" {
 		return q
 	}
 	var b strings.Builder
 	b.WriteString(q)
+	b.WriteString(told) // the words the asker described themselves in
 	for _, w := range rel {
 		b.WriteString(" ")
 		b.WriteString(w)

