@@ -237,14 +237,12 @@ func NewPhraseTable(p Phrases) PhraseTable { return PhraseTable{Phrases: p, x: n
 
 // In reports whether one of the phrases is found in t.
 func (l PhraseTable) In(t string) bool {
-	return l.x.each(t, func(ks []int) bool {
-		for _, k := range ks {
-			if at, _ := phraseAt(t, l.Phrases[k], 0, len(t)); at >= 0 {
-				return true
-			}
-		}
-		return false
+	found := false
+	l.Each(t, func(int, int) bool {
+		found = true
+		return true
 	})
+	return found
 }
 
 // Index returns the offset of the first phrase found in t, or -1.
@@ -296,6 +294,40 @@ func (l PhraseTable) Each(t string, visit func(k, at int) bool) {
 			if _, ok := phraseHere(t, at, l.Phrases[k]); ok && visit(k, at) {
 				return true
 			}
+		}
+		return false
+	})
+}
+
+// blankAt calls spaces with each stretch of t that Blank overwrites for
+// the phrases of p that start with a word, word by word: where blank finds
+// them, one search after another. A phrase's next search starts after its
+// last stretch (a marked phrase's: past its start and its end), so a
+// place before that is none.
+func (x *wordIndex) blankAt(t string, p Phrases, spaces func(from, to int)) {
+	type resume struct{ k, from int }
+	var buf [8]resume
+	next := buf[:0]
+	x.eachAt(t, func(at int, ks []int) bool {
+		for _, k := range ks {
+			end, ok := phraseHere(t, at, p[k])
+			if !ok {
+				continue
+			}
+			i := slices.IndexFunc(next, func(r resume) bool { return r.k == k })
+			if i >= 0 && at < next[i].from {
+				continue
+			}
+			if i < 0 {
+				next, i = append(next, resume{k: k}), len(next)
+			}
+			if markAt(p[k]) < 0 {
+				end = at + len(p[k]) // blank leaves the plural s
+				next[i].from = end
+			} else {
+				next[i].from = max(end, at+1)
+			}
+			spaces(at, end)
 		}
 		return false
 	})

@@ -49,33 +49,61 @@ func TestPhraseTableFindsWhatPhrasesFind(t *testing.T) {
 	}
 }
 
-// The package's long tables, searched through their index, find what
-// searching them phrase by phrase finds, on every line of the article.
+// The package's long tables, searched through their index, find and blank
+// what searching them phrase by phrase finds and blanks, on every line of
+// the article and on each phrase said three times in a row.
 func TestTableIndexesAgree(t *testing.T) {
 	texts := strings.Split(strings.ToLower(string(corpus.Article)), "\n")
 	texts = append(texts, " skipping a rung? ", " don't care about titles ", " it's its own thing ")
 	n := 0
 	for _, p := range longTables() {
-		x, ok := p.index()
-		if !ok {
+		if _, ok := p.index(); !ok {
 			continue
 		}
 		n++
-		for _, tx := range texts {
+		bare := append(Phrases(nil), p...) // not the table: no index
+		if _, ok := bare.index(); ok {
+			t.Fatal("a copy of a table is indexed")
+		}
+		own := slices.Clone(texts)
+		for _, w := range p {
+			w = strings.NewReplacer("*", "x", "=", "").Replace(w)
+			own = append(own, strings.Repeat(w+" ", 3), w+"s "+w+" "+w+"s")
+		}
+		for _, tx := range own {
 			tx = " " + tx + " "
-			wantAt, wantEnd := -1, -1
-			for _, w := range p {
-				if at, e := phraseAt(tx, w, 0, len(tx)); at >= 0 && (wantAt < 0 || at < wantAt) {
-					wantAt, wantEnd = at, e
-				}
-			}
-			gotAt, gotEnd := PhraseTable{Phrases: p, x: x}.Find(tx)
+			wantAt, wantEnd := bare.Find(tx)
+			gotAt, gotEnd := p.Find(tx)
 			if gotAt != wantAt || gotEnd != wantEnd {
 				t.Fatalf("table %q...: Find(%q) = %d, %d; phrase by phrase %d, %d", p[0], tx, gotAt, gotEnd, wantAt, wantEnd)
+			}
+			if got, want := p.In(tx), bare.In(tx); got != want {
+				t.Fatalf("table %q...: In(%q) = %v; phrase by phrase %v", p[0], tx, got, want)
+			}
+			if got, want := p.Blank(tx), bare.Blank(tx); got != want {
+				t.Fatalf("table %q...: Blank(%q) = %q; phrase by phrase %q", p[0], tx, got, want)
 			}
 		}
 	}
 	if n == 0 {
 		t.Fatal("no long table is indexed")
+	}
+}
+
+// Blanking word by word leaves what blanking phrase by phrase leaves, where
+// a phrase's places overlap ("pm pm" three times over).
+func TestBlankAtOverlaps(t *testing.T) {
+	p := Phrases{"pm pm", "a * a", "x y x", "skill*", "one"}
+	x := newWordIndex(p)
+	for _, tx := range []string{" pm pm pm ", " a b a b a ", " x y x y x y x ", " skills skill ones one ", " pm pm pm pm "} {
+		b := []byte(tx)
+		x.blankAt(tx, p, func(from, to int) {
+			for i := from; i < to; i++ {
+				b[i] = ' '
+			}
+		})
+		if got, want := string(b), p.Blank(tx); got != want {
+			t.Errorf("%q: word by word %q, phrase by phrase %q", tx, got, want)
+		}
 	}
 }

@@ -70,12 +70,10 @@ func (p Phrases) Blank(t string) string {
 	// Each phrase is found in t as given, so the order they are tried in
 	// (and trying one twice) changes nothing.
 	if x, ok := p.index(); ok {
-		x.each(t, func(ks []int) bool {
-			for _, k := range ks {
-				blank(p[k])
-			}
-			return false
-		})
+		for _, k := range x.always {
+			blank(p[k])
+		}
+		x.blankAt(t, p, spaces)
 	} else {
 		h := headsOf(t)
 		for _, w := range p {
