@@ -351,11 +351,17 @@ var aliasCands = func() []aliasCand {
 
 // aliasIndex finds the aliases a text may hold by their first word.
 var aliasIndex = func() *wordIndex {
+	return newWordIndex(aliasWords)
+}()
+
+// aliasWords are aliasCands' aliases. None holds a "*" or "=": each is
+// found as it is written.
+var aliasWords = func() []string {
 	as := make([]string, len(aliasCands))
 	for i, c := range aliasCands {
 		as[i] = c.alias
 	}
-	return newWordIndex(as)
+	return as
 }()
 
 // FindLevels lists the levels named in text, in order of appearance.
@@ -375,31 +381,36 @@ func FindLevels(text string) []Mention {
 // read for its levels by several steps.
 var foundLevels = recent.New[string, []Mention](16)
 
-// findLevelsIn is FindLevels without the memo.
+// findLevelsIn is FindLevels without the memo. The aliases are weighed
+// longest first, each at its places from the start of the text, so a
+// shorter alias inside a longer one found is no mention of its own.
 func findLevelsIn(text string) []Mention {
 	t := " " + lowerText(text) + " "
-	taken := make([]bool, len(t))
+	type place struct{ k, pos int }
+	var buf [8]place
+	found := buf[:0]
+	aliasIndex.places(t, aliasWords, func(k, at, _ int) { found = append(found, place{k, at}) })
+	slices.SortFunc(found, func(a, b place) int { return cmp.Or(cmp.Compare(a.k, b.k), cmp.Compare(a.pos, b.pos)) })
 	var out []Mention
-	for _, k := range aliasIndex.candidates(t) {
-		c := aliasCands[k]
-		for _, pos := range findWord(t, c.alias) {
-			if overlaps(taken, pos, len(c.alias)) {
-				continue
-			}
-			rest := t[pos+len(c.alias):]
-			if blocked(c.alias, rest) || negated(t[:pos]) {
-				continue
-			}
-			// "senior" alone names the rung only in a PM context.
-			if c.alias == "senior" && !seniorContext(t, pos, rest) {
-				continue
-			}
-			for i := pos; i < pos+len(c.alias); i++ {
-				taken[i] = true
-			}
-			strong := c.alias != "pm" && c.alias != "product manager"
-			out = append(out, Mention{ID: c.id, Pos: pos - 1, Strong: strong})
+	var takenBuf [8][2]int
+	taken := takenBuf[:0] // the stretches of the mentions kept
+	for _, f := range found {
+		c, pos := aliasCands[f.k], f.pos
+		end := pos + len(c.alias)
+		if slices.ContainsFunc(taken, func(s [2]int) bool { return pos < s[1] && s[0] < end }) {
+			continue
 		}
+		rest := t[pos+len(c.alias):]
+		if blocked(c.alias, rest) || negated(t[:pos]) {
+			continue
+		}
+		// "senior" alone names the rung only in a PM context.
+		if c.alias == "senior" && !seniorContext(t, pos, rest) {
+			continue
+		}
+		taken = append(taken, [2]int{pos, end})
+		strong := c.alias != "pm" && c.alias != "product manager"
+		out = append(out, Mention{ID: c.id, Pos: pos - 1, Strong: strong})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Pos < out[j].Pos })
 	return out

@@ -299,12 +299,13 @@ func (l PhraseTable) Each(t string, visit func(k, at int) bool) {
 	})
 }
 
-// blankAt calls spaces with each stretch of t that Blank overwrites for
-// the phrases of p that start with a word, word by word: where blank finds
-// them, one search after another. A phrase's next search starts after its
-// last stretch (a marked phrase's: past its start and its end), so a
-// place before that is none.
-func (x *wordIndex) blankAt(t string, p Phrases, spaces func(from, to int)) {
+// places calls visit with each place of t where a search phrase by phrase
+// finds a phrase of p that starts with a word, word by word: the phrase,
+// where it starts and where its search goes on (Blank's and findWord's
+// loops). A phrase's next search starts past its last place (an unmarked
+// phrase's: at its end less the plural s; a marked one's: past its start
+// and its end), so a place before that is none.
+func (x *wordIndex) places(t string, p []string, visit func(k, at, end int)) {
 	type resume struct{ k, from int }
 	var buf [8]resume
 	next := buf[:0]
@@ -322,12 +323,12 @@ func (x *wordIndex) blankAt(t string, p Phrases, spaces func(from, to int)) {
 				next, i = append(next, resume{k: k}), len(next)
 			}
 			if markAt(p[k]) < 0 {
-				end = at + len(p[k]) // blank leaves the plural s
+				end = at + len(p[k])
 				next[i].from = end
 			} else {
 				next[i].from = max(end, at+1)
 			}
-			spaces(at, end)
+			visit(k, at, end)
 		}
 		return false
 	})

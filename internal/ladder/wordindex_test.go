@@ -92,18 +92,50 @@ func TestTableIndexesAgree(t *testing.T) {
 
 // Blanking word by word leaves what blanking phrase by phrase leaves, where
 // a phrase's places overlap ("pm pm" three times over).
-func TestBlankAtOverlaps(t *testing.T) {
+func TestPlacesOverlap(t *testing.T) {
 	p := Phrases{"pm pm", "a * a", "x y x", "skill*", "one"}
 	x := newWordIndex(p)
 	for _, tx := range []string{" pm pm pm ", " a b a b a ", " x y x y x y x ", " skills skill ones one ", " pm pm pm pm "} {
 		b := []byte(tx)
-		x.blankAt(tx, p, func(from, to int) {
+		x.places(tx, p, func(_, from, to int) {
 			for i := from; i < to; i++ {
 				b[i] = ' '
 			}
 		})
 		if got, want := string(b), p.Blank(tx); got != want {
 			t.Errorf("%q: word by word %q, phrase by phrase %q", tx, got, want)
+		}
+	}
+}
+
+// findLevelsIn, which takes the aliases' places from the index, finds what
+// trying each alias over the whole text finds, longest first.
+func TestFindLevelsByPlaces(t *testing.T) {
+	if len(aliasIndex.always) > 0 || slices.ContainsFunc(aliasWords, func(a string) bool { return markAt(a) >= 0 }) {
+		t.Fatal("an alias starts with no word or holds a mark: places would not find it as findWord does")
+	}
+	texts := append(strings.Split(string(corpus.Article), "\n"), "senior senior pm", "pm pm i", "not a senior pm but a director",
+		"sr. pm -> group pm, then vp of product", "junior pms and junior engineers", "head of product or product director?")
+	for _, text := range texts {
+		tx := " " + lowerText(text) + " "
+		taken := make([]bool, len(tx))
+		var want []Mention
+		for _, c := range aliasCands {
+			for _, pos := range findWord(tx, c.alias) {
+				rest := tx[pos+len(c.alias):]
+				if overlaps(taken, pos, len(c.alias)) || blocked(c.alias, rest) || negated(tx[:pos]) ||
+					c.alias == "senior" && !seniorContext(tx, pos, rest) {
+					continue
+				}
+				for i := pos; i < pos+len(c.alias); i++ {
+					taken[i] = true
+				}
+				want = append(want, Mention{ID: c.id, Pos: pos - 1, Strong: c.alias != "pm" && c.alias != "product manager"})
+			}
+		}
+		slices.SortStableFunc(want, func(a, b Mention) int { return a.Pos - b.Pos })
+		if got := findLevelsIn(text); !slices.Equal(got, want) {
+			t.Errorf("%q: %v; alias by alias %v", text, got, want)
 		}
 	}
 }

@@ -73,7 +73,7 @@ func (p Phrases) Blank(t string) string {
 		for _, k := range x.always {
 			blank(p[k])
 		}
-		x.blankAt(t, p, spaces)
+		x.places(t, p, func(_, at, end int) { spaces(at, end) })
 	} else {
 		h := headsOf(t)
 		for _, w := range p {
