@@ -7,12 +7,12 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/ladder/coach/internal/ladder"
 	"github.com/ladder/coach/internal/lazyre"
+	"github.com/ladder/coach/internal/memo"
 	"github.com/ladder/coach/internal/retrieve"
 	"github.com/ladder/coach/internal/sections"
 )
@@ -876,16 +876,19 @@ type textFacts struct {
 	starts map[string]bool
 }
 
-var facts sync.Map // string -> textFacts
+// facts remembers the facts of texts; bounded, so that many ladders (as
+// tests make) cannot grow it for ever.
+var facts = memo.New[string, textFacts](maxFacts)
+
+const maxFacts = 50000
 
 func factsOf(t string) textFacts {
-	if f, ok := facts.Load(t); ok {
-		return f.(textFacts)
-	}
+	return facts.Get(t, newFacts)
+}
+
+func newFacts(t string) textFacts {
 	lower := strings.ToLower(t)
-	f := textFacts{lower: lower, words: countWords(t), starts: wordStarts(lower)}
-	facts.Store(t, f)
-	return f
+	return textFacts{lower: lower, words: countWords(t), starts: wordStarts(lower)}
 }
 
 // wordStarts is textFacts.starts of a lower-case text; words are runs of

@@ -3,10 +3,9 @@ package answer
 import (
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/ladder/coach/internal/ladder"
+	"github.com/ladder/coach/internal/memo"
 	"github.com/ladder/coach/internal/sections"
 )
 
@@ -236,25 +235,20 @@ type offeredKey struct {
 // offeredMemo keeps followUps by ladder and section: they are the same on
 // every request, and building their questions was a sixth of composing.
 // Bounded, so that many ladders (as tests make) cannot grow it for ever.
-var (
-	offeredMemo  sync.Map // offeredKey -> offered
-	offeredCount atomic.Int64
-)
+var offeredMemo = memo.New[offeredKey, offered](maxOffered)
 
 const maxOffered = 4096
 
 // offeredAfter is followUps(lad, s), remembered. Callers must not modify it.
 func offeredAfter(lad *ladder.Model, s sections.Section) offered {
 	k := offeredKey{lad: lad, level: s.Level, facet: s.Facet, id: s.ID}
-	if o, ok := offeredMemo.Load(k); ok {
-		return o.(offered)
-	}
+	return offeredMemo.Get(k, func(offeredKey) offered { return newOffered(lad, s) })
+}
+
+func newOffered(lad *ladder.Model, s sections.Section) offered {
 	o := offered{sugs: followUps(lad, s)}
 	for _, sg := range o.sugs {
 		o.lower = append(o.lower, strings.ToLower(sg.q))
-	}
-	if offeredCount.Add(1) <= maxOffered {
-		offeredMemo.Store(k, o)
 	}
 	return o
 }

@@ -2,10 +2,10 @@ package embed
 
 import (
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/kljensen/snowball/english"
+
+	"github.com/ladder/coach/internal/memo"
 )
 
 // phrasePairs are the phrases folded before tokenizing, each followed by
@@ -98,23 +98,18 @@ func Terms(text string) []string {
 // Stems are remembered: the same few thousand words come back in every
 // question, and stemming was a tenth of a retrieval.
 func Stem(w string) string {
-	if v, ok := stems.Load(w); ok {
-		return v.(string)
+	if len(w) > 32 {
+		return stem(w)
 	}
-	st := english.Stem(americanize(w), false)
-	if len(w) <= 32 && stemCount.Add(1) <= maxStems {
-		stems.Store(w, st)
-	}
-	return st
+	return stems.Get(w, stem)
 }
+
+func stem(w string) string { return english.Stem(americanize(w), false) }
 
 // maxStems bounds the stem cache, so odd input cannot grow it for ever.
 const maxStems = 50000
 
-var (
-	stems     sync.Map // word -> stem
-	stemCount atomic.Int64
-)
+var stems = memo.New[string, string](maxStems) // word -> stem
 
 func americanize(w string) string {
 	for _, p := range [][2]string{

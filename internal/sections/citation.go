@@ -5,7 +5,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"sync"
+
+	"github.com/ladder/coach/internal/memo"
 )
 
 // Citation is a section as a reply cites it: chat answers, /v1's
@@ -80,11 +81,16 @@ type citationPrefix struct {
 	json []byte
 }
 
-var (
-	prefixes      sync.Map // section id -> *citationPrefix
-	prefixesCount int
-	prefixesMu    sync.Mutex
-)
+var prefixes = memo.New[string, *citationPrefix](maxPrefixes) // section id -> its prefix, nil when it failed
+
+// newPrefix encodes v as a citation's prefix.
+func newPrefix(v View) (*citationPrefix, error) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	return &citationPrefix{v: v, json: b[:len(b)-1]}, nil // without the closing brace
+}
 
 // maxPrefixes bounds the cache; citations come from the ladder's sections.
 const maxPrefixes = 1024
@@ -99,28 +105,16 @@ func (c Citation) MarshalJSON() ([]byte, error) {
 // AppendJSON appends the citation's JSON to dst: the bytes MarshalJSON
 // returns.
 func (c Citation) AppendJSON(dst []byte) ([]byte, error) {
-	var prefix []byte
-	if v, ok := prefixes.Load(c.ID); ok {
-		p := v.(*citationPrefix)
-		if p.v == c.View {
-			prefix = p.json
-		}
-	}
-	if prefix == nil {
-		b, err := json.Marshal(c.View)
-		if err != nil {
+	// The section first seen under an id keeps its prefix; another with
+	// the same id (from another ladder) is encoded every time.
+	p := prefixes.Get(c.ID, func(string) *citationPrefix { p, _ := newPrefix(c.View); return p })
+	if p == nil || p.v != c.View {
+		var err error
+		if p, err = newPrefix(c.View); err != nil {
 			return nil, err
 		}
-		prefix = b[:len(b)-1] // without the closing brace
-		prefixesMu.Lock()
-		if prefixesCount < maxPrefixes {
-			if _, loaded := prefixes.LoadOrStore(c.ID, &citationPrefix{v: c.View, json: prefix}); !loaded {
-				prefixesCount++
-			}
-		}
-		prefixesMu.Unlock()
 	}
-	dst = append(dst, prefix...)
+	dst = append(dst, p.json...)
 	dst = append(dst, `,"items":[`...)
 	for i, n := range c.Items {
 		if i > 0 {

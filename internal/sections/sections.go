@@ -9,11 +9,10 @@ package sections
 import (
 	"fmt"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/ladder/coach/internal/ladder"
 	"github.com/ladder/coach/internal/lazyre"
+	"github.com/ladder/coach/internal/memo"
 )
 
 // Parts of the article that are not a level of the ladder.
@@ -48,24 +47,13 @@ func ID(level, facet string) string {
 	if level == "" || facet == "" {
 		return ""
 	}
-	k := [2]string{level, facet}
-	if id, ok := ids.Load(k); ok {
-		return id.(string)
-	}
-	id := level + "/" + facet
-	if idCount.Add(1) <= maxIDs {
-		ids.Store(k, id)
-	}
-	return id
+	return ids.Get([2]string{level, facet}, func(k [2]string) string { return k[0] + "/" + k[1] })
 }
 
 // ids remembers the ids made: a request asks for the same few dozen many
 // times, and building each again was an allocation apiece. Bounded, so odd
 // input cannot grow it for ever.
-var (
-	ids     sync.Map // [2]string{level, facet} -> id
-	idCount atomic.Int64
-)
+var ids = memo.New[[2]string, string](maxIDs) // {level, facet} -> id
 
 const maxIDs = 10000
 
