@@ -441,7 +441,7 @@ var Talk = struct {
 		"expected", "gave", "gives", "keeps", "insists", "suggested", "suggests", "mentioned", "feels", "believes", "pushes",
 		"pushed", "is asking", "is pushing", "has asked", "wants me", "needs me"},
 	StepWords:   Phrases{"next level up", "one level up", "a level up", "the level up", "a rung up", "one rung up", "next rung up"},
-	PromotedFor: Phrases{"passed over for", "up for", "considered for", "in the running for", "put up for", "nominated for", "going for", "promoted to", "promotion to", "promo to"},
+	PromotedFor: Phrases{"passed over for", "turned down for", "rejected for", "denied promotion to", "denied promotion for", "knocked back for", "not promoted to", "blocked for", "declined for", "didn't get promoted to", "did not get promoted to", "missed out on", "missed promotion to", "up for", "considered for", "in the running for", "put up for", "nominated for", "going for", "promoted to", "promotion to", "promo to"},
 	PromoNouns:  Phrases{"promotion", "promo", "promotions", "promos"},
 	Hedges:      Phrases{"actually", "really", "even", "just", "honestly", "literally", "exactly", "basically", "truly", "ever"},
 	AskerObject: Phrases{"me", "myself"},

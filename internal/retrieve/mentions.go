@@ -53,6 +53,12 @@ var skipBefore = map[string]bool{
 	"small": true, "big": true, "large": true, "couple": true, "handful": true, "pair": true, "bunch": true, "literally": true, "actually": true, "now": true, "be": true, "become": true, "becoming": true,
 }
 
+// firstWords are the first n words of t.
+func firstWords(t string, n int) string {
+	ws := strings.Fields(t)
+	return strings.Join(ws[:min(n, len(ws))], " ")
+}
+
 // kindOf says who the level named at m stands for in q (normalised).
 func kindOf(q string, m ladder.Mention) mentionKind {
 	pos := min(max(m.Pos, 0), len(q))
@@ -75,8 +81,9 @@ func kindOf(q string, m ladder.Mention) mentionKind {
 	head := " " + strings.Join(words[:k], " ") + " "
 	lead := " " + strings.Join(words[k:], " ") + " "
 	after := " " + afterMention(q, m) + " "
+	yet := ladder.Talk.NotYet.In(" " + firstWords(after, 3) + " ") // "not at director level yet"
 	switch {
-	case rejectedIn(words):
+	case rejectedIn(words) && !yet:
 		return kindRejected
 	case ladder.Talk.Beyond.Suffix(withoutArticles(words)):
 		return kindBeyond
@@ -84,7 +91,7 @@ func kindOf(q string, m ladder.Mention) mentionKind {
 		return kindOther
 	case startsWithAny(" "+wordsAfter(q, m, 5)+" ", ladder.Talk.ToMe): // "... rolls up to me"
 		return kindObject
-	case notYetIn(words):
+	case notYetIn(words) || yet && rejectedIn(words):
 		return kindHoped
 	case ladder.Talk.WorkVerbs.Suffix(head) && !strings.Contains(lead, " be ") && !strings.Contains(lead, " become"),
 		verbSkipped(words, k):

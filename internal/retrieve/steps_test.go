@@ -1194,3 +1194,25 @@ func TestToldBack(t *testing.T) {
 		}
 	}
 }
+
+// A promotion the asker was turned down for is the level they aim at; a
+// level they are "not at yet" is hoped for, not set aside.
+func TestFailedPromotion(t *testing.T) {
+	r := newTestRetriever(t)
+	tests := []struct {
+		q      string
+		target string
+	}{
+		{"I got turned down for VP last quarter. What now?", ladder.VP},
+		{"Missed out on senior PM again this cycle. Where do I start?", ladder.Senior},
+	}
+	for _, tt := range tests {
+		if in := r.Understand(tt.q, nil); !in.Transition || in.Target != tt.target {
+			t.Errorf("%q: transition %v target %q, want %q", tt.q, in.Transition, in.Target, tt.target)
+		}
+	}
+	in := r.Understand("My manager says I'm not working at senior level yet. What does she expect?", nil)
+	if slices.Contains(in.Rejected, ladder.Senior) {
+		t.Errorf("a level not reached yet is set aside: rejected %v", in.Rejected)
+	}
+}
