@@ -60,7 +60,7 @@ var Cues = struct {
 		"switching gears", "switch gears", "changing gears", "change gears", "new topic", "different question", "separate question", "changing the subject", "change the subject"},
 	MyLevel: Phrases{"my level", "my rung", "my role", "my stage", "my current level", "where i am", "back to me", "enough about them", "enough about him", "enough about her",
 		"the job i have", "the role i have", "the level i'm at", "the level i am at", "where i'm at", "my current role", "my current job",
-		"my own level", "my own role", "my job now", "my role now"},
+		"my own level", "my own role", "my job now", "my role now", "job i have", "role i have", "job i'm in", "role i'm in"},
 	Anaphora:   Phrases{"there=", "that level=", "this level=", "that role=", "this role=", "that stage=", "this stage=", "that rung=", "same level=", "at that=", "for that=", "in that=", "it=", "they=", "them=", "those=", "these=", "that="},
 	WhichLevel: Phrases{"which part of the ladder", "which level", "which rung", "which stage", "what part of the ladder", "what level", "what rung", "what stage", "where on the ladder", "where in the ladder", "at what level", "at what stage", "at what point"},
 	NotStated:  Phrases{"ready", "for", "to", "becom*", "want*", "aim*", "hop*", "promot*", "not", "never", "no longer", "applying", "interview*", "doing"},

@@ -12,7 +12,7 @@ import (
 // levels set aside, items of the previous answer pointed at, an asker
 // placed from their description, and the scope.
 func (r *Retriever) refine(in *Intent, question, q string, history []Turn) {
-	r.setAside(in)
+	r.setAside(in, q)
 	pathAsk(in, q)
 	hope(r.lad, in, q)
 	r.review(in, q)
@@ -66,13 +66,20 @@ func (r *Retriever) unknownChoice(ask string) bool {
 
 // setAside: a question that only rejects rungs (a refusal of the top job,
 // what else is there?") is about the paths beside the ladder.
-func (r *Retriever) setAside(in *Intent) {
+func (r *Retriever) setAside(in *Intent, q string) {
 	if len(in.Rejected) == 0 || in.asked > 0 && !allRejected(in) {
 		return
 	}
 	in.Levels = slices.DeleteFunc(in.Levels, func(l string) bool { return slices.Contains(in.Rejected, l) })
 	if in.Target != "" && slices.Contains(in.Rejected, in.Target) {
 		in.Target, in.Transition = "", false
+	}
+	if in.Current != "" && !slices.Contains(in.Rejected, in.Current) && ladder.Cues.MyLevel.In(q) {
+		// "no VP for me, I want to excel at the job I have": their own rung.
+		if len(in.Levels) == 0 {
+			in.Levels = []string{in.Current}
+		}
+		return
 	}
 	if slices.Contains(in.Rejected, r.lad.IC()) {
 		addTopic(in, TopicAdjacent)

@@ -1216,3 +1216,18 @@ func TestFailedPromotion(t *testing.T) {
 		t.Errorf("a level not reached yet is set aside: rejected %v", in.Rejected)
 	}
 }
+
+// Setting the rung above aside to ask about the job one has is about one's
+// own rung, not the IC track; setting it aside to ask what else there is
+// is the IC track.
+func TestSetAsideForOwnJob(t *testing.T) {
+	r := newTestRetriever(t)
+	in := r.Understand("I'm a senior PM and I never want to become a director. How do I get great at the role I have?", nil)
+	if len(in.Levels) == 0 || in.Levels[0] != ladder.Senior || in.HasTopic(TopicIC) {
+		t.Errorf("own job: levels %v topics %v, want senior and no IC", in.Levels, in.Topics)
+	}
+	in = r.Understand("I'm a senior PM and I never want to become a director. What other routes are there?", nil)
+	if !in.HasTopic(TopicIC) {
+		t.Errorf("what else: topics %v, want the IC track", in.Topics)
+	}
+}
