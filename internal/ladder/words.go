@@ -594,7 +594,7 @@ var Talk = struct {
 	IntroAfter:    Phrases{"at", "in", "for", "with", "on"},
 	ThatNext:      Phrases{"that next level", "this next level", "that next rung", "that next role", "that next step", "that next stage", "that level up"},
 	People:        Phrases{"skip-level", "skip level", "skip-levels", "skip levels", "skip-level manager", "skip manager"},
-	NotEnough:     Phrases{"not enough", "not good enough", "isn't enough", "is not enough", "not sufficient", "not just", "not only", "no longer enough", "not strong enough"},
+	NotEnough:     Phrases{"not enough", "not good enough", "isn't enough", "is not enough", "not sufficient", "not just", "not only", "no longer enough", "not strong enough", "not operating", "not performing", "not working at", "not acting as", "not acting like", "not showing up as", "not thinking like"},
 	ThirdSubjects: Phrases{"she", "he", "they", "she's", "he's", "they're", "shes", "hes", "theyre"},
 	BothOf:        Phrases{"the two", "those two", "these two", "both of them", "which of them", "either of them", "both roles", "both levels", "the two roles", "the two levels", "between them", "each one", "each of them", "each level", "each role"},
 	Conditions:    Phrases{"once", "when", "if", "after", "as soon as", "by the time"},

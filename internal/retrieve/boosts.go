@@ -2,6 +2,7 @@ package retrieve
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/ladder/coach/internal/embed"
 	"github.com/ladder/coach/internal/ladder"
@@ -29,7 +30,22 @@ func (r *Retriever) boosts(question string, in Intent) map[string]float64 {
 		x.b[in.Section] += bPointed // an item of the previous answer the question points at
 	}
 	x.skillNamed(question)
+	x.quoted(question)
 	return x.b
+}
+
+// quoted: a phrase in quotation marks that echoes a line of the article
+// (feedback in its words: "'own problems, not tasks'"), that line's section.
+func (x *boosting) quoted(question string) {
+	if !strings.ContainsAny(question, "'\"‘’“”") {
+		return
+	}
+	names := x.r.levelNameTerms()
+	for _, q := range quotesIn(question) {
+		if id := x.r.quotes.echoed(q, func(t string) bool { return names[t] }); id != "" {
+			x.put(id, x.b[id]+bQuote)
+		}
+	}
 }
 
 // put raises section id's boost to v, when the sections hold id.
@@ -215,6 +231,20 @@ func (x *boosting) caveats() {
 			x.b[id] += bPrimary
 		}
 	}
+}
+
+// levelNameTerms are the terms of the ladder's level names and aliases,
+// and of the word "level".
+func (r *Retriever) levelNameTerms() map[string]bool {
+	out := map[string]bool{}
+	words := []string{"level"}
+	for _, l := range r.lad.Levels() {
+		words = append(append(words, l.Name, l.Title), l.Aliases...)
+	}
+	for _, t := range embed.Terms(strings.Join(words, " ")) {
+		out[t] = true
+	}
+	return out
 }
 
 // skillNamed: a skill named in the question, its section. On a ladder file

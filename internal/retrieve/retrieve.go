@@ -46,6 +46,8 @@ type Retriever struct {
 	// ladWords are the words of a loaded ladder's title, level and role
 	// names: like strong, each places a question in the domain.
 	ladWords map[string]bool
+	// quotes finds the line of the sections a quoted phrase echoes.
+	quotes quoteIndex
 }
 
 // WithLadder makes the retriever read questions against the ladder m, the
@@ -125,6 +127,15 @@ func New(set *sections.Set, idx *index.Index) *Retriever {
 			r.skills = append(r.skills, namedSkill{section: s.ID, name: normalize(sk.Name), terms: embed.Terms(sk.Name), line: embed.Terms(sk.Line)})
 		}
 	}
+	var lines []quoteLine
+	for _, s := range set.All() {
+		for _, l := range s.Lines {
+			if ts := embed.Terms(l); len(ts) > 0 {
+				lines = append(lines, quoteLine{section: s.ID, terms: ts})
+			}
+		}
+	}
+	r.quotes = newQuoteIndex(lines)
 	r.skillsWith = map[string][]int{}
 	for k, sk := range r.skills {
 		for _, t := range sk.terms {
@@ -362,6 +373,7 @@ const (
 	bAdjacentAll  = bPrimary + 0.3   // the adjacent roles' overview when none is named
 	bAdjacentSide = bSecondary + 0.2 // the adjacent roles' overview beside a named role
 	bPointed      = bPrimary + 0.5   // an item of the previous answer pointed at
+	bQuote        = bSecondary + 0.3 // the section whose line a quoted phrase echoes
 
 	compareChanges   = 0.05 // "what changes" above the overview when two levels are compared
 	fileCompareScope = 0.3  // on a ladder file, the scope further above its lead paragraph
