@@ -2,16 +2,28 @@ package ladder
 
 import "sync/atomic"
 
-// heads is the set of a text's word starts, each as a hashed key of its
-// first two bytes. A phrase that starts with two literal bytes, the first a
-// word byte, can stand in the text only where a word starts with them, so a
-// text whose heads lack that key is not searched for it. One question is
+// heads is what the phrase search reads of a text once: the set of its
+// word starts, each as a hashed key of its first two bytes, and its words
+// with their hashes. A phrase that starts with two literal bytes, the first
+// a word byte, can stand in the text only where a word starts with them, so
+// a text whose heads lack that key is not searched for it; a table's index
+// looks each word up by its hashes (wordIndex.eachAt). One question is
 // searched by dozens of tables, so the heads of the last few texts are kept,
 // keyed by the text less its outer spaces (which start no word): the padded
 // and the bare form of one text share their heads.
 type heads struct {
-	t    string
-	bits [headWords]uint64
+	t     string
+	bits  [headWords]uint64
+	words []textWord
+	buf   [16]textWord // words' room, for most texts
+}
+
+// textWord is a word of a heads' text (a run of word bytes): where it
+// starts and ends in the text less its outer spaces, and the FNV-1a hashes
+// of the word and of the word less its last byte (keyHash).
+type textWord struct {
+	at, end int32
+	h, less uint32
 }
 
 // headSlots keep the heads of the texts read last; a fixed few, so what
@@ -23,17 +35,30 @@ var (
 
 func headsOf(t string) *heads {
 	t = trimSpace(t)
-	for i := range headSlots {
-		if h := headSlots[i].Load(); h != nil && h.t == t {
+	last := headNext.Load()
+	for i := range uint32(len(headSlots)) { // the latest first
+		if h := headSlots[(last-i)%uint32(len(headSlots))].Load(); h != nil && h.t == t {
 			return h
 		}
 	}
 	h := &heads{t: t}
-	for i := 0; i+1 < len(t); i++ {
-		if isWordByte(t[i]) && (i == 0 || !isWordByte(t[i-1])) {
+	h.words = h.buf[:0]
+	for i := 0; i < len(t); {
+		if !isWordByte(t[i]) {
+			i++
+			continue
+		}
+		w := textWord{at: int32(i), h: fnvBasis}
+		if i+1 < len(t) {
 			k := headKey(t[i], t[i+1])
 			h.bits[k>>6] |= 1 << (k & 63)
 		}
+		for ; i < len(t) && isWordByte(t[i]); i++ {
+			w.less = w.h
+			w.h = (w.h ^ uint32(t[i])) * fnvPrime
+		}
+		w.end = int32(i)
+		h.words = append(h.words, w)
 	}
 	headSlots[headNext.Add(1)%uint32(len(headSlots))].Store(h)
 	return h

@@ -14,7 +14,8 @@ import (
 // the word: no map and no string hashing per table.
 type wordIndex struct {
 	slots []keySlot // a power of two long, at most half full
-	keys  string    // the keys' bytes, one after another
+	shift uint      // 32 less log2(len(slots))
+	keys  string    // the keys' bytes, each ended by a 0 (no word byte)
 	ks    []int     // the phrases of each key, key after key, ascending
 	lens  []int     // the lengths of the keys that may go on, ascending
 	// always are the phrases that do not start with a word.
@@ -25,57 +26,55 @@ type wordIndex struct {
 	heads [headWords]uint64
 }
 
-// keySlot is one key of a wordIndex: its hash, where its bytes are in keys
-// (kn 0: an empty slot) and its phrases in ks.
+// keySlot is one key of a wordIndex: its hash, where its bytes start in
+// keys and where its phrases are in ks (upTo 0: an empty slot).
 type keySlot struct {
-	h          uint64
-	key, kn    uint32
-	from, upTo uint32
+	h, key, from, upTo uint32
 }
 
 // A key that may go on ("skill*") is hashed apart from the same whole word.
-const goesOn = 0x9e3779b97f4a7c15
+const goesOn = 0x9e3779b9
 
 func newWordIndex(phrases []string) *wordIndex {
 	x := &wordIndex{}
-	first, prefix := map[string][]int{}, map[string][]int{}
-	var order []string // keys in the order met, goesOn ones marked "*"
+	lists := map[string][]int{} // by key, "*" after a key that may go on
+	var order []string          // the keys in the order met
 	for i, p := range phrases {
-		switch w := firstWord(p); {
-		case w != "" && strings.HasPrefix(p[len(w):], "*"):
-			if prefix[w] == nil {
-				order = append(order, w+"*")
-			}
-			prefix[w] = append(prefix[w], i)
+		w := firstWord(p)
+		if w == "" {
+			x.always = append(x.always, i)
+			continue
+		}
+		key := w
+		if strings.HasPrefix(p[len(w):], "*") {
+			key = w + "*"
 			if !slices.Contains(x.lens, len(w)) {
 				x.lens = append(x.lens, len(w))
 				slices.Sort(x.lens)
 			}
-		case w != "":
-			if first[w] == nil {
-				order = append(order, w)
-			}
-			first[w] = append(first[w], i)
-		default:
-			x.always = append(x.always, i)
 		}
+		if lists[key] == nil {
+			order = append(order, key)
+		}
+		lists[key] = append(lists[key], i)
 	}
-	n := 2
-	for n < 2*len(order) {
-		n *= 2
+	x.shift = 31
+	for 1<<(32-x.shift) < 2*len(order) {
+		x.shift--
 	}
-	x.slots = make([]keySlot, n)
-	for _, k := range order {
-		w, h, ks := k, keyHash(k), first[k]
-		if on, ok := strings.CutSuffix(k, "*"); ok {
-			w, h, ks = on, keyHash(on)^goesOn, prefix[on]
+	x.slots = make([]keySlot, 1<<(32-x.shift))
+	for _, key := range order {
+		w, h := key, keyHash(key)
+		if on, ok := strings.CutSuffix(key, "*"); ok {
+			w, h = on, keyHash(on)^goesOn
 		}
 		i := x.slot(h)
-		for x.slots[i].kn != 0 {
-			i = (i + 1) & uint64(n-1)
+		for x.slots[i].upTo != 0 {
+			i = (i + 1) & uint32(len(x.slots)-1)
 		}
-		x.slots[i] = keySlot{h: h, key: uint32(len(x.keys)), kn: uint32(len(w)), from: uint32(len(x.ks)), upTo: uint32(len(x.ks) + len(ks))}
-		x.keys += w
+		ks := lists[key]
+		x.slots[i] = keySlot{h: h, key: uint32(len(x.keys)), from: uint32(len(x.ks)), upTo: uint32(len(x.ks) + len(ks))}
+		x.keys += w + "\x00"
 		x.ks = append(x.ks, ks...)
 		if len(w) < 2 {
 			x.heads = allHeads()
@@ -88,33 +87,33 @@ func newWordIndex(phrases []string) *wordIndex {
 }
 
 // keyHash is the FNV-1a hash of w.
-func keyHash(w string) uint64 {
-	h := uint64(fnvBasis)
+func keyHash(w string) uint32 {
+	h := uint32(fnvBasis)
 	for i := 0; i < len(w); i++ {
-		h = (h ^ uint64(w[i])) * fnvPrime
+		h = (h ^ uint32(w[i])) * fnvPrime
 	}
 	return h
 }
 
 const (
-	fnvBasis = 14695981039346656037
-	fnvPrime = 1099511628211
+	fnvBasis = 2166136261
+	fnvPrime = 16777619
 )
 
 // slot is where the search for hash h starts.
-func (x *wordIndex) slot(h uint64) uint64 {
-	return (h * goesOn >> 32) & uint64(len(x.slots)-1)
+func (x *wordIndex) slot(h uint32) uint32 {
+	return h * goesOn >> x.shift
 }
 
 // lookup returns the phrases of key w, hashed as h (keyHash, with goesOn
 // for a key that may go on).
-func (x *wordIndex) lookup(w string, h uint64) []int {
-	for i := x.slot(h); ; i = (i + 1) & uint64(len(x.slots)-1) {
+func (x *wordIndex) lookup(w string, h uint32) []int {
+	for i := x.slot(h); ; i = (i + 1) & uint32(len(x.slots)-1) {
 		s := &x.slots[i]
-		if s.kn == 0 {
+		if s.upTo == 0 {
 			return nil
 		}
-		if s.h == h && x.keys[s.key:s.key+s.kn] == w {
+		if end := int(s.key) + len(w); s.h == h && end < len(x.keys) && x.keys[end] == 0 && x.keys[s.key:end] == w {
 			return x.ks[s.from:s.upTo]
 		}
 	}
@@ -170,37 +169,29 @@ func (x *wordIndex) each(t string, visit func([]int) bool) bool {
 // phrases that start with that word, with it less a plural s, or with a start
 // of it for a first word that may go on, in the order each does; the phrases
 // that start with no word are not visited. It stops when visit returns true.
+// The words and their hashes are read from t's heads, once for all tables.
 func (x *wordIndex) eachAt(t string, visit func(at int, ks []int) bool) {
-	for i := 0; i < len(t); {
-		if !isWordByte(t[i]) {
-			i++
-			continue
-		}
-		j := i
-		for j < len(t) && isWordByte(t[j]) {
-			j++
-		}
-		w, at := t[i:j], i
-		i = j
+	lead := 0 // the spaces headsOf trims
+	for lead < len(t) && t[lead] == ' ' {
+		lead++
+	}
+	for _, tw := range headsOf(t).words {
+		at := lead + int(tw.at)
+		w := t[at : lead+int(tw.end)]
 		if len(w) >= 2 {
 			if k := headKey(w[0], w[1]); x.heads[k>>6]&(1<<(k&63)) == 0 {
 				continue // no key starts like w
 			}
 		}
-		h, less := uint64(fnvBasis), uint64(0) // less: the hash of w less its last byte
-		for b := 0; b < len(w); b++ {
-			less = h
-			h = (h ^ uint64(w[b])) * fnvPrime
-		}
-		if ks := x.lookup(w, h); len(ks) > 0 && visit(at, ks) {
+		if ks := x.lookup(w, tw.h); len(ks) > 0 && visit(at, ks) {
 			return
 		}
 		if w[len(w)-1] == 's' {
-			if ks := x.lookup(w[:len(w)-1], less); len(ks) > 0 && visit(at, ks) {
+			if ks := x.lookup(w[:len(w)-1], tw.less); len(ks) > 0 && visit(at, ks) {
 				return
 			}
 		}
-		if x.prefixesAt(w, at, visit) {
+		if len(x.lens) > 0 && x.prefixesAt(w, at, visit) {
 			return
 		}
 	}
@@ -209,13 +200,13 @@ func (x *wordIndex) eachAt(t string, visit func(at int, ks []int) bool) {
 // prefixesAt visits the phrases whose first word may go on and starts w, by
 // ascending length; it reports whether visit stopped.
 func (x *wordIndex) prefixesAt(w string, at int, visit func(at int, ks []int) bool) bool {
-	h, n := uint64(fnvBasis), 0
+	h, n := uint32(fnvBasis), 0
 	for _, k := range x.lens {
 		if k > len(w) {
 			break
 		}
 		for ; n < k; n++ {
-			h = (h ^ uint64(w[n])) * fnvPrime
+			h = (h ^ uint32(w[n])) * fnvPrime
 		}
 		if ks := x.lookup(w[:k], h^goesOn); len(ks) > 0 && visit(at, ks) {
 			return true

@@ -139,3 +139,35 @@ func TestFindLevelsByPlaces(t *testing.T) {
 		}
 	}
 }
+
+// Every key of an index is found by its bytes and hash, and no other word
+// is: a longer or shorter one, or one whose hash is a key's.
+func TestWordIndexLookup(t *testing.T) {
+	var p []string
+	for _, tbl := range longTables() {
+		p = append(p, tbl...)
+	}
+	p = append(p, aliasWords...)
+	x := newWordIndex(p)
+	keys := map[string]bool{}
+	for i, w := range p {
+		k := firstWord(w)
+		if k == "" || strings.HasPrefix(w[len(k):], "*") {
+			continue
+		}
+		keys[k] = true
+		if ks := x.lookup(k, keyHash(k)); !slices.Contains(ks, i) {
+			t.Fatalf("%q: key %q gives %v", w, k, ks)
+		}
+	}
+	for k := range keys {
+		for _, o := range []string{k + "x", k[:len(k)-1], "x" + k} {
+			if ks := x.lookup(o, keyHash(o)); len(ks) > 0 && !keys[o] {
+				t.Errorf("%q is no key, yet gives %v", o, ks)
+			}
+			if ks := x.lookup(o, keyHash(k)); len(ks) > 0 && o != k {
+				t.Errorf("%q with the hash of %q gives %v", o, k, ks)
+			}
+		}
+	}
+}
