@@ -19,12 +19,20 @@ type heads struct {
 }
 
 // textWord is a word of a heads' text (a run of word bytes): where it
-// starts and ends in the text less its outer spaces, and the FNV-1a hashes
-// of the word and of the word less its last byte (keyHash).
+// starts and ends in the text less its outer spaces, and its FNV-1a hash
+// (keyHash).
 type textWord struct {
-	at, end int32
-	h, less uint32
+	at, end, h uint32
 }
+
+// less is the hash of w, the word tw, less its last byte: FNV-1a's last
+// step undone.
+func (tw textWord) less(w string) uint32 {
+	return tw.h*fnvPrimeInverse ^ uint32(w[len(w)-1])
+}
+
+// fnvPrimeInverse * fnvPrime is 1 (mod 2^32).
+const fnvPrimeInverse = 0x359c449b
 
 // headSlots keep the heads of the texts read last; a fixed few, so what
 // users type never grows them.
@@ -48,16 +56,15 @@ func headsOf(t string) *heads {
 			i++
 			continue
 		}
-		w := textWord{at: int32(i), h: fnvBasis}
+		w := textWord{at: uint32(i), h: fnvBasis}
 		if i+1 < len(t) {
 			k := headKey(t[i], t[i+1])
 			h.bits[k>>6] |= 1 << (k & 63)
 		}
 		for ; i < len(t) && isWordByte(t[i]); i++ {
-			w.less = w.h
 			w.h = (w.h ^ uint32(t[i])) * fnvPrime
 		}
-		w.end = int32(i)
+		w.end = uint32(i)
 		h.words = append(h.words, w)
 	}
 	headSlots[headNext.Add(1)%uint32(len(headSlots))].Store(h)

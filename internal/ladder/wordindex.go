@@ -187,7 +187,7 @@ func (x *wordIndex) eachAt(t string, visit func(at int, ks []int) bool) {
 			return
 		}
 		if w[len(w)-1] == 's' {
-			if ks := x.lookup(w[:len(w)-1], tw.less); len(ks) > 0 && visit(at, ks) {
+			if ks := x.lookup(w[:len(w)-1], tw.less(w)); len(ks) > 0 && visit(at, ks) {
 				return
 			}
 		}

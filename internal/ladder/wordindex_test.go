@@ -171,3 +171,19 @@ func TestWordIndexLookup(t *testing.T) {
 		}
 	}
 }
+
+// A text's heads hold each word's hash, and undo its last byte's step.
+func TestHeadsWords(t *testing.T) {
+	tx := "  skills, i'm a sr. pm -> héllo 100 days  "
+	var got []string
+	for _, tw := range headsOf(tx).words {
+		w := trimSpace(tx)[tw.at:tw.end]
+		got = append(got, w)
+		if tw.h != keyHash(w) || tw.less(w) != keyHash(w[:len(w)-1]) {
+			t.Errorf("%q: hash %x, less %x; want %x, %x", w, tw.h, tw.less(w), keyHash(w), keyHash(w[:len(w)-1]))
+		}
+	}
+	if want := []string{"skills", "i", "m", "a", "sr", "pm", "héllo", "100", "days"}; !slices.Equal(got, want) {
+		t.Errorf("words %q, want %q", got, want)
+	}
+}
