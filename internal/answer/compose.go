@@ -413,10 +413,38 @@ func (c *composer) candidates(i int) []line {
 
 // readLines is candidates, read from the hit.
 func (c *composer) readLines(i int) []line {
-	s := c.res.Hits[i].Section
+	sf := sectionFactsOf(c.res.Hits[i].Section)
+	out := make([]line, 0, len(sf.items))
+	for _, it := range sf.items {
+		if c.shown[it.text] {
+			continue
+		}
+		out = append(out, line{cite: i, index: it.index, text: it.text, skill: it.skill, score: c.overlap(it.facts, sf.title), words: it.facts.words})
+	}
+	return out
+}
+
+// sectionFacts are what readLines reads of a section on every request:
+// its items, each with its place in Lines, its text trimmed, its skill's
+// name and its textFacts, and the facts of its title.
+type sectionFacts struct {
+	// of is the section read, to tell another with the same id from it:
+	// its Lines (the same array: article lines never change), and the
+	// fields its items and skills depend on.
+	of    sections.Section
+	title textFacts
+	items []itemFacts
+}
+
+type itemFacts struct {
+	index       int
+	text, skill string
+	facts       textFacts
+}
+
+func newSectionFacts(s sections.Section) *sectionFacts {
 	items, skills := s.Items(), s.Skills()
-	title := factsOf(s.Title)
-	out := make([]line, 0, len(items))
+	sf := &sectionFacts{of: s, title: newFacts(s.Title), items: make([]itemFacts, 0, len(items))}
 	k := 0
 	for j, l := range s.Lines {
 		if k == len(items) {
@@ -427,14 +455,33 @@ func (c *composer) readLines(i int) []line {
 		}
 		k++
 		t := strings.TrimSpace(l)
-		if c.shown[t] {
-			continue
-		}
-		f := factsOf(t)
-		out = append(out, line{cite: i, index: j, text: t, skill: skillOf(skills, l), score: c.overlap(f, title), words: f.words})
+		sf.items = append(sf.items, itemFacts{index: j, text: t, skill: skillOf(skills, l), facts: newFacts(t)})
 	}
-	return out
+	return sf
 }
+
+// reads reports whether sf was read from s: the same lines, heading, facet
+// and title.
+func (sf *sectionFacts) reads(s sections.Section) bool {
+	o := sf.of
+	return len(o.Lines) == len(s.Lines) && (len(s.Lines) == 0 || &o.Lines[0] == &s.Lines[0]) &&
+		o.Heading == s.Heading && o.Facet == s.Facet && o.Title == s.Title
+}
+
+// sectionFactsOf is the facts of s, remembered by id: sections are fixed,
+// so the memo holds the article's (or ladder file's). A section with the
+// id of another seen first is read again every time.
+func sectionFactsOf(s sections.Section) *sectionFacts {
+	sf := sectionMemo.Get(s.ID, func(string) *sectionFacts { return newSectionFacts(s) })
+	if !sf.reads(s) {
+		return newSectionFacts(s)
+	}
+	return sf
+}
+
+var sectionMemo = memo.New[string, *sectionFacts](maxSections)
+
+const maxSections = 4096
 
 // skillOf is the name of the skill whose line l is, or "".
 func skillOf(skills []sections.Skill, l string) string {
@@ -865,42 +912,48 @@ func countWords(s string) int {
 }
 
 // textFacts are what composing reads of an article line or title on every
-// request, computed once per text: sections are fixed, so the memo holds
-// at most the article's (or ladder file's) lines.
+// request, computed once per section (sectionFactsOf).
 type textFacts struct {
 	lower string
 	words int
 	// starts holds the first stemRunes letters of each word of lower, the
-	// whole word when shorter: a term of letters alone has its stem in the
-	// text when starts holds it.
-	starts map[string]bool
+	// whole word when shorter, once each: a term of letters alone has its
+	// stem in the text when starts holds it. Those of up to 8 bytes (all
+	// but a few non-ASCII ones) are packed (packStart), the others in long:
+	// a line has a score of them, read in a cache line or two.
+	starts []uint64
+	long   []string
+	// sig has the bit startBit of each packed start set: most terms are
+	// in no word of a line, and most of those miss a bit of it.
+	sig uint64
 }
 
-// facts remembers the facts of texts; bounded, so that many ladders (as
-// tests make) cannot grow it for ever.
-var facts = memo.New[string, textFacts](maxFacts)
-
-const maxFacts = 50000
-
-func factsOf(t string) textFacts {
-	return facts.Get(t, newFacts)
-}
-
+// newFacts returns the facts of a text.
 func newFacts(t string) textFacts {
 	lower := strings.ToLower(t)
-	return textFacts{lower: lower, words: countWords(t), starts: wordStarts(lower)}
+	f := textFacts{lower: lower, words: countWords(t)}
+	wordStarts(lower, func(s string) {
+		if p, ok := packStart(s); !ok {
+			if !slices.Contains(f.long, s) {
+				f.long = append(f.long, s)
+			}
+		} else if !slices.Contains(f.starts, p) {
+			f.starts = append(f.starts, p)
+			f.sig |= startBit(p)
+		}
+	})
+	return f
 }
 
-// wordStarts is textFacts.starts of a lower-case text; words are runs of
-// letters, as hasStem reads them.
-func wordStarts(lower string) map[string]bool {
-	out := map[string]bool{}
+// wordStarts calls add with each textFacts.starts of a lower-case text, as
+// often as it comes; words are runs of letters, as hasStem reads them.
+func wordStarts(lower string, add func(string)) {
 	start, n := -1, 0 // the word's first byte and its letters so far
 	for i, r := range lower {
 		switch {
 		case !unicode.IsLetter(r):
 			if start >= 0 && n < stemRunes {
-				out[lower[start:i]] = true
+				add(lower[start:i])
 			}
 			start = -1
 			continue
@@ -908,13 +961,31 @@ func wordStarts(lower string) map[string]bool {
 			start, n = i, 0
 		}
 		if n++; n == stemRunes {
-			out[lower[start:i+utf8.RuneLen(r)]] = true
+			add(lower[start : i+utf8.RuneLen(r)])
 		}
 	}
 	if start >= 0 && n < stemRunes {
-		out[lower[start:]] = true
+		add(lower[start:])
 	}
-	return out
+}
+
+// packStart packs a word start of 1 to 8 bytes into a uint64, its bytes
+// from the lowest up: letters hold no zero byte, so two starts pack alike
+// only when they are the same. ok is false for longer ones (or "").
+func packStart(s string) (p uint64, ok bool) {
+	if s == "" || len(s) > 8 {
+		return 0, false
+	}
+	for i := len(s) - 1; i >= 0; i-- {
+		p = p<<8 | uint64(s[i])
+	}
+	return p, true
+}
+
+// startBit is a packed start's bit in textFacts.sig: one of 64, picked by
+// a multiplicative hash.
+func startBit(p uint64) uint64 {
+	return 1 << (p * 0x9E3779B97F4A7C15 >> 58)
 }
 
 // qterm is a question term; plain when it is letters alone, no longer
@@ -923,6 +994,9 @@ func wordStarts(lower string) map[string]bool {
 type qterm struct {
 	t     string
 	plain bool
+	// packed is t packed (packStart) when plain and short enough, else 0,
+	// and bit its startBit.
+	packed, bit uint64
 }
 
 func qterms(terms []string) []qterm {
@@ -930,14 +1004,21 @@ func qterms(terms []string) []qterm {
 	for i, t := range terms {
 		n := utf8.RuneCountInString(t)
 		out[i] = qterm{t: t, plain: n > 0 && n <= stemRunes && !strings.ContainsFunc(t, func(r rune) bool { return !unicode.IsLetter(r) })}
+		if out[i].plain {
+			out[i].packed, _ = packStart(t)
+			out[i].bit = startBit(out[i].packed)
+		}
 	}
 	return out
 }
 
 // hasStem is hasStem(f.lower, t.t), read from f.starts when t is plain.
 func (f textFacts) hasStem(t qterm) bool {
-	if t.plain {
-		return f.starts[t.t]
+	switch {
+	case t.packed != 0:
+		return f.sig&t.bit != 0 && slices.Contains(f.starts, t.packed)
+	case t.plain:
+		return slices.Contains(f.long, t.t)
 	}
 	return hasStem(f.lower, t.t)
 }

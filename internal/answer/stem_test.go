@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"github.com/ladder/coach/corpus"
+	"github.com/ladder/coach/internal/sections"
 )
 
 // stems is the set of the stems of text's words, the plain way.
@@ -65,18 +66,20 @@ func TestICLeadIsNoGuess(t *testing.T) {
 // A text's facts must answer hasStem as hasStem does, for terms of letters
 // alone (read from the word starts) and for the others.
 func TestFactsHasStemAgrees(t *testing.T) {
-	lines := append(strings.Split(string(corpus.Article), "\n"), "", "don't stop", "ÉCOLE élève, naïve", "a\xffb pm’s \xc3")
-	terms := []string{"", "pm", "a", "b", "zzzzz", "ment", "é", "écol", "élève", "ship", "don't", "dont", "naïv", "stakeholder", "pm’s", "pm's"}
+	lines := append(strings.Split(string(corpus.Article), "\n"), "", "don't stop", "ÉCOLE élève, naïve", "a\xffb pm’s \xc3",
+		"日本語のテキスト 日本", "ŻÓŁĆ źdźbło ĄĘĆŻŹ")
+	terms := []string{"", "pm", "a", "b", "zzzzz", "ment", "é", "écol", "élève", "ship", "don't", "dont", "naïv", "stakeholder", "pm’s", "pm's",
+		"日本", "日本語のテ", "日本語の", "żółć", "źdźbł", "ąęćżź", "ąęćż"}
 	for _, l := range lines {
 		for s := range stems(l) {
 			terms = append(terms, s)
 		}
 	}
 	for _, l := range lines {
-		f := factsOf(l)
+		f := newFacts(l)
 		for _, term := range terms {
 			if got, want := f.hasStem(qterms([]string{term})[0]), hasStem(f.lower, term); got != want {
-				t.Fatalf("factsOf(%q).hasStem(%q) = %v, want %v", l, term, got, want)
+				t.Fatalf("newFacts(%q).hasStem(%q) = %v, want %v", l, term, got, want)
 			}
 		}
 	}
@@ -126,6 +129,30 @@ func TestQuestionTermsAgree(t *testing.T) {
 		for _, caveat := range []bool{false, true} {
 			if got, want := questionTerms(strings.ToLower(q), caveat), questionTermsByFields(q, caveat); !slices.Equal(got, want) {
 				t.Errorf("questionTerms(%q) = %q, want %q", q, got, want)
+			}
+		}
+	}
+}
+
+// A section's facts are its own, also when another section with its id
+// (from another ladder) was read first.
+func TestSectionFactsOf(t *testing.T) {
+	for _, s := range []sections.Section{
+		{ID: "zz/facts", Title: "Skills", Facet: "skills", Lines: []string{"Roadmaps: plan the quarter.", "  Writing: specs and notes  "}},
+		{ID: "zz/facts", Title: "Skills", Facet: "skills", Lines: []string{"Hiring: grow the team."}},
+		{ID: "zz/facts", Title: "Overview", Facet: "overview", Lines: []string{"Heading", "A line.", "A list:"}, Heading: "Heading"},
+	} {
+		for range 2 {
+			sf := sectionFactsOf(s)
+			want := newSectionFacts(s)
+			if len(sf.items) != len(want.items) || sf.title.lower != want.title.lower {
+				t.Fatalf("%q: %d items, title %q; want %d, %q", s.Lines, len(sf.items), sf.title.lower, len(want.items), want.title.lower)
+			}
+			for k, it := range sf.items {
+				w := want.items[k]
+				if it.index != w.index || it.text != w.text || it.skill != w.skill || it.facts.words != w.facts.words {
+					t.Errorf("%q: item %d = %+v, want %+v", s.Lines, k, it, w)
+				}
 			}
 		}
 	}
