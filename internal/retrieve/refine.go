@@ -25,11 +25,21 @@ func (r *Retriever) refine(in *Intent, question, q string, history []Turn) {
 	r.titled(in, question, q)
 	r.place(in, question, q)
 	in.Scope = ScopeIn
-	if n, ok := nearbySubject(q); ok && !r.covered[n.ID] {
+	if n, ok := nearbySubject(asked(q)); ok && !r.covered[n.ID] {
 		in.Scope, in.Nearby = ScopeNearby, n.Name
 	} else if r.unread(in, q) {
 		in.Scope, in.Nearby = ScopeNearby, "this exactly"
 	}
+}
+
+// asked is q less a condition that opens its question ("if I burn out,
+// what roles are there?"): a subject beside the ladder there is the
+// situation, not what is asked.
+func asked(q string) string {
+	if rest, ok := afterCondition(asking(q)); ok {
+		return strings.Replace(q, asking(q), rest, 1)
+	}
+	return q
 }
 
 // unread is the positive test of scope: a question in which the reader

@@ -101,6 +101,8 @@ func TestNearbySubject(t *testing.T) {
 		{"does a senior pm title help with a work permit application?", "immigration"},
 		{"they offered a director title; should i push for more?", "pay"},
 		{"can i legally be stopped from joining a rival as a director?", "legal"},
+		{"what base salary should i ask for as a new director?", "pay"},
+		{"i'm a vp. how do i stop burning out?", "wellbeing"},
 	}
 	for _, tt := range tests {
 		n, _ := nearbySubject(normalize(tt.q))
@@ -1229,5 +1231,26 @@ func TestSetAsideForOwnJob(t *testing.T) {
 	in = r.Understand("I'm a senior PM and I never want to become a director. What other routes are there?", nil)
 	if !in.HasTopic(TopicIC) {
 		t.Errorf("what else: topics %v, want the IC track", in.Topics)
+	}
+}
+
+// A subject beside the ladder in a condition that opens the question is
+// the situation, not what is asked; work told as "my work is..." or "I'm on
+// the exec team" places the asker.
+func TestConditionAndToldWork(t *testing.T) {
+	r := newTestRetriever(t)
+	if in := r.Understand("If I burn out as a PM, which adjacent roles could I switch to?", nil); in.Scope != ScopeIn {
+		t.Errorf("a condition beside the ladder: scope %q, want in", in.Scope)
+	}
+	if in := r.Understand("As a PM, how do I deal with burnout?", nil); in.Scope != ScopeNearby {
+		t.Errorf("what is asked beside the ladder: scope %q, want nearby", in.Scope)
+	}
+	for _, q := range []string{
+		"My work is mostly picking up tickets and writing specs for the engineers. What should I get better at?",
+		"I'm on the exec team and have directors reporting into me. Which skills should I keep sharpening?",
+	} {
+		if in := r.Understand(q, nil); in.Placed == "" {
+			t.Errorf("%q: not placed (intent %+v)", q, in)
+		}
 	}
 }
