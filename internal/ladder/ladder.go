@@ -79,7 +79,8 @@ var levels = []Level{
 	{
 		ID: IC, Name: "IC track (Principal/Staff PM)", Title: "Individual Contributor (IC)", Rung: 0,
 		Aliases: []string{"principal pm", "principal product manager", "staff pm", "staff product manager", "product architect",
-			"staff role", "principal role", "staff-level pm", "staff level pm",
+			"staff role", "principal role", "staff-level pm", "staff level pm", "non-manager route", "non-manager track", "non-manager path",
+			"non-management route", "non-management track", "non-management path", "non-managerial route", "non-managerial track", "non-managerial path",
 			"individual contributor", "ic track", "ic pm", "ic product manager", "distinguished pm", "senior staff pm",
 			"group principal pm", "ic"},
 		Summary: "a high-impact, high-respect career route that allows you to go deep rather than broad",

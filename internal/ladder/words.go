@@ -1,6 +1,9 @@
 package ladder
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // The words of conversation: what the reader needs to know about how people
 // talk around the ladder, as data. Nothing here names a level or a facet of
@@ -365,6 +368,9 @@ var Talk = struct {
 	// Choose ask to pick among the things the coach listed: "which of
 	// those", "which one".
 	Choose Phrases
+	// Earlier place what is pointed at before the coach's last answer:
+	// "option 4 from your list earlier".
+	Earlier Phrases
 	// ObjectOf are the words before a pronoun that make its person who
 	// something is for or done to: "for her", "work on me".
 	ObjectOf Phrases
@@ -498,11 +504,7 @@ var Talk = struct {
 		{"fifth", 5}, {"5th", 5}, {"sixth", 6}, {"6th", 6}, {"last", -1}, {"final", -1}, {"latter", -1}, {"former", 1},
 		{"top", 1},
 	},
-	Numbered: []Ordinal{
-		{"number one", 1}, {"number two", 2}, {"number three", 3}, {"number four", 4}, {"number five", 5}, {"number six", 6},
-		{"number 1", 1}, {"number 2", 2}, {"number 3", 3}, {"number 4", 4}, {"number 5", 5}, {"number 6", 6},
-		{"#1", 1}, {"#2", 2}, {"#3", 3}, {"#4", 4}, {"#5", 5}, {"#6", 6},
-	},
+	Numbered: numberedPoints(),
 	// Intensifiers may stand between a determiner and an ordinal ("the very last").
 	Intensifiers: Phrases{"very", "absolute", "really"},
 	Relations: Phrases{"boss", "manager", "skip-level", "mentor", "mentee", "report", "lead", "friend", "buddy", "colleague",
@@ -563,6 +565,8 @@ var Talk = struct {
 		"my background", "my context", "about myself", "what you know about me", "given my", "my circumstances"},
 	Choose: Phrases{"which of those", "which of these", "which of them", "which of the", "which one", "which ones",
 		"which option", "which path", "which role", "which route", "which would", "which fits", "which suits"},
+	Earlier: Phrases{"earlier", "list before", "at the start", "at the beginning", "first reply", "first answer",
+		"first message", "a while ago", "a while back", "way back"},
 	ObjectOf:         Phrases{"for", "on", "onto", "to", "at", "with", "from", "of"},
 	FirstObject:      Phrases{"me", "myself", "my"},
 	FirstPersonWords: Phrases{"i=", "me", "i'm", "im", "i've", "i'd", "i'll", "myself", "am i", "mine"},
@@ -610,6 +614,21 @@ var Talk = struct {
 type Ordinal struct {
 	Word string
 	N    int
+}
+
+// numberedPoints are a word for a point of a list with its number, in
+// words or digits ("number 5", "option two"), and "#" with a digit.
+func numberedPoints() []Ordinal {
+	nouns := []string{"number", "option", "item", "point", "choice"}
+	names := []string{"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}
+	var out []Ordinal
+	for n := 1; n <= len(names); n++ {
+		for _, noun := range nouns {
+			out = append(out, Ordinal{noun + " " + names[n-1], n}, Ordinal{noun + " " + strconv.Itoa(n), n})
+		}
+		out = append(out, Ordinal{"#" + strconv.Itoa(n), n})
+	}
+	return out
 }
 
 // Nearby is a subject next to the article that the article does not cover:

@@ -372,6 +372,7 @@ func (r *Retriever) point(in *Intent, q string, history []Turn) {
 	var it listed
 	if p, ok := pointerIn(q); ok {
 		p.listed = ladder.Talk.YouListed.In(" " + q + " ")
+		p.earlier = ladder.Talk.Earlier.In(" " + q + " ")
 		if it, ok = r.entrySkill(p, q, history); !ok {
 			if it, ok = r.pointed(p, history, in.Current); !ok {
 				return

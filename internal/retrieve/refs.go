@@ -35,6 +35,9 @@ type pointer struct {
 	// listed: the question says the coach listed it ("the second one you
 	// listed"), so the list is the coach's last, even an answer or two back.
 	listed bool
+	// earlier: the list is one before the coach's last answer ("option 4
+	// from your list earlier").
+	earlier bool
 }
 
 // pointerIn finds an ordinal after a determiner ("the third", "that very
@@ -354,8 +357,13 @@ func (r *Retriever) pointed(p pointer, history []Turn, own string) (listed, bool
 	whole := Turn{Role: "conversation", Content: all.String()}
 	for _, role := range []string{"assistant", "conversation"} {
 		turns := append(history[:len(history):len(history)], whole)
+		skip := p.earlier && role == "assistant" // the last answer is not the list
 		for i := len(turns) - 1; i >= 0; i-- {
 			if turns[i].Role != role {
+				continue
+			}
+			if skip {
+				skip = false
 				continue
 			}
 			var pick []listed

@@ -158,6 +158,8 @@ func TestPointerIn(t *testing.T) {
 		{"i have a number of questions", 0, "", false},
 		{"the second of those three levels, what does it own?", 2, "level", true},
 		{"very first week in the job", 0, "", false},
+		{"tell me about option 3", 3, "one", true},
+		{"choice two sounds good", 2, "one", true},
 	}
 	for _, tt := range tests {
 		p, ok := pointerIn(normalize(tt.q))
@@ -1252,5 +1254,25 @@ func TestConditionAndToldWork(t *testing.T) {
 		if in := r.Understand(q, nil); in.Placed == "" {
 			t.Errorf("%q: not placed (intent %+v)", q, in)
 		}
+	}
+}
+
+// A point of a list "from earlier" is one of a list before the coach's
+// last answer; the non-manager route is the IC track.
+func TestEarlierListAndICWords(t *testing.T) {
+	r := newTestRetriever(t)
+	history := []Turn{
+		{Role: "user", Content: "what could i do besides product?"},
+		{Role: "assistant", Content: "Some options:\n1. Operations & Program Management\n2. Business Development & Partnerships\n3. Product Marketing or Strategy"},
+		{Role: "user", Content: "and if i stay?"},
+		{Role: "assistant", Content: "Then build Stakeholder Management, Outcome Ownership and Build Influence."},
+	}
+	in := r.Understand("go back to option 3 from your list earlier", history)
+	if !slices.Equal(in.Roles, []string{"product-marketing"}) {
+		t.Errorf("option 3 from earlier: roles %v, want product-marketing (intent %+v)", in.Roles, in)
+	}
+	in = r.Understand("what does success look like on the non-management path?", nil)
+	if len(in.Levels) == 0 || in.Levels[0] != ladder.IC {
+		t.Errorf("the non-management path: levels %v, want the IC track", in.Levels)
 	}
 }
