@@ -1,7 +1,6 @@
 package lazyre
 
 import (
-	"math/bits"
 	"regexp"
 	"regexp/syntax"
 	"slices"
@@ -37,9 +36,8 @@ type compiled struct {
 	need []string
 	// byHead lists the branches by the word-start keys of their
 	// literals; anyHead the branches without such keys.
-	byHead   map[int][]int
-	headBits [headWords]uint64 // byHead's keys, as a set
-	anyHead  []int
+	byHead  keyed
+	anyHead []int
 	// alts are the branches of a pattern written as \b(?:a|b|...)\b, each
 	// with its own prefilter: a question usually holds the literals of none
 	// or one of them, so one or two small regexps run instead of a big one.
@@ -50,7 +48,8 @@ type compiled struct {
 func compile(expr string) *compiled {
 	p := newPattern(expr)
 	if pre, branches, post, ok := splitAlternation(expr); ok && len(branches) > 1 {
-		p.byHead = map[int][]int{}
+		byHead := map[int][]int{}
+		defer func() { p.byHead = newKeyed(byHead) }()
 		for i, b := range branches {
 			a := newPattern(pre + "(?:" + b + ")" + post)
 			p.alts = append(p.alts, a)
@@ -61,8 +60,7 @@ func compile(expr string) *compiled {
 			keys := slices.Clone(a.keys)
 			slices.Sort(keys)
 			for _, k := range slices.Compact(keys) {
-				p.byHead[k] = append(p.byHead[k], i)
-				p.headBits[k>>6] |= 1 << (k & 63)
+				byHead[k] = append(byHead[k], i)
 			}
 		}
 	}
@@ -92,16 +90,7 @@ func (p *compiled) eachBranch(s string, visit func(*compiled, *heads) bool) {
 			return
 		}
 	}
-	for w := range h.bits {
-		for both := h.bits[w] & p.headBits[w]; both != 0; both &= both - 1 {
-			k := w<<6 | bits.TrailingZeros64(both)
-			for _, j := range p.byHead[k] {
-				if try(j) {
-					return
-				}
-			}
-		}
-	}
+	p.byHead.each(h, try)
 }
 
 func newPattern(expr string) *compiled {
@@ -218,13 +207,20 @@ type heads struct {
 	bits [headWords]uint64
 }
 
-// lastHeads remembers the heads of the text last asked about: one question
-// is read by dozens of patterns in a row.
-var lastHeads atomic.Pointer[heads]
+// headSlots remember the heads of the texts last asked about, latest
+// first: one question is read by dozens of patterns, a few texts of it in
+// turn (and by more than one request at a time).
+var (
+	headSlots [8]atomic.Pointer[heads]
+	headNext  atomic.Uint32
+)
 
 func headsOf(s string) *heads {
-	if h := lastHeads.Load(); h != nil && h.s == s {
-		return h
+	last := headNext.Load()
+	for i := range uint32(len(headSlots)) {
+		if h := headSlots[(last-i)%uint32(len(headSlots))].Load(); h != nil && h.s == s {
+			return h
+		}
 	}
 	h := &heads{s: s}
 	for i := 0; i+1 < len(s); i++ {
@@ -233,7 +229,7 @@ func headsOf(s string) *heads {
 			h.bits[k>>6] |= 1 << (k & 63)
 		}
 	}
-	lastHeads.Store(h)
+	headSlots[headNext.Add(1)%uint32(len(headSlots))].Store(h)
 	return h
 }
 
