@@ -40,9 +40,8 @@ func (x *boosting) quoted(question string) {
 	if !strings.ContainsAny(question, "'\"‘’“”") {
 		return
 	}
-	names := x.r.levelNameTerms()
 	for _, q := range quotesIn(question) {
-		if id := x.r.quotes.echoed(q, func(t string) bool { return names[t] }); id != "" {
+		if id := x.r.quotes.echoed(q, func(t string) bool { return x.r.nameTerms[t] }); id != "" {
 			x.put(id, x.b[id]+bQuote)
 		}
 	}

@@ -48,12 +48,15 @@ type Retriever struct {
 	ladWords map[string]bool
 	// quotes finds the line of the sections a quoted phrase echoes.
 	quotes quoteIndex
+	// nameTerms are lad's levelNameTerms, built with the ladder.
+	nameTerms map[string]bool
 }
 
 // WithLadder makes the retriever read questions against the ladder m, the
 // one its sections come from. It returns r.
 func (r *Retriever) WithLadder(m *ladder.Model) *Retriever {
 	r.lad = m
+	r.nameTerms = r.levelNameTerms()
 	r.ladWords = map[string]bool{}
 	if !m.IsArticle() {
 		// A loaded ladder's names are words of its domain, as "pm" and
@@ -136,6 +139,7 @@ func New(set *sections.Set, idx *index.Index) *Retriever {
 		}
 	}
 	r.quotes = newQuoteIndex(lines)
+	r.nameTerms = r.levelNameTerms()
 	r.skillsWith = map[string][]int{}
 	for k, sk := range r.skills {
 		for _, t := range sk.terms {
