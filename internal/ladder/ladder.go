@@ -45,7 +45,7 @@ var levels = []Level{
 		ID: Associate, Name: "Associate PM", Title: "Associate Product Manager/Product Manager", Rung: 1,
 		Aliases: []string{"associate pm", "associate product manager", "apm", "junior pm", "junior product manager",
 			"new pm", "new product manager", "entry-level pm", "entry level pm", "entry-level product manager",
-			"first pm job", "first pm role", "first product job", "first product role", "out of uni", "out of university", "out of college", "new grad", "graduate pm", "aspiring pm", "beginner pm", "first year in product", "first year as a pm", "first year", "early years", "just starting out", "starting out", "new to product", "new to product management", "fresh out of school", "product manager i", "pm i", "pm1", "pm 1", "pm-1", "product manager 1", "associate", "junior", "entry-level", "entry level"},
+			"first pm job", "first pm role", "first product job", "first product role", "out of uni", "out of university", "out of college", "new grad", "graduate pm", "aspiring pm", "beginner pm", "first year in product", "first year as a pm", "my first year", "her first year", "his first year", "their first year", "your first year", "first-year pm", "first year pm", "early years", "just starting out", "starting out", "new to product", "new to product management", "fresh out of school", "product manager i", "pm i", "pm1", "pm 1", "pm-1", "product manager 1", "associate", "junior", "entry-level", "entry level"},
 		Summary: "This is usually where the PM journey begins",
 	},
 	{

@@ -1276,3 +1276,16 @@ func TestEarlierListAndICWords(t *testing.T) {
 		t.Errorf("the non-management path: levels %v, want the IC track", in.Levels)
 	}
 }
+
+// "The first year" as a span of time names no level; someone's first year
+// is the first rung.
+func TestFirstYear(t *testing.T) {
+	r := newTestRetriever(t)
+	in := r.Understand("What should a new head of product have achieved after the first year?", nil)
+	if in.Current == ladder.Associate || slices.Contains(in.Levels, ladder.Associate) || slices.Contains(in.Levels, ladder.Mid) {
+		t.Errorf("a span of time read as a rung: %+v", in)
+	}
+	if in = r.Understand("What matters most in my first year?", nil); !slices.Contains(in.Levels, ladder.Associate) {
+		t.Errorf("my first year: levels %v, want %q", in.Levels, ladder.Associate)
+	}
+}
