@@ -11,6 +11,7 @@ import (
 	"io"
 	"math"
 	"runtime"
+	"slices"
 
 	chromem "github.com/philippgille/chromem-go"
 
@@ -44,9 +45,12 @@ type Index struct {
 	ids  []string
 	pos  map[string]int
 	vecs [][]float32
-	// postings lists, for each dimension, the documents whose vectors are
-	// not zero there, for scan; nil above ScanLimit.
-	postings [][]posting
+	// postings lists, dimension after dimension, the documents whose
+	// vectors are not zero there, for scan: dimension d's are
+	// postings[starts[d]:starts[d+1]]. Both nil above ScanLimit. One array
+	// and its offsets are a sixth of the memory a slice a dimension takes.
+	postings []posting
+	starts   []int32
 }
 
 // posting is a document's non-zero value on one dimension.
@@ -122,25 +126,42 @@ func newIndex(ctx context.Context, db *chromem.DB, col *chromem.Collection, embe
 		return nil, fmt.Errorf("index: collection holds %d documents, want %d", n, len(ids))
 	}
 	if len(ids) <= ScanLimit {
-		x.postings = postingsOf(x.vecs)
+		x.postings, x.starts = postingsOf(x.vecs)
 	}
 	return x, nil
 }
 
-// postingsOf lists each dimension's non-zero values, documents in order.
-func postingsOf(vecs [][]float32) [][]posting {
-	var out [][]posting
-	for d, vec := range vecs {
-		for len(out) < len(vec) {
-			out = append(out, nil)
-		}
+// postingsOf lists each dimension's non-zero values, documents in order,
+// dimensions one after the other, and where each dimension's start.
+func postingsOf(vecs [][]float32) ([]posting, []int32) {
+	dims := 0
+	for _, vec := range vecs {
+		dims = max(dims, len(vec))
+	}
+	// Count each dimension's values, then place them: documents come in
+	// order, so each dimension's stay in order.
+	starts := make([]int32, dims+1)
+	for _, vec := range vecs {
 		for i, v := range vec {
 			if v != 0 {
-				out[i] = append(out[i], posting{doc: int32(d), v: v})
+				starts[i+1]++
 			}
 		}
 	}
-	return out
+	for i := range dims {
+		starts[i+1] += starts[i]
+	}
+	out := make([]posting, starts[dims])
+	next := slices.Clone(starts[:dims])
+	for d, vec := range vecs {
+		for i, v := range vec {
+			if v != 0 {
+				out[next[i]] = posting{doc: int32(d), v: v}
+				next[i]++
+			}
+		}
+	}
+	return out, starts
 }
 
 // Export writes the collection, vectors included, as a snapshot.
@@ -228,7 +249,7 @@ func (x *Index) sum(dims []int32, vals []float32, out []float64) []float64 {
 	}
 	for k, d := range dims {
 		v := vals[k]
-		for _, p := range x.postings[d] {
+		for _, p := range x.postings[x.starts[d]:x.starts[d+1]] {
 			sums[p.doc] += v * p.v
 		}
 	}
