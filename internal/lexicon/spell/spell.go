@@ -20,9 +20,10 @@ func MaxDistance(n int) int {
 // map look-ups instead of a scan of the vocabulary. It is safe for
 // concurrent use and allocates nothing per call.
 type Speller struct {
-	words []string         // the vocabulary, preferred first
-	index map[string]int32 // word -> position in words
-	known map[string]bool  // further words that are never corrected
+	words []string // the vocabulary, preferred first
+	// known holds the vocabulary and the further words that are never
+	// corrected: one look-up tells whether a word is either.
+	known map[string]bool
 	heads hashTable        // hash of a deletion -> first posting
 	post  []posting
 	// filter has a bit set for every hash in heads: most deletions of a
@@ -52,15 +53,14 @@ type posting struct {
 // are left out of the index.
 func New(words, known []string) *Speller {
 	s := &Speller{
-		index:  make(map[string]int32, len(words)),
-		known:  make(map[string]bool, len(known)),
+		known:  make(map[string]bool, len(words)+len(known)),
 		filter: make([]uint64, (1<<filterBits)/64),
 	}
 	for _, w := range words {
-		if _, dup := s.index[w]; dup {
+		if s.known[w] {
 			continue
 		}
-		s.index[w] = int32(len(s.words))
+		s.known[w] = true
 		s.words = append(s.words, w)
 	}
 	for _, w := range known {
@@ -110,7 +110,7 @@ func (s *Speller) Known(word string) bool {
 	}
 	it := NewBases(word)
 	for b, _, ok := it.Next(); ok; b, _, ok = it.Next() {
-		if _, in := s.index[string(b)]; in || s.known[string(b)] {
+		if s.known[string(b)] {
 			return true
 		}
 	}
@@ -118,8 +118,7 @@ func (s *Speller) Known(word string) bool {
 }
 
 func (s *Speller) has(w string) bool {
-	_, ok := s.index[w]
-	return ok || s.known[w]
+	return s.known[w]
 }
 
 // Nearest returns the vocabulary word closest to word within
