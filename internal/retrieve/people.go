@@ -30,7 +30,11 @@ func namedPeople(lad *ladder.Model, history []Turn, known func(string) bool) map
 			default:
 				continue
 			}
-			if id := levelTold(lad, words[from:min(len(words), from+nameReach)], known); id != "" {
+			id := levelTold(lad, words[from:min(len(words), from+nameReach)], known)
+			if id == "" && key == strings.ToLower(w) {
+				id = titleBefore(lad, t.Content, w)
+			}
+			if id != "" {
 				if out == nil {
 					out = map[string]string{}
 				}
@@ -61,6 +65,36 @@ func levelTold(lad *ladder.Model, words []string, known func(string) bool) strin
 	}
 	return ""
 }
+
+// titleBefore is the level of a title set right before a name in text ("we
+// hired a VP of Product, Marcus", "our director Ana"): in the few words
+// before the name's first place, in its sentence, with no word of the
+// asker's own ("I'm a senior PM, Ana...").
+func titleBefore(lad *ladder.Model, text, name string) string {
+	at := strings.Index(text, name)
+	if at < 0 {
+		return ""
+	}
+	before := text[:at]
+	if end := strings.LastIndexAny(before, ".?!;:"); end >= 0 {
+		before = before[end+1:]
+	}
+	ws := strings.Fields(before)
+	said := normalize(strings.Join(ws[max(0, len(ws)-titleReach):], " "))
+	if said == "" || ladder.Talk.FirstPersonWords.In(" "+said+" ") {
+		return ""
+	}
+	id := ""
+	for _, m := range lad.FindLevels(said) {
+		if m.Strong {
+			id = m.ID
+		}
+	}
+	return id
+}
+
+// titleReach is how many words before a name may be its title.
+const titleReach = 5
 
 // relationAt reports whether words[i:] open with "my" or "our" and a
 // relation ("my boss").

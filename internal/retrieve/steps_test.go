@@ -2,6 +2,7 @@ package retrieve
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -1287,5 +1288,26 @@ func TestFirstYear(t *testing.T) {
 	}
 	if in = r.Understand("What matters most in my first year?", nil); !slices.Contains(in.Levels, ladder.Associate) {
 		t.Errorf("my first year: levels %v, want %q", in.Levels, ladder.Associate)
+	}
+}
+
+// A title set right before a name is that person's ("we hired a VP of
+// Product, Dana"); the asker's own title before a name is not.
+func TestTitleBeforeName(t *testing.T) {
+	lad, r := ladder.Default(), newTestRetriever(t)
+	tests := []struct {
+		turn string
+		want map[string]string
+	}{
+		{"We just brought in a new VP of Product, Dana, to lead the org.", map[string]string{"dana": "vp"}},
+		{"our director Ana wants a new plan", map[string]string{"ana": "director"}},
+		{"I'm a senior PM, Ana is my peer.", nil},
+		{"We met the senior PM. Ana joined later.", nil},
+	}
+	for _, tt := range tests {
+		got := namedPeople(lad, []Turn{{Role: "user", Content: tt.turn}}, r.knownWord)
+		if len(got) != len(tt.want) || !maps.Equal(got, tt.want) {
+			t.Errorf("namedPeople(%q) = %v, want %v", tt.turn, got, tt.want)
+		}
 	}
 }
