@@ -80,19 +80,37 @@ func Terms(text string) []string {
 	toks := tokens(foldPhrases(strings.ToLower(text)))
 	out := make([]string, 0, len(toks))
 	for _, tok := range toks {
-		if IsStop(tok) {
-			continue
-		}
-		if s, ok := synonyms[tok]; ok {
-			for _, w := range strings.Fields(s) {
-				out = append(out, Stem(w))
-			}
-			continue
-		}
-		out = append(out, Stem(tok))
+		out = append(out, tokenTerms(tok)...)
 	}
 	return out
 }
+
+// tokenTerms is what Terms makes of one token: nothing for a stop word,
+// the stems of a synonym's words, or its stem. It is remembered, as stems
+// are: one look-up a token instead of the stop lists', the synonyms' and
+// the stems'. The slice is shared: callers must not modify it.
+func tokenTerms(tok string) []string {
+	if len(tok) > 32 {
+		return termsOfToken(tok)
+	}
+	return tokenMemo.Get(tok, termsOfToken)
+}
+
+func termsOfToken(tok string) []string {
+	if IsStop(tok) {
+		return nil
+	}
+	if s, ok := synonyms[tok]; ok {
+		var out []string
+		for _, w := range strings.Fields(s) {
+			out = append(out, Stem(w))
+		}
+		return out
+	}
+	return []string{Stem(tok)}
+}
+
+var tokenMemo = memo.New[string, []string](maxStems) // token -> its terms
 
 // Stem folds spelling and returns the Porter2 stem of a lower-case word.
 // Stems are remembered: the same few thousand words come back in every

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	article "github.com/ladder/coach/corpus"
 )
 
 // tokensByBuilder is Tokens as first written, one rune at a time into a
@@ -43,6 +45,38 @@ func TestTokensAgree(t *testing.T) {
 	} {
 		if got, want := Tokens(s), tokensByBuilder(s); !slices.Equal(got, want) {
 			t.Errorf("Tokens(%q) = %q; want %q", s, got, want)
+		}
+	}
+}
+
+// termsOneByOne is Terms as first written, a token's stop lists, synonyms
+// and stem looked up in turn: the reference the remembered version must
+// agree with.
+func termsOneByOne(text string) []string {
+	var out []string
+	for _, tok := range tokens(foldPhrases(strings.ToLower(text))) {
+		if IsStop(tok) {
+			continue
+		}
+		if s, ok := synonyms[tok]; ok {
+			for _, w := range strings.Fields(s) {
+				out = append(out, Stem(w))
+			}
+			continue
+		}
+		out = append(out, Stem(tok))
+	}
+	return out
+}
+
+func TestTermsAgree(t *testing.T) {
+	texts := append(strings.Split(article.Article, "\n"), "", "The boss's KPIs and OKRs", "bizdev bizdev duties",
+		"Day to day, deal with it", strings.Repeat("x", 40)+" "+strings.Repeat("prioritisation", 3), "the and of")
+	for range 2 { // remembered the second time
+		for _, s := range texts {
+			if got, want := Terms(s), termsOneByOne(s); !slices.Equal(got, want) {
+				t.Fatalf("Terms(%q) = %q; want %q", s, got, want)
+			}
 		}
 	}
 }
