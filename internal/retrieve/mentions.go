@@ -359,7 +359,7 @@ func rejectsManaging(q string) bool {
 	}
 	words := strings.Fields(q)
 	for i := range words {
-		head := " " + strings.Join(words[max(0, i-4):i+1], " ") + " "
+		head := " " + strings.TrimRight(strings.Join(words[max(0, i-4):i+1], " "), ",.;:?!") + " "
 		if !ladder.Talk.Managing.Suffix(head) && !ladder.Talk.Managing.In(" "+words[i]+" ") {
 			continue
 		}

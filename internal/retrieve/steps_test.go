@@ -704,6 +704,8 @@ func TestRejectsManaging(t *testing.T) {
 		{"a senior path that does not involve direct reports?", true},
 		{"managing people is what i want next", false},
 		{"i manage two pms and love it. what's next?", false},
+		{"any role this senior where i don't lead an org?", true},
+		{"i run an org of forty and love it", false},
 	}
 	for _, tt := range tests {
 		if got := rejectsManaging(normalize(tt.q)); got != tt.want {

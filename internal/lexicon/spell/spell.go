@@ -24,7 +24,7 @@ type Speller struct {
 	// known holds the vocabulary and the further words that are never
 	// corrected: one look-up tells whether a word is either.
 	known map[string]bool
-	heads hashTable        // hash of a deletion -> first posting
+	heads hashTable // hash of a deletion -> first posting
 	post  []posting
 	// filter has a bit set for every hash in heads: most deletions of a
 	// word no vocabulary word is near miss here, in a bit set small enough
