@@ -358,10 +358,10 @@ var Talk = struct {
 	FirstPerson Phrases
 	// ThirdPerson refers to someone other than the asker.
 	ThirdPerson Phrases
-	// OnePerson are the pronouns of one person other than the asker: a
-	// facet asked with one as its subject is asked of that person ("what
-	// should she be working on?").
-	OnePerson Phrases
+	// TheyPronouns are the pronouns of people other than the asker: a facet
+	// asked with one as its subject is asked of them ("what should she be
+	// working on?", "what does success look like for them?").
+	TheyPronouns Phrases
 	// ToldBack point at what the asker told of themselves earlier in the
 	// conversation: "given what I told you", "someone like me".
 	ToldBack Phrases
@@ -559,7 +559,7 @@ var Talk = struct {
 		"i support", "i partner", "i align", "i shape", "i make", "i sit", "my job is", "my day", "my team", "i'm trusted", "i am trusted"},
 	ThirdPerson: Phrases{"she", "her", "he", "him", "his", "they", "them", "their", "that level", "their level", "that job", "that role", "her job", "his job", "their job", "her role", "his role", "their role",
 		"someone at", "that person", "this person", "someone in that", "someone like that", "people at that", "hers"},
-	OnePerson: Phrases{"she", "he", "her", "him", "she's", "he's", "she'd", "he'd", "she'll", "he'll"},
+	TheyPronouns: Phrases{"she", "he", "her", "him", "she's", "he's", "she'd", "he'd", "she'll", "he'll", "they", "them", "they're", "they'd", "they'll"},
 	ToldBack: Phrases{"what i told*", "i told you", "i've told you", "what i said", "i said earlier", "i said before",
 		"i mentioned", "i've mentioned", "what i shared", "i shared", "like me", "where i work", "my situation",
 		"my background", "my context", "about myself", "what you know about me", "given my", "my circumstances"},

@@ -162,7 +162,7 @@ func lastPronounThird(words []string) bool {
 	for i := len(words) - 1; i >= 0; i-- {
 		w := " " + strings.Trim(words[i], ",;:?!.") + " "
 		switch {
-		case ladder.Talk.OnePerson.In(w):
+		case ladder.Talk.TheyPronouns.In(w):
 			return true
 		case ladder.Talk.FirstPersonWords.In(w):
 			return false
@@ -182,7 +182,7 @@ func pronounAfter(words []string) (third, ok bool) {
 		switch w := " " + strings.Trim(words[i], ",;:?!.") + " "; {
 		case ladder.Talk.AskerObject.In(w):
 			return false, true
-		case ladder.Talk.OnePerson.In(w):
+		case ladder.Talk.TheyPronouns.In(w):
 			return true, true
 		}
 	}

@@ -1153,6 +1153,7 @@ func TestFacetOfThird(t *testing.T) {
 		{"is he piling work on me?", false},
 		{"she says i should work on my strategy", false},
 		{"what should i work on?", false},
+		{"what does success look like for them?", true},
 	}
 	for _, tt := range tests {
 		if got := facetOfThird(tt.q); got != tt.want {
