@@ -1,6 +1,9 @@
 package ladder
 
-import "sync/atomic"
+import (
+	"slices"
+	"sync/atomic"
+)
 
 // heads is what the phrase search reads of a text once: the set of its
 // word starts, each as a hashed key of its first two bytes, and its words
@@ -15,7 +18,7 @@ type heads struct {
 	t     string
 	bits  [headWords]uint64
 	words []textWord
-	buf   [16]textWord // words' room, for most texts
+	buf   [6]textWord // words' room, for most texts (a clause)
 }
 
 // textWord is a word of a heads' text (a run of word bytes): where it
@@ -50,7 +53,8 @@ func headsOf(t string) *heads {
 		}
 	}
 	h := &heads{t: t}
-	h.words = h.buf[:0]
+	var scratch [64]textWord // the words, before they are kept
+	words := scratch[:0]
 	for i := 0; i < len(t); {
 		if !isWordByte(t[i]) {
 			i++
@@ -65,7 +69,12 @@ func headsOf(t string) *heads {
 			w.h = (w.h ^ uint32(t[i])) * fnvPrime
 		}
 		w.end = uint32(i)
-		h.words = append(h.words, w)
+		words = append(words, w)
+	}
+	if len(words) <= len(h.buf) {
+		h.words = h.buf[:copy(h.buf[:], words)]
+	} else {
+		h.words = slices.Clone(words)
 	}
 	headSlots[headNext.Add(1)%uint32(len(headSlots))].Store(h)
 	return h
