@@ -1,6 +1,9 @@
 package textnorm
 
-import "testing"
+import (
+	"math/rand/v2"
+	"testing"
+)
 
 func TestFold(t *testing.T) {
 	tests := []struct{ in, want string }{
@@ -20,6 +23,21 @@ func TestFold(t *testing.T) {
 		}
 		if got := Fold(Fold(tt.in)); got != Fold(tt.in) {
 			t.Errorf("Fold is not idempotent on %q: %q", tt.in, got)
+		}
+	}
+}
+
+// Fold's one pass over an ASCII text gives what folding any text gives.
+func TestFoldASCII(t *testing.T) {
+	const alphabet = "aZ *_`-'\"?\t\n\v\f\r\x00~"
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		b := make([]byte, rng.IntN(12))
+		for i := range b {
+			b[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		if got, want := Fold(string(b)), foldAny(string(b)); got != want {
+			t.Fatalf("Fold(%q) = %q; foldAny gives %q", b, got, want)
 		}
 	}
 }
