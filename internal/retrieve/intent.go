@@ -1039,8 +1039,9 @@ func statedLevel(lad *ladder.Model, q string) string {
 		}
 		ms := lad.FindLevels(rest)
 		// Not "my cousin began as a junior PM", nor "compared to being a
-		// senior PM".
-		other := othersCue(q[loc[0]:loc[1]]) && (thirdSubject(q[:loc[0]]) || ladder.Talk.CompareBase.Suffix(" "+q[:loc[0]]))
+		// senior PM", nor "being a VP" set against another level.
+		before := q[:loc[0]]
+		other := othersCue(q[loc[0]:loc[1]]) && (thirdSubject(before) || ladder.Talk.CompareBase.Suffix(" "+before) || ladder.Cues.Compare.In(q))
 		if len(ms) > 0 && ms[0].Pos <= 12 && !ladder.Cues.NotStated.In(rest[:ms[0].Pos]) && !other {
 			return ms[0].ID
 		}

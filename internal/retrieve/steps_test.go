@@ -1314,3 +1314,16 @@ func TestTitleBeforeName(t *testing.T) {
 		}
 	}
 }
+
+// "The difference between being a VP and a director" states no level of
+// the asker's own.
+func TestComparedBeingNotStated(t *testing.T) {
+	for _, q := range []string{"what's the difference between being a vp and a director?", "how does being a senior pm differ from being a mid-level pm?"} {
+		if got := statedLevel(ladder.Default(), normalize(q)); got != "" {
+			t.Errorf("statedLevel(%q) = %q, want none", q, got)
+		}
+	}
+	if got := statedLevel(ladder.Default(), normalize("being a senior pm, what should i learn next?")); got != ladder.Senior {
+		t.Errorf("being a senior pm, as the asker: %q, want senior", got)
+	}
+}
