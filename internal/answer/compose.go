@@ -428,9 +428,8 @@ func (c *composer) readLines(i int) []line {
 // its items, each with its place in Lines, its text trimmed, its skill's
 // name and its textFacts, and the facts of its title.
 type sectionFacts struct {
-	// of is the section read, to tell another with the same id from it:
-	// its Lines (the same array: article lines never change), and the
-	// fields its items and skills depend on.
+	// of is the section read, to tell another with the same lines' array
+	// from it: the fields its items, skills and title's facts depend on.
 	of    sections.Section
 	title textFacts
 	items []itemFacts
@@ -468,18 +467,30 @@ func (sf *sectionFacts) reads(s sections.Section) bool {
 		o.Heading == s.Heading && o.Facet == s.Facet && o.Title == s.Title
 }
 
-// sectionFactsOf is the facts of s, remembered by id: sections are fixed,
-// so the memo holds the article's (or ladder file's). A section with the
-// id of another seen first is read again every time.
+// sectionFactsOf is the facts of s, remembered by its lines' array:
+// sections are fixed, so the memo holds those of the sections built (the
+// article's, a ladder file's, each app's). A section whose lines or other
+// fields differ from the first with its array's is read again every time.
 func sectionFactsOf(s sections.Section) *sectionFacts {
-	sf := sectionMemo.Get(s.ID, func(string) *sectionFacts { return newSectionFacts(s) })
+	k := linesKey{n: len(s.Lines)}
+	if k.n > 0 {
+		k.first = &s.Lines[0]
+	}
+	sf := sectionMemo.Get(k, func(linesKey) *sectionFacts { return newSectionFacts(s) })
 	if !sf.reads(s) {
 		return newSectionFacts(s)
 	}
 	return sf
 }
 
-var sectionMemo = memo.New[string, *sectionFacts](maxSections)
+// linesKey names a section's lines by their array: its first element's
+// address and their number.
+type linesKey struct {
+	first *string
+	n     int
+}
+
+var sectionMemo = memo.New[linesKey, *sectionFacts](maxSections)
 
 const maxSections = 4096
 

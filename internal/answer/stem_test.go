@@ -135,9 +135,13 @@ func TestQuestionTermsAgree(t *testing.T) {
 }
 
 // A section's facts are its own, also when another section with its id
-// (from another ladder) was read first.
+// (from another ladder) or its lines' array was read first.
 func TestSectionFactsOf(t *testing.T) {
+	shared := []string{"Heading", "Roadmaps: plan the quarter.", "A list:"}
 	for _, s := range []sections.Section{
+		{ID: "zz/shared", Title: "Skills", Facet: "skills", Lines: shared},
+		{ID: "zz/shared", Title: "Other", Facet: "skills", Lines: shared, Heading: "Heading"},
+		{ID: "zz/shared", Title: "Other", Facet: "overview", Lines: shared, Heading: "Heading"},
 		{ID: "zz/facts", Title: "Skills", Facet: "skills", Lines: []string{"Roadmaps: plan the quarter.", "  Writing: specs and notes  "}},
 		{ID: "zz/facts", Title: "Skills", Facet: "skills", Lines: []string{"Hiring: grow the team."}},
 		{ID: "zz/facts", Title: "Overview", Facet: "overview", Lines: []string{"Heading", "A line.", "A list:"}, Heading: "Heading"},
