@@ -72,7 +72,7 @@ var levels = []Level{
 	{
 		ID: VP, Name: "VP of Product/CPO", Title: "VP of Product / Chief Product Officer (CPO)", Rung: 5,
 		Aliases: []string{"vp of product", "vp product", "vice president of product", "vp of product management", "svp of product",
-			"cpo", "chief product officer", "product executive", "vp", "top rung", "highest rung", "top of the ladder", "the very top",
+			"cpo", "chief product officer", "product executive", "vp", "top rung", "highest rung", "top of the ladder", "the very top", "top level", "highest level", "top job", "top role", "top spot",
 			"top of the management track"},
 		Summary: "you’re no longer just leading product teams, you’re helping lead the company",
 	},

@@ -1327,3 +1327,13 @@ func TestComparedBeingNotStated(t *testing.T) {
 		t.Errorf("being a senior pm, as the asker: %q, want senior", got)
 	}
 }
+
+// The top level, job or role of the ladder is its top rung.
+func TestTopLevelWords(t *testing.T) {
+	r := newTestRetriever(t)
+	for _, q := range []string{"what does the top job involve?", "how is success judged at the highest level?"} {
+		if in := r.Understand(q, nil); len(in.Levels) == 0 || in.Levels[0] != ladder.VP {
+			t.Errorf("%q: levels %v, want the top rung", q, in.Levels)
+		}
+	}
+}
