@@ -465,19 +465,33 @@ func overlaps(taken []bool, pos, n int) bool {
 
 // FindRoles lists the adjacent roles named in text.
 func FindRoles(text string) []Role {
-	t := " " + lowerText(text) + " "
-	h := headsOf(t)
+	var named uint64 // a bit for each role (there are a few)
+	roleWords.Each(" "+lowerText(text)+" ", func(k, _ int) bool {
+		named |= 1 << roleOf[k]
+		return false
+	})
 	var out []Role
-	for _, r := range roles {
-		for _, w := range r.Words {
-			if h.may(w) && hasWord(t, w) {
-				out = append(out, r)
-				break
-			}
+	for i, r := range roles {
+		if named&(1<<i) != 0 {
+			out = append(out, r)
 		}
 	}
 	return out
 }
+
+// roleWords are the words of every role, read through one index; roleOf
+// is the role of each. None holds a "*" or "=": each is found as written.
+var roleWords, roleOf = func() (PhraseTable, []int) {
+	var words Phrases
+	var of []int
+	for i, r := range roles {
+		words = append(words, r.Words...)
+		for range r.Words {
+			of = append(of, i)
+		}
+	}
+	return NewPhraseTable(words), of
+}()
 
 // Replacers are built once: building one costs more than using it.
 var (

@@ -248,3 +248,22 @@ func TestFindLevelsMemo(t *testing.T) {
 		t.Errorf("FindLevels of a text naming no level, remembered = %#v, want nil", got)
 	}
 }
+
+// Suffix finds a phrase that ends the text as whole words, spaces trimmed.
+func TestPhrasesSuffix(t *testing.T) {
+	p := Phrases{"senior pm", "here"}
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"senior pm", true}, {"  a senior pm  ", true}, {"i'm here ", true}, {"there", false},
+		{"a junior pm", false}, {"senior pm now", false}, {"pm", false}, {"", false}, {"asenior pm", false},
+	} {
+		if got := p.Suffix(tt.text); got != tt.want {
+			t.Errorf("Suffix(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+	if !(Phrases{""}).Suffix("  ") || (Phrases{""}).Suffix("x") {
+		t.Error("the empty phrase ends only an empty text")
+	}
+}

@@ -187,3 +187,31 @@ func TestHeadsWords(t *testing.T) {
 		t.Errorf("words %q, want %q", got, want)
 	}
 }
+
+// FindRoles, through one index of the roles' words, finds the roles whose
+// words stand in the text, as trying each word over the whole text does.
+func TestFindRolesByIndex(t *testing.T) {
+	if slices.ContainsFunc(roleWords.Phrases, func(w string) bool { return markAt(w) >= 0 }) {
+		t.Fatal("a role's word holds a mark: the index would not find it as hasWord does")
+	}
+	if len(roles) > 64 {
+		t.Fatal("FindRoles keeps a bit for each role: more than 64 roles")
+	}
+	texts := append(strings.Split(string(corpus.Article), "\n"), "r&d or r & d?", "zero-to-one, 0-to-1 and founders", "start my own thing")
+	for _, text := range texts {
+		tx := " " + lowerText(text) + " "
+		var want []string
+		for _, r := range roles {
+			if slices.ContainsFunc(r.Words, func(w string) bool { return hasWord(tx, w) }) {
+				want = append(want, r.ID)
+			}
+		}
+		var got []string
+		for _, r := range FindRoles(text) {
+			got = append(got, r.ID)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: %v; word by word %v", text, got, want)
+		}
+	}
+}

@@ -191,9 +191,9 @@ func restEnd(t string, i int, rest string, whole bool) (int, bool) {
 
 // Suffix reports whether t ends with one of the phrases (spaces trimmed).
 func (p Phrases) Suffix(t string) bool {
-	t = " " + trimSpace(t)
+	t = trimSpace(t)
 	for _, w := range p {
-		if len(t) > len(w) && t[len(t)-len(w):] == w && t[len(t)-len(w)-1] == ' ' {
+		if n := len(t) - len(w); n >= 0 && t[n:] == w && (n == 0 || t[n-1] == ' ') {
 			return true
 		}
 	}
