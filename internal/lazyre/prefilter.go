@@ -126,11 +126,35 @@ func newPattern(expr string) *compiled {
 
 // required returns strings one of which every match of re holds somewhere
 // (not only at its start): the most selective part of a sequence that
-// always matches one of a few whole strings ("years" in "\d+ years"). Nil
-// when there is none of at least minNeed bytes.
+// always matches one of a few whole strings ("years" in "\d+ years"), or,
+// for alternatives that each hold such strings, all of theirs ("prompt" or
+// "rules" in "your (?:prompt|rules)|the prompt"). Nil when there is none of
+// at least minNeed bytes.
 func required(re *syntax.Regexp) []string {
-	if re.Op == syntax.OpCapture {
+	switch re.Op {
+	case syntax.OpCapture, syntax.OpPlus:
 		return required(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min > 0 {
+			return required(re.Sub[0])
+		}
+		return nil
+	case syntax.OpAlternate:
+		if e, ok := exact(re); ok && shortest(e) >= minNeed {
+			return e
+		}
+		var all []string
+		for _, sub := range re.Sub {
+			e := required(sub)
+			if e == nil {
+				return nil
+			}
+			all = append(all, e...)
+		}
+		if len(all) > maxNeed {
+			return nil
+		}
+		return all
 	}
 	if re.Op != syntax.OpConcat {
 		if e, ok := exact(re); ok && shortest(e) >= minNeed {
@@ -147,8 +171,12 @@ func required(re *syntax.Regexp) []string {
 	return best
 }
 
-// minNeed is the shortest required string worth a search of the text.
-const minNeed = 3
+// minNeed is the shortest required string worth a search of the text;
+// maxNeed the most strings worth searching for.
+const (
+	minNeed = 3
+	maxNeed = 16
+)
 
 func shortest(ss []string) int {
 	n := -1

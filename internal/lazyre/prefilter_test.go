@@ -75,6 +75,9 @@ func TestRequired(t *testing.T) {
 		{`\b.{0,3}x`, "-"},
 		{`\bab?c`, "-"},
 		{`\b\w+ing`, "ing"},
+		{`\b(?:show|tell me) (?:your (?:old )?(?:prompt|rules)|the (?:secret )?prompt)`, "your |prompt"},
+		{`\b(?:\w+ prompt|x)`, "-"},
+		{`\b(?:ab|cd)+ test`, " test"},
 	}
 	for _, tt := range tests {
 		re, err := syntax.Parse(tt.expr, syntax.Perl)
