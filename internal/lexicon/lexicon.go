@@ -18,6 +18,7 @@ import (
 	"sync"
 
 	"github.com/ladder/coach/internal/lexicon/spell"
+	"github.com/ladder/coach/internal/memo"
 )
 
 //go:generate go run ./gen
@@ -119,7 +120,22 @@ func articleWords() []string {
 
 // Speller corrects typos against the article's words, the table's words and
 // any domain words it was given.
-type Speller struct{ s *spell.Speller }
+type Speller struct {
+	s *spell.Speller
+	// corrections remembers Correct's answers: the same words come back in
+	// question after question, and telling one known takes a few look-ups
+	// in tables of tens of thousands of words.
+	corrections *memo.Memo[string, correction]
+}
+
+// correction is one answer of Correct.
+type correction struct {
+	word    string
+	changed bool
+}
+
+// maxCorrections bounds a Speller's memo, so odd input cannot grow it for ever.
+const maxCorrections = 50000
 
 // NewSpeller returns a Speller whose vocabulary is the article's words (the
 // most frequent preferred), then domain (lower-case words the article does
@@ -142,7 +158,7 @@ func NewSpeller(domain ...string) *Speller {
 	for line := range lines(englishTXT) {
 		known = append(known, line)
 	}
-	return &Speller{spell.New(words, known)}
+	return &Speller{s: spell.New(words, known), corrections: memo.New[string, correction](maxCorrections)}
 }
 
 // Correct returns the known word closest to a lower-case word and true, or
@@ -159,7 +175,16 @@ func NewSpeller(domain ...string) *Speller {
 // words, and do not pass words the asker wrote in capitals (acronyms). Ties go to the
 // article's words, the more frequent first, then to domain words, then to
 // the table's words in alphabetical order.
-func (s *Speller) Correct(word string) (string, bool) { return s.s.Correct(word) }
+func (s *Speller) Correct(word string) (string, bool) {
+	if len(word) > spell.MaxWordLen {
+		return s.s.Correct(word)
+	}
+	c := s.corrections.Get(word, func(w string) correction {
+		c, changed := s.s.Correct(w)
+		return correction{c, changed}
+	})
+	return c.word, c.changed
+}
 
 // Known reports whether Correct leaves word alone because it is known.
 func (s *Speller) Known(word string) bool { return s.s.Known(word) }

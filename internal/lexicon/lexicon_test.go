@@ -261,3 +261,22 @@ func TestConcurrentUse(t *testing.T) {
 		}
 	}
 }
+
+// A Speller's remembered corrections are the index's own, the second time
+// a word is asked as the first.
+func TestCorrectRemembered(t *testing.T) {
+	s := NewSpeller("kpis")
+	words := []string{"stakeholdr", "roadmap", "prioritise", "kpis", "pm", "xqzvw", "managment", strings.Repeat("a", 40), ""}
+	for range 2 {
+		for _, w := range words {
+			got, gotOK := s.Correct(w)
+			want, wantOK := s.s.Correct(w)
+			if got != want || gotOK != wantOK {
+				t.Errorf("Correct(%q) = %q, %v; want %q, %v", w, got, gotOK, want, wantOK)
+			}
+		}
+	}
+	if n := s.corrections.Len(); n != len(words)-1 {
+		t.Errorf("%d corrections remembered, want %d (all but the overlong word)", n, len(words)-1)
+	}
+}
