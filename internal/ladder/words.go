@@ -386,6 +386,9 @@ var Talk = struct {
 	// Beyond before a title means the rung above it: "past the associate
 	// stage".
 	Beyond Phrases
+	// Under before a title means the rung below it: "the level right below
+	// director".
+	Under Phrases
 	// Review words ask what evidence shows a person performs at a level:
 	// reviews, promotion cases.
 	Review Phrases
@@ -575,6 +578,8 @@ var Talk = struct {
 	Managing: Phrases{"manage", "managing", "manager", "management", "people manager", "direct reports", "reports",
 		"lead people", "leading people", "run a team", "running a team", "people leadership", "run an org", "running an org",
 		"run a whole org", "running a whole org", "run the org", "running the org", "run an organisation", "run an organization", "lead an org", "leading an org"},
+	Under: Phrases{"below", "right below", "just below", "one below", "directly below", "one level below", "a level below",
+		"one rung below", "a rung below", "beneath", "the level before", "the rung before"},
 	Beyond: Phrases{"past", "beyond", "after", "above", "higher than", "further than", "out of", "promoted from", "moved up from",
 		"graduated from", "grew out of", "outgrown", "outgrew"},
 	Review: Phrases{"performance review", "annual review", "self-review", "self review", "year-end review", "mid-year review",
@@ -689,6 +694,10 @@ var NearbySubjects = []Nearby{
 		Words: Phrases{"prd", "prds", "template", "templates", "one-pager", "spec template", "product spec"}},
 	{ID: "workplace", Name: "workplace matters such as remote work, hours and benefits",
 		Words: Phrases{"remote work", "remote", "remotely", "return to office", "in-office", "work from home", "wfh", "hybrid work", "four-day week", "4-day week", "overtime", "working hours", "benefits", "vacation", "holiday allowance", "parental leave"}},
+	{ID: "fundraising", Name: "raising money for a startup",
+		Words: Phrases{"pre-seed", "preseed", "seed round", "series a", "angel investor", "angel investors", "angels", "vcs", "venture capital",
+			"fundraise", "fundraising", "raise money", "raising money", "raise a round", "term sheet", "valuation", "cap table", "pitch deck"},
+		Unless: Phrases{"fundraising pitch", "fundraising pitches"}},
 	{ID: "wellbeing", Name: "stress, burnout and wellbeing",
 		Words: Phrases{"burnout", "burning out", "burnt out", "burned out", "burn out", "work-life balance", "work life balance", "stress", "stressed", "mental health",
 			"therapy", "therapist", "anxiety", "set boundaries", "setting boundaries", "boundaries with"}},

@@ -21,6 +21,7 @@ const (
 	kindRejected                    // set aside by a rejection before it
 	kindHoped                       // not reached yet: "solid but not yet senior"
 	kindBeyond                      // the rung above it: "past the associate stage"
+	kindUnder                       // the rung below it: "the level right below director"
 )
 
 // copulaOther is true for "our skip-level was a VP": a possessive and a
@@ -87,6 +88,8 @@ func kindOf(q string, m ladder.Mention) mentionKind {
 		return kindRejected
 	case ladder.Talk.Beyond.Suffix(withoutArticles(words)):
 		return kindBeyond
+	case ladder.Talk.Under.Suffix(withoutArticles(words)) && !ladder.Talk.Equivalence.In(" "+q+" "):
+		return kindUnder // not "is staff a step below director?", which weighs the two
 	case copulaOther(words):
 		return kindOther
 	case startsWithAny(" "+wordsAfter(q, m, 5)+" ", ladder.Talk.ToMe): // "... rolls up to me"

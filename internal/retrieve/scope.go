@@ -108,10 +108,7 @@ func nearbySubject(q string) (ladder.Nearby, bool) {
 // onlyUnless is true when a subject word appears outside its Unless phrases
 // too ("user interviews and a PM interview").
 func onlyUnless(t string, n ladder.Nearby) bool {
-	for _, u := range n.Unless {
-		t = strings.ReplaceAll(t, " "+u+" ", " ")
-	}
-	return n.Words.In(t)
+	return n.Words.In(n.Unless.Blank(t))
 }
 
 // smalltalkWords are the words of the greeting and filler phrases: a

@@ -104,6 +104,8 @@ func TestNearbySubject(t *testing.T) {
 		{"can i legally be stopped from joining a rival as a director?", "legal"},
 		{"what base salary should i ask for as a new director?", "pay"},
 		{"i'm a vp. how do i stop burning out?", "wellbeing"},
+		{"should i go to angels or vcs for my seed round?", "fundraising"},
+		{"who represents product in fundraising pitches?", ""},
 	}
 	for _, tt := range tests {
 		n, _ := nearbySubject(normalize(tt.q))
@@ -1334,6 +1336,25 @@ func TestTopLevelWords(t *testing.T) {
 	for _, q := range []string{"what does the top job involve?", "how is success judged at the highest level?"} {
 		if in := r.Understand(q, nil); len(in.Levels) == 0 || in.Levels[0] != ladder.VP {
 			t.Errorf("%q: levels %v, want the top rung", q, in.Levels)
+		}
+	}
+}
+
+// The rung right below a level is the one under it, unless the question
+// weighs two levels; how late one started is the timeline.
+func TestBelowAndLate(t *testing.T) {
+	r := newTestRetriever(t)
+	tests := []struct {
+		q     string
+		check func(Intent) bool
+	}{
+		{"what does the level right below VP own?", func(in Intent) bool { return len(in.Levels) > 0 && in.Levels[0] == ladder.Director }},
+		{"I work under a director. What should I learn?", func(in Intent) bool { return !slices.Contains(in.Levels, ladder.Senior) }},
+		{"given my age and how late I started, can I still get to director?", func(in Intent) bool { return in.HasTopic(TopicTimeline) }},
+	}
+	for _, tt := range tests {
+		if in := r.Understand(tt.q, nil); !tt.check(in) {
+			t.Errorf("%q: intent %+v", tt.q, in)
 		}
 	}
 }
