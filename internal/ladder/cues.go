@@ -106,7 +106,7 @@ var Cues = struct {
 	NoManage: Seq{{"don't", "dont", "do not", "never", "not"}, {"really", ""}, {"want*", "wish*", "plan*", "intend*", "like*", "enjoy*"}, {"to", ""},
 		{"be a people manager*", "be a manager*", "be people manager*", "be manager*", "become a people manager*", "become a manager*", "become people manager*", "become manager*", "manag*", "lead people*", "have direct reports*", "have reports*"}},
 	Arrows:  []string{"->", "→", "=>"},
-	Aside:   Seq{{"instead of", "rather than"}, {"*"}},
+	Aside:   Seq{{"instead of", "rather than", "forget about", "forget the", "forget", "never mind", "leaving aside", "leave aside", "setting aside", "set aside", "putting aside"}, {"*"}},
 	Stay:    Phrases{"keep*", "stay*", "sustain*", "continue*", "remain*"},
 	Growing: Phrases{"develop*", "grow*", "effective*", "succeed*", "learning*", "improv*", "sharp*"},
 	Already: Seq{{"already"}, {"a", "an", ""}, {"vp*", "cpo*", "director*", "senior*", "lead*", "head*"}},
