@@ -1364,7 +1364,7 @@ func TestBelowAndLate(t *testing.T) {
 func TestForgetAside(t *testing.T) {
 	r := newTestRetriever(t)
 	history := []Turn{{Role: "user", Content: "I'm a mid-level PM chasing my senior promo."}, {Role: "assistant", Content: "To grow into Senior PM, build influence."}}
-	in := r.Understand("never mind the promo for now. how do I know I'm doing my current job well?", history)
+	in := r.Understand("forget the promotion for a moment. how do I know I'm doing my current job well?", history)
 	if in.Transition || len(in.Levels) == 0 || in.Levels[0] != ladder.Mid {
 		t.Errorf("set aside: transition %v levels %v, want mid and no step", in.Transition, in.Levels)
 	}
