@@ -266,6 +266,20 @@ func (s *reading) mentionsAndFacets() {
 	s.in.Caveat = ladder.Talk.Caveat.In(" " + s.q + " ")
 }
 
+// withoutAliases is q less the level names and aliases in it: "the top of
+// the ladder" names a rung, not the ladder as a whole.
+func withoutAliases(lad *ladder.Model, q string) string {
+	var names ladder.Phrases
+	for _, l := range lad.Levels() {
+		for _, a := range append([]string{strings.ToLower(l.Name)}, l.Aliases...) {
+			if ladder.Cues.Ladder.In(a) {
+				names = append(names, a)
+			}
+		}
+	}
+	return names.Blank(q)
+}
+
 // pathsText is q for reading the paths into the ladder: without words for
 // people ("my skip-level"), and without "start" that begins an action ("need
 // to start building"), which is not where a career starts.
@@ -406,7 +420,7 @@ func (s *reading) topics() {
 	if ladder.Cues.Paths.In(pathsText(s.q)) || ladder.Talk.Entry.In(" "+s.q+" ") {
 		s.in.Topics = append(s.in.Topics, TopicPaths)
 	}
-	if ladder.Cues.Ladder.In(s.q) && !ladder.Cues.WhichLevel.In(s.q) {
+	if ladder.Cues.Ladder.In(s.q) && !ladder.Cues.WhichLevel.In(s.q) && ladder.Cues.Ladder.In(withoutAliases(s.lad, s.q)) {
 		s.in.Topics = append(s.in.Topics, TopicLadder)
 	}
 	if len(s.in.Roles) > 0 || ladder.Cues.Adjacent.In(s.q) && !ladder.Cues.NoLeave.In(s.q) {

@@ -1369,3 +1369,14 @@ func TestForgetAside(t *testing.T) {
 		t.Errorf("set aside: transition %v levels %v, want mid and no step", in.Transition, in.Levels)
 	}
 }
+
+// "The top of the ladder" names a rung, not the ladder as a whole.
+func TestTopOfTheLadder(t *testing.T) {
+	r := newTestRetriever(t)
+	if in := r.Understand("what changes at the top of the ladder?", nil); in.HasTopic(TopicLadder) || len(in.Levels) == 0 || in.Levels[0] != ladder.VP {
+		t.Errorf("top of the ladder: levels %v topics %v, want the top rung and no ladder topic", in.Levels, in.Topics)
+	}
+	if in := r.Understand("what does the whole career ladder look like?", nil); !in.HasTopic(TopicLadder) {
+		t.Errorf("the whole ladder: topics %v, want the ladder", in.Topics)
+	}
+}
