@@ -43,7 +43,7 @@ var facetCues = map[string][]cue{
 			"look like when*", "great look like*", "good looks like*", "good look like*", "great looks like*",
 			"great look like*", "excellent looks like*", "excellent look like*", "doing well look*", "excel=", "excelling*",
 			"stand out*", "high-performing*", "high performing*", "good at the job*", "good at their job*", "good at my job*",
-			"kpis*", "kpi*", "what good looks like*", "the bar=", "bar for=", "bar at=", "recognised*", "recognized*",
+			"kpis*", "kpi*", "signs that", "signs of", "performing at", "performing well", "perform well", "what good looks like*", "the bar=", "bar for=", "bar at=", "recognised*", "recognized*",
 		}},
 	},
 	ladder.Skills: {

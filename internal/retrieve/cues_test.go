@@ -25,7 +25,7 @@ func TestCuesAgree(t *testing.T) {
 			regexp.MustCompile(`\b(?:role of|what is expected|focus(?:ed)? on\b.*\bday)`),
 		},
 		ladder.Success: {
-			regexp.MustCompile(`\b(?:success|succeed|judged|judge|evaluat|measured|measure|assessed|performance review|doing (?:well|a good job|great)|good job|signals?|criteria|know (?:i'?m|im|i am|if|that|when|they'?re|they are|you'?re|whether)|look like when|great look like|(?:good|great|excellent) looks? like|doing well look|excel\b|excelling|stand out|high[- ]performing|good at (?:the|their|my) job|kpis?|what good looks like|the bar\b|bar (?:for|at)\b|recogni[sz]ed)`),
+			regexp.MustCompile(`\b(?:success|succeed|judged|judge|evaluat|measured|measure|assessed|performance review|doing (?:well|a good job|great)|good job|signals?|criteria|know (?:i'?m|im|i am|if|that|when|they'?re|they are|you'?re|whether)|look like when|great look like|(?:good|great|excellent) looks? like|doing well look|excel\b|excelling|stand out|high[- ]performing|good at (?:the|their|my) job|kpis?|signs (?:of|that)\b|performing (?:at|well)\b|perform well\b|what good looks like|the bar\b|bar (?:for|at)\b|recogni[sz]ed)`),
 		},
 		ladder.Skills: {
 			regexp.MustCompile(`\b(?:skills?|build|develop|prepare|preparing|habits?|competenc|capabilit|learn|improve|get(?:ting)? better|focus on|work on|working on|level up|strengthen|practi[cs]e\b|master\b|ready for|qualif|gaps?\b|weakness|train(?:ing)?\b|study\b|grow|growth|hone\b|honing|sharpen|upskill|get promoted|what do i need|what does it take|need to know|get good at)`),

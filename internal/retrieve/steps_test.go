@@ -408,6 +408,8 @@ func TestFacetsRead(t *testing.T) {
 		{"how do you tell if a vp is doing a good job?", ladder.Success},
 		{"what does strong performance look like for an associate?", ladder.Success},
 		{"what would the role truly involve day by day?", ladder.Responsibilities},
+		{"which signs show a director is performing at that level?", ladder.Success},
+		{"my manager signs off on the roadmap. what should i own?", ladder.Responsibilities},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
