@@ -359,8 +359,8 @@ var Talk = struct {
 	// ThirdPerson refers to someone other than the asker.
 	ThirdPerson Phrases
 	// TheyPronouns are the pronouns of people other than the asker: a facet
-	// asked with one as its subject is asked of them ("what should she be
-	// working on?", "what does success look like for them?").
+	// asked with one as its subject is asked of them ("how is he judged?",
+	// "which skills matter for them?").
 	TheyPronouns Phrases
 	// ToldBack point at what the asker told of themselves earlier in the
 	// conversation: "given what I told you", "someone like me".

@@ -297,7 +297,7 @@ func pathsText(q string) string {
 
 // wantedAfter is the first level asked after the person's mention, other
 // than the person's own: what that person wants to become (it may be the
-// asker's level: "one of my senior PMs wants my job as a director").
+// asker's level: "Kim, a senior PM I manage, is after my director job").
 func wantedAfter(asked []ladder.Mention, person ladder.Mention) string {
 	for _, m := range asked {
 		if m.Pos > person.Pos && m.ID != person.ID {
@@ -719,7 +719,7 @@ func (s *reading) stepTarget() {
 		s.in.FromHistory = true
 	}
 	if s.in.Target == "" && s.in.Transition && s.aboutOther && s.wanted != "" {
-		// "one of my senior PMs wants to be a director": her step.
+		// "a senior PM I manage hopes to be a director": her step.
 		s.in.Current, s.in.Target = s.mentions[0].ID, s.wanted
 	}
 	if s.in.Target == "" && s.in.Transition && len(s.mentions) == 1 && s.mentions[0].ID != s.in.Current && len(s.in.Roles) == 0 {

@@ -136,9 +136,9 @@ func othersAsked(lad *ladder.Model, q string) []ladder.Mention {
 }
 
 // facetOfThird reports whether a facet t asks is asked of one third
-// person: "for her" follows a facet cue ("what good looks like for her"),
+// person: "for her" follows a facet cue ("which skills matter for her"),
 // or the last pronoun before it, in its clause, is "she" or "he" rather
-// than the asker's ("what should I expect her to be working on?"). A cue
+// than the asker's ("how do I tell she is judged well?"). A cue
 // the asker follows as its object is asked of the asker ("is she offloading
 // work on me?").
 func facetOfThird(t string) bool {

@@ -66,8 +66,8 @@ func levelTold(lad *ladder.Model, words []string, known func(string) bool) strin
 	return ""
 }
 
-// titleBefore is the level of a title set right before a name in text ("we
-// hired a VP of Product, Marcus", "our director Ana"): in the few words
+// titleBefore is the level of a title set right before a name in text ("the
+// new CPO, Dana, starts soon", "our director Ana"): in the few words
 // before the name's first place, in its sentence, with no word of the
 // asker's own ("I'm a senior PM, Ana...").
 func titleBefore(lad *ladder.Model, text, name string) string {
