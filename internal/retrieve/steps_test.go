@@ -709,6 +709,7 @@ func TestRejectsManaging(t *testing.T) {
 		{"managing people is what i want next", false},
 		{"i manage two pms and love it. what's next?", false},
 		{"any role this senior where i don't lead an org?", true},
+		{"honestly, managing people wears me out. what else?", true},
 		{"i run an org of forty and love it", false},
 	}
 	for _, tt := range tests {
@@ -1380,5 +1381,15 @@ func TestTopOfTheLadder(t *testing.T) {
 	}
 	if in := r.Understand("what does the whole career ladder look like?", nil); !in.HasTopic(TopicLadder) {
 		t.Errorf("the whole ladder: topics %v, want the ladder", in.Topics)
+	}
+}
+
+// A rung that "isn't for me" is set aside, and what is left is the IC
+// track.
+func TestIsntForMe(t *testing.T) {
+	r := newTestRetriever(t)
+	in := r.Understand("I'm a senior PM. If VP isn't for me, what's left?", nil)
+	if !slices.Contains(in.Rejected, ladder.VP) || !in.HasTopic(TopicIC) {
+		t.Errorf("isn't for me: rejected %v topics %v, want vp set aside and the IC track", in.Rejected, in.Topics)
 	}
 }
