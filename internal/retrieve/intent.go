@@ -155,6 +155,7 @@ type reading struct {
 	aboutOther  bool             // the question is about someone the asker told of
 	wanted      string           // the level that person is said to want, named after them
 	pairAsked   bool             // the question asks of the two levels set side by side before
+	stepAt      int              // where the words of a step start in main, when the question asks one
 	own         *string          // the asker's stated level, once read (stated)
 	in          Intent
 }
@@ -494,7 +495,7 @@ func (s *reading) transition() {
 	// Moving out of product, to no role named, is no step up the ladder.
 	leaving := s.in.HasTopic(TopicAdjacent) && len(s.in.Roles) == 0 && len(s.mentions) == 0
 	if at, end := transitionWords.Find(pending); at >= 0 && !leaving && !ladder.Cues.NoManage.In(s.q) && !qualityNext(pending[end:]) {
-		s.in.Transition = true
+		s.in.Transition, s.stepAt = true, at
 		if m := reFromTo.FindStringSubmatch(s.q); m != nil {
 			a, b := strongMentions(s.lad, m[1]), strongMentions(s.lad, m[2])
 			if len(a) > 0 {
@@ -723,8 +724,17 @@ func (s *reading) stepTarget() {
 		s.in.Current, s.in.Target = s.mentions[0].ID, s.wanted
 	}
 	if s.in.Target == "" && s.in.Transition && len(s.mentions) == 1 && s.mentions[0].ID != s.in.Current && len(s.in.Roles) == 0 {
-		// "What does it take to be a director?"
-		s.in.Target = s.mentions[0].ID
+		if s.stepAt > 0 && s.mentions[0].Pos < s.stepAt && s.in.Current == "" && s.in.asksSkills() {
+			// Skills asked for a step that follows the level named ("which
+			// skills should a mid-level PM build to be ready for more?"):
+			// the level named is who takes the step, to the rung above it.
+			if n, ok := s.lad.Next(s.mentions[0].ID); ok {
+				s.in.Current, s.in.Target = s.mentions[0].ID, n.ID
+			}
+		} else {
+			// "What does it take to be a director?"
+			s.in.Target = s.mentions[0].ID
+		}
 	}
 	if s.in.Target == "" {
 		s.in.Transition = s.in.Transition && len(s.in.Roles) > 0

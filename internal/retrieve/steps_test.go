@@ -1393,3 +1393,18 @@ func TestIsntForMe(t *testing.T) {
 		t.Errorf("isn't for me: rejected %v topics %v, want vp set aside and the IC track", in.Rejected, in.Topics)
 	}
 }
+
+// Skills asked of a level named before the step it takes are that level's
+// step up; a level named after the step words is the step's target.
+func TestStepOfTheLevelNamed(t *testing.T) {
+	r := newTestRetriever(t)
+	tests := []struct{ q, current, target string }{
+		{"Which skills should a mid-level PM build to be ready for more scope?", ladder.Mid, ladder.Senior},
+		{"Which skills does it take to become a director?", "", ladder.Director},
+	}
+	for _, tt := range tests {
+		if in := r.Understand(tt.q, nil); in.Target != tt.target || in.Current != tt.current {
+			t.Errorf("%q: current %q target %q, want %q %q", tt.q, in.Current, in.Target, tt.current, tt.target)
+		}
+	}
+}
