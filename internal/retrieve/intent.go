@@ -725,9 +725,9 @@ func (s *reading) stepTarget() {
 	}
 	if s.in.Target == "" && s.in.Transition && len(s.mentions) == 1 && s.mentions[0].ID != s.in.Current && len(s.in.Roles) == 0 {
 		if s.stepAt > 0 && s.mentions[0].Pos < s.stepAt && s.in.Current == "" && s.in.asksSkills() {
-			// Skills asked for a step that follows the level named ("which
-			// skills should a mid-level PM build to be ready for more?"):
-			// the level named is who takes the step, to the rung above it.
+			// Skills asked for a step that follows the level named ("what
+			// must an APM learn to be ready for more?"): the level named is
+			// who takes the step, to the rung above it.
 			if n, ok := s.lad.Next(s.mentions[0].ID); ok {
 				s.in.Current, s.in.Target = s.mentions[0].ID, n.ID
 			}
