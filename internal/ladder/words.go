@@ -368,6 +368,9 @@ var Talk = struct {
 	// Choose ask to pick among the things the coach listed: "which of
 	// those", "which one".
 	Choose Phrases
+	// ThatThing point back at the level or path talked about as a whole:
+	// "I don't want that life".
+	ThatThing Phrases
 	// Earlier place what is pointed at before the coach's last answer:
 	// "option 4 from your list earlier".
 	Earlier Phrases
@@ -568,6 +571,8 @@ var Talk = struct {
 		"my background", "my context", "about myself", "what you know about me", "given my", "my circumstances"},
 	Choose: Phrases{"which of those", "which of these", "which of them", "which of the", "which one", "which ones",
 		"which option", "which path", "which role", "which route", "which would", "which fits", "which suits"},
+	ThatThing: Phrases{"that life", "that job", "that role", "that level", "that path", "that track", "that route",
+		"that lifestyle", "that kind of job", "that kind of role", "that kind of life", "that world"},
 	Earlier: Phrases{"earlier", "list before", "at the start", "at the beginning", "first reply", "first answer",
 		"first message", "a while ago", "a while back", "way back"},
 	ObjectOf:         Phrases{"for", "on", "onto", "to", "at", "with", "from", "of"},

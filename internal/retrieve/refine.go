@@ -12,6 +12,7 @@ import (
 // levels set aside, items of the previous answer pointed at, an asker
 // placed from their description, and the scope.
 func (r *Retriever) refine(in *Intent, question, q string, history []Turn) {
+	rejectTalked(in, q)
 	r.setAside(in, q)
 	pathAsk(in, q)
 	hope(r.lad, in, q)
@@ -96,6 +97,17 @@ func (r *Retriever) setAside(in *Intent, q string) {
 		return
 	}
 	addTopic(in, TopicIC)
+}
+
+// rejectTalked: "if I don't want that life" sets aside the level carried
+// from the talk, when the question names none of its own.
+func rejectTalked(in *Intent, q string) {
+	if !in.FromHistory || in.asked > 0 || len(in.Rejected) > 0 || len(in.Levels) == 0 {
+		return
+	}
+	if at, _ := ladder.Talk.ThatThing.Find(" " + q + " "); at >= 0 && rejectedIn(strings.Fields(clauseBefore(q[:max(0, at-1)]))) {
+		in.Rejected = slices.Clone(in.Levels)
+	}
 }
 
 // pathAsk: a line of work asked for what the asker described ("is there a

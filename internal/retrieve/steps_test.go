@@ -1408,3 +1408,16 @@ func TestStepOfTheLevelNamed(t *testing.T) {
 		}
 	}
 }
+
+// "I don't want that job" sets aside the level talked about.
+func TestRejectTalked(t *testing.T) {
+	r := newTestRetriever(t)
+	history := []Turn{{Role: "user", Content: "What does a director of product do?"}, {Role: "assistant", Content: "Directors build and lead a team of PMs."}}
+	in := r.Understand("hmm, I really don't want that job. so what else could I do?", history)
+	if !slices.Contains(in.Rejected, ladder.Director) || slices.Contains(in.Levels, ladder.Director) {
+		t.Errorf("that job set aside: rejected %v levels %v, want director set aside", in.Rejected, in.Levels)
+	}
+	if in = r.Understand("and what does that job pay off in the long run?", history); len(in.Rejected) > 0 {
+		t.Errorf("that job, not rejected: rejected %v", in.Rejected)
+	}
+}
