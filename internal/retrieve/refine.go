@@ -99,8 +99,9 @@ func (r *Retriever) setAside(in *Intent, q string) {
 	addTopic(in, TopicIC)
 }
 
-// rejectTalked: "if I don't want that life" sets aside the level carried
-// from the talk, when the question names none of its own.
+// rejectTalked: a rejection of what was talked about ("I'd hate that
+// role") sets aside the level carried from the talk, when the question
+// names none of its own.
 func rejectTalked(in *Intent, q string) {
 	if !in.FromHistory || in.asked > 0 || len(in.Rejected) > 0 || len(in.Levels) == 0 {
 		return
