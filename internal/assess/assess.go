@@ -89,6 +89,17 @@ type Assessor struct {
 	items  []item            // lines of the level sections that describe the work
 	skills map[string][]item // skill lines by level
 	vocab  map[string]bool   // every term the article uses
+	// dict numbers the terms of the items and skills (terms holds them by
+	// number); postings are the items, ascending, that use each term: a
+	// clause sharing no term with an item matches it at 0.
+	dict     map[string]int32
+	terms    []string
+	postings [][]int32
+	// levels are the levels of the items in order of first item, with
+	// levelIdx their indexes and firstItem the index of their first item.
+	levels    []string
+	levelIdx  map[string]int
+	firstItem []int
 }
 
 // New builds an Assessor over the article's sections.
@@ -137,6 +148,7 @@ func NewFor(set *sections.Set, m *ladder.Model) *Assessor {
 			}
 		}
 	}
+	a.index()
 	return a
 }
 
@@ -210,8 +222,9 @@ const (
 type clauseMatch struct {
 	sp    span
 	probe probe
-	// best is the best-matching line of each level and its similarity.
-	best map[string]scored
+	// best is the best-matching line of each level (by index in the
+	// Assessor's levels) and its similarity.
+	best []scored
 	// signals are the signals found in the clause (indexes into signals).
 	signals []int
 }
@@ -270,16 +283,33 @@ func (a *Assessor) Assess(description, title string) (Result, error) {
 func (a *Assessor) score(description string) estimate {
 	t := newText(description)
 	e := estimate{text: t, score: map[string]float64{}, cover: make([]float64, len(a.items))}
+	// An item that shares no term with a clause matches it at 0, which
+	// neither raises its cover nor beats its level's first item: only the
+	// items that share a term are compared, in order.
+	shares := make([]bool, len(a.items))
 	for _, sp := range t.clauses() {
 		c := t.norm[sp.start:sp.end]
-		cm := clauseMatch{sp: sp, probe: a.newProbe(c), best: map[string]scored{}}
-		for i, it := range a.items {
+		cm := clauseMatch{sp: sp, probe: a.newProbe(c), best: make([]scored, len(a.levels))}
+		for l, i := range a.firstItem {
+			cm.best[l] = scored{item: i}
+		}
+		clear(shares)
+		for _, id := range cm.probe.ids {
+			for _, i := range a.postings[id] {
+				shares[i] = true
+			}
+		}
+		for i, ok := range shares {
+			if !ok {
+				continue
+			}
+			it := &a.items[i]
 			s := a.sim(cm.probe, it)
 			if s > e.cover[i] {
 				e.cover[i] = s
 			}
-			if b, ok := cm.best[it.level]; !ok || s > b.sim {
-				cm.best[it.level] = scored{item: i, sim: s}
+			if s > cm.best[it.lvl].sim {
+				cm.best[it.lvl] = scored{item: i, sim: s}
 			}
 		}
 		e.clauses = append(e.clauses, cm)
@@ -364,7 +394,7 @@ func (a *Assessor) score(description string) estimate {
 		var near []string
 		for l, b := range cm.best {
 			if b.sim >= top-voteMargin {
-				near = append(near, l)
+				near = append(near, a.levels[l])
 			}
 		}
 		for _, l := range near {
@@ -579,9 +609,13 @@ func (a *Assessor) evidence(e estimate, id string) []Evidence {
 	}
 	var cands []cand
 	signals := a.signals()
+	l, ok := a.levelIdx[id]
+	if !ok {
+		return []Evidence{}
+	}
 	for _, cm := range e.clauses {
-		b, ok := cm.best[id]
-		if !ok || b.sim <= quoteSimFloor {
+		b := cm.best[l]
+		if b.sim <= quoteSimFloor {
 			continue
 		}
 		strength := 0.0
@@ -661,7 +695,7 @@ func (a *Assessor) gaps(e estimate, id string, evidence []Evidence) []Gap {
 	for _, sk := range a.skills[id] {
 		p := 0.0
 		for _, cm := range e.clauses {
-			p = max(p, a.sim(cm.probe, sk))
+			p = max(p, a.sim(cm.probe, &sk))
 		}
 		if p >= skillShown {
 			continue

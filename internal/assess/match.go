@@ -1,6 +1,7 @@
 package assess
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/ladder/coach/internal/embed"
@@ -39,6 +40,7 @@ type item struct {
 	section string // section id
 	level   string
 	facet   string
+	lvl     int    // index of level in the Assessor's levels
 	line    string // verbatim
 	// parts are the line's sentences: a long line is matched sentence by
 	// sentence so its length does not make it match everything.
@@ -61,7 +63,7 @@ var sentenceEnd = lazyre.New(`[.?!]\s+`)
 func (a *Assessor) newItem(s sections.Section, line string) item {
 	it := item{section: s.ID, level: s.Level, facet: s.Facet, line: line}
 	for _, sent := range sentenceEnd.Split(strings.ToLower(line), -1) {
-		if p := a.newProbe(sent); p.weight > 0 {
+		if p := a.rawProbe(sent); p.weight > 0 {
 			it.parts = append(it.parts, p)
 		}
 	}
@@ -73,29 +75,107 @@ type probe struct {
 	vec []float32
 	// nz are the indexes of vec's non-zero values, ascending: the cosine
 	// of two probes sums over them alone, to the same last bit.
-	nz     []int32
-	terms  map[string]bool
+	nz []int32
+	// ids are the probe's distinct terms that some article line uses, as
+	// indexes into the Assessor's term dictionary, ascending, and idf
+	// their weights: only they can be shared with a line.
+	ids    []int32
+	idf    []float64
 	weight float64 // the sum of its terms' idf
+	// words are the distinct terms, in order, while the dictionary is
+	// being built (article lines only).
+	words []string
 }
 
+// newProbe makes a probe of a clause; its ids come from the dictionary.
 func (a *Assessor) newProbe(s string) probe {
+	p := a.rawProbe(s)
+	for _, t := range p.words {
+		if id, ok := a.dict[t]; ok {
+			p.ids = append(p.ids, id)
+		}
+	}
+	p.words = nil
+	p.sortIDs(a)
+	return p
+}
+
+// rawProbe is a probe without its dictionary ids.
+func (a *Assessor) rawProbe(s string) probe {
 	s = strings.ToLower(s)
 	if !a.model.IsArticle() {
 		s = a.widen(s)
 	}
-	p := probe{vec: a.emb.Embed(folds.Replace(s)), terms: map[string]bool{}}
+	p := probe{vec: a.emb.Embed(folds.Replace(s))}
 	for i, v := range p.vec {
 		if v != 0 {
 			p.nz = append(p.nz, int32(i))
 		}
 	}
 	for _, t := range terms(s) {
-		if !p.terms[t] {
-			p.terms[t] = true
+		if !slices.Contains(p.words, t) {
+			p.words = append(p.words, t)
 			p.weight += a.emb.IDF(t)
 		}
 	}
 	return p
+}
+
+// sortIDs sorts the probe's ids and sets their weights.
+func (p *probe) sortIDs(a *Assessor) {
+	slices.Sort(p.ids)
+	p.idf = make([]float64, len(p.ids))
+	for k, id := range p.ids {
+		p.idf[k] = a.emb.IDF(a.terms[id])
+	}
+}
+
+// index builds the term dictionary of the article lines and skills, and
+// the items that use each term.
+func (a *Assessor) index() {
+	a.dict = map[string]int32{}
+	add := func(parts []probe) {
+		for k := range parts {
+			p := &parts[k]
+			for _, t := range p.words {
+				id, ok := a.dict[t]
+				if !ok {
+					id = int32(len(a.terms))
+					a.dict[t] = id
+					a.terms = append(a.terms, t)
+					a.postings = append(a.postings, nil)
+				}
+				p.ids = append(p.ids, id)
+			}
+			p.words = nil
+			p.sortIDs(a)
+		}
+	}
+	a.levelIdx = map[string]int{}
+	for i := range a.items {
+		it := &a.items[i]
+		add(it.parts)
+		for _, p := range it.parts {
+			for _, id := range p.ids {
+				if ps := a.postings[id]; len(ps) == 0 || ps[len(ps)-1] != int32(i) {
+					a.postings[id] = append(ps, int32(i))
+				}
+			}
+		}
+		l, ok := a.levelIdx[it.level]
+		if !ok {
+			l = len(a.levels)
+			a.levelIdx[it.level] = l
+			a.levels = append(a.levels, it.level)
+			a.firstItem = append(a.firstItem, i)
+		}
+		it.lvl = l
+	}
+	for _, sks := range a.skills {
+		for i := range sks {
+			add(sks[i].parts)
+		}
+	}
 }
 
 // widen adds to a clause, for a ladder file, the file's words that its
@@ -125,22 +205,29 @@ func (a *Assessor) widen(s string) string {
 // best sentence, the cosine of their local embeddings blended with the
 // share of the clause's weighted terms that the sentence uses (so a short
 // clause fully inside a longer sentence still scores).
-func (a *Assessor) sim(p probe, it item) float64 {
+func (a *Assessor) sim(p probe, it *item) float64 {
 	best := 0.0
-	for _, q := range it.parts {
-		best = max(best, a.simProbe(p, q))
+	for k := range it.parts {
+		best = max(best, a.simProbe(&p, &it.parts[k]))
 	}
 	return best
 }
 
-func (a *Assessor) simProbe(p, q probe) float64 {
+func (a *Assessor) simProbe(p, q *probe) float64 {
 	if p.weight == 0 || q.weight == 0 {
 		return 0
 	}
 	var shared float64
-	for t := range p.terms {
-		if q.terms[t] {
-			shared += a.emb.IDF(t)
+	for i, j := 0, 0; i < len(p.ids) && j < len(q.ids); {
+		switch {
+		case p.ids[i] < q.ids[j]:
+			i++
+		case p.ids[i] > q.ids[j]:
+			j++
+		default:
+			shared += p.idf[i]
+			i++
+			j++
 		}
 	}
 	if shared == 0 {
@@ -160,7 +247,7 @@ const (
 
 // cosine is embed.Cosine of the probes' vectors (unit length), summed over
 // p's non-zero values only: adding a zero product changes no sum.
-func cosine(p, q probe) float64 {
+func cosine(p, q *probe) float64 {
 	var s float64
 	for _, i := range p.nz {
 		if int(i) < len(q.vec) {
