@@ -63,7 +63,7 @@ var sentenceEnd = lazyre.New(`[.?!]\s+`)
 func (a *Assessor) newItem(s sections.Section, line string) item {
 	it := item{section: s.ID, level: s.Level, facet: s.Facet, line: line}
 	for _, sent := range sentenceEnd.Split(strings.ToLower(line), -1) {
-		if p := a.rawProbe(sent); p.weight > 0 {
+		if p := a.rawProbe(sent, true); p.weight > 0 {
 			it.parts = append(it.parts, p)
 		}
 	}
@@ -72,10 +72,14 @@ func (a *Assessor) newItem(s sections.Section, line string) item {
 
 // probe is a text ready to be compared: a clause or a sentence of the article.
 type probe struct {
+	// vec is the embedding of an article line's sentence; a clause has
+	// none, only its non-zero values.
 	vec []float32
-	// nz are the indexes of vec's non-zero values, ascending: the cosine
-	// of two probes sums over them alone, to the same last bit.
-	nz []int32
+	// nz are the indexes of the embedding's non-zero values, ascending,
+	// and vals those values (a clause's only): the cosine of two probes
+	// sums over them alone, to the same last bit.
+	nz   []int32
+	vals []float32
 	// ids are the probe's distinct terms that some article line uses, as
 	// indexes into the Assessor's term dictionary, ascending, and idf
 	// their weights: only they can be shared with a line.
@@ -89,7 +93,7 @@ type probe struct {
 
 // newProbe makes a probe of a clause; its ids come from the dictionary.
 func (a *Assessor) newProbe(s string) probe {
-	p := a.rawProbe(s)
+	p := a.rawProbe(s, false)
 	for _, t := range p.words {
 		if id, ok := a.dict[t]; ok {
 			p.ids = append(p.ids, id)
@@ -100,17 +104,24 @@ func (a *Assessor) newProbe(s string) probe {
 	return p
 }
 
-// rawProbe is a probe without its dictionary ids.
-func (a *Assessor) rawProbe(s string) probe {
+// rawProbe is a probe without its dictionary ids, with the dense vector
+// of its embedding for an article line (line true), only the non-zero
+// values for a clause.
+func (a *Assessor) rawProbe(s string, line bool) probe {
 	s = strings.ToLower(s)
 	if !a.model.IsArticle() {
 		s = a.widen(s)
 	}
-	p := probe{vec: a.emb.Embed(folds.Replace(s))}
-	for i, v := range p.vec {
-		if v != 0 {
-			p.nz = append(p.nz, int32(i))
+	var p probe
+	if line {
+		p.vec = a.emb.Embed(folds.Replace(s))
+		for i, v := range p.vec {
+			if v != 0 {
+				p.nz = append(p.nz, int32(i))
+			}
 		}
+	} else {
+		p.nz, p.vals = a.emb.EmbedSparse(folds.Replace(s), nil, nil)
 	}
 	for _, t := range terms(s) {
 		if !slices.Contains(p.words, t) {
@@ -246,12 +257,13 @@ const (
 )
 
 // cosine is embed.Cosine of the probes' vectors (unit length), summed over
-// p's non-zero values only: adding a zero product changes no sum.
+// p's non-zero values only (p a clause, q a line): adding a zero product
+// changes no sum.
 func cosine(p, q *probe) float64 {
 	var s float64
-	for _, i := range p.nz {
+	for k, i := range p.nz {
 		if int(i) < len(q.vec) {
-			s += float64(p.vec[i]) * float64(q.vec[i])
+			s += float64(p.vals[k]) * float64(q.vec[i])
 		}
 	}
 	return s
