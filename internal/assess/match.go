@@ -112,18 +112,24 @@ func (a *Assessor) rawProbe(s string, line bool) probe {
 	if !a.model.IsArticle() {
 		s = a.widen(s)
 	}
+	// The terms are terms(s): those of f unless widening added capitals.
+	f := folds.Replace(s)
+	tf := f
+	if l := strings.ToLower(s); l != s {
+		tf = folds.Replace(l)
+	}
 	var p probe
 	if line {
-		p.vec = a.emb.Embed(folds.Replace(s))
+		p.vec = a.emb.Embed(f)
 		for i, v := range p.vec {
 			if v != 0 {
 				p.nz = append(p.nz, int32(i))
 			}
 		}
 	} else {
-		p.nz, p.vals = a.emb.EmbedSparse(folds.Replace(s), nil, nil)
+		p.nz, p.vals = a.emb.EmbedSparse(f, nil, nil)
 	}
-	for _, t := range terms(s) {
+	for _, t := range embed.Terms(tf) {
 		if !slices.Contains(p.words, t) {
 			p.words = append(p.words, t)
 			p.weight += a.emb.IDF(t)
