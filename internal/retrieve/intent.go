@@ -7,6 +7,7 @@ import (
 
 	"github.com/ladder/coach/internal/ladder"
 	"github.com/ladder/coach/internal/lazyre"
+	"github.com/ladder/coach/internal/memo"
 	"github.com/ladder/coach/internal/textnorm"
 )
 
@@ -232,7 +233,7 @@ func (s *reading) mentionsAndFacets() {
 		third := facetOfThird(s.main)
 		people := othersAsked(s.lad, s.main)
 		if len(people) == 0 && third {
-			people = peopleMentions(s.lad, s.main)
+			people = mentionsOf(s.lad, s.main, kindOther, kindObject)
 		}
 		var worked []ladder.Mention
 		for _, m := range people {
@@ -267,19 +268,26 @@ func (s *reading) mentionsAndFacets() {
 	s.in.Caveat = ladder.Talk.Caveat.In(" " + s.q + " ")
 }
 
-// withoutAliases is q less the level names and aliases in it: "the top of
-// the ladder" names a rung, not the ladder as a whole.
+// withoutAliases is q less the level names and aliases in it that hold a
+// word of the ladder cue: "the top of the ladder" names a rung, not the
+// ladder as a whole.
 func withoutAliases(lad *ladder.Model, q string) string {
-	var names ladder.Phrases
-	for _, l := range lad.Levels() {
-		for _, a := range append([]string{strings.ToLower(l.Name)}, l.Aliases...) {
-			if ladder.Cues.Ladder.In(a) {
-				names = append(names, a)
+	return ladderAliases.Get(lad, func(lad *ladder.Model) ladder.Phrases {
+		var names ladder.Phrases
+		for _, l := range lad.Levels() {
+			for _, a := range append([]string{strings.ToLower(l.Name)}, l.Aliases...) {
+				if ladder.Cues.Ladder.In(a) {
+					names = append(names, a)
+				}
 			}
 		}
-	}
-	return names.Blank(q)
+		return names
+	}).Blank(q)
 }
+
+// ladderAliases are each ladder's aliases that withoutAliases blanks,
+// found once per ladder.
+var ladderAliases = memo.New[*ladder.Model, ladder.Phrases](64)
 
 // pathsText is q for reading the paths into the ladder: without words for
 // people ("my skip-level"), and without "start" that begins an action ("need
@@ -1418,7 +1426,7 @@ func (h *historyContext) readUser(lad *ladder.Model, q string) bool {
 		h.turnedIC = false
 	}
 	if len(ms) == 0 {
-		ms = otherMentions(lad, q) // "she reports to our VP": the VP is talked about
+		ms = mentionsOf(lad, q, kindOther) // "she reports to our VP": the VP is talked about
 	}
 	h.pairUp(distinct(ms), named)
 	if len(ms) > 0 && h.topic != "" && (ladder.Cues.Anaphora.In(q) || ladder.Talk.Against.In(" "+q+" ")) && allBases(q, ms) {

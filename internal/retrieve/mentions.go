@@ -192,23 +192,13 @@ func pronounAfter(words []string) (third, ok bool) {
 	return false, false
 }
 
-// peopleMentions are the levels of other people text names: the people
-// the asker works for, with or on.
-func peopleMentions(lad *ladder.Model, text string) []ladder.Mention {
+// mentionsOf are the levels text names that stand for one of kinds:
+// kindOther for other people's titles, kindObject too for the people the
+// asker works on.
+func mentionsOf(lad *ladder.Model, text string, kinds ...mentionKind) []ladder.Mention {
 	var out []ladder.Mention
 	for _, m := range levelsOf(lad, text) {
-		if m.Strong && (m.kind == kindOther || m.kind == kindObject) {
-			out = append(out, m.Mention)
-		}
-	}
-	return out
-}
-
-// otherMentions are the other people's levels text names.
-func otherMentions(lad *ladder.Model, text string) []ladder.Mention {
-	var out []ladder.Mention
-	for _, m := range levelsOf(lad, text) {
-		if m.Strong && m.kind == kindOther {
+		if m.Strong && slices.Contains(kinds, m.kind) {
 			out = append(out, m.Mention)
 		}
 	}

@@ -2,6 +2,7 @@ package retrieve
 
 import (
 	"math"
+	"slices"
 
 	"github.com/ladder/coach/internal/embed"
 	"github.com/ladder/coach/internal/textnorm"
@@ -24,7 +25,7 @@ func newQuoteIndex(lines []quoteLine) quoteIndex {
 	x := quoteIndex{lines: lines, df: map[string]int{}}
 	for _, l := range lines {
 		for i, t := range l.terms {
-			if !containsStr(l.terms[:i], t) {
+			if !slices.Contains(l.terms[:i], t) {
 				x.df[t]++
 			}
 		}
@@ -57,7 +58,7 @@ func (x quoteIndex) echoed(quote string, levelWord func(string) bool) string {
 	for _, l := range x.lines {
 		n, w := 0, 0.0
 		for i, t := range qt {
-			if !containsStr(qt[:i], t) && containsStr(l.terms, t) {
+			if !slices.Contains(qt[:i], t) && slices.Contains(l.terms, t) {
 				n++
 				w += math.Log(float64(len(x.lines)) / float64(x.df[t]))
 			}
@@ -99,13 +100,4 @@ func quotesIn(text string) []string {
 		}
 	}
 	return out
-}
-
-func containsStr(xs []string, s string) bool {
-	for _, x := range xs {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

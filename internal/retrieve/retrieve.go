@@ -186,16 +186,24 @@ func (r *Retriever) placedInScope(in *Intent, question, q string) bool {
 	return true
 }
 
+// pointsBack: the question points back at what the asker told of
+// themselves earlier ("given what I told you", "someone like me").
+func pointsBack(q string, history []Turn) bool {
+	return len(history) > 0 && ladder.Talk.ToldBack.In(" "+q+" ")
+}
+
+// tells: a user turn that asks nothing tells of the asker.
+func tells(h Turn) bool { return h.Role == "user" && !strings.Contains(h.Content, "?") }
+
 // toldBefore is what the asker told of themselves earlier, when the
-// question points back at it ("given what I told you", "someone like me"):
-// the user's earlier turns that ask nothing. Otherwise "".
+// question points back at it: the user's turns that tell. Otherwise "".
 func toldBefore(q string, history []Turn) string {
-	if len(history) == 0 || !ladder.Talk.ToldBack.In(" "+q+" ") {
+	if !pointsBack(q, history) {
 		return ""
 	}
 	var b strings.Builder
 	for _, h := range history {
-		if h.Role == "user" && !strings.Contains(h.Content, "?") {
+		if tells(h) {
 			b.WriteString(" ")
 			b.WriteString(h.Content)
 		}
@@ -209,17 +217,20 @@ func toldBefore(q string, history []Turn) string {
 // that what they said of themselves, not the last thing asked about,
 // carries over.
 func toldTurns(q string, history []Turn) []Turn {
-	if toldBefore(q, history) == "" || ladder.Talk.Choose.In(" "+q+" ") {
+	if !pointsBack(q, history) || ladder.Talk.Choose.In(" "+q+" ") {
 		return history
 	}
 	var out []Turn
 	for i, h := range history {
-		if h.Role == "user" && !strings.Contains(h.Content, "?") {
+		if tells(h) {
 			out = append(out, h)
 			if i+1 < len(history) && history[i+1].Role == "assistant" {
 				out = append(out, history[i+1])
 			}
 		}
+	}
+	if len(out) == 0 {
+		return history // nothing told: the talk as it is
 	}
 	return out
 }

@@ -176,19 +176,18 @@ type fakePlacer struct{ level, why string }
 
 func (f fakePlacer) Place(string) (string, string) { return f.level, f.why }
 
+// talk is a conversation of messages in turn, the user's first.
+func talk(msgs ...string) []Turn {
+	out := make([]Turn, len(msgs))
+	for i, m := range msgs {
+		out[i] = Turn{Role: []string{"user", "assistant"}[i%2], Content: m}
+	}
+	return out
+}
+
 func TestSteps(t *testing.T) {
 	r := newTestRetriever(t).WithPlacer(fakePlacer{"senior", "i run the roadmap"})
-	hist := func(msgs ...string) []Turn {
-		var out []Turn
-		for i, m := range msgs {
-			role := "user"
-			if i%2 == 1 {
-				role = "assistant"
-			}
-			out = append(out, Turn{Role: role, Content: m})
-		}
-		return out
-	}
+	hist := talk
 	tests := []struct {
 		name    string
 		q       string
@@ -1177,13 +1176,7 @@ func TestFacetOfThird(t *testing.T) {
 // by it picks the listed item nearest what they told.
 func TestToldBack(t *testing.T) {
 	r := newTestRetriever(t)
-	turns := func(msgs ...string) []Turn {
-		var out []Turn
-		for i, m := range msgs {
-			out = append(out, Turn{Role: []string{"user", "assistant"}[i%2], Content: m})
-		}
-		return out
-	}
+	turns := talk
 	tests := []struct {
 		name    string
 		q       string
