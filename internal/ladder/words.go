@@ -332,6 +332,9 @@ var Talk = struct {
 	// Other points at the one of two things set side by side that the
 	// talk has not taken up yet: "the other one".
 	Other Phrases
+	// OtherAtEnd point at the other thing only when they end the question
+	// ("and what about the other?"): elsewhere they lead a noun.
+	OtherAtEnd Phrases
 	// SkillWords ask for a skill by that word.
 	SkillWords Phrases
 	// YouListed say that the coach listed what a pointer points at: "the
@@ -538,6 +541,7 @@ var Talk = struct {
 	Other: Phrases{"the other one", "the other option", "the other path", "the other route", "the other role", "the other skill",
 		"the other track", "the other choice", "other one", "still considering", "still weighing", "the one that's left",
 		"the one left", "the remaining one", "the option left", "the path left"},
+	OtherAtEnd: Phrases{"the other"},
 	SkillWords: Phrases{"skill", "skills", "skillset", "competency", "competencies"},
 	YouListed:  Phrases{"you listed", "you mentioned", "you named", "you gave", "you suggested", "you said", "your list", "on that list", "on the list", "in that list", "you just listed", "you just mentioned"},
 	HeldBefore: Phrases{"he was", "she was", "they were", "he used to be", "she used to be", "they used to be", "was still",

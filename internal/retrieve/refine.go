@@ -407,7 +407,7 @@ func (r *Retriever) point(in *Intent, q string, history []Turn) {
 		if it, ok = r.described(q+told, history); !ok {
 			return
 		}
-	} else if ladder.Talk.Other.In(" "+q+" ") && len(r.items(q)) == 0 {
+	} else if asksOther(q) && len(r.items(q)) == 0 {
 		if it, ok = r.other(history); !ok {
 			if it, ok = r.otherTrack(in, q); !ok {
 				return
@@ -553,4 +553,10 @@ func countIn(t string, ps ladder.Phrases) int {
 		}
 	}
 	return n
+}
+
+// asksOther reports whether q points at the other of two things: "the other
+// one", or "the other" ending the question.
+func asksOther(q string) bool {
+	return ladder.Talk.Other.In(" "+q+" ") || ladder.Talk.OtherAtEnd.Suffix(strings.Join(clauseWords(q), " "))
 }

@@ -264,11 +264,29 @@ func (r *Retriever) other(history []Turn) (listed, bool) {
 		if history[i].Role != "assistant" {
 			continue
 		}
-		if two := r.alternatives(history[i].Content); len(two) == 2 {
+		if two := r.offered(history[i].Content); len(two) == 2 {
 			return r.notTakenUp(two, history[i+1:], true)
 		}
 	}
 	return listed{}, false
+}
+
+// offered are the things an answer offered: the first thing each entry of a
+// two-entry numbered list names ("1. the management route: Director, then
+// VP. 2. the IC route..."), else the things it names.
+func (r *Retriever) offered(text string) []listed {
+	if entries := numbered(text); len(entries) == 2 {
+		var two []listed
+		for _, e := range entries {
+			if its := r.alternatives(e); len(its) > 0 && !slices.ContainsFunc(two, its[0].same) {
+				two = append(two, its[0])
+			}
+		}
+		if len(two) == 2 {
+			return two
+		}
+	}
+	return r.alternatives(text)
 }
 
 // notTakenUp is the one of two things the user turns after them did not
