@@ -484,6 +484,16 @@ func (r *Retriever) place(in *Intent, question, q string) {
 		return
 	}
 	in.Current, in.Placed, in.PlacedWhy = level, level, why
+	if asks && strings.TrimSpace(told) != "" {
+		// Asked where they stand, the facet words of what they told are
+		// their work ("I decide what we build"), not what they ask.
+		in.Facets = facets(r.lad, asking(q))
+		// "No one reports to me" told is their work too: the IC track is
+		// asked only by the question, or by the placement.
+		if level != r.lad.IC() && !asksIC(asking(q)) {
+			in.Topics = slices.DeleteFunc(in.Topics, func(t string) bool { return t == TopicIC })
+		}
+	}
 	if !asks && !in.Transition && len(in.Roles) == 0 && ladder.Cues.Next.In(asking(q)) {
 		in.Transition = true // "where do I go next?", once placed
 	}

@@ -801,6 +801,33 @@ func TestPlacedNextStep(t *testing.T) {
 	}
 }
 
+// Asked where they stand, what the asker told of their work is no facet and
+// no track of its own: the question's own words are.
+func TestPlacedAskedWhere(t *testing.T) {
+	r := newTestRetriever(t).WithPlacer(placeAt("mid"))
+	tests := []struct {
+		q      string
+		placed string
+		skills bool // the skills facet is read
+		ic     bool // the IC track is a topic
+	}{
+		{"i choose what we build next sprint and track the numbers. nobody reports to me. where would that put me?", "mid", false, false},
+		// The track named in the question is asked, and places nobody.
+		{"i choose what goes in the next sprint and track the numbers. nobody reports to me. what level am i, and is the ic track for me?", "", false, true},
+		{"i run discovery and write specs. what level am i, and which skills should i build next?", "mid", true, false},
+	}
+	for _, tt := range tests {
+		res, err := r.Retrieve(t.Context(), tt.q, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		in := res.Intent
+		if in.Placed != tt.placed || (in.Facet() == ladder.Skills) != tt.skills || in.HasTopic(TopicIC) != tt.ic {
+			t.Errorf("%q: placed %q facet %q topics %v; want skills %v, ic %v", tt.q, in.Placed, in.Facet(), in.Topics, tt.skills, tt.ic)
+		}
+	}
+}
+
 // The asker says who they are, then what someone they manage wants to
 // become: that person's step.
 func TestOthersWantedStep(t *testing.T) {
