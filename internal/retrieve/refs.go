@@ -95,15 +95,15 @@ func numberedEntry(history []Turn, n int) string {
 	return ""
 }
 
-// numbered splits a text at its list numbers, "1)" or "1." after a space or
-// at the start, counting up from 1: the entries, or nil.
+// numbered splits a text at its list numbers, "1)", "(1)" or "1." after a
+// space or at the start, counting up from 1: the entries, or nil.
 func numbered(text string) []string {
 	var out []string
 	next, start := 1, -1
 	for i := 0; i+1 < len(text); i++ {
 		d := strconv.Itoa(next)
 		if !strings.HasPrefix(text[i:], d) || i+len(d) >= len(text) || !strings.ContainsRune(").", rune(text[i+len(d)])) ||
-			i > 0 && text[i-1] != ' ' && text[i-1] != '\n' {
+			i > 0 && !strings.ContainsRune(" \n(", rune(text[i-1])) {
 			continue
 		}
 		if start >= 0 {
@@ -240,7 +240,8 @@ var adjacentWords = ladder.Phrases{"adjacent role", "adjacent roles", "product-a
 // by side (levels other than the asker's own, roles, skills), the one the
 // user turns after it did not take up; failing that, of two things an
 // answer offered, the one the user did not take up by name or by place
-// (an ordinal pointing at one of them).
+// (an ordinal pointing at one of them), or the coach's replies since did
+// not speak of.
 func (r *Retriever) other(history []Turn) (listed, bool) {
 	for i := len(history) - 1; i >= 0; i-- {
 		if history[i].Role != "user" {
@@ -265,7 +266,10 @@ func (r *Retriever) other(history []Turn) (listed, bool) {
 			continue
 		}
 		if two := r.offered(history[i].Content); len(two) == 2 {
-			return r.notTakenUp(two, history[i+1:], true)
+			if it, ok := r.notTakenUp(two, history[i+1:], true); ok {
+				return it, true
+			}
+			return r.notAnswered(two, history[i+1:])
 		}
 	}
 	return listed{}, false
@@ -278,7 +282,9 @@ func (r *Retriever) offered(text string) []listed {
 	if entries := numbered(text); len(entries) == 2 {
 		var two []listed
 		for _, e := range entries {
-			if its := r.alternatives(e); len(its) > 0 && !slices.ContainsFunc(two, its[0].same) {
+			// An entry's "as a Director" is no level of the asker's.
+			its := slices.DeleteFunc(r.items(e), func(it listed) bool { return it.weak })
+			if len(its) > 0 && !slices.ContainsFunc(two, its[0].same) {
 				two = append(two, its[0])
 			}
 		}
