@@ -10,24 +10,24 @@ import (
 )
 
 // boosting is what the reading of a question adds to each section's
-// similarity, by section id: one named step for each part of the intent
-// (the levels and facets, each topic, the caveats, the item pointed at, a
-// skill named).
+// similarity, by the section's place in the set: one named step for each
+// part of the intent (the levels and facets, each topic, the caveats, the
+// item pointed at, a skill named).
 type boosting struct {
 	r  *Retriever
 	in Intent
-	b  map[string]float64
+	b  []float64
 }
 
-func (r *Retriever) boosts(question string, in Intent) map[string]float64 {
-	x := &boosting{r: r, in: in, b: map[string]float64{}}
+func (r *Retriever) boosts(question string, in Intent) []float64 {
+	x := &boosting{r: r, in: in, b: make([]float64, len(r.set.All()))}
 	x.levels()
 	for _, t := range in.Topics {
 		x.topic(t)
 	}
 	x.caveats()
-	if in.Section != "" {
-		x.b[in.Section] += bPointed // an item of the previous answer the question points at
+	if i := r.set.Index(in.Section); i >= 0 {
+		x.b[i] += bPointed // an item of the previous answer the question points at
 	}
 	x.skillNamed(question)
 	x.quoted(question)
@@ -41,16 +41,23 @@ func (x *boosting) quoted(question string) {
 		return
 	}
 	for _, q := range quotesIn(question) {
-		if id := x.r.quotes.echoed(q, func(t string) bool { return x.r.nameTerms[t] }); id != "" {
-			x.put(id, x.b[id]+bQuote)
+		if i := x.r.set.Index(x.r.quotes.echoed(q, func(t string) bool { return x.r.nameTerms[t] })); i >= 0 {
+			x.putAt(i, x.b[i]+bQuote)
 		}
 	}
 }
 
 // put raises section id's boost to v, when the sections hold id.
-func (x *boosting) put(id string, v float64) {
-	if _, ok := x.r.set.ByID(id); ok && v > x.b[id] {
-		x.b[id] = v
+func (x *boosting) put(id string, v float64) { x.putAt(x.r.set.Index(id), v) }
+
+// putOf is put of the section sections.ID(level, facet), found without
+// making its id.
+func (x *boosting) putOf(level, facet string, v float64) { x.putAt(x.r.at.of(level, facet), v) }
+
+// putAt raises the boost of the section at i to v; i < 0 is no section.
+func (x *boosting) putAt(i int, v float64) {
+	if i >= 0 && v > x.b[i] {
+		x.b[i] = v
 	}
 }
 
@@ -74,15 +81,15 @@ func (x *boosting) levels() {
 			}
 			if l == lad.IC() && facet == ladder.Skills {
 				// The IC track has no skills section: what it asks is its responsibilities.
-				x.put(sections.ID(lad.IC(), ladder.Responsibilities), bPrimary*s)
-				x.put(sections.ID(lad.IC(), ladder.Changes), icSkillsChanges*s)
+				x.putOf(lad.IC(), ladder.Responsibilities, bPrimary*s)
+				x.putOf(lad.IC(), ladder.Changes, icSkillsChanges*s)
 			}
 			x.levelFacets(l, s)
 		}
 	default:
 		for _, fw := range in.Facets {
 			for _, l := range lad.Levels() {
-				x.put(sections.ID(l.ID, fw.Facet), facetEverywhere*fw.Weight)
+				x.putOf(l.ID, fw.Facet, facetEverywhere*fw.Weight)
 			}
 		}
 	}
@@ -92,13 +99,13 @@ func (x *boosting) levels() {
 func (x *boosting) step() {
 	t := x.in.Target
 	if below, ok := x.r.lad.Below(t); ok {
-		x.put(sections.ID(below.ID, ladder.Skills), bStepSkills)
+		x.putOf(below.ID, ladder.Skills, bStepSkills)
 	}
-	x.put(sections.ID(t, ladder.Changes), bStepChanges)
-	x.put(sections.ID(t, ladder.Responsibilities), bSecondary)
-	x.put(sections.ID(t, ladder.Overview), bSecondary)
+	x.putOf(t, ladder.Changes, bStepChanges)
+	x.putOf(t, ladder.Responsibilities, bSecondary)
+	x.putOf(t, ladder.Overview, bSecondary)
 	for _, f := range x.r.lad.Facets() {
-		x.put(sections.ID(t, f), bLevel)
+		x.putOf(t, f, bLevel)
 	}
 }
 
@@ -106,7 +113,7 @@ func (x *boosting) step() {
 // none asked, the default order of facets) more.
 func (x *boosting) levelFacets(level string, scale float64) {
 	for _, f := range x.r.lad.Facets() {
-		x.put(sections.ID(level, f), bLevel*scale)
+		x.putOf(level, f, bLevel*scale)
 	}
 	if len(x.in.Facets) == 0 {
 		x.defaultFacets(level, scale)
@@ -122,13 +129,13 @@ func (x *boosting) levelFacets(level string, scale float64) {
 			// The first rung has no "what changes": its responsibilities say it.
 			own = ladder.Responsibilities
 		}
-		x.put(sections.ID(level, own), v)
+		x.putOf(level, own, v)
 		for _, n := range facetNeighbours[fw.Facet] {
-			x.put(sections.ID(level, n.facet), n.share*v)
+			x.putOf(level, n.facet, n.share*v)
 		}
 		if x.in.HasTopic(TopicCompare) {
 			// Side by side, the facet's own sections set the levels apart.
-			x.put(sections.ID(level, own), v+compareFacet)
+			x.putOf(level, own, v+compareFacet)
 		}
 	}
 }
@@ -136,7 +143,7 @@ func (x *boosting) levelFacets(level string, scale float64) {
 // defaultFacets ranks a level's sections when no facet is asked.
 func (x *boosting) defaultFacets(level string, scale float64) {
 	for f, v := range defaultFacets {
-		x.put(sections.ID(level, f), v*scale)
+		x.putOf(level, f, v*scale)
 	}
 	if x.in.HasTopic(TopicCompare) {
 		// Two levels side by side with no facet named: the answer
@@ -146,7 +153,7 @@ func (x *boosting) defaultFacets(level string, scale float64) {
 			// A file's overview is a lead paragraph: its scope says more.
 			v += fileCompareScope
 		}
-		x.put(sections.ID(level, ladder.Changes), v*scale)
+		x.putOf(level, ladder.Changes, v*scale)
 	}
 }
 
@@ -167,7 +174,7 @@ func (x *boosting) topic(t string) {
 		x.put(sections.Introduction+"/paths", bSecondary)
 	case TopicPaths:
 		x.put(sections.Introduction+"/paths", bTopic)
-		x.put(sections.ID(lad.Entry(), ladder.Overview), bSecondary)
+		x.putOf(lad.Entry(), ladder.Overview, bSecondary)
 	case TopicLadder:
 		x.put(sections.Introduction+"/ladder", bTopic)
 		x.put(sections.Introduction+"/paths", bSecondary)
@@ -178,13 +185,13 @@ func (x *boosting) topic(t string) {
 			x.put(sections.Closing+"/timeline", bSecondary)
 		}
 	case TopicAdjacent:
-		x.put(sections.ID(sections.Adjacent, ladder.Overview), bAdjacentSide)
-		x.put(sections.ID(lad.IC(), ladder.Overview), bLevel)
+		x.putOf(sections.Adjacent, ladder.Overview, bAdjacentSide)
+		x.putOf(lad.IC(), ladder.Overview, bLevel)
 		for _, id := range in.Roles {
-			x.put(sections.ID(sections.Adjacent, id), bRole)
+			x.putOf(sections.Adjacent, id, bRole)
 		}
 		if len(in.Roles) == 0 {
-			x.put(sections.ID(sections.Adjacent, ladder.Overview), bAdjacentAll)
+			x.putOf(sections.Adjacent, ladder.Overview, bAdjacentAll)
 		}
 	}
 }
@@ -195,11 +202,11 @@ func (x *boosting) icTrack() {
 	in, lad := x.in, x.r.lad
 	if len(in.Levels) == 0 || !slices.Contains(in.Levels, lad.IC()) && !x.r.onICTrack(in.Levels) {
 		x.levelFacets(lad.IC(), 1)
-		x.put(sections.ID(lad.IC(), ladder.Overview), bICOverview)
+		x.putOf(lad.IC(), ladder.Overview, bICOverview)
 		if !lad.IsArticle() {
 			// A file's overview is a lead paragraph: what the track
 			// is lies in its scope, as the article's IC overview.
-			x.put(sections.ID(lad.IC(), ladder.Changes), bICOverview)
+			x.putOf(lad.IC(), ladder.Changes, bICOverview)
 		}
 	}
 	if !in.equivalence {
@@ -208,7 +215,7 @@ func (x *boosting) icTrack() {
 	if lad.IsArticle() {
 		// The article weighs the IC track against the rungs among its
 		// responsibilities.
-		x.put(sections.ID(lad.IC(), ladder.Responsibilities), bEquivalence)
+		x.putOf(lad.IC(), ladder.Responsibilities, bEquivalence)
 		return
 	}
 	// A ladder file says where it weighs its levels against each other: a
@@ -225,9 +232,9 @@ func (x *boosting) caveats() {
 		return
 	}
 	for id := range x.r.caveats {
-		s, _ := x.r.set.ByID(id)
-		if slices.Contains(x.in.Levels, s.Level) || x.in.Target == s.Level {
-			x.b[id] += bPrimary
+		i := x.r.set.Index(id)
+		if l := x.r.set.All()[i].Level; slices.Contains(x.in.Levels, l) || x.in.Target == l {
+			x.b[i] += bPrimary
 		}
 	}
 }
@@ -270,9 +277,9 @@ func (x *boosting) skillNamed(question string) {
 			continue
 		}
 		if f := float64(held[k]) / float64(len(sk.terms)); f >= skillWhole {
-			x.b[sk.section] += bSkillName
+			x.b[sk.at] += bSkillName
 		} else if f >= skillSome {
-			x.b[sk.section] += skillSomeWeight * f
+			x.b[sk.at] += skillSomeWeight * f
 		}
 	}
 }

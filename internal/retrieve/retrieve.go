@@ -13,6 +13,7 @@ import (
 	"github.com/ladder/coach/internal/embed"
 	"github.com/ladder/coach/internal/index"
 	"github.com/ladder/coach/internal/ladder"
+	"github.com/ladder/coach/internal/memo"
 	"github.com/ladder/coach/internal/sections"
 )
 
@@ -48,6 +49,10 @@ type Retriever struct {
 	ladWords map[string]bool
 	// quotes finds the line of the sections a quoted phrase echoes.
 	quotes quoteIndex
+	// at finds a section's place in set from its level and facet.
+	at sectionFinder
+	// rel remembers relatedTo's answers, word by word.
+	rel *memo.Memo[string, []string]
 	// nameTerms are lad's levelNameTerms, built with the ladder.
 	nameTerms map[string]bool
 }
@@ -88,6 +93,7 @@ func (r *Retriever) WithPlacer(p Placer) *Retriever {
 
 type namedSkill struct {
 	section string
+	at      int    // the section's place in the set
 	name    string // lower case, as the article writes it
 	terms   []string
 	line    []string // the terms of the whole line: name and description
@@ -102,7 +108,8 @@ type Placer interface {
 
 // New returns a retriever over the sections and their index.
 func New(set *sections.Set, idx *index.Index) *Retriever {
-	r := &Retriever{lad: ladder.Default(), set: set, idx: idx, vocab: map[string]bool{}, caveats: map[string]bool{}, covered: map[string]bool{}}
+	r := &Retriever{lad: ladder.Default(), set: set, idx: idx, vocab: map[string]bool{}, caveats: map[string]bool{}, covered: map[string]bool{},
+		rel: memo.New[string, []string](maxRelated)}
 	at := map[string]int{}
 	for i, id := range idx.IDs() {
 		at[id] = i
@@ -114,7 +121,7 @@ func New(set *sections.Set, idx *index.Index) *Retriever {
 		}
 		r.simAt = append(r.simAt, i)
 	}
-	for _, s := range set.All() {
+	for i, s := range set.All() {
 		if ladder.Cues.CaveatText.In(strings.ToLower(s.Text)) {
 			r.caveats[s.ID] = true
 		}
@@ -127,7 +134,7 @@ func New(set *sections.Set, idx *index.Index) *Retriever {
 			r.vocab[t] = true
 		}
 		for _, sk := range s.Skills() {
-			r.skills = append(r.skills, namedSkill{section: s.ID, name: normalize(sk.Name), terms: embed.Terms(sk.Name), line: embed.Terms(sk.Line)})
+			r.skills = append(r.skills, namedSkill{section: s.ID, at: i, name: normalize(sk.Name), terms: embed.Terms(sk.Name), line: embed.Terms(sk.Line)})
 		}
 	}
 	var lines []quoteLine
@@ -139,6 +146,7 @@ func New(set *sections.Set, idx *index.Index) *Retriever {
 		}
 	}
 	r.quotes = newQuoteIndex(lines)
+	r.at = newSectionFinder(set)
 	r.nameTerms = r.levelNameTerms()
 	r.skillsWith = map[string][]int{}
 	for k, sk := range r.skills {

@@ -96,15 +96,42 @@ func correct(q string) string {
 // for, at most two a word.
 func (r *Retriever) related(q string) []string {
 	var out []string
-	for _, w := range strings.FieldsFunc(strings.ToLower(q), func(c rune) bool { return !(c >= 'a' && c <= 'z' || c == '-') }) {
-		if len(w) < 4 || r.vocab[embed.Stem(w)] {
-			continue
+	q = strings.ToLower(q)
+	for i := 0; i < len(q); {
+		// A word is a run of a-z and '-'; every other byte parts words.
+		j := i
+		for j < len(q) && (q[j] >= 'a' && q[j] <= 'z' || q[j] == '-') {
+			j++
 		}
-		rel := lexicon.Related(w)
-		out = append(out, rel[:min(2, len(rel))]...)
+		if j-i >= 4 {
+			out = append(out, r.relatedTo(q[i:j])...)
+		}
+		i = max(j, i+1)
 	}
 	return out
 }
+
+// relatedTo is what related takes of one word: nothing when the sections
+// use it, else at most two of its related words. It is remembered: a
+// question's words come back, and this was three look-ups a word (its
+// stem, the vocabulary, the lexicon).
+func (r *Retriever) relatedTo(w string) []string {
+	if len(w) > 32 {
+		return r.relatedOf(w)
+	}
+	return r.rel.Get(w, r.relatedOf)
+}
+
+func (r *Retriever) relatedOf(w string) []string {
+	if r.vocab[embed.Stem(w)] {
+		return nil
+	}
+	rel := lexicon.Related(w)
+	return rel[:min(2, len(rel)):min(2, len(rel))]
+}
+
+// maxRelated bounds a retriever's memo of related words.
+const maxRelated = 50000
 
 // clauseWords are the words of t with its punctuation (,.!?;:() and double
 // quotes) read as spaces.
