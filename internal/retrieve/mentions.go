@@ -128,7 +128,7 @@ func othersAsked(lad *ladder.Model, q string) []ladder.Mention {
 	var out []ladder.Mention
 	for _, km := range levelsOf(lad, q) {
 		m, k := km.Mention, km.kind
-		if m.Strong && (third && (k == kindOther || k == kindObject) || k == kindOther && from >= 0 && m.Pos >= from) {
+		if m.Strong && (third && (k == kindOther || k == kindObject) || k == kindOther && from >= 0 && m.Pos >= from && m.Pos < from+len(ask)) {
 			out = append(out, m)
 		}
 	}
