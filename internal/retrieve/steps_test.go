@@ -1036,12 +1036,15 @@ func TestPeopleNamed(t *testing.T) {
 	}
 }
 
-// Where someone can come in on the ladder is the paths part.
+// Where someone can come in on the ladder, a winding career so far, and
+// whether one must climb to the top are the paths part.
 func TestEntryPoints(t *testing.T) {
 	r := newTestRetriever(t)
 	for _, q := range []string{
 		"can an ex-banker come in directly at director level?",
 		"do people ever come straight in at the senior rung?",
+		"i went from design to support to product, pretty unconventional. does that hurt me?",
+		"is every pm supposed to climb to vp in the end?",
 	} {
 		if in := r.Understand(q, nil); !in.HasTopic(TopicPaths) {
 			t.Errorf("%q: topics %v, want paths", q, in.Topics)
