@@ -1014,13 +1014,21 @@ func strongMentions(lad *ladder.Model, text string) []ladder.Mention {
 // rejectedLevels are the levels text sets aside: "not interested in
 // becoming a VP".
 func rejectedLevels(lad *ladder.Model, text string) []string {
+	ms := levelsOf(lad, text)
 	var out []string
-	for _, m := range levelsOf(lad, text) {
-		if m.Strong && m.kind == kindRejected && !slices.Contains(out, m.ID) {
+	for _, m := range ms {
+		if m.Strong && m.kind == kindRejected && !slices.Contains(out, m.ID) && !namedAsked(ms, m.ID) {
 			out = append(out, m.ID)
 		}
 	}
 	return out
+}
+
+// namedAsked: the rung id is also named for itself, not set aside, so a
+// title turned down is another name of it ("Group PM, not director"), and
+// the rung is no rejected one.
+func namedAsked(ms []kinded, id string) bool {
+	return slices.ContainsFunc(ms, func(m kinded) bool { return m.Strong && m.ID == id && m.kind == kindAsked })
 }
 
 // promotedTo is the level the asker says they were promoted to, their title

@@ -1459,3 +1459,22 @@ func TestRejectTalked(t *testing.T) {
 		t.Errorf("that job, not rejected: rejected %v", in.Rejected)
 	}
 }
+
+// A rung turned down by one name while named by another ("Group PM, not
+// director": both are the same rung) is no rejection; two rungs are.
+func TestRejectedLevels(t *testing.T) {
+	lad := ladder.Default()
+	tests := []struct {
+		q    string
+		want []string
+	}{
+		{"wait, the offer says group product manager, not director. same thing?", nil},
+		{"i don't want to be a director, i'd rather stay a senior pm", []string{"director"}},
+		{"the offer says senior pm, not director. what changes?", []string{"director"}},
+	}
+	for _, tt := range tests {
+		if got := rejectedLevels(lad, normalize(tt.q)); !slices.Equal(got, tt.want) {
+			t.Errorf("%q: rejected %v, want %v", tt.q, got, tt.want)
+		}
+	}
+}
