@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"os"
+	"runtime"
 	"strings"
 	"testing"
 	"unicode"
@@ -94,7 +95,8 @@ func BenchmarkCorrectTypo(b *testing.B) {
 	reportCPU(b, start)
 }
 
-// BenchmarkNewSpeller is the one-off cost of the index behind Correct.
+// BenchmarkNewSpeller is the one-off cost of the index behind Correct, and
+// the memory a Speller keeps (kept-MB: the live heap it adds).
 func BenchmarkNewSpeller(b *testing.B) {
 	loadTable()
 	b.ReportAllocs()
@@ -103,6 +105,18 @@ func BenchmarkNewSpeller(b *testing.B) {
 		NewSpeller()
 	}
 	reportCPU(b, start)
+	before := liveHeap()
+	s := NewSpeller()
+	b.ReportMetric(float64(liveHeap()-before)/1e6, "kept-MB")
+	runtime.KeepAlive(s)
+}
+
+// liveHeap is the heap's live bytes after a collection.
+func liveHeap() uint64 {
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return ms.HeapAlloc
 }
 
 // BenchmarkLoadTable is the one-off cost of reading related.tsv.

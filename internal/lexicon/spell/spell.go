@@ -1,5 +1,7 @@
 package spell
 
+import "slices"
+
 // MaxDistance is how far a word of n letters may be from its correction:
 // none for 3 letters or fewer (too many short words are a letter apart), 1
 // for 4 to 7, 2 for 8 or more.
@@ -17,18 +19,26 @@ func MaxDistance(n int) int {
 // a deletion index (the symmetric-delete idea of SymSpell): every string made
 // by deleting up to two letters from a vocabulary word is hashed, and a
 // word's own deletions are looked up in it, so a correction costs a few dozen
-// map look-ups instead of a scan of the vocabulary. It is safe for
-// concurrent use and allocates nothing per call.
+// look-ups instead of a scan of the vocabulary. It is safe for concurrent
+// use and allocates nothing per call.
 type Speller struct {
 	words []string // the vocabulary, preferred first
 	// known holds the vocabulary and the further words that are never
 	// corrected: one look-up tells whether a word is either.
 	known map[string]bool
-	heads hashTable // hash of a deletion -> first posting
-	post  []posting
-	// filter has a bit set for every hash in heads: most deletions of a
-	// word no vocabulary word is near miss here, in a bit set small enough
-	// to stay in the cache, before they would miss in heads.
+	// The deletion index: one entry a distinct deletion of a word, its hash
+	// in hashes and the word's index in of, grouped in buckets by the
+	// hash's top bits (shift is 64 less their number), bucket b's entries
+	// at starts[b]:starts[b+1], a few each: twelve bytes a deletion and no
+	// empty slots, for an index that stays in memory as long as the
+	// Speller.
+	starts []int32
+	hashes []uint64
+	of     []int32
+	shift  uint
+	// filter has a bit set for every hash in the index: most deletions of
+	// a word no vocabulary word is near miss here, in a bit set small
+	// enough to stay in the cache, before they would miss in the index.
 	filter []uint64
 }
 
@@ -37,13 +47,6 @@ const filterBits = 21
 func (s *Speller) mayHave(h uint64) bool {
 	b := h >> (64 - filterBits)
 	return s.filter[b/64]&(1<<(b%64)) != 0
-}
-
-// posting is one vocabulary word a deletion comes from; next chains the
-// postings of one hash (-1 ends the chain).
-type posting struct {
-	word int32
-	next int32
 }
 
 // New indexes the vocabulary. words are the correction targets, the ones to
@@ -66,6 +69,18 @@ func New(words, known []string) *Speller {
 	for _, w := range known {
 		s.known[w] = true
 	}
+	s.index()
+	return s
+}
+
+// deletion is one entry of the index while it is built.
+type deletion struct {
+	hash uint64
+	word int32
+}
+
+// index builds the deletion index of s.words and its filter.
+func (s *Speller) index() {
 	// A vocabulary word of n letters can meet inputs up to n+2 letters
 	// long; it needs the deletions those inputs' distance allows.
 	depth := func(w string) int { return MaxDistance(len(w) + 2) }
@@ -77,8 +92,7 @@ func New(words, known []string) *Speller {
 			size += n * (n - 1) / 2
 		}
 	}
-	s.heads = newHashTable(size)
-	s.post = make([]posting, 0, size)
+	dels := make([]deletion, 0, size)
 	for i, w := range s.words {
 		if !plain(w) || len(w) < 2 {
 			continue
@@ -86,16 +100,57 @@ func New(words, known []string) *Speller {
 		eachDeletion(w, depth(w), func(h uint64) {
 			b := h >> (64 - filterBits)
 			s.filter[b/64] |= 1 << (b % 64)
-			slot := s.heads.slot(h)
-			head := slot.head
-			if head >= 0 && s.post[head].word == int32(i) {
-				return // the same deletion twice ("mm" in "communication")
-			}
-			slot.hash, slot.head = h, int32(len(s.post))
-			s.post = append(s.post, posting{word: int32(i), next: head})
+			dels = append(dels, deletion{h, int32(i)})
 		})
 	}
-	return s
+	// About four entries a bucket.
+	bits := uint(1)
+	for 1<<(bits+2) < len(dels) {
+		bits++
+	}
+	s.shift = 64 - bits
+	// Place the entries by bucket, keeping their order (a counting sort):
+	// a word's deletions stay together within a bucket.
+	s.starts = make([]int32, 1<<bits+1)
+	for _, d := range dels {
+		s.starts[d.hash>>s.shift+1]++
+	}
+	for b := range 1 << bits {
+		s.starts[b+1] += s.starts[b]
+	}
+	hashes, of := make([]uint64, len(dels)), make([]int32, len(dels))
+	next := slices.Clone(s.starts[:1<<bits])
+	for _, d := range dels {
+		k := &next[d.hash>>s.shift]
+		hashes[*k], of[*k] = d.hash, d.word
+		*k++
+	}
+	// Keep each word's deletion once ("mm" in "communication" gives the
+	// same string twice).
+	n := int32(0)
+	for b := range 1 << bits {
+		start, end := n, s.starts[b+1]
+		for k := s.starts[b]; k < end; k++ {
+			if !holds(hashes[start:n], of[start:n], hashes[k], of[k]) {
+				hashes[n], of[n] = hashes[k], of[k]
+				n++
+			}
+		}
+		s.starts[b] = start
+	}
+	s.starts[1<<bits] = n
+	s.hashes, s.of = slices.Clone(hashes[:n]), slices.Clone(of[:n])
+}
+
+// holds reports whether the entries of a bucket placed so far, word's
+// last, hold word's deletion h.
+func holds(hashes []uint64, of []int32, h uint64, word int32) bool {
+	for j := len(of) - 1; j >= 0 && of[j] == word; j-- {
+		if hashes[j] == h {
+			return true
+		}
+	}
+	return false
 }
 
 // Words returns the vocabulary, preferred first. The slice is shared: do
@@ -135,8 +190,12 @@ func (s *Speller) Nearest(word string) (best string, dist int, ok bool) {
 		if !s.mayHave(h) {
 			return
 		}
-		for p := s.heads.slot(h).head; p >= 0; p = s.post[p].next {
-			i := s.post[p].word
+		b := h >> s.shift
+		for k := s.starts[b]; k < s.starts[b+1]; k++ {
+			if s.hashes[k] != h {
+				continue
+			}
+			i := s.of[k]
 			if bi >= 0 && (i == bi || (bd == 1 && i > bi)) {
 				continue // no better candidate possible
 			}
@@ -220,40 +279,6 @@ var izeSuffixes = []string{"izations", "isations", "ization", "isation", "izing"
 
 // MaxWordLen is the longest word Correct looks at.
 const MaxWordLen = 30
-
-// hashTable maps a 64-bit hash to a posting by open addressing with
-// linear probing: one flat array, filled once, half empty so probes stay
-// short. A slot with head -1 is empty.
-type hashTable struct {
-	slots []slot
-	mask  uint64
-}
-
-type slot struct {
-	hash uint64
-	head int32
-}
-
-func newHashTable(n int) hashTable {
-	size := 1
-	for size < 2*n {
-		size *= 2
-	}
-	t := hashTable{slots: make([]slot, size), mask: uint64(size - 1)}
-	for i := range t.slots {
-		t.slots[i].head = -1
-	}
-	return t
-}
-
-// slot returns h's slot, or the empty slot where h would go.
-func (t hashTable) slot(h uint64) *slot {
-	for i := h & t.mask; ; i = (i + 1) & t.mask {
-		if sl := &t.slots[i]; sl.head < 0 || sl.hash == h {
-			return sl
-		}
-	}
-}
 
 // eachDeletion calls fn with the hash of w and of every string made by
 // deleting up to max (at most 2) of its bytes. Hashes are FNV-1a over the
