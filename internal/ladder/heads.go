@@ -1,16 +1,16 @@
 package ladder
 
 import (
-	"slices"
 	"sync/atomic"
 )
 
 // heads is what the phrase search reads of a text once: the set of its
-// word starts, each as a hashed key of its first two bytes, and its words
-// with their hashes. A phrase that starts with two literal bytes, the first
-// a word byte, can stand in the text only where a word starts with them, so
-// a text whose heads lack that key is not searched for it; a table's index
-// looks each word up by its hashes (wordIndex.eachAt). One question is
+// word starts, each as a hashed key of its first two bytes, its words with
+// their hashes, and the keys of the indexes' dictionary its words are. A
+// phrase that starts with two literal bytes, the first a word byte, can
+// stand in the text only where a word starts with them, so a text whose
+// heads lack that key is not searched for it; a table's index reads its
+// phrases from the words' keys (wordIndex.eachAt). One question is
 // searched by dozens of tables, so the heads of the last few texts are kept,
 // keyed by the text less its outer spaces (which start no word): the padded
 // and the bare form of one text share their heads.
@@ -19,6 +19,10 @@ type heads struct {
 	bits  [headWords]uint64
 	words []textWord
 	buf   [6]textWord // words' room, for most texts (a clause)
+	// keys are the keys its words are, read when the heads are made;
+	// later, when an index built since needs a later dictionary.
+	keys  textHits
+	later atomic.Pointer[textHits]
 }
 
 // textWord is a word of a heads' text (a run of word bytes): where it
@@ -38,17 +42,25 @@ func (tw textWord) less(w string) uint32 {
 const fnvPrimeInverse = 0x359c449b
 
 // headSlots keep the heads of the texts read last; a fixed few, so what
-// users type never grows them.
+// users type never grows them. headTags hold a tag of each slot's text
+// (textTag), side by side: the slots whose tags differ from a text's are
+// passed over without reading their heads.
 var (
 	headSlots [16]atomic.Pointer[heads]
+	headTags  [16]atomic.Uint64
 	headNext  atomic.Uint32
 )
 
 func headsOf(t string) *heads {
 	t = trimSpace(t)
+	tag := textTag(t)
 	last := headNext.Load()
 	for i := range uint32(len(headSlots)) { // the latest first
-		if h := headSlots[(last-i)%uint32(len(headSlots))].Load(); h != nil && h.t == t {
+		j := (last - i) % uint32(len(headSlots))
+		if headTags[j].Load() != tag {
+			continue
+		}
+		if h := headSlots[j].Load(); h != nil && h.t == t {
 			return h
 		}
 	}
@@ -71,13 +83,37 @@ func headsOf(t string) *heads {
 		w.end = uint32(i)
 		words = append(words, w)
 	}
-	if len(words) <= len(h.buf) {
-		h.words = h.buf[:copy(h.buf[:], words)]
-	} else {
-		h.words = slices.Clone(words)
-	}
-	headSlots[headNext.Add(1)%uint32(len(headSlots))].Store(h)
+	h.words = fit(h.buf[:], words)
+	h.keys.read(h, currentDict())
+	j := headNext.Add(1) % uint32(len(headSlots))
+	headSlots[j].Store(h)
+	headTags[j].Store(tag)
 	return h
+}
+
+// textTag is a tag of t, its length and a few of its bytes: texts with
+// different tags differ; texts with the same tag are compared.
+func textTag(t string) uint64 {
+	if t == "" {
+		return 0
+	}
+	n := len(t)
+	return uint64(n)<<32 | uint64(t[0])<<24 | uint64(t[n/3])<<16 | uint64(t[n*2/3])<<8 | uint64(t[n-1])
+}
+
+// hits are the keys the words of the text are, read with a dictionary
+// that numbers at least need keys.
+func (h *heads) hits(need uint32) *textHits {
+	if uint32(len(h.keys.d.all)) >= need {
+		return &h.keys
+	}
+	if x := h.later.Load(); x != nil && uint32(len(x.d.all)) >= need {
+		return x
+	}
+	x := new(textHits)
+	x.read(h, currentDict())
+	h.later.Store(x)
+	return x
 }
 
 // may reports whether phrase w can stand in the text: false only when w

@@ -1,6 +1,7 @@
 package ladder
 
 import (
+	"math/bits"
 	"reflect"
 	"slices"
 	"strings"
@@ -9,81 +10,80 @@ import (
 // wordIndex finds which phrases of a fixed list may stand in a text by the
 // phrase's first word: a text is then searched for the few phrases that start
 // with one of its words, not for every phrase of the list. Its keys (first
-// words, and starts of words that may go on) sit in one flat open-addressing
-// table by a hash of their bytes, which a word's lookup computes as it reads
-// the word: no map and no string hashing per table.
+// words, and starts of words that may go on) are numbered in the shared
+// keyDict, where a text's words are looked up once for all indexes; the
+// index holds a bit for each number it has and reads the phrases of a
+// number by its rank among those bits: a few bytes an index, close together.
 type wordIndex struct {
-	slots []keySlot // a power of two long, at most half full
-	shift uint      // 32 less log2(len(slots))
-	keys  string    // the keys' bytes, each ended by a 0 (no word byte)
-	ks    []int     // the phrases of each key, key after key, ascending
-	lens  []int     // the lengths of the keys that may go on, ascending
+	rows []idRow  // by key number / 64
+	from []uint32 // the phrases of the key of rank r: ks[from[r]:from[r+1]]
+	ks   []int    // the phrases of each key, key after key, ascending
+	need uint32   // one more than its largest key number
 	// always are the phrases that do not start with a word.
 	always []int
-	// heads are the word-start keys (headKey of the first two bytes) of the
-	// keys: a word of the text whose start is not among them is looked up
-	// in no slot. Unset (all) when a key is shorter than two bytes.
-	heads [headWords]uint64
 }
 
-// keySlot is one key of a wordIndex: its hash, where its bytes start in
-// keys and where its phrases are in ks (upTo 0: an empty slot).
-type keySlot struct {
-	h, key, from, upTo uint32
+// idRow is 64 key numbers of a wordIndex: which are its keys, and how many
+// of its keys come before them.
+type idRow struct {
+	bits  uint64
+	below uint32
 }
-
-// A key that may go on ("skill*") is hashed apart from the same whole word.
-const goesOn = 0x9e3779b9
 
 func newWordIndex(phrases []string) *wordIndex {
 	x := &wordIndex{}
-	lists := map[string][]int{} // by key, "*" after a key that may go on
-	var order []string          // the keys in the order met
+	lists := map[dictKey][]int{}
+	var order []dictKey // the keys in the order met
 	for i, p := range phrases {
 		w := firstWord(p)
 		if w == "" {
 			x.always = append(x.always, i)
 			continue
 		}
-		key := w
-		if strings.HasPrefix(p[len(w):], "*") {
-			key = w + "*"
-			if !slices.Contains(x.lens, len(w)) {
-				x.lens = append(x.lens, len(w))
-				slices.Sort(x.lens)
-			}
-		}
+		key := dictKey{w: w, on: strings.HasPrefix(p[len(w):], "*")}
 		if lists[key] == nil {
 			order = append(order, key)
 		}
 		lists[key] = append(lists[key], i)
 	}
-	x.shift = 31
-	for 1<<(32-x.shift) < 2*len(order) {
-		x.shift--
+	ids := numbers(order)
+	for _, id := range ids {
+		x.need = max(x.need, id+1)
 	}
-	x.slots = make([]keySlot, 1<<(32-x.shift))
-	for _, key := range order {
-		w, h := key, keyHash(key)
-		if on, ok := strings.CutSuffix(key, "*"); ok {
-			w, h = on, keyHash(on)^goesOn
-		}
-		i := x.slot(h)
-		for x.slots[i].upTo != 0 {
-			i = (i + 1) & uint32(len(x.slots)-1)
-		}
-		ks := lists[key]
-		x.slots[i] = keySlot{h: h, key: uint32(len(x.keys)), from: uint32(len(x.ks)), upTo: uint32(len(x.ks) + len(ks))}
-		x.keys += w + "\x00"
+	x.rows = make([]idRow, (x.need+63)/64)
+	for _, id := range ids {
+		x.rows[id>>6].bits |= 1 << (id & 63)
+	}
+	n := uint32(0)
+	for r := range x.rows {
+		x.rows[r].below = n
+		n += uint32(bits.OnesCount64(x.rows[r].bits))
+	}
+	byRank := make([][]int, n)
+	for i, id := range ids {
+		byRank[x.rank(id)] = lists[order[i]]
+	}
+	for _, ks := range byRank {
+		x.from = append(x.from, uint32(len(x.ks)))
 		x.ks = append(x.ks, ks...)
-		if len(w) < 2 {
-			x.heads = allHeads()
-		} else if x.heads != allHeads() {
-			k := headKey(w[0], w[1])
-			x.heads[k>>6] |= 1 << (k & 63)
-		}
 	}
+	x.from = append(x.from, uint32(len(x.ks)))
 	return x
+}
+
+// rank is the place of key number id among the index's keys, which hold it.
+func (x *wordIndex) rank(id uint32) uint32 {
+	row := x.rows[id>>6]
+	return row.below + uint32(bits.OnesCount64(row.bits&(1<<(id&63)-1)))
+}
+
+// of returns the phrases of key number id, none when it is not a key of x.
+func (x *wordIndex) of(id uint32) []int {
+	if id >= x.need || x.rows[id>>6].bits&(1<<(id&63)) == 0 {
+		return nil
+	}
+	r := x.rank(id)
+	return x.ks[x.from[r]:x.from[r+1]]
 }
 
 // keyHash is the FNV-1a hash of w.
@@ -99,25 +99,6 @@ const (
 	fnvBasis = 2166136261
 	fnvPrime = 16777619
 )
-
-// slot is where the search for hash h starts.
-func (x *wordIndex) slot(h uint32) uint32 {
-	return h * goesOn >> x.shift
-}
-
-// lookup returns the phrases of key w, hashed as h (keyHash, with goesOn
-// for a key that may go on).
-func (x *wordIndex) lookup(w string, h uint32) []int {
-	for i := x.slot(h); ; i = (i + 1) & uint32(len(x.slots)-1) {
-		s := &x.slots[i]
-		if s.upTo == 0 {
-			return nil
-		}
-		if end := int(s.key) + len(w); s.h == h && end < len(x.keys) && x.keys[end] == 0 && x.keys[s.key:end] == w {
-			return x.ks[s.from:s.upTo]
-		}
-	}
-}
 
 func allHeads() (b [headWords]uint64) {
 	for i := range b {
@@ -169,50 +150,20 @@ func (x *wordIndex) each(t string, visit func([]int) bool) bool {
 // phrases that start with that word, with it less a plural s, or with a start
 // of it for a first word that may go on, in the order each does; the phrases
 // that start with no word are not visited. It stops when visit returns true.
-// The words and their hashes are read from t's heads, once for all tables.
+// The words' key numbers are read from t's heads, once for all indexes.
 func (x *wordIndex) eachAt(t string, visit func(at int, ks []int) bool) {
 	lead := 0 // the spaces headsOf trims
 	for lead < len(t) && t[lead] == ' ' {
 		lead++
 	}
-	for _, tw := range headsOf(t).words {
-		at := lead + int(tw.at)
-		w := t[at : lead+int(tw.end)]
-		if len(w) >= 2 {
-			if k := headKey(w[0], w[1]); x.heads[k>>6]&(1<<(k&63)) == 0 {
-				continue // no key starts like w
-			}
-		}
-		if ks := x.lookup(w, tw.h); len(ks) > 0 && visit(at, ks) {
-			return
-		}
-		if w[len(w)-1] == 's' {
-			if ks := x.lookup(w[:len(w)-1], tw.less(w)); len(ks) > 0 && visit(at, ks) {
+	hits := headsOf(t).hits(x.need)
+	for _, hw := range hits.words {
+		for _, id := range hits.ids[hw.from:hw.to] {
+			if ks := x.of(id); len(ks) > 0 && visit(lead+int(hw.at), ks) {
 				return
 			}
 		}
-		if len(x.lens) > 0 && x.prefixesAt(w, at, visit) {
-			return
-		}
 	}
-}
-
-// prefixesAt visits the phrases whose first word may go on and starts w, by
-// ascending length; it reports whether visit stopped.
-func (x *wordIndex) prefixesAt(w string, at int, visit func(at int, ks []int) bool) bool {
-	h, n := uint32(fnvBasis), 0
-	for _, k := range x.lens {
-		if k > len(w) {
-			break
-		}
-		for ; n < k; n++ {
-			h = (h ^ uint32(w[n])) * fnvPrime
-		}
-		if ks := x.lookup(w[:k], h^goesOn); len(ks) > 0 && visit(at, ks) {
-			return true
-		}
-	}
-	return false
 }
 
 // PhraseTable is a large phrase table read in one pass over the text's words:

@@ -140,8 +140,9 @@ func TestFindLevelsByPlaces(t *testing.T) {
 	}
 }
 
-// Every key of an index is found by its bytes and hash, and no other word
-// is: a longer or shorter one, or one whose hash is a key's.
+// Every key of an index is numbered in the dictionary, found there by its
+// bytes and hash, and gives the index's phrases; no other word gives any: a
+// longer or shorter one, or one looked up with a key's hash.
 func TestWordIndexLookup(t *testing.T) {
 	var p []string
 	for _, tbl := range longTables() {
@@ -149,6 +150,7 @@ func TestWordIndexLookup(t *testing.T) {
 	}
 	p = append(p, aliasWords...)
 	x := newWordIndex(p)
+	d := currentDict()
 	keys := map[string]bool{}
 	for i, w := range p {
 		k := firstWord(w)
@@ -156,17 +158,17 @@ func TestWordIndexLookup(t *testing.T) {
 			continue
 		}
 		keys[k] = true
-		if ks := x.lookup(k, keyHash(k)); !slices.Contains(ks, i) {
-			t.Fatalf("%q: key %q gives %v", w, k, ks)
+		if id, ok := d.lookup(k, keyHash(k)); !ok || !slices.Contains(x.of(id), i) {
+			t.Fatalf("%q: key %q gives %v", w, k, x.of(id))
 		}
 	}
 	for k := range keys {
 		for _, o := range []string{k + "x", k[:len(k)-1], "x" + k} {
-			if ks := x.lookup(o, keyHash(o)); len(ks) > 0 && !keys[o] {
-				t.Errorf("%q is no key, yet gives %v", o, ks)
+			if id, ok := d.lookup(o, keyHash(o)); ok && len(x.of(id)) > 0 && !keys[o] {
+				t.Errorf("%q is no key, yet gives %v", o, x.of(id))
 			}
-			if ks := x.lookup(o, keyHash(k)); len(ks) > 0 && o != k {
-				t.Errorf("%q with the hash of %q gives %v", o, k, ks)
+			if _, ok := d.lookup(o, keyHash(k)); ok && o != k {
+				t.Errorf("%q with the hash of %q is found", o, k)
 			}
 		}
 	}

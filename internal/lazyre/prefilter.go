@@ -237,16 +237,24 @@ type heads struct {
 
 // headSlots remember the heads of the texts last asked about, latest
 // first: one question is read by dozens of patterns, a few texts of it in
-// turn (and by more than one request at a time).
+// turn (and by more than one request at a time). headTags hold a tag of
+// each slot's text (textTag), side by side: the slots whose tags differ
+// from a text's are passed over without reading their heads.
 var (
 	headSlots [8]atomic.Pointer[heads]
+	headTags  [8]atomic.Uint64
 	headNext  atomic.Uint32
 )
 
 func headsOf(s string) *heads {
+	tag := textTag(s)
 	last := headNext.Load()
 	for i := range uint32(len(headSlots)) {
-		if h := headSlots[(last-i)%uint32(len(headSlots))].Load(); h != nil && h.s == s {
+		j := (last - i) % uint32(len(headSlots))
+		if headTags[j].Load() != tag {
+			continue
+		}
+		if h := headSlots[j].Load(); h != nil && h.s == s {
 			return h
 		}
 	}
@@ -257,8 +265,20 @@ func headsOf(s string) *heads {
 			h.bits[k>>6] |= 1 << (k & 63)
 		}
 	}
-	headSlots[headNext.Add(1)%uint32(len(headSlots))].Store(h)
+	j := headNext.Add(1) % uint32(len(headSlots))
+	headSlots[j].Store(h)
+	headTags[j].Store(tag)
 	return h
+}
+
+// textTag is a tag of s, its length and a few of its bytes: texts with
+// different tags differ; texts with the same tag are compared.
+func textTag(s string) uint64 {
+	if s == "" {
+		return 0
+	}
+	n := len(s)
+	return uint64(n)<<32 | uint64(s[0])<<24 | uint64(s[n/3])<<16 | uint64(s[n*2/3])<<8 | uint64(s[n-1])
 }
 
 // headKey hashes two bytes into 0..headWords*64-1.

@@ -1,0 +1,226 @@
+package ladder
+
+import (
+	"slices"
+	"sync"
+	"sync/atomic"
+)
+
+// keyDict numbers the keys of every wordIndex (first words, and starts of
+// words that may go on), one number a key for all indexes: a text's words
+// are looked up here once (textHits, kept with the text's heads), and each
+// index reads the phrases of those numbers from a small bit set of its own
+// instead of probing a table of its own for every word. Keys are added when
+// an index is built (at start, and once for each ladder file read), never
+// removed; a dictionary once published is never changed, a larger copy
+// replaces it.
+type keyDict struct {
+	slots []dictSlot // a power of two long, at most half full
+	shift uint       // 32 less log2(len(slots))
+	keys  string     // the keys' bytes, each ended by a 0 (no word byte)
+	all   []dictKey  // the keys by number
+	lens  []int      // the lengths of the keys that may go on, ascending
+	// heads are the word-start keys (headKey of the first two bytes) of
+	// all keys, onHeads of the keys that may go on: a word whose start is
+	// not among them is not looked up. All set when a key is shorter than
+	// two bytes.
+	heads, onHeads [headWords]uint64
+}
+
+// dictKey is a key: a first word, and whether it may go on ("skill*").
+type dictKey struct {
+	w  string
+	on bool
+}
+
+// dictSlot is one key of a keyDict: its hash, where its bytes start in keys,
+// and its number plus one (0: an empty slot).
+type dictSlot struct {
+	h, key, id uint32
+}
+
+// A key that may go on ("skill*") is hashed apart from the same whole word.
+const goesOn = 0x9e3779b9
+
+var (
+	dictMu sync.Mutex              // held while keys are added
+	dict   atomic.Pointer[keyDict] // the latest dictionary; nil: no key yet
+	noKeys = &keyDict{slots: make([]dictSlot, 1), shift: 32}
+)
+
+// currentDict is the latest dictionary.
+func currentDict() *keyDict {
+	if d := dict.Load(); d != nil {
+		return d
+	}
+	return noKeys
+}
+
+// numbers returns the numbers of keys, adding those the dictionary lacks.
+func numbers(keys []dictKey) []uint32 {
+	dictMu.Lock()
+	defer dictMu.Unlock()
+	d := currentDict()
+	out := make([]uint32, len(keys))
+	var fresh []dictKey
+	for i, k := range keys {
+		id, ok := d.lookup(k.w, k.hash())
+		if !ok {
+			id = uint32(len(d.all) + len(fresh))
+			fresh = append(fresh, k)
+		}
+		out[i] = id
+	}
+	if len(fresh) > 0 {
+		dict.Store(newKeyDict(append(d.all[:len(d.all):len(d.all)], fresh...)))
+	}
+	return out
+}
+
+// hash is the key's hash: keyHash of its word, apart for one that may go on.
+func (k dictKey) hash() uint32 {
+	if k.on {
+		return keyHash(k.w) ^ goesOn
+	}
+	return keyHash(k.w)
+}
+
+// newKeyDict numbers all, in their order.
+func newKeyDict(all []dictKey) *keyDict {
+	d := &keyDict{all: all, shift: 31}
+	for 1<<(32-d.shift) < 2*len(all) {
+		d.shift--
+	}
+	d.slots = make([]dictSlot, 1<<(32-d.shift))
+	keys := make([]byte, 0, len(all)*8)
+	for id, k := range all {
+		h := k.hash()
+		i := d.slot(h)
+		for d.slots[i].id != 0 {
+			i = (i + 1) & uint32(len(d.slots)-1)
+		}
+		d.slots[i] = dictSlot{h: h, key: uint32(len(keys)), id: uint32(id) + 1}
+		keys = append(append(keys, k.w...), 0)
+		addHead(&d.heads, k.w)
+		if k.on {
+			addHead(&d.onHeads, k.w)
+			if i, found := slices.BinarySearch(d.lens, len(k.w)); !found {
+				d.lens = slices.Insert(d.lens, i, len(k.w))
+			}
+		}
+	}
+	d.keys = string(keys)
+	return d
+}
+
+// addHead adds w's word-start key to set, or sets all for a word shorter
+// than two bytes.
+func addHead(set *[headWords]uint64, w string) {
+	if len(w) < 2 {
+		*set = allHeads()
+		return
+	}
+	k := headKey(w[0], w[1])
+	set[k>>6] |= 1 << (k & 63)
+}
+
+// startsLike reports whether set may hold a key w starts with: w's
+// word-start key is in it, or w is shorter than two bytes.
+func startsLike(set *[headWords]uint64, w string) bool {
+	if len(w) < 2 {
+		return true
+	}
+	k := headKey(w[0], w[1])
+	return set[k>>6]&(1<<(k&63)) != 0
+}
+
+// slot is where the search for hash h starts.
+func (d *keyDict) slot(h uint32) uint32 {
+	return h * goesOn >> d.shift
+}
+
+// lookup returns the number of key w, hashed as h (keyHash, with goesOn for
+// a key that may go on).
+func (d *keyDict) lookup(w string, h uint32) (uint32, bool) {
+	for i := d.slot(h); ; i = (i + 1) & uint32(len(d.slots)-1) {
+		s := &d.slots[i]
+		if s.id == 0 {
+			return 0, false
+		}
+		if end := int(s.key) + len(w); s.h == h && end < len(d.keys) && d.keys[end] == 0 && d.keys[s.key:end] == w {
+			return s.id - 1, true
+		}
+	}
+}
+
+// textHits are the keys a text's words are: for each word that is one or
+// more keys, where it starts and its keys' numbers, in the order an index
+// visits them (the word, the word less a plural s, then its starts that may
+// go on by ascending length).
+type textHits struct {
+	d     *keyDict // the dictionary they were read with
+	words []hitWord
+	ids   []uint32
+	wbuf  [4]hitWord // room for most texts' hits
+	ibuf  [6]uint32
+}
+
+type hitWord struct {
+	at       uint32 // where the word starts in the text less its outer spaces
+	from, to uint32 // its keys: ids[from:to]
+}
+
+// read fills x with the hits of h's words in dictionary d.
+func (x *textHits) read(h *heads, d *keyDict) {
+	var wscratch [32]hitWord
+	var iscratch [48]uint32
+	words, ids := wscratch[:0], iscratch[:0]
+	for _, tw := range h.words {
+		w := h.t[tw.at:tw.end]
+		if !startsLike(&d.heads, w) {
+			continue // no key starts like w
+		}
+		from := uint32(len(ids))
+		if id, ok := d.lookup(w, tw.h); ok {
+			ids = append(ids, id)
+		}
+		if w[len(w)-1] == 's' {
+			if id, ok := d.lookup(w[:len(w)-1], tw.less(w)); ok {
+				ids = append(ids, id)
+			}
+		}
+		if startsLike(&d.onHeads, w) {
+			ids = d.prefixes(w, ids)
+		}
+		if to := uint32(len(ids)); to > from {
+			words = append(words, hitWord{at: tw.at, from: from, to: to})
+		}
+	}
+	x.d, x.words, x.ids = d, fit(x.wbuf[:], words), fit(x.ibuf[:], ids)
+}
+
+// fit is s in room when it fits there, else a copy of its own.
+func fit[T any](room, s []T) []T {
+	if len(s) <= len(room) {
+		return room[:copy(room, s)]
+	}
+	return slices.Clone(s)
+}
+
+// prefixes appends to ids the numbers of the starts of w that are keys that
+// may go on, by ascending length.
+func (d *keyDict) prefixes(w string, ids []uint32) []uint32 {
+	h, n := uint32(fnvBasis), 0
+	for _, k := range d.lens {
+		if k > len(w) {
+			break
+		}
+		for ; n < k; n++ {
+			h = (h ^ uint32(w[n])) * fnvPrime
+		}
+		if id, ok := d.lookup(w[:k], h^goesOn); ok {
+			ids = append(ids, id)
+		}
+	}
+	return ids
+}
