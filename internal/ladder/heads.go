@@ -1,6 +1,8 @@
 package ladder
 
 import (
+	"slices"
+	"sync"
 	"sync/atomic"
 )
 
@@ -19,8 +21,9 @@ type heads struct {
 	bits  [headWords]uint64
 	words []textWord
 	buf   [6]textWord // words' room, for most texts (a clause)
-	// keys are the keys its words are, read when the heads are made;
+	// keys are the keys its words are, read when an index first asks;
 	// later, when an index built since needs a later dictionary.
+	read  sync.Once
 	keys  textHits
 	later atomic.Pointer[textHits]
 }
@@ -83,8 +86,11 @@ func headsOf(t string) *heads {
 		w.end = uint32(i)
 		words = append(words, w)
 	}
-	h.words = fit(h.buf[:], words)
-	h.keys.read(h, currentDict())
+	if len(words) <= len(h.buf) {
+		h.words = h.buf[:copy(h.buf[:], words)]
+	} else {
+		h.words = slices.Clone(words)
+	}
 	j := headNext.Add(1) % uint32(len(headSlots))
 	headSlots[j].Store(h)
 	headTags[j].Store(tag)
@@ -104,6 +110,7 @@ func textTag(t string) uint64 {
 // hits are the keys the words of the text are, read with a dictionary
 // that numbers at least need keys.
 func (h *heads) hits(need uint32) *textHits {
+	h.read.Do(func() { h.keys.read(h, currentDict()) })
 	if uint32(len(h.keys.d.all)) >= need {
 		return &h.keys
 	}

@@ -25,6 +25,18 @@ type keyDict struct {
 	// not among them is not looked up. All set when a key is shorter than
 	// two bytes.
 	heads, onHeads [headWords]uint64
+	// on has a bit for the hash of each key that may go on (onBit): a
+	// start of a word whose bit is unset is not looked up.
+	on [onWords]uint64
+}
+
+// onWords is the size of keyDict.on in 64-bit words.
+const onWords = 64
+
+// onBit is the bit of keyDict.on for the hash h of a key that may go on.
+func onBit(h uint32) (int, uint64) {
+	b := h >> 20 & (onWords*64 - 1)
+	return int(b >> 6), 1 << (b & 63)
 }
 
 // dictKey is a key: a first word, and whether it may go on ("skill*").
@@ -103,6 +115,8 @@ func newKeyDict(all []dictKey) *keyDict {
 		keys = append(append(keys, k.w...), 0)
 		addHead(&d.heads, k.w)
 		if k.on {
+			w, b := onBit(h)
+			d.on[w] |= b
 			addHead(&d.onHeads, k.w)
 			if i, found := slices.BinarySearch(d.lens, len(k.w)); !found {
 				d.lens = slices.Insert(d.lens, i, len(k.w))
@@ -161,20 +175,18 @@ type textHits struct {
 	d     *keyDict // the dictionary they were read with
 	words []hitWord
 	ids   []uint32
-	wbuf  [4]hitWord // room for most texts' hits
-	ibuf  [6]uint32
+	wbuf  [6]hitWord // room for most texts' hits
+	ibuf  [8]uint32
 }
 
 type hitWord struct {
-	at       uint32 // where the word starts in the text less its outer spaces
+	at, end  uint32 // where the word is in the text less its outer spaces
 	from, to uint32 // its keys: ids[from:to]
 }
 
 // read fills x with the hits of h's words in dictionary d.
 func (x *textHits) read(h *heads, d *keyDict) {
-	var wscratch [32]hitWord
-	var iscratch [48]uint32
-	words, ids := wscratch[:0], iscratch[:0]
+	words, ids := x.wbuf[:0], x.ibuf[:0]
 	for _, tw := range h.words {
 		w := h.t[tw.at:tw.end]
 		if !startsLike(&d.heads, w) {
@@ -193,18 +205,10 @@ func (x *textHits) read(h *heads, d *keyDict) {
 			ids = d.prefixes(w, ids)
 		}
 		if to := uint32(len(ids)); to > from {
-			words = append(words, hitWord{at: tw.at, from: from, to: to})
+			words = append(words, hitWord{at: tw.at, end: tw.end, from: from, to: to})
 		}
 	}
-	x.d, x.words, x.ids = d, fit(x.wbuf[:], words), fit(x.ibuf[:], ids)
-}
-
-// fit is s in room when it fits there, else a copy of its own.
-func fit[T any](room, s []T) []T {
-	if len(s) <= len(room) {
-		return room[:copy(room, s)]
-	}
-	return slices.Clone(s)
+	x.d, x.words, x.ids = d, words, ids
 }
 
 // prefixes appends to ids the numbers of the starts of w that are keys that
@@ -217,6 +221,9 @@ func (d *keyDict) prefixes(w string, ids []uint32) []uint32 {
 		}
 		for ; n < k; n++ {
 			h = (h ^ uint32(w[n])) * fnvPrime
+		}
+		if i, b := onBit(h ^ goesOn); d.on[i]&b == 0 {
+			continue
 		}
 		if id, ok := d.lookup(w[:k], h^goesOn); ok {
 			ids = append(ids, id)

@@ -21,7 +21,13 @@ type wordIndex struct {
 	need uint32   // one more than its largest key number
 	// always are the phrases that do not start with a word.
 	always []int
+	// marks are where each phrase's first mark is (markAt), or plainWord.
+	marks []int32
 }
+
+// plainWord marks a phrase that is one word and no mark: found where the
+// text's word is the phrase, or the phrase and a plural s.
+const plainWord = -2
 
 // idRow is 64 key numbers of a wordIndex: which are its keys, and how many
 // of its keys come before them.
@@ -36,6 +42,11 @@ func newWordIndex(phrases []string) *wordIndex {
 	var order []dictKey // the keys in the order met
 	for i, p := range phrases {
 		w := firstWord(p)
+		if w == p && w != "" {
+			x.marks = append(x.marks, plainWord)
+		} else {
+			x.marks = append(x.marks, int32(markAt(p)))
+		}
 		if w == "" {
 			x.always = append(x.always, i)
 			continue
@@ -139,19 +150,19 @@ func (x *wordIndex) each(t string, visit func([]int) bool) bool {
 		return true
 	}
 	stopped := false
-	x.eachAt(t, func(_ int, ks []int) bool {
+	x.eachAt(t, func(_, _ int, ks []int) bool {
 		stopped = visit(ks)
 		return stopped
 	})
 	return stopped
 }
 
-// eachAt calls visit with the offset of each word of t (lower case) and the
-// phrases that start with that word, with it less a plural s, or with a start
+// eachAt calls visit with the offset and end of each word of t (lower
+// case) and the phrases that start with that word, with it less a plural s, or with a start
 // of it for a first word that may go on, in the order each does; the phrases
 // that start with no word are not visited. It stops when visit returns true.
 // The words' key numbers are read from t's heads, once for all indexes.
-func (x *wordIndex) eachAt(t string, visit func(at int, ks []int) bool) {
+func (x *wordIndex) eachAt(t string, visit func(at, end int, ks []int) bool) {
 	lead := 0 // the spaces headsOf trims
 	for lead < len(t) && t[lead] == ' ' {
 		lead++
@@ -159,7 +170,7 @@ func (x *wordIndex) eachAt(t string, visit func(at int, ks []int) bool) {
 	hits := headsOf(t).hits(x.need)
 	for _, hw := range hits.words {
 		for _, id := range hits.ids[hw.from:hw.to] {
-			if ks := x.of(id); len(ks) > 0 && visit(lead+int(hw.at), ks) {
+			if ks := x.of(id); len(ks) > 0 && visit(lead+int(hw.at), lead+int(hw.end), ks) {
 				return
 			}
 		}
@@ -203,7 +214,7 @@ func (l PhraseTable) Find(t string) (int, int) {
 			best, end, first = at, e, k
 		}
 	}
-	l.x.eachAt(t, func(at int, ks []int) bool {
+	l.x.eachAt(t, func(at, wend int, ks []int) bool {
 		if best >= 0 && at > best {
 			return true
 		}
@@ -211,7 +222,7 @@ func (l PhraseTable) Find(t string) (int, int) {
 			if best == at && k > first {
 				break // ks ascend: a phrase listed earlier was found here
 			}
-			if e, ok := phraseHere(t, at, l.Phrases[k]); ok {
+			if e, ok := l.x.match(t, at, wend, l.Phrases, k); ok {
 				best, end, first = at, e, k
 				break
 			}
@@ -231,9 +242,9 @@ func (l PhraseTable) Each(t string, visit func(k, at int) bool) {
 			return
 		}
 	}
-	l.x.eachAt(t, func(at int, ks []int) bool {
+	l.x.eachAt(t, func(at, wend int, ks []int) bool {
 		for _, k := range ks {
-			if _, ok := phraseHere(t, at, l.Phrases[k]); ok && visit(k, at) {
+			if _, ok := l.x.match(t, at, wend, l.Phrases, k); ok && visit(k, at) {
 				return true
 			}
 		}
@@ -251,9 +262,9 @@ func (x *wordIndex) places(t string, p []string, visit func(k, at, end int)) {
 	type resume struct{ k, from int }
 	var buf [8]resume
 	next := buf[:0]
-	x.eachAt(t, func(at int, ks []int) bool {
+	x.eachAt(t, func(at, wend int, ks []int) bool {
 		for _, k := range ks {
-			end, ok := phraseHere(t, at, p[k])
+			end, ok := x.match(t, at, wend, p, k)
 			if !ok {
 				continue
 			}
@@ -264,7 +275,7 @@ func (x *wordIndex) places(t string, p []string, visit func(k, at, end int)) {
 			if i < 0 {
 				next, i = append(next, resume{k: k}), len(next)
 			}
-			if markAt(p[k]) < 0 {
+			if x.marks[k] < 0 {
 				end = at + len(p[k])
 				next[i].from = end
 			} else {
@@ -276,10 +287,22 @@ func (x *wordIndex) places(t string, p []string, visit func(k, at, end int)) {
 	})
 }
 
-// phraseHere matches phrase w at t[at:], a word start: the end, and whether
-// it matched.
-func phraseHere(t string, at int, w string) (int, bool) {
-	star := markAt(w)
+// match matches phrase k of p, the index's phrases, at t[at:], the start
+// of a word that ends at wend: the end, and whether it matched. A plain word
+// is told by its length alone, as the index visits it only where the word
+// is the phrase or the phrase and a plural s (for a phrase of two bytes or
+// more, as wordAt has it).
+func (x *wordIndex) match(t string, at, wend int, p []string, k int) (int, bool) {
+	if x.marks[k] == plainWord {
+		n := len(p[k])
+		return wend, n == wend-at || n >= 2 && n+1 == wend-at
+	}
+	return phraseHere(t, at, p[k], int(x.marks[k]))
+}
+
+// phraseHere matches phrase w, whose first mark is at star (markAt), at
+// t[at:], a word start: the end, and whether it matched.
+func phraseHere(t string, at int, w string, star int) (int, bool) {
 	if star < 0 {
 		if !strings.HasPrefix(t[at:], w) || !wordAt(t, at, at+len(w)) {
 			return 0, false
