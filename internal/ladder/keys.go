@@ -167,53 +167,47 @@ func (d *keyDict) lookup(w string, h uint32) (uint32, bool) {
 	}
 }
 
-// textHits are the keys a text's words are: for each word that is one or
-// more keys, where it starts and its keys' numbers, in the order an index
-// visits them (the word, the word less a plural s, then its starts that may
-// go on by ascending length).
+// textHits are the keys a text's words are, word by word, each word's in
+// the order an index visits them (the word, the word less a plural s, then
+// its starts that may go on by ascending length).
 type textHits struct {
-	d     *keyDict // the dictionary they were read with
-	words []hitWord
-	ids   []uint32
-	wbuf  [6]hitWord // room for most texts' hits
-	ibuf  [8]uint32
+	d    *keyDict // the dictionary they were read with
+	hits []keyHit
+	buf  [8]keyHit // room for most texts' hits
 }
 
-type hitWord struct {
-	at, end  uint32 // where the word is in the text less its outer spaces
-	from, to uint32 // its keys: ids[from:to]
+// keyHit is a word of a text that is a key: its place among the heads'
+// words, and the key's number.
+type keyHit struct {
+	word, id uint32
 }
 
 // read fills x with the hits of h's words in dictionary d.
 func (x *textHits) read(h *heads, d *keyDict) {
-	words, ids := x.wbuf[:0], x.ibuf[:0]
-	for _, tw := range h.words {
+	hits := x.buf[:0]
+	for i, tw := range h.words {
 		w := h.t[tw.at:tw.end]
 		if !startsLike(&d.heads, w) {
 			continue // no key starts like w
 		}
-		from := uint32(len(ids))
 		if id, ok := d.lookup(w, tw.h); ok {
-			ids = append(ids, id)
+			hits = append(hits, keyHit{uint32(i), id})
 		}
 		if w[len(w)-1] == 's' {
 			if id, ok := d.lookup(w[:len(w)-1], tw.less(w)); ok {
-				ids = append(ids, id)
+				hits = append(hits, keyHit{uint32(i), id})
 			}
 		}
 		if startsLike(&d.onHeads, w) {
-			ids = d.prefixes(w, ids)
-		}
-		if to := uint32(len(ids)); to > from {
-			words = append(words, hitWord{at: tw.at, end: tw.end, from: from, to: to})
+			hits = d.prefixes(w, uint32(i), hits)
 		}
 	}
-	x.d, x.words, x.ids = d, words, ids
+	x.d, x.hits = d, hits
 }
 
-// prefixes appends to ids the numbers of the starts of w that are keys that
-// may go on, by ascending length.
-func (d *keyDict) prefixes(w string, ids []uint32) []uint32 {
+// prefixes appends to hits the starts of w, word number i of its text,
+// that are keys that may go on, by ascending length.
+func (d *keyDict) prefixes(w string, i uint32, hits []keyHit) []keyHit {
 	h, n := uint32(fnvBasis), 0
 	for _, k := range d.lens {
 		if k > len(w) {
@@ -226,8 +220,8 @@ func (d *keyDict) prefixes(w string, ids []uint32) []uint32 {
 			continue
 		}
 		if id, ok := d.lookup(w[:k], h^goesOn); ok {
-			ids = append(ids, id)
+			hits = append(hits, keyHit{i, id})
 		}
 	}
-	return ids
+	return hits
 }

@@ -158,19 +158,21 @@ func (x *wordIndex) each(t string, visit func([]int) bool) bool {
 }
 
 // eachAt calls visit with the offset and end of each word of t (lower
-// case) and the phrases that start with that word, with it less a plural s, or with a start
-// of it for a first word that may go on, in the order each does; the phrases
-// that start with no word are not visited. It stops when visit returns true.
-// The words' key numbers are read from t's heads, once for all indexes.
+// case) and the phrases that start with that word, with it less a plural s,
+// or with a start of it for a first word that may go on, in the order each
+// does; the phrases that start with no word are not visited. It stops when
+// visit returns true. The words' key numbers are read from t's heads, once
+// for all indexes.
 func (x *wordIndex) eachAt(t string, visit func(at, end int, ks []int) bool) {
 	lead := 0 // the spaces headsOf trims
 	for lead < len(t) && t[lead] == ' ' {
 		lead++
 	}
-	hits := headsOf(t).hits(x.need)
-	for _, hw := range hits.words {
-		for _, id := range hits.ids[hw.from:hw.to] {
-			if ks := x.of(id); len(ks) > 0 && visit(lead+int(hw.at), lead+int(hw.end), ks) {
+	h := headsOf(t)
+	for _, kh := range h.hits(x.need).hits {
+		if ks := x.of(kh.id); len(ks) > 0 {
+			tw := h.words[kh.word]
+			if visit(lead+int(tw.at), lead+int(tw.end), ks) {
 				return
 			}
 		}
