@@ -1,8 +1,10 @@
 package ladder
 
 import (
+	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/ladder/coach/corpus"
@@ -216,4 +218,31 @@ func TestFindRolesByIndex(t *testing.T) {
 			t.Errorf("%q: %v; word by word %v", text, got, want)
 		}
 	}
+}
+
+// A table built after a text's words were read (with a dictionary that
+// lacked its keys) still finds its phrases in that text, also while other
+// tables are built and searched at the same time.
+func TestTableBuiltLaterFindsItsKeys(t *testing.T) {
+	tx := " the zqxfirst word and zqxsecondly, zqxgoes on "
+	if !NewPhraseTable(Phrases{"word", "the", "and", "on", "of", "a", "in", "to", "is", "it", "be", "as", "at", "so", "we", "he"}).In(tx) {
+		t.Fatal("a common word is not found")
+	}
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Go(func() {
+			fresh := fmt.Sprintf("zqx%dfresh", g)
+			p := Phrases{"zqxfirst word", "zqxsecond*", "zqxgo* on", fresh}
+			x := NewPhraseTable(p)
+			var got []int
+			x.Each(tx, func(k, _ int) bool {
+				got = append(got, k)
+				return false
+			})
+			if want := []int{0, 1, 2}; !slices.Equal(got, want) || !x.In(" "+fresh+" ") {
+				t.Errorf("table %d finds %v, want %v", g, got, want)
+			}
+		})
+	}
+	wg.Wait()
 }
