@@ -17,7 +17,7 @@ import (
 type keyDict struct {
 	slots []dictSlot // a power of two long, at most half full
 	shift uint       // 32 less log2(len(slots))
-	keys  string     // the keys' bytes, each ended by a 0 (no word byte)
+	keys  string     // the keys' bytes past their eighth
 	all   []dictKey  // the keys by number
 	lens  []int      // the lengths of the keys that may go on, ascending
 	// heads are the word-start keys (headKey of the first two bytes) of
@@ -45,10 +45,13 @@ type dictKey struct {
 	on bool
 }
 
-// dictSlot is one key of a keyDict: its hash, where its bytes start in keys,
-// and its number plus one (0: an empty slot).
+// dictSlot is one key of a keyDict: its hash, its number plus one (0: an
+// empty slot), its length and first eight bytes (first8), and where its bytes
+// past the eighth start in keys: most keys are told apart in the slot.
 type dictSlot struct {
-	h, key, id uint32
+	h, id  uint32
+	first  uint64
+	key, n uint32
 }
 
 // A key that may go on ("skill*") is hashed apart from the same whole word.
@@ -104,15 +107,17 @@ func newKeyDict(all []dictKey) *keyDict {
 		d.shift--
 	}
 	d.slots = make([]dictSlot, 1<<(32-d.shift))
-	keys := make([]byte, 0, len(all)*8)
+	var keys []byte
 	for id, k := range all {
 		h := k.hash()
 		i := d.slot(h)
 		for d.slots[i].id != 0 {
 			i = (i + 1) & uint32(len(d.slots)-1)
 		}
-		d.slots[i] = dictSlot{h: h, key: uint32(len(keys)), id: uint32(id) + 1}
-		keys = append(append(keys, k.w...), 0)
+		d.slots[i] = dictSlot{h: h, id: uint32(id) + 1, first: first8(k.w), key: uint32(len(keys)), n: uint32(len(k.w))}
+		if len(k.w) > 8 {
+			keys = append(keys, k.w[8:]...)
+		}
 		addHead(&d.heads, k.w)
 		if k.on {
 			w, b := onBit(h)
@@ -156,15 +161,25 @@ func (d *keyDict) slot(h uint32) uint32 {
 // lookup returns the number of key w, hashed as h (keyHash, with goesOn for
 // a key that may go on).
 func (d *keyDict) lookup(w string, h uint32) (uint32, bool) {
+	f := first8(w)
 	for i := d.slot(h); ; i = (i + 1) & uint32(len(d.slots)-1) {
 		s := &d.slots[i]
 		if s.id == 0 {
 			return 0, false
 		}
-		if end := int(s.key) + len(w); s.h == h && end < len(d.keys) && d.keys[end] == 0 && d.keys[s.key:end] == w {
+		if s.h == h && s.first == f && int(s.n) == len(w) && (len(w) <= 8 || d.keys[s.key:s.key+s.n-8] == w[8:]) {
 			return s.id - 1, true
 		}
 	}
+}
+
+// first8 is w's first eight bytes, little-endian, zero-padded.
+func first8(w string) uint64 {
+	var v uint64
+	for i := range min(len(w), 8) {
+		v |= uint64(w[i]) << (8 * i)
+	}
+	return v
 }
 
 // textHits are the keys a text's words are, word by word, each word's in

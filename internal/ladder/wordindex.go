@@ -21,13 +21,12 @@ type wordIndex struct {
 	need uint32   // one more than its largest key number
 	// always are the phrases that do not start with a word.
 	always []int
-	// marks are where each phrase's first mark is (markAt), or plainWord.
+	// marks are where each phrase's first mark is (markAt, -1: none), or
+	// for a phrase that is one word and no mark, minus its length less one
+	// (below -1): it is found where the text's word is the phrase, or the
+	// phrase and a plural s, and told from its length alone.
 	marks []int32
 }
-
-// plainWord marks a phrase that is one word and no mark: found where the
-// text's word is the phrase, or the phrase and a plural s.
-const plainWord = -2
 
 // idRow is 64 key numbers of a wordIndex: which are its keys, and how many
 // of its keys come before them.
@@ -43,7 +42,7 @@ func newWordIndex(phrases []string) *wordIndex {
 	for i, p := range phrases {
 		w := firstWord(p)
 		if w == p && w != "" {
-			x.marks = append(x.marks, plainWord)
+			x.marks = append(x.marks, int32(-1-len(w)))
 		} else {
 			x.marks = append(x.marks, int32(markAt(p)))
 		}
@@ -295,8 +294,8 @@ func (x *wordIndex) places(t string, p []string, visit func(k, at, end int)) {
 // is the phrase or the phrase and a plural s (for a phrase of two bytes or
 // more, as wordAt has it).
 func (x *wordIndex) match(t string, at, wend int, p []string, k int) (int, bool) {
-	if x.marks[k] == plainWord {
-		n := len(p[k])
+	if m := x.marks[k]; m < -1 {
+		n := int(-1 - m)
 		return wend, n == wend-at || n >= 2 && n+1 == wend-at
 	}
 	return phraseHere(t, at, p[k], int(x.marks[k]))
