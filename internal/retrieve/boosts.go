@@ -67,6 +67,13 @@ func (x *boosting) levels() {
 	in, lad := x.in, x.r.lad
 	facet := in.Facet()
 	switch {
+	case in.ownStep:
+		x.step()
+		for _, fw := range in.Facets {
+			if fw.Facet != ladder.Skills {
+				x.putOf(in.Current, fw.Facet, bPrimary*fw.Weight)
+			}
+		}
 	case in.Transition && in.Target != "" && (facet == "" || in.asksSkills()):
 		x.step()
 	case len(in.Levels) > 0:

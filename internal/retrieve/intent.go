@@ -78,6 +78,9 @@ type Intent struct {
 	// fewTerms is true when the refusal is only that few of the question's
 	// words are the article's: a description of work can still place it.
 	fewTerms bool
+	// ownStep is true when the question asks a step and, apart from the
+	// step's skills, of the asker's own rung (ownToo).
+	ownStep bool
 }
 
 // FacetWeight is a facet and how clearly the question asks for it.

@@ -25,6 +25,7 @@ func (r *Retriever) refine(in *Intent, question, q string, history []Turn) {
 	beyond(in)
 	r.titled(in, question, q)
 	r.place(in, question, q)
+	ownToo(in, q)
 	in.Scope = ScopeIn
 	if n, ok := nearbySubject(asked(q)); ok && !r.covered[n.ID] {
 		in.Scope, in.Nearby = ScopeNearby, n.Name
@@ -569,4 +570,15 @@ func countIn(t string, ps ladder.Phrases) int {
 // one", or "the other" ending the question.
 func asksOther(q string) bool {
 	return ladder.Talk.Other.In(" "+q+" ") || ladder.Talk.OtherAtEnd.Suffix(strings.Join(clauseWords(q), " "))
+}
+
+// ownToo: a question that asks a step and points at the asker's own rung as
+// well ("how will I know I'm doing well in my new role, and what should I
+// build for the step after?") asks of both rungs: with several facets, the
+// skills of the step, the others of the asker's rung.
+func ownToo(in *Intent, q string) {
+	if in.Transition && in.Current != "" && in.Target != in.Current && !slices.Contains(in.Levels, in.Current) && ladder.Cues.MyLevel.In(q) {
+		in.Levels = append(in.Levels, in.Current)
+		in.ownStep = len(in.Facets) > 1
+	}
 }

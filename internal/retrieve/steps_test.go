@@ -1478,3 +1478,23 @@ func TestRejectedLevels(t *testing.T) {
 		}
 	}
 }
+
+// A step asked together with a facet of the asker's own rung: the step's
+// skills (listed at the rung below the target) and the facet at the
+// asker's rung lead, not the target's sections.
+func TestOwnRungAndStep(t *testing.T) {
+	r := newTestRetriever(t)
+	h := []Turn{{Role: "user", Content: "they are moving me up to senior pm in january"}, {Role: "assistant", Content: "Congratulations!"}}
+	res, err := r.Retrieve(t.Context(), "what does doing well look like in my new role, and which skills should i grow for the step after that?", h)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var top []string
+	for _, hit := range res.Hits[:min(2, len(res.Hits))] {
+		top = append(top, hit.Section.ID)
+	}
+	slices.Sort(top)
+	if !slices.Equal(top, []string{"senior/skills", "senior/success"}) {
+		t.Errorf("first two hits %v, want senior/skills and senior/success (intent %+v)", top, res.Intent)
+	}
+}
