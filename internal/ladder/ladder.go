@@ -266,7 +266,8 @@ var roles = []Role{
 	{ID: "founder", Name: "Startup Founders or CEOs",
 		Words: []string{"founder", "founders", "co-founder", "cofounder", "found a startup", "start a company", "start my own", "own company", "own companies", "own startup", "own startups", "starting a company", "starting companies", "starting their own", "start their own", "founding a", "own business", "own venture", "own thing", "build my own", "start something", "starting something", "something of my own", "something of his own", "something of her own", "something of their own", "my own app", "start a startup", "start a business", "entrepreneur", "general manager", "gm role", "become a ceo", "become ceo", "be a ceo", "ceo role", "ceo of a startup"}},
 	{ID: "product-marketing", Name: "Product Marketing or Strategy",
-		Words: []string{"product marketing", "marketing role", "pmm", "corporate strategy", "strategy role", "user research role", "ux research", "become a researcher", "messaging and positioning", "positioning", "position a launch", "position the launch", "the story around", "storytelling", "messaging"}},
+		Words: []string{"product marketing", "marketing role", "pmm", "corporate strategy", "strategy role", "user research role", "ux research", "become a researcher", "messaging and positioning", "positioning", "position a launch", "position the launch", "the story around", "storytelling", "messaging",
+			"the why", "why over how", "why-over-how", "why more than the how", "why rather than the how", "why not the how", "why than the how"}},
 	{ID: "innovation", Name: "Innovation, R&D, or Incubation Roles",
 		Words: []string{"innovation", "r&d", "r & d", "research and development", "incubation", "incubator", "incubators", "venture arm", "venture arms", "zero-to-one", "zero to one", "0 to 1", "0-to-1", "new ventures", "from scratch", "brand new", "build new things", "new products from"}},
 }

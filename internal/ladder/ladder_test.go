@@ -111,6 +111,7 @@ func TestFindRoles(t *testing.T) {
 		{"Can I move into product marketing?", "product-marketing"},
 		{"What about R&D or incubation teams?", "innovation"},
 		{"I like running cross-functional programs: program management?", "operations"},
+		{"i'm all about the why of a product, less the how", "product-marketing"},
 		{"What does a senior PM do?", ""},
 	}
 	for _, tt := range tests {
