@@ -40,7 +40,7 @@ type Level struct {
 }
 
 // levels is the ladder, bottom rung first, the IC track last.
-var levels = []Level{
+var levels = withRungNames([]Level{
 	{
 		ID: Associate, Name: "Associate PM", Title: "Associate Product Manager/Product Manager", Rung: 1,
 		Aliases: []string{"associate pm", "associate product manager", "apm", "junior pm", "junior product manager",
@@ -85,6 +85,15 @@ var levels = []Level{
 			"group principal pm", "ic"},
 		Summary: "a high-impact, high-respect career route that allows you to go deep rather than broad",
 	},
+})
+
+// withRungNames adds to each rung of ls the names of its number ("level 4"):
+// the article numbers its rungs.
+func withRungNames(ls []Level) []Level {
+	for i := range ls {
+		ls[i].Aliases = append(ls[i].Aliases, numberNamesOf(ls[i].Rung)...)
+	}
+	return ls
 }
 
 // Levels returns the five rungs in order and then the IC track.

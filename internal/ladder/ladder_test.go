@@ -56,6 +56,7 @@ func TestFindLevels(t *testing.T) {
 		{"What is a Principal PM?", []string{IC}},
 		{"directors of product", []string{Director}},
 		{"an APM and a GPM", []string{Associate, Director}},
+		{"what changes at level 4, and at level five?", []string{Director, VP}}, // the article numbers its rungs
 		{"director of engineering", nil},
 		{"which kind of pm is that good for?", nil}, // "pm is" is no "pm i" (an associate) with a plural s
 		{"i'm a pm i at a bank", []string{Associate}},

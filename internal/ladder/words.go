@@ -639,15 +639,26 @@ type Ordinal struct {
 // words or digits ("number 5", "option two"), and "#" with a digit.
 func numberedPoints() []Ordinal {
 	nouns := []string{"number", "option", "item", "point", "choice"}
-	names := []string{"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}
 	var out []Ordinal
-	for n := 1; n <= len(names); n++ {
+	for n := 1; n <= len(numberNames); n++ {
 		for _, noun := range nouns {
-			out = append(out, Ordinal{noun + " " + names[n-1], n}, Ordinal{noun + " " + strconv.Itoa(n), n})
+			out = append(out, Ordinal{noun + " " + numberNames[n-1], n}, Ordinal{noun + " " + strconv.Itoa(n), n})
 		}
 		out = append(out, Ordinal{"#" + strconv.Itoa(n), n})
 	}
 	return out
+}
+
+// numberNames are the numbers one to nine in words.
+var numberNames = []string{"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}
+
+// numberNamesOf are the names of rung n by its number, as a ladder that numbers
+// its rungs calls them ("level 4", "level four"); none for the side track.
+func numberNamesOf(n int) []string {
+	if n < 1 || n > len(numberNames) {
+		return nil
+	}
+	return []string{"level " + strconv.Itoa(n), "level " + numberNames[n-1]}
 }
 
 // Nearby is a subject next to the article that the article does not cover:
