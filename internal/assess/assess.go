@@ -249,6 +249,29 @@ func (a *Assessor) Assess(description, title string) (Result, error) {
 	if err := Validate(description, title); err != nil {
 		return Result{}, err
 	}
+	j := a.judge(description, title)
+	r := a.result(j.e, j.level, title, j.title, j.titleKnown, j.titleGeneric)
+	if j.level == "" {
+		return r, nil
+	}
+	r.Confidence = j.confidence
+	r.Markdown = markdown(r, a, title, j.title, j.titleKnown, j.titleGeneric)
+	return r, nil
+}
+
+// judgement is what Assess decides before it writes its result.
+type judgement struct {
+	e          estimate
+	level      string // the level placed at; "" when the text is not about work
+	confidence float64
+	// title is the level of the stated title, when it names one.
+	title                    ladder.Level
+	titleKnown, titleGeneric bool
+}
+
+// judge scores a valid description and places it, the stated title
+// breaking a near tie.
+func (a *Assessor) judge(description, title string) judgement {
 	e := a.score(description)
 	best, second := "", ""
 	for _, l := range a.model.Levels() {
@@ -259,24 +282,24 @@ func (a *Assessor) Assess(description, title string) (Result, error) {
 			second = l.ID
 		}
 	}
-	titleLevel, titleKnown, titleGeneric := a.lookupTitle(title)
+	j := judgement{e: e}
+	j.title, j.titleKnown, j.titleGeneric = a.lookupTitle(title)
 	// The stated title breaks a near tie, never more.
-	if titleKnown && !titleGeneric && second == titleLevel.ID && e.score[best]-e.score[second] < titleTieMargin {
+	if j.titleKnown && !j.titleGeneric && second == j.title.ID && e.score[best]-e.score[second] < titleTieMargin {
 		best, second = second, best
 	}
 	if !a.aboutWork(e) {
-		return a.result(e, "", title, titleLevel, titleKnown, titleGeneric), nil
+		return j
 	}
-	r := a.result(e, best, title, titleLevel, titleKnown, titleGeneric)
+	j.level = best
 	top, next := e.score[best], e.score[second]
 	margin := 0.0
 	if top > 0 {
 		margin = (top - max(next, 0)) / top
 	}
 	strength := 1 - math.Exp(-top/strengthScale)
-	r.Confidence = math.Round(100*min(confidenceCap, confidenceBase+marginShare*margin+strengthShare*strength)) / 100
-	r.Markdown = markdown(r, a, title, titleLevel, titleKnown, titleGeneric)
-	return r, nil
+	j.confidence = math.Round(100*min(confidenceCap, confidenceBase+marginShare*margin+strengthShare*strength)) / 100
+	return j
 }
 
 // score runs the signals and the line matching over the description.

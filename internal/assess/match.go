@@ -72,12 +72,11 @@ func (a *Assessor) newItem(s sections.Section, line string) item {
 
 // probe is a text ready to be compared: a clause or a sentence of the article.
 type probe struct {
-	// vec is the embedding of an article line's sentence; a clause has
-	// none, only its non-zero values.
-	vec []float32
 	// nz are the indexes of the embedding's non-zero values, ascending,
-	// and vals those values (a clause's only): the cosine of two probes
-	// sums over them alone, to the same last bit.
+	// and vals those values: the cosine of two probes sums over the
+	// indexes they share, to the same last bit as over whole vectors, and
+	// an article line's sentence keeps a few hundred bytes instead of a
+	// vector of embed.Dims values.
 	nz   []int32
 	vals []float32
 	// ids are the probe's distinct terms that some article line uses, as
@@ -104,9 +103,8 @@ func (a *Assessor) newProbe(s string) probe {
 	return p
 }
 
-// rawProbe is a probe without its dictionary ids, with the dense vector
-// of its embedding for an article line (line true), only the non-zero
-// values for a clause.
+// rawProbe is a probe without its dictionary ids, of an article line's
+// sentence (line true) or of a clause.
 func (a *Assessor) rawProbe(s string, line bool) probe {
 	s = strings.ToLower(s)
 	if !a.model.IsArticle() {
@@ -119,15 +117,10 @@ func (a *Assessor) rawProbe(s string, line bool) probe {
 		tf = folds.Replace(l)
 	}
 	var p probe
+	p.nz, p.vals = a.emb.EmbedSparse(f, nil, nil)
 	if line {
-		p.vec = a.emb.Embed(f)
-		for i, v := range p.vec {
-			if v != 0 {
-				p.nz = append(p.nz, int32(i))
-			}
-		}
-	} else {
-		p.nz, p.vals = a.emb.EmbedSparse(f, nil, nil)
+		// Kept for the life of the Assessor: no spare capacity.
+		p.nz, p.vals = slices.Clip(p.nz), slices.Clip(p.vals)
 	}
 	for _, t := range embed.Terms(tf) {
 		if !slices.Contains(p.words, t) {
@@ -263,13 +256,20 @@ const (
 )
 
 // cosine is embed.Cosine of the probes' vectors (unit length), summed over
-// p's non-zero values only (p a clause, q a line): adding a zero product
-// changes no sum.
+// the indexes where both are not zero, in increasing order, as over the
+// whole vectors: adding a zero product changes no sum.
 func cosine(p, q *probe) float64 {
 	var s float64
-	for k, i := range p.nz {
-		if int(i) < len(q.vec) {
-			s += float64(p.vals[k]) * float64(q.vec[i])
+	for i, j := 0, 0; i < len(p.nz) && j < len(q.nz); {
+		a, b := p.nz[i], q.nz[j]
+		if a == b {
+			s += float64(p.vals[i]) * float64(q.vals[j])
+		}
+		if a <= b {
+			i++
+		}
+		if b <= a {
+			j++
 		}
 	}
 	return s
