@@ -891,6 +891,12 @@ func (s *reading) compared() {
 		return
 	}
 	s.in.Topics = append(s.in.Topics, TopicCompare)
+	if len(s.in.Facets) == 1 && s.in.Facets[0].Facet == ladder.Success && ladder.Talk.CompareAsk.In(" "+s.q+" ") &&
+		len(facets(s.lad, strings.TrimSpace(ladder.Talk.CompareAsk.Blank(" "+s.q+" ")))) == 0 {
+		// "What separates her level from mine?" asks how two rungs differ,
+		// not how one is judged.
+		s.in.Facets = []FacetWeight{{Facet: ladder.Changes, Weight: s.in.Facets[0].Weight}}
+	}
 	named := func(f FacetWeight) bool { return f.Weight >= explicitFacet && f.Facet != ladder.Changes }
 	if s.pairAsked && !slices.ContainsFunc(s.in.Facets, named) {
 		// "How do they differ?", after each was asked how it
