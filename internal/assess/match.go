@@ -117,12 +117,16 @@ func (a *Assessor) rawProbe(s string, line bool) probe {
 		tf = folds.Replace(l)
 	}
 	var p probe
-	p.nz, p.vals = a.emb.EmbedSparse(f, nil, nil)
+	ts := embed.Terms(f)
+	p.nz, p.vals = a.emb.EmbedTermsSparse(ts, nil, nil)
 	if line {
 		// Kept for the life of the Assessor: no spare capacity.
 		p.nz, p.vals = slices.Clip(p.nz), slices.Clip(p.vals)
 	}
-	for _, t := range embed.Terms(tf) {
+	if tf != f {
+		ts = embed.Terms(tf)
+	}
+	for _, t := range ts {
 		if !slices.Contains(p.words, t) {
 			p.words = append(p.words, t)
 			p.weight += a.emb.IDF(t)

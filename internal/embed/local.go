@@ -85,7 +85,7 @@ func (l *Local) IDF(term string) float64 {
 // Embed returns the normalized vector of text. An empty text gives a zero
 // vector's stand-in: a unit vector on bucket 0, so similarities stay defined.
 func (l *Local) Embed(text string) []float32 {
-	acc, norm := l.accumulate(text)
+	acc, norm := l.accumulate(Terms(text))
 	defer acc.reset()
 	out := make([]float32, Dims)
 	if norm == 0 {
@@ -103,7 +103,13 @@ func (l *Local) Embed(text string) []float32 {
 // touches a few dozen of Dims buckets, and an index reading only those
 // need not build, clear and scan the whole vector.
 func (l *Local) EmbedSparse(text string, dims []int32, vals []float32) ([]int32, []float32) {
-	acc, norm := l.accumulate(text)
+	return l.EmbedTermsSparse(Terms(text), dims, vals)
+}
+
+// EmbedTermsSparse is EmbedSparse of a text given by its Terms, for a
+// caller that has them already: they are most of an embedding's cost.
+func (l *Local) EmbedTermsSparse(terms []string, dims []int32, vals []float32) ([]int32, []float32) {
+	acc, norm := l.accumulate(terms)
 	defer acc.reset()
 	if norm == 0 {
 		return append(dims, 0), append(vals, 1)
@@ -121,11 +127,11 @@ func (l *Local) EmbedSparse(text string, dims []int32, vals []float32) ([]int32,
 	return dims, vals
 }
 
-// accumulate sums text's feature weights into a pooled accumulator, and
-// returns it (the caller resets it) with the vector's length, 0 for none.
-func (l *Local) accumulate(text string) (*accumulator, float64) {
+// accumulate sums the feature weights of a text's terms into a pooled
+// accumulator, and returns it (the caller resets it) with the vector's
+// length, 0 for none.
+func (l *Local) accumulate(terms []string) (*accumulator, float64) {
 	acc := accPool.Get().(*accumulator)
-	terms := Terms(text)
 	var ubuf [32]termCount
 	var abuf [64]int
 	uniq, at := l.distinct(terms, ubuf[:0], abuf[:0])

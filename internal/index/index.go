@@ -198,17 +198,32 @@ func (x *Index) Similarities(ctx context.Context, query []float32) ([]float64, e
 // (BuildLocal) it takes the query's non-zero dimensions from the embedder
 // instead of building the whole vector and searching it for them.
 func (x *Index) Query(ctx context.Context, text string) ([]float64, error) {
-	if x.local == nil || len(x.ids) == 0 || len(x.ids) > ScanLimit {
+	if !x.sparse() {
 		vec, err := x.Embed(ctx, text)
 		if err != nil {
 			return nil, err
 		}
 		return x.Similarities(ctx, vec)
 	}
+	return x.QueryTerms(ctx, text, embed.Terms(text))
+}
+
+// QueryTerms is Query of a text whose embed.Terms the caller has already:
+// with the local embedder they are not made again.
+func (x *Index) QueryTerms(ctx context.Context, text string, terms []string) ([]float64, error) {
+	if !x.sparse() {
+		return x.Query(ctx, text)
+	}
 	var dbuf [256]int32
 	var vbuf [256]float32
-	dims, vals := x.local.EmbedSparse(text, dbuf[:0], vbuf[:0])
+	dims, vals := x.local.EmbedTermsSparse(terms, dbuf[:0], vbuf[:0])
 	return x.sum(dims, vals, make([]float64, len(x.ids))), nil
+}
+
+// sparse reports whether queries read the local embedder's non-zero
+// dimensions and scan the postings.
+func (x *Index) sparse() bool {
+	return x.local != nil && len(x.ids) > 0 && len(x.ids) <= ScanLimit
 }
 
 // scan computes the similarities itself, visiting only the dimensions

@@ -165,7 +165,7 @@ func TestScanAgreesWithDenseDotProducts(t *testing.T) {
 
 // TestQueryAgreesWithSimilarities: Query of a text, sparse with the local
 // embedder, is Similarities of its embedding to the bit, and so is it with
-// any other embedder.
+// any other embedder; so is QueryTerms given the text's terms.
 func TestQueryAgreesWithSimilarities(t *testing.T) {
 	ctx := context.Background()
 	real, err := sections.Split(corpus.Article)
@@ -195,6 +195,9 @@ func TestQueryAgreesWithSimilarities(t *testing.T) {
 				}
 				if !slices.Equal(got, want) {
 					t.Fatalf("%d sections, %q (sparse %v): Query %v, want %v", len(all), q, x.local != nil, got[:3], want[:3])
+				}
+				if got, _ := x.QueryTerms(ctx, q, embed.Terms(q)); !slices.Equal(got, want) {
+					t.Fatalf("%d sections, %q (sparse %v): QueryTerms %v, want %v", len(all), q, x.local != nil, got[:3], want[:3])
 				}
 			}
 		}

@@ -19,7 +19,8 @@ type boosting struct {
 	b  []float64
 }
 
-func (r *Retriever) boosts(question string, in Intent) []float64 {
+// boosts are the boosts for question, whose embed.Terms are qt.
+func (r *Retriever) boosts(question string, qt []string, in Intent) []float64 {
 	x := &boosting{r: r, in: in, b: make([]float64, len(r.set.All()))}
 	x.levels()
 	for _, t := range in.Topics {
@@ -29,7 +30,7 @@ func (r *Retriever) boosts(question string, in Intent) []float64 {
 	if i := r.set.Index(in.Section); i >= 0 {
 		x.b[i] += bPointed // an item of the previous answer the question points at
 	}
-	x.skillNamed(question)
+	x.skillNamed(qt)
 	x.quoted(question)
 	return x.b
 }
@@ -260,11 +261,10 @@ func (r *Retriever) levelNameTerms() map[string]bool {
 	return out
 }
 
-// skillNamed: a skill named in the question, its section. On a ladder file
+// skillNamed: a skill named in the question (its terms qt), its section. On a ladder file
 // the words of the levels the question names are not a skill's ("Design
 // Manager" names no skill "Managing Through Managers").
-func (x *boosting) skillNamed(question string) {
-	qt := embed.Terms(question)
+func (x *boosting) skillNamed(qt []string) {
 	if !x.r.lad.IsArticle() {
 		qt = x.r.withoutLevelNames(qt, x.in)
 	}

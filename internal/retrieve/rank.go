@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/ladder/coach/internal/embed"
 	"github.com/ladder/coach/internal/sections"
 )
 
@@ -16,11 +17,18 @@ func (r *Retriever) rank(ctx context.Context, question string, history []Turn, i
 	if in.Refusal != "" || in.Scope == ScopeSmalltalk {
 		return Result{Intent: in, OutOfScope: true, Scope: in.Scope, Ladder: r.lad}, nil
 	}
-	sims, err := r.idx.Query(ctx, r.queryText(question, history, in))
+	qt := embed.Terms(question)
+	var sims []float64
+	var err error
+	if text := r.queryText(question, history, in); text == question {
+		sims, err = r.idx.QueryTerms(ctx, text, qt) // the terms made once
+	} else {
+		sims, err = r.idx.Query(ctx, text)
+	}
 	if err != nil {
 		return Result{}, err
 	}
-	scores := r.boosts(question, in) // the boosts, then the scores in their place
+	scores := r.boosts(question, qt, in) // the boosts, then the scores in their place
 	for i, j := range r.simAt {
 		var sim float64
 		if j >= 0 {
