@@ -271,6 +271,12 @@ func Tokens(text string) []string {
 func tokens(text string) []string {
 	// About a token every six bytes: appends seldom grow the slice.
 	out := make([]string, 0, len(text)/6+1)
+	eachToken(text, func(t string) { out = append(out, t) })
+	return out
+}
+
+// eachToken calls fn with each token of a lower-case text, in order.
+func eachToken(text string, fn func(string)) {
 	// A token is a slice of text, or, once an apostrophe inside it has been
 	// dropped, the bytes gathered in b.
 	start, dropped := -1, false
@@ -287,7 +293,7 @@ func tokens(text string) []string {
 			t = strings.Trim(t, "&")
 		}
 		if t != "" {
-			out = append(out, t)
+			fn(t)
 		}
 		start, dropped = -1, false
 	}
@@ -310,5 +316,4 @@ func tokens(text string) []string {
 		}
 	}
 	emit(len(text))
-	return out
 }

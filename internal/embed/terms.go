@@ -77,11 +77,11 @@ func IsStop(tok string) bool {
 // Terms turns text into the stemmed, synonym-folded terms the embedder and
 // the retriever count: stop words dropped, British spellings made American.
 func Terms(text string) []string {
-	toks := tokens(foldPhrases(strings.ToLower(text)))
-	out := make([]string, 0, len(toks))
-	for _, tok := range toks {
-		out = append(out, tokenTerms(tok)...)
-	}
+	lower := foldPhrases(strings.ToLower(text))
+	// About a token every six bytes, most of them one term; the tokens go
+	// straight to their terms, with no slice of their own.
+	out := make([]string, 0, len(lower)/6+1)
+	eachToken(lower, func(tok string) { out = append(out, tokenTerms(tok)...) })
 	return out
 }
 
