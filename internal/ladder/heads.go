@@ -108,13 +108,13 @@ func textTag(t string) uint64 {
 }
 
 // hits are the keys the words of the text are, read with a dictionary
-// that numbers at least need keys.
+// that knows at least need indexes.
 func (h *heads) hits(need uint32) *textHits {
 	h.read.Do(func() { h.keys.read(h, currentDict()) })
-	if uint32(len(h.keys.d.all)) >= need {
+	if h.keys.d.indexes >= need {
 		return &h.keys
 	}
-	if x := h.later.Load(); x != nil && uint32(len(x.d.all)) >= need {
+	if x := h.later.Load(); x != nil && x.d.indexes >= need {
 		return x
 	}
 	x := new(textHits)

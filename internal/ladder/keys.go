@@ -7,13 +7,14 @@ import (
 )
 
 // keyDict numbers the keys of every wordIndex (first words, and starts of
-// words that may go on), one number a key for all indexes: a text's words
-// are looked up here once (textHits, kept with the text's heads), and each
-// index reads the phrases of those numbers from a small bit set of its own
-// instead of probing a table of its own for every word. Keys are added when
-// an index is built (at start, and once for each ladder file read), never
-// removed; a dictionary once published is never changed, a larger copy
-// replaces it.
+// words that may go on), one number a key for all indexes, and lists with
+// each key the indexes that hold it: a text's words are looked up here once
+// (textHits, kept with the text's heads), and each index finds its phrases
+// in the lists of those keys, which all indexes read (and so find in the
+// cache), instead of probing a table of its own for every word. Indexes
+// are added when built (at start, and once for each ladder file read),
+// never removed; a dictionary once published is never changed, a larger
+// copy replaces it.
 type keyDict struct {
 	slots []dictSlot // a power of two long, at most half full
 	shift uint       // 32 less log2(len(slots))
@@ -28,6 +29,25 @@ type keyDict struct {
 	// on has a bit for the hash of each key that may go on (onBit): a
 	// start of a word whose bit is unset is not looked up.
 	on [onWords]uint64
+	// uses are, key after key, the indexes that hold the key, by ascending
+	// number: those of key id are uses[useFrom[id]:useFrom[id+1]].
+	useFrom []uint32
+	uses    []keyUse
+	// useBits have, key by key, a bit for each of the first bitIndexes
+	// indexes that holds it: an index finds its use by a bit test and a
+	// count.
+	useBits [][bitIndexes / 64]uint64
+	indexes uint32 // the indexes it knows: numbered 0 to indexes-1
+}
+
+// bitIndexes is how many indexes useBits tells; those numbered past it (a
+// program that builds many) find their uses in a key's list.
+const bitIndexes = 128
+
+// keyUse is an index that holds a key: its number, and where its phrases
+// of the key are in its ks.
+type keyUse struct {
+	index, from, to uint32
 }
 
 // onWords is the size of keyDict.on in 64-bit words.
@@ -71,12 +91,13 @@ func currentDict() *keyDict {
 	return noKeys
 }
 
-// numbers returns the numbers of keys, adding those the dictionary lacks.
-func numbers(keys []dictKey) []uint32 {
+// register adds an index that holds keys, its phrases of keys[i] being
+// spans[i] of its ks, and returns its number.
+func register(keys []dictKey, spans [][2]uint32) uint32 {
 	dictMu.Lock()
 	defer dictMu.Unlock()
 	d := currentDict()
-	out := make([]uint32, len(keys))
+	ids := make([]uint32, len(keys))
 	var fresh []dictKey
 	for i, k := range keys {
 		id, ok := d.lookup(k.w, k.hash())
@@ -84,12 +105,51 @@ func numbers(keys []dictKey) []uint32 {
 			id = uint32(len(d.all) + len(fresh))
 			fresh = append(fresh, k)
 		}
-		out[i] = id
+		ids[i] = id
 	}
+	next := *d
 	if len(fresh) > 0 {
-		dict.Store(newKeyDict(append(d.all[:len(d.all):len(d.all)], fresh...)))
+		next = *newKeyDict(append(d.all[:len(d.all):len(d.all)], fresh...))
 	}
-	return out
+	index := d.indexes
+	next.indexes = index + 1
+	next.useFrom, next.uses = d.withUses(len(next.all), ids, spans, index)
+	next.useBits = make([][bitIndexes / 64]uint64, len(next.all))
+	for id := range uint32(len(next.all)) {
+		for _, u := range next.usesOf(id) {
+			if u.index < bitIndexes {
+				next.useBits[id][u.index>>6] |= 1 << (u.index & 63)
+			}
+		}
+	}
+	dict.Store(&next)
+	return index
+}
+
+// withUses is d's uses, for n keys, with index's: of key ids[i], spans[i].
+func (d *keyDict) withUses(n int, ids []uint32, spans [][2]uint32, index uint32) ([]uint32, []keyUse) {
+	mine := make(map[uint32][2]uint32, len(ids))
+	for i, id := range ids {
+		mine[id] = spans[i]
+	}
+	from := make([]uint32, n+1)
+	uses := make([]keyUse, 0, len(d.uses)+len(ids))
+	for id := range uint32(n) {
+		from[id] = uint32(len(uses))
+		if int(id) < len(d.all) {
+			uses = append(uses, d.usesOf(id)...)
+		}
+		if s, ok := mine[id]; ok {
+			uses = append(uses, keyUse{index, s[0], s[1]})
+		}
+	}
+	from[n] = uint32(len(uses))
+	return from, uses
+}
+
+// usesOf are the uses of key id.
+func (d *keyDict) usesOf(id uint32) []keyUse {
+	return d.uses[d.useFrom[id]:d.useFrom[id+1]]
 }
 
 // hash is the key's hash: keyHash of its word, apart for one that may go on.
@@ -188,13 +248,15 @@ func first8(w string) uint64 {
 type textHits struct {
 	d    *keyDict // the dictionary they were read with
 	hits []keyHit
-	buf  [8]keyHit // room for most texts' hits
+	buf  [6]keyHit // room for most texts' hits
 }
 
 // keyHit is a word of a text that is a key: its place among the heads'
-// words, and the key's number.
+// words, the key's number, and its useBits, so that an index that does not
+// hold the key passes it over with one bit test.
 type keyHit struct {
 	word, id uint32
+	bits     [bitIndexes / 64]uint64
 }
 
 // read fills x with the hits of h's words in dictionary d.
@@ -206,11 +268,11 @@ func (x *textHits) read(h *heads, d *keyDict) {
 			continue // no key starts like w
 		}
 		if id, ok := d.lookup(w, tw.h); ok {
-			hits = append(hits, keyHit{uint32(i), id})
+			hits = append(hits, keyHit{uint32(i), id, d.useBits[id]})
 		}
 		if w[len(w)-1] == 's' {
 			if id, ok := d.lookup(w[:len(w)-1], tw.less(w)); ok {
-				hits = append(hits, keyHit{uint32(i), id})
+				hits = append(hits, keyHit{uint32(i), id, d.useBits[id]})
 			}
 		}
 		if startsLike(&d.onHeads, w) {
@@ -231,11 +293,11 @@ func (d *keyDict) prefixes(w string, i uint32, hits []keyHit) []keyHit {
 		for ; n < k; n++ {
 			h = (h ^ uint32(w[n])) * fnvPrime
 		}
-		if i, b := onBit(h ^ goesOn); d.on[i]&b == 0 {
+		if j, b := onBit(h ^ goesOn); d.on[j]&b == 0 {
 			continue
 		}
 		if id, ok := d.lookup(w[:k], h^goesOn); ok {
-			hits = append(hits, keyHit{i, id})
+			hits = append(hits, keyHit{i, id, d.useBits[id]})
 		}
 	}
 	return hits

@@ -10,15 +10,12 @@ import (
 // wordIndex finds which phrases of a fixed list may stand in a text by the
 // phrase's first word: a text is then searched for the few phrases that start
 // with one of its words, not for every phrase of the list. Its keys (first
-// words, and starts of words that may go on) are numbered in the shared
-// keyDict, where a text's words are looked up once for all indexes; the
-// index holds a bit for each number it has and reads the phrases of a
-// number by its rank among those bits: a few bytes an index, close together.
+// words, and starts of words that may go on) are in the shared keyDict,
+// where a text's words are looked up once for all indexes, each key with
+// the indexes that hold it and where their phrases of it are.
 type wordIndex struct {
-	rows []idRow  // by key number / 64
-	from []uint32 // the phrases of the key of rank r: ks[from[r]:from[r+1]]
-	ks   []int    // the phrases of each key, key after key, ascending
-	need uint32   // one more than its largest key number
+	id uint32 // its number in the dictionary
+	ks []int  // the phrases of each key, key after key, ascending
 	// always are the phrases that do not start with a word.
 	always []int
 	// marks are where each phrase's first mark is (markAt, -1: none), or
@@ -26,13 +23,6 @@ type wordIndex struct {
 	// (below -1): it is found where the text's word is the phrase, or the
 	// phrase and a plural s, and told from its length alone.
 	marks []int32
-}
-
-// idRow is 64 key numbers of a wordIndex: which are its keys, and how many
-// of its keys come before them.
-type idRow struct {
-	bits  uint64
-	below uint32
 }
 
 func newWordIndex(phrases []string) *wordIndex {
@@ -56,44 +46,43 @@ func newWordIndex(phrases []string) *wordIndex {
 		}
 		lists[key] = append(lists[key], i)
 	}
-	ids := numbers(order)
-	for _, id := range ids {
-		x.need = max(x.need, id+1)
+	spans := make([][2]uint32, len(order))
+	for i, key := range order {
+		spans[i] = [2]uint32{uint32(len(x.ks)), uint32(len(x.ks) + len(lists[key]))}
+		x.ks = append(x.ks, lists[key]...)
 	}
-	x.rows = make([]idRow, (x.need+63)/64)
-	for _, id := range ids {
-		x.rows[id>>6].bits |= 1 << (id & 63)
-	}
-	n := uint32(0)
-	for r := range x.rows {
-		x.rows[r].below = n
-		n += uint32(bits.OnesCount64(x.rows[r].bits))
-	}
-	byRank := make([][]int, n)
-	for i, id := range ids {
-		byRank[x.rank(id)] = lists[order[i]]
-	}
-	for _, ks := range byRank {
-		x.from = append(x.from, uint32(len(x.ks)))
-		x.ks = append(x.ks, ks...)
-	}
-	x.from = append(x.from, uint32(len(x.ks)))
+	x.id = register(order, spans)
 	return x
 }
 
-// rank is the place of key number id among the index's keys, which hold it.
-func (x *wordIndex) rank(id uint32) uint32 {
-	row := x.rows[id>>6]
-	return row.below + uint32(bits.OnesCount64(row.bits&(1<<(id&63)-1)))
-}
-
-// of returns the phrases of key number id, none when it is not a key of x.
-func (x *wordIndex) of(id uint32) []int {
-	if id >= x.need || x.rows[id>>6].bits&(1<<(id&63)) == 0 {
+// of returns the phrases of hit kh of d, none when x does not hold its key.
+func (x *wordIndex) of(d *keyDict, kh *keyHit) []int {
+	if x.id >= bitIndexes {
+		return x.inList(d.usesOf(kh.id))
+	}
+	w, bit := kh.bits[x.id>>6], uint64(1)<<(x.id&63)
+	if w&bit == 0 {
 		return nil
 	}
-	r := x.rank(id)
-	return x.ks[x.from[r]:x.from[r+1]]
+	r := uint32(bits.OnesCount64(w & (bit - 1)))
+	if x.id >= 64 {
+		r += uint32(bits.OnesCount64(kh.bits[0]))
+	}
+	u := d.uses[d.useFrom[kh.id]+r]
+	return x.ks[u.from:u.to]
+}
+
+// inList returns x's phrases of the key whose uses are us.
+func (x *wordIndex) inList(us []keyUse) []int {
+	for _, u := range us {
+		if u.index >= x.id {
+			if u.index == x.id {
+				return x.ks[u.from:u.to]
+			}
+			return nil
+		}
+	}
+	return nil
 }
 
 // keyHash is the FNV-1a hash of w.
@@ -168,8 +157,14 @@ func (x *wordIndex) eachAt(t string, visit func(at, end int, ks []int) bool) {
 		lead++
 	}
 	h := headsOf(t)
-	for _, kh := range h.hits(x.need).hits {
-		if ks := x.of(kh.id); len(ks) > 0 {
+	hits := h.hits(x.id + 1)
+	row, bit := min(x.id>>6, bitIndexes/64-1), uint64(1)<<(x.id&63)
+	for i := range hits.hits {
+		kh := &hits.hits[i]
+		if kh.bits[row]&bit == 0 && x.id < bitIndexes {
+			continue // x does not hold the key: of would say so
+		}
+		if ks := x.of(hits.d, kh); len(ks) > 0 {
 			tw := h.words[kh.word]
 			if visit(lead+int(tw.at), lead+int(tw.end), ks) {
 				return

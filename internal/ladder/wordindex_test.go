@@ -153,6 +153,7 @@ func TestWordIndexLookup(t *testing.T) {
 	p = append(p, aliasWords...)
 	x := newWordIndex(p)
 	d := currentDict()
+	of := func(id uint32) []int { return x.of(d, &keyHit{id: id, bits: d.useBits[id]}) }
 	keys := map[string]bool{}
 	for i, w := range p {
 		k := firstWord(w)
@@ -160,14 +161,14 @@ func TestWordIndexLookup(t *testing.T) {
 			continue
 		}
 		keys[k] = true
-		if id, ok := d.lookup(k, keyHash(k)); !ok || !slices.Contains(x.of(id), i) {
-			t.Fatalf("%q: key %q gives %v", w, k, x.of(id))
+		if id, ok := d.lookup(k, keyHash(k)); !ok || !slices.Contains(of(id), i) {
+			t.Fatalf("%q: key %q gives %v", w, k, of(id))
 		}
 	}
 	for k := range keys {
 		for _, o := range []string{k + "x", k[:len(k)-1], "x" + k} {
-			if id, ok := d.lookup(o, keyHash(o)); ok && len(x.of(id)) > 0 && !keys[o] {
-				t.Errorf("%q is no key, yet gives %v", o, x.of(id))
+			if id, ok := d.lookup(o, keyHash(o)); ok && len(of(id)) > 0 && !keys[o] {
+				t.Errorf("%q is no key, yet gives %v", o, of(id))
 			}
 			if _, ok := d.lookup(o, keyHash(k)); ok && o != k {
 				t.Errorf("%q with the hash of %q is found", o, k)
@@ -245,4 +246,19 @@ func TestTableBuiltLaterFindsItsKeys(t *testing.T) {
 		})
 	}
 	wg.Wait()
+}
+
+// Past the indexes the dictionary keeps a bit for (bitIndexes), an index
+// finds its phrases in the key's list: each of many tables finds its own
+// words, and a word they share, and no other table's.
+func TestManyTables(t *testing.T) {
+	var ts []PhraseTable
+	for i := range bitIndexes + 20 {
+		ts = append(ts, NewPhraseTable(Phrases{"zqyshared", fmt.Sprintf("zqy%d", i)}))
+	}
+	for i, x := range ts {
+		if !x.In(" zqyshared ") || !x.In(fmt.Sprintf(" zqy%d ", i)) || x.In(fmt.Sprintf(" zqy%d ", i+1)) {
+			t.Errorf("table %d (index %d) finds %v %v %v", i, x.x.id, x.In(" zqyshared "), x.In(fmt.Sprintf(" zqy%d ", i)), x.In(fmt.Sprintf(" zqy%d ", i+1)))
+		}
+	}
 }
