@@ -248,15 +248,13 @@ func first8(w string) uint64 {
 type textHits struct {
 	d    *keyDict // the dictionary they were read with
 	hits []keyHit
-	buf  [6]keyHit // room for most texts' hits
+	buf  [8]keyHit // room for most texts' hits
 }
 
 // keyHit is a word of a text that is a key: its place among the heads'
-// words, the key's number, and its useBits, so that an index that does not
-// hold the key passes it over with one bit test.
+// words, and the key's number.
 type keyHit struct {
 	word, id uint32
-	bits     [bitIndexes / 64]uint64
 }
 
 // read fills x with the hits of h's words in dictionary d.
@@ -268,11 +266,11 @@ func (x *textHits) read(h *heads, d *keyDict) {
 			continue // no key starts like w
 		}
 		if id, ok := d.lookup(w, tw.h); ok {
-			hits = append(hits, keyHit{uint32(i), id, d.useBits[id]})
+			hits = append(hits, keyHit{uint32(i), id})
 		}
 		if w[len(w)-1] == 's' {
 			if id, ok := d.lookup(w[:len(w)-1], tw.less(w)); ok {
-				hits = append(hits, keyHit{uint32(i), id, d.useBits[id]})
+				hits = append(hits, keyHit{uint32(i), id})
 			}
 		}
 		if startsLike(&d.onHeads, w) {
@@ -297,7 +295,7 @@ func (d *keyDict) prefixes(w string, i uint32, hits []keyHit) []keyHit {
 			continue
 		}
 		if id, ok := d.lookup(w[:k], h^goesOn); ok {
-			hits = append(hits, keyHit{i, id, d.useBits[id]})
+			hits = append(hits, keyHit{i, id})
 		}
 	}
 	return hits

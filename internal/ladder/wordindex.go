@@ -55,20 +55,21 @@ func newWordIndex(phrases []string) *wordIndex {
 	return x
 }
 
-// of returns the phrases of hit kh of d, none when x does not hold its key.
-func (x *wordIndex) of(d *keyDict, kh *keyHit) []int {
+// of returns the phrases of key id of d, none when x does not hold it.
+func (x *wordIndex) of(d *keyDict, id uint32) []int {
 	if x.id >= bitIndexes {
-		return x.inList(d.usesOf(kh.id))
+		return x.inList(d.usesOf(id))
 	}
-	w, bit := kh.bits[x.id>>6], uint64(1)<<(x.id&63)
+	b := &d.useBits[id]
+	w, bit := b[x.id>>6], uint64(1)<<(x.id&63)
 	if w&bit == 0 {
 		return nil
 	}
 	r := uint32(bits.OnesCount64(w & (bit - 1)))
 	if x.id >= 64 {
-		r += uint32(bits.OnesCount64(kh.bits[0]))
+		r += uint32(bits.OnesCount64(b[0]))
 	}
-	u := d.uses[d.useFrom[kh.id]+r]
+	u := d.uses[d.useFrom[id]+r]
 	return x.ks[u.from:u.to]
 }
 
@@ -158,13 +159,13 @@ func (x *wordIndex) eachAt(t string, visit func(at, end int, ks []int) bool) {
 	}
 	h := headsOf(t)
 	hits := h.hits(x.id + 1)
+	d := hits.d
 	row, bit := min(x.id>>6, bitIndexes/64-1), uint64(1)<<(x.id&63)
-	for i := range hits.hits {
-		kh := &hits.hits[i]
-		if kh.bits[row]&bit == 0 && x.id < bitIndexes {
+	for _, kh := range hits.hits {
+		if d.useBits[kh.id][row]&bit == 0 && x.id < bitIndexes {
 			continue // x does not hold the key: of would say so
 		}
-		if ks := x.of(hits.d, kh); len(ks) > 0 {
+		if ks := x.of(d, kh.id); len(ks) > 0 {
 			tw := h.words[kh.word]
 			if visit(lead+int(tw.at), lead+int(tw.end), ks) {
 				return

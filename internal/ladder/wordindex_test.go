@@ -153,7 +153,7 @@ func TestWordIndexLookup(t *testing.T) {
 	p = append(p, aliasWords...)
 	x := newWordIndex(p)
 	d := currentDict()
-	of := func(id uint32) []int { return x.of(d, &keyHit{id: id, bits: d.useBits[id]}) }
+	of := func(id uint32) []int { return x.of(d, id) }
 	keys := map[string]bool{}
 	for i, w := range p {
 		k := firstWord(w)
