@@ -45,26 +45,24 @@ func (tw textWord) less(w string) uint32 {
 const fnvPrimeInverse = 0x359c449b
 
 // headSlots keep the heads of the texts read last; a fixed few, so what
-// users type never grows them. headTags hold a tag of each slot's text
-// (textTag), side by side: the slots whose tags differ from a text's are
-// passed over without reading their heads.
+// users type never grows them. A text's heads are kept in one of two slots
+// side by side, picked by its tag (textTag); headTags hold each slot's tag,
+// so a slot of another text is passed over without reading its heads.
 var (
-	headSlots [16]atomic.Pointer[heads]
-	headTags  [16]atomic.Uint64
-	headNext  atomic.Uint32
+	headSlots [64]atomic.Pointer[heads]
+	headTags  [64]atomic.Uint64
+	headNext  atomic.Uint32 // which of the two slots the next text takes
 )
 
 func headsOf(t string) *heads {
 	t = trimSpace(t)
 	tag := textTag(t)
-	last := headNext.Load()
-	for i := range uint32(len(headSlots)) { // the latest first
-		j := (last - i) % uint32(len(headSlots))
-		if headTags[j].Load() != tag {
-			continue
-		}
-		if h := headSlots[j].Load(); h != nil && h.t == t {
-			return h
+	pair := slotPair(tag, len(headSlots))
+	for j := pair; j < pair+2; j++ {
+		if headTags[j].Load() == tag {
+			if h := headSlots[j].Load(); h != nil && h.t == t {
+				return h
+			}
 		}
 	}
 	h := &heads{t: t}
@@ -91,10 +89,16 @@ func headsOf(t string) *heads {
 	} else {
 		h.words = slices.Clone(words)
 	}
-	j := headNext.Add(1) % uint32(len(headSlots))
+	j := pair + headNext.Add(1)&1
 	headSlots[j].Store(h)
 	headTags[j].Store(tag)
 	return h
+}
+
+// slotPair is the first of the two slots, out of n (a power of two), a text
+// of this tag is kept in.
+func slotPair(tag uint64, n int) uint32 {
+	return uint32(tag*0x9e3779b97f4a7c15>>32) & uint32(n-2)
 }
 
 // textTag is a tag of t, its length and a few of its bytes: texts with

@@ -235,27 +235,25 @@ type heads struct {
 	bits [headWords]uint64
 }
 
-// headSlots remember the heads of the texts last asked about, latest
-// first: one question is read by dozens of patterns, a few texts of it in
-// turn (and by more than one request at a time). headTags hold a tag of
-// each slot's text (textTag), side by side: the slots whose tags differ
-// from a text's are passed over without reading their heads.
+// headSlots remember the heads of the texts last asked about: one question
+// is read by dozens of patterns, a few texts of it in turn (and by more than
+// one request at a time). A text's heads are kept in one of two slots side
+// by side, picked by its tag (textTag); headTags hold each slot's tag, so a
+// slot of another text is passed over without reading its heads.
 var (
-	headSlots [8]atomic.Pointer[heads]
-	headTags  [8]atomic.Uint64
-	headNext  atomic.Uint32
+	headSlots [32]atomic.Pointer[heads]
+	headTags  [32]atomic.Uint64
+	headNext  atomic.Uint32 // which of the two slots the next text takes
 )
 
 func headsOf(s string) *heads {
 	tag := textTag(s)
-	last := headNext.Load()
-	for i := range uint32(len(headSlots)) {
-		j := (last - i) % uint32(len(headSlots))
-		if headTags[j].Load() != tag {
-			continue
-		}
-		if h := headSlots[j].Load(); h != nil && h.s == s {
-			return h
+	pair := uint32(tag*0x9e3779b97f4a7c15>>32) & uint32(len(headSlots)-2)
+	for j := pair; j < pair+2; j++ {
+		if headTags[j].Load() == tag {
+			if h := headSlots[j].Load(); h != nil && h.s == s {
+				return h
+			}
 		}
 	}
 	h := &heads{s: s}
@@ -265,7 +263,7 @@ func headsOf(s string) *heads {
 			h.bits[k>>6] |= 1 << (k & 63)
 		}
 	}
-	j := headNext.Add(1) % uint32(len(headSlots))
+	j := pair + headNext.Add(1)&1
 	headSlots[j].Store(h)
 	headTags[j].Store(tag)
 	return h
