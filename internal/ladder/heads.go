@@ -46,12 +46,12 @@ const fnvPrimeInverse = 0x359c449b
 
 // headSlots keep the heads of the texts read last; a fixed few, so what
 // users type never grows them. A text's heads are kept in one of two slots
-// side by side, picked by its tag (textTag); headTags hold each slot's tag,
-// so a slot of another text is passed over without reading its heads.
+// side by side, picked by its tag (textTag), the newer first; headTags hold
+// each slot's tag, so a slot of another text is passed over without
+// reading its heads.
 var (
 	headSlots [64]atomic.Pointer[heads]
 	headTags  [64]atomic.Uint64
-	headNext  atomic.Uint32 // which of the two slots the next text takes
 )
 
 func headsOf(t string) *heads {
@@ -89,9 +89,11 @@ func headsOf(t string) *heads {
 	} else {
 		h.words = slices.Clone(words)
 	}
-	j := pair + headNext.Add(1)&1
-	headSlots[j].Store(h)
-	headTags[j].Store(tag)
+	// The pair's newer heads become its older; these, the newer.
+	headSlots[pair+1].Store(headSlots[pair].Load())
+	headTags[pair+1].Store(headTags[pair].Load())
+	headSlots[pair].Store(h)
+	headTags[pair].Store(tag)
 	return h
 }
 

@@ -238,12 +238,12 @@ type heads struct {
 // headSlots remember the heads of the texts last asked about: one question
 // is read by dozens of patterns, a few texts of it in turn (and by more than
 // one request at a time). A text's heads are kept in one of two slots side
-// by side, picked by its tag (textTag); headTags hold each slot's tag, so a
-// slot of another text is passed over without reading its heads.
+// by side, picked by its tag (textTag), the newer first; headTags hold each
+// slot's tag, so a slot of another text is passed over without reading its
+// heads.
 var (
 	headSlots [32]atomic.Pointer[heads]
 	headTags  [32]atomic.Uint64
-	headNext  atomic.Uint32 // which of the two slots the next text takes
 )
 
 func headsOf(s string) *heads {
@@ -263,9 +263,11 @@ func headsOf(s string) *heads {
 			h.bits[k>>6] |= 1 << (k & 63)
 		}
 	}
-	j := pair + headNext.Add(1)&1
-	headSlots[j].Store(h)
-	headTags[j].Store(tag)
+	// The pair's newer heads become its older; these, the newer.
+	headSlots[pair+1].Store(headSlots[pair].Load())
+	headTags[pair+1].Store(headTags[pair].Load())
+	headSlots[pair].Store(h)
+	headTags[pair].Store(tag)
 	return h
 }
 
