@@ -10,7 +10,6 @@
 package lexicon
 
 import (
-	"bufio"
 	_ "embed"
 	"slices"
 	"strconv"
@@ -214,12 +213,15 @@ func Correct(word string) (string, bool) { return defaultSpeller().Correct(word)
 // the caller's.
 func Vocabulary() []string { return defaultSpeller().Vocabulary() }
 
-// lines yields the non-empty lines of a table that are no comments.
+// lines yields the non-empty lines of a table that are no comments. They
+// are slices of the table's text, so the words cut from them take no heap
+// of their own.
 func lines(text string) func(func(string) bool) {
 	return func(yield func(string) bool) {
-		sc := bufio.NewScanner(strings.NewReader(text))
-		for sc.Scan() {
-			line := sc.Text()
+		for rest := text; rest != ""; {
+			var line string
+			line, rest, _ = strings.Cut(rest, "\n")
+			line = strings.TrimSuffix(line, "\r")
 			if line == "" || line[0] == '#' {
 				continue
 			}
