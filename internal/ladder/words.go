@@ -335,6 +335,8 @@ var Talk = struct {
 	// OtherAtEnd point at the other thing only when they end the question
 	// ("and what about the other?"): elsewhere they lead a noun.
 	OtherAtEnd Phrases
+	// FitsMe ask for the thing that suits the asker: "the one that fits me".
+	FitsMe Phrases
 	// SkillWords ask for a skill by that word.
 	SkillWords Phrases
 	// YouListed say that the coach listed what a pointer points at: "the
@@ -575,9 +577,11 @@ var Talk = struct {
 	TheyPronouns: Phrases{"she", "he", "her", "him", "she's", "he's", "she'd", "he'd", "she'll", "he'll", "they", "them", "they're", "they'd", "they'll"},
 	ToldBack: Phrases{"what i told*", "i told you", "i've told you", "what i said", "i said earlier", "i said before",
 		"i mentioned", "i've mentioned", "what i shared", "i shared", "like me", "where i work", "my situation",
-		"my background", "my context", "about myself", "what you know about me", "given my", "my circumstances"},
+		"my background", "my context", "about myself", "what you know about me", "given my", "my circumstances",
+		"fits me", "fit me", "suits me", "suit me", "closest to me", "right for me", "fit for me", "match for me", "best fit"},
 	Choose: Phrases{"which of those", "which of these", "which of them", "which of the", "which one", "which ones",
 		"which option", "which path", "which role", "which route", "which would", "which fits", "which suits"},
+	FitsMe: Phrases{"fits me", "fit me", "suits me", "suit me", "closest to me", "right for me", "fit for me", "match for me", "best fit"},
 	ThatThing: Phrases{"that life", "that job", "that role", "that level", "that path", "that track", "that route",
 		"that lifestyle", "that kind of job", "that kind of role", "that kind of life", "that world"},
 	Earlier: Phrases{"earlier", "list before", "at the start", "at the beginning", "first reply", "first answer",
@@ -623,7 +627,8 @@ var Talk = struct {
 	CompareAsk:    Phrases{"line between", "gap between", "distinction between", "what separates", "tell apart", "tell the difference", "bigger jump", "how far apart"},
 	Dislike: Phrases{"miserable", "awful", "terrible", "horrible", "a nightmare", "not for me", "want to quit", "makes me want to", "no thanks",
 		"not my thing", "doesn't appeal", "does not appeal", "drains me", "draining", "exhausting", "dread", "the worst", "not appealing", "unappealing", "isn't for me", "is not for me", "aren't for me",
-		"isn't my thing", "makes me tired", "tires me", "exhausts me", "sounds tiring", "wears me out"},
+		"isn't my thing", "makes me tired", "tires me", "exhausts me", "sounds tiring", "wears me out",
+		"bores me", "bore me", "boring", "bored by", "bored of", "nah", "meh", "not really me", "not me"},
 	Compare:        Phrases{"different", "differ", "differs", "difference", "change", "changes", "compare", "compares", "vary", "varies"},
 	AnswerPointers: Phrases{"that", "this", "it", "those", "these", "that list", "this list", "the list", "that answer", "your answer"},
 	Choice:         Phrases{"or", "vs", "versus"},

@@ -402,10 +402,10 @@ func (r *Retriever) point(in *Intent, q string, history []Turn) {
 				return
 			}
 		}
-	} else if told := toldBefore(q, history); told != "" && ladder.Talk.Choose.In(" "+q+" ") {
+	} else if told := toldBefore(q, history); told != "" && (ladder.Talk.Choose.In(" "+q+" ") || ladder.Talk.FitsMe.In(" "+q+" ")) {
 		// "which of those fits what I told you?": the listed item nearest
 		// what the asker told of themselves.
-		if it, ok = r.described(q+told, history); !ok {
+		if it, ok = r.fitting(q, history); !ok {
 			return
 		}
 	} else if asksOther(q) && len(r.items(q)) == 0 {
@@ -424,7 +424,9 @@ func (r *Retriever) point(in *Intent, q string, history []Turn) {
 	in.FromHistory = true
 	switch it.kind {
 	case itemLevel:
-		in.Levels = []string{it.id}
+		// The level pointed at replaces the role talked about too.
+		in.Levels, in.Roles = []string{it.id}, nil
+		in.Topics = slices.DeleteFunc(in.Topics, func(t string) bool { return t == TopicAdjacent })
 		if it.id == r.lad.IC() {
 			addTopic(in, TopicIC)
 		} else {

@@ -534,7 +534,16 @@ var told = map[string]bool{"mentioned": true, "listed": true, "said": true, "nam
 // role whose words share the most terms with it, a term matching another
 // when one begins with the other ("execs", "executive").
 func (r *Retriever) described(about string, history []Turn) (listed, bool) {
-	want := embed.Terms(about + " " + strings.Join(r.related(about), " "))
+	return r.describedBy(r.wanted(about), history)
+}
+
+// wanted are the terms of about and their related words.
+func (r *Retriever) wanted(about string) []string {
+	return embed.Terms(about + " " + strings.Join(r.related(about), " "))
+}
+
+// describedBy is described by the terms want, never one of except.
+func (r *Retriever) describedBy(want []string, history []Turn, except ...listed) (listed, bool) {
 	if len(want) == 0 {
 		return listed{}, false
 	}
@@ -544,6 +553,9 @@ func (r *Retriever) described(about string, history []Turn) (listed, bool) {
 		}
 		best, bestScore := listed{}, 0
 		for _, it := range r.items(history[i].Content) {
+			if slices.ContainsFunc(except, it.same) {
+				continue
+			}
 			if score := overlap(want, r.itemTerms(it)); score > bestScore {
 				best, bestScore = it, score
 			}
@@ -633,4 +645,107 @@ func overlap(want, have []string) int {
 		}
 	}
 	return n
+}
+
+// liked is what the asker's turns tell they like: their clauses less those
+// that turn something down ("I hate selling", "not ops").
+func liked(turns []Turn) string {
+	var b strings.Builder
+	for _, t := range turns {
+		for _, c := range clausesOf(t.Content) {
+			if !turnsDown(c) {
+				b.WriteString(c)
+				b.WriteString(" ")
+			}
+		}
+	}
+	return b.String()
+}
+
+// turnsDown: a clause that rejects or dislikes.
+func turnsDown(c string) bool {
+	pad := " " + normalize(c) + " "
+	return ladder.Talk.Rejects.In(pad) || ladder.Talk.Dislike.In(pad)
+}
+
+// clausesOf cuts t at clause punctuation and line breaks.
+func clausesOf(t string) []string {
+	return strings.FieldsFunc(t, func(r rune) bool { return strings.ContainsRune(",.;:!?\n", r) })
+}
+
+// turnedDown are the things the asker's turns turned down: named in a
+// clause that turns down ("not the partnerships stuff"), or asked about
+// ("what about founding?") and turned down in the asker's next turn
+// ("nah, not for me").
+func (r *Retriever) turnedDown(history []Turn) []listed {
+	var out []listed
+	var asked []listed // the things the asker's last turn asked about
+	for _, h := range history {
+		if h.Role != "user" {
+			continue
+		}
+		named, down := 0, false
+		for _, c := range clausesOf(h.Content) {
+			its := r.items(c)
+			named += len(its)
+			if turnsDown(c) {
+				out, down = append(out, its...), true
+			}
+		}
+		if named == 0 && down {
+			out = append(out, asked...)
+		}
+		asked = nil
+		if strings.Contains(h.Content, "?") {
+			asked = r.items(h.Content)
+		}
+	}
+	return out
+}
+
+// fitting is the thing that fits what the asker told of themselves ("which
+// of those fits me?"), never one they turned down: the listed item nearest
+// what they like; else the one thing their liking names; else the one thing
+// the coach's answers offered that they did not turn down.
+func (r *Retriever) fitting(q string, history []Turn) (listed, bool) {
+	asker := []Turn{{Role: "user", Content: q}}
+	for _, h := range history {
+		if tells(h) {
+			asker = append(asker, h)
+		}
+	}
+	down := r.turnedDown(append(slices.Clone(history), Turn{Role: "user", Content: q}))
+	like := liked(asker)
+	// The words of the ladder's names ("product", "manager") tell nothing
+	// the asker likes.
+	want := slices.DeleteFunc(r.wanted(like), func(t string) bool { return r.nameTerms[t] })
+	if it, ok := r.describedBy(want, history, down...); ok {
+		return it, true
+	}
+	if it, ok := r.onlyOne(r.items(like), down); ok {
+		return it, true
+	}
+	var offered []listed
+	for _, h := range history {
+		if h.Role == "assistant" {
+			offered = append(offered, r.items(h.Content)...)
+		}
+	}
+	return r.onlyOne(offered, down)
+}
+
+// onlyOne is the one thing of its (no rung of the asker's own, no bare
+// "PM") that is not among down, when there is exactly one.
+func (r *Retriever) onlyOne(its, down []listed) (listed, bool) {
+	var out []listed
+	for _, it := range its {
+		if it.weak || slices.ContainsFunc(down, it.same) || slices.ContainsFunc(out, it.same) {
+			continue
+		}
+		out = append(out, it)
+	}
+	if len(out) != 1 {
+		return listed{}, false
+	}
+	return out[0], true
 }
