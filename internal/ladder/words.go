@@ -542,7 +542,7 @@ var Talk = struct {
 		"his job", "her role", "his role", "her position", "his position", "her shoes", "his shoes", "like her", "like him"},
 	MovedOwn: Phrases{"i went from", "i've gone from", "i have gone from", "i moved from", "i've moved from", "i switched from",
 		"i just went from", "i just moved from", "i got bumped from", "i was bumped from", "i got bumped up from", "i was bumped up from",
-		"i just got bumped from", "i just got bumped up from", "i got moved up from", "i was moved up from"},
+		"i got moved up from", "i was moved up from"},
 	Other: Phrases{"the other one", "the other option", "the other path", "the other route", "the other role", "the other skill",
 		"the other track", "the other choice", "other one", "still considering", "still weighing", "the one that's left",
 		"the one left", "the remaining one", "the option left", "the path left"},

@@ -893,8 +893,8 @@ func (s *reading) compared() {
 	s.in.Topics = append(s.in.Topics, TopicCompare)
 	if len(s.in.Facets) == 1 && s.in.Facets[0].Facet == ladder.Success && ladder.Talk.CompareAsk.In(" "+s.q+" ") &&
 		len(facets(s.lad, strings.TrimSpace(ladder.Talk.CompareAsk.Blank(" "+s.q+" ")))) == 0 {
-		// "What separates her level from mine?" asks how two rungs differ,
-		// not how one is judged.
+		// What sets one rung apart from another is how the two differ,
+		// not how one of them is judged.
 		s.in.Facets = []FacetWeight{{Facet: ladder.Changes, Weight: s.in.Facets[0].Weight}}
 	}
 	named := func(f FacetWeight) bool { return f.Weight >= explicitFacet && f.Facet != ladder.Changes }

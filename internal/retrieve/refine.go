@@ -575,8 +575,8 @@ func asksOther(q string) bool {
 }
 
 // ownToo: a question that asks a step and points at the asker's own rung as
-// well ("how will I know I'm doing well in my new role, and what should I
-// build for the step after?") asks of both rungs: with several facets, the
+// well (how they are judged now that they have the new job, and the skills
+// for the rung past it) asks of both rungs: with several facets, the
 // skills of the step, the others of the asker's rung.
 func ownToo(in *Intent, q string) {
 	if in.Transition && in.Current != "" && in.Target != in.Current && !slices.Contains(in.Levels, in.Current) && ladder.Cues.MyLevel.In(q) {
