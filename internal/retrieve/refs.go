@@ -421,6 +421,8 @@ func (r *Retriever) pointed(p pointer, history []Turn, own string) (listed, bool
 				continue
 			case len(pick) < 2 && role == "assistant":
 				// One thing named is no list: the pointer is to the conversation.
+			case len(pick) == 0:
+				// Nothing of the kind was named: the pointer points at nothing.
 			case p.n == -1:
 				return pick[len(pick)-1], true
 			case p.n >= 1 && p.n <= len(pick):

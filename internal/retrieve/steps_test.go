@@ -1512,3 +1512,15 @@ func TestOwnRungAndStep(t *testing.T) {
 		t.Errorf("first two hits %v, want senior/skills and senior/success (intent %+v)", top, res.Intent)
 	}
 }
+
+// A pointer at the last thing of a kind the conversation never named
+// points at nothing, and never panics.
+func TestPointerAtNothing(t *testing.T) {
+	r := newTestRetriever(t)
+	h := talk("hello there", "Hi! Ask me anything about the PM career ladder.")
+	for _, q := range []string{"tell me about the last skill", "and the last level?", "what about the final option you gave?"} {
+		if _, err := r.Retrieve(t.Context(), q, h); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
