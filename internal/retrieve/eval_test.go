@@ -54,7 +54,8 @@ func TestEvalSets(t *testing.T) {
 		{"../../eval/fresh-general-n.jsonl", 0.95}, {"../../eval/fresh-hard-r.jsonl", 0.85}, {"../../eval/fresh-conv-n.jsonl", 0.75},
 		{"../../eval/fresh-hard-s.jsonl", 0.85}, {"../../eval/fresh-conv-o.jsonl", 0.6},
 		{"../../eval/fresh-hard-t.jsonl", 0.85}, {"../../eval/fresh-general-o.jsonl", 0.9},
-		{"../../eval/fresh-general-p.jsonl", 0.95}, {"../../eval/fresh-hard-u.jsonl", 0.9}, {"../../eval/fresh-conv-p.jsonl", 0.9}}
+		{"../../eval/fresh-general-p.jsonl", 0.95}, {"../../eval/fresh-hard-u.jsonl", 0.9}, {"../../eval/fresh-conv-p.jsonl", 0.9},
+		{"../../eval/fresh-general-q.jsonl", 0.9}, {"../../eval/fresh-hard-v.jsonl", 0.85}, {"../../eval/fresh-conv-q.jsonl", 0.7}}
 	if p := os.Getenv("DEV_EVAL"); p != "" {
 		sets = sets[:1]
 		sets[0].file, sets[0].min = p, 0
