@@ -1,6 +1,7 @@
 package ladder
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -192,8 +193,14 @@ func restEnd(t string, i int, rest string, whole bool) (int, bool) {
 // Suffix reports whether t ends with one of the phrases (spaces trimmed).
 func (p Phrases) Suffix(t string) bool {
 	t = trimSpace(t)
+	if t == "" {
+		return slices.Contains(p, "")
+	}
+	last := t[len(t)-1]
 	for _, w := range p {
-		if n := len(t) - len(w); n >= 0 && t[n:] == w && (n == 0 || t[n-1] == ' ') {
+		// The last bytes first: most phrases end otherwise, and are passed
+		// over without comparing the strings.
+		if n := len(t) - len(w); n >= 0 && w != "" && w[len(w)-1] == last && t[n:] == w && (n == 0 || t[n-1] == ' ') {
 			return true
 		}
 	}
