@@ -271,7 +271,7 @@ func carryFacet(lad *ladder.Model, in *Intent, q string, history []Turn) {
 	comparing := len(history) > 0 && len(asked) == 1 && asked[0].Facet == ladder.Changes && comparesAnswer(q)
 	// "And what about the VP?" after a question of how a level is judged
 	// asks how the VP is judged: "what about" is no overview asked then.
-	sameAsked := len(history) > 0 && len(asked) == 1 && asked[0].Facet == ladder.Overview &&
+	sameAsked := len(history) > 0 && (len(asked) == 0 || len(asked) == 1 && asked[0].Facet == ladder.Overview) &&
 		ladder.Talk.SameAsked.In(" "+q+" ") && len(facets(lad, ladder.Talk.SameAsked.Blank(" "+q+" "))) == 0
 	if comparing || sameAsked {
 		in.Facets = nil

@@ -298,6 +298,13 @@ func TestSteps(t *testing.T) {
 		{"what fits the asker: never what they turned down, though their words name it", "which of those suits me?",
 			hist("i hate running programs and fixing processes. positioning is my thing", "Operations suits PMs who love process; product marketing suits PMs drawn to the why."),
 			func(in Intent) bool { return slices.Equal(in.Roles, []string{"product-marketing"}) }},
+		{"what gets you to a rung is the step to it", "honestly, what gets you to vp?", nil,
+			func(in Intent) bool { return in.Transition && in.Target == ladder.VP }},
+		{"the same question for another rung asks the facet asked before", "same question, but for a group pm",
+			hist("how is an apm judged?", "By clear documentation and small things shipped on time."),
+			func(in Intent) bool {
+				return in.Facet() == ladder.Success && slices.Equal(in.Levels, []string{ladder.Director})
+			}},
 		{"back to the asker: that next step is their own", "back to me then: if i take that next step, what changes?",
 			hist("i'm a mid-level pm", "Mid-level PMs own a product area.", "my nephew asks what an associate pm does", "Mostly execution: tickets and stories."),
 			func(in Intent) bool { return in.Transition && in.Target == ladder.Senior }},
