@@ -139,6 +139,11 @@ func addTopic(in *Intent, t string) {
 	}
 }
 
+// dropTopic removes topic t from the intent.
+func dropTopic(in *Intent, t string) {
+	in.Topics = slices.DeleteFunc(in.Topics, func(x string) bool { return x == t })
+}
+
 // hope: a level the asker has not reached yet is the one they aim at.
 func hope(lad *ladder.Model, in *Intent, q string) {
 	if h := hopedLevel(lad, q); h != "" && h != in.Current {
@@ -426,13 +431,13 @@ func (r *Retriever) point(in *Intent, q string, history []Turn) {
 	case itemLevel:
 		// The level pointed at replaces the role talked about too.
 		in.Levels, in.Roles = []string{it.id}, nil
-		in.Topics = slices.DeleteFunc(in.Topics, func(t string) bool { return t == TopicAdjacent })
+		dropTopic(in, TopicAdjacent)
 		if it.id == r.lad.IC() {
 			addTopic(in, TopicIC)
 		} else {
 			// The level pointed at replaces the one talked about, and the
 			// track that came with it.
-			in.Topics = slices.DeleteFunc(in.Topics, func(t string) bool { return t == TopicIC })
+			dropTopic(in, TopicIC)
 		}
 		if in.Transition && in.Target != it.id {
 			in.Target = it.id
@@ -494,7 +499,7 @@ func (r *Retriever) place(in *Intent, question, q string) {
 		// "No one reports to me" told is their work too: the IC track is
 		// asked only by the question, or by the placement.
 		if level != r.lad.IC() && !asksIC(asking(q)) {
-			in.Topics = slices.DeleteFunc(in.Topics, func(t string) bool { return t == TopicIC })
+			dropTopic(in, TopicIC)
 		}
 	}
 	if !asks && !in.Transition && len(in.Roles) == 0 && ladder.Cues.Next.In(asking(q)) {
